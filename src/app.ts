@@ -1,0 +1,98 @@
+// buildApp: platform plugins, then each feature's API plugin. It never listens: main.ts and tests do.
+import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Deps } from './deps.ts';
+import { agreementsApi } from './features/agreements/agreements.api.ts';
+import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
+import { institutionsApi } from './features/institutions/institutions.api.ts';
+import { networksApi } from './features/networks/networks.api.ts';
+import { placesApi } from './features/places/places.api.ts';
+import { PageCache, PLATFORM } from './features/portal/portal.cache.ts';
+import { portalPages } from './features/portal/portal.pages.tsx';
+import { CHANGES_CHANNEL } from './platform/db/changes.ts';
+import { registerAssets } from './platform/http/assets.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import type { App } from './platform/http/types.ts';
+
+export interface BuildAppOptions {
+  deps: Deps;
+  config: Pick<Config, 'publicUrl'>;
+  /** A pino logger; none in tests. */
+  logger?: FastifyBaseLogger;
+}
+
+export const OPENAPI_INFO = {
+  title: 'Ponte API',
+  version: '1.0.0',
+  description:
+    'The international relations of Italian cities: twinnings, friendship and brotherhood pacts, collaboration ' +
+    'agreements, partners, networks, and a gazetteer that understands city names in Italian and English. ' +
+    'Open data under CC-BY 4.0.',
+  license: { name: 'CC-BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
+};
+
+export async function buildApp({ deps, config, logger }: BuildAppOptions): Promise<App> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // Section addresses end in "/" (/milano/it/mappa/); the same address without it is the same page.
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const cache = new PageCache();
+  const pages = portalPages({
+    services: deps.services,
+    portal: deps.services.portal,
+    cache,
+    publicUrl: config.publicUrl,
+  });
+  registerErrorHandling(app, { htmlNotFound: pages.notFound });
+  // HTML forms post application/x-www-form-urlencoded.
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: OPENAPI_INFO,
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: 'agreements', description: 'Twinnings, pacts and collaboration agreements' },
+        { name: 'institutions', description: 'The cities and their offices' },
+        { name: 'counterparts', description: 'Partner cities and organisations' },
+        { name: 'places', description: 'Gazetteer lookup in any language' },
+        { name: 'networks', description: 'City networks and memberships' },
+        { name: 'health', description: 'Liveness and readiness' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes(deps.database));
+  registerAssets(app);
+  // Every instance drops its cached pages when any instance commits a change; if the listening connection
+  // dropped, changes may have been missed, so everything goes.
+  const stopListening = await deps.database.listen(
+    CHANGES_CHANNEL,
+    (scope) => cache.invalidate(scope),
+    () => cache.invalidate(PLATFORM),
+  );
+  app.addHook('onClose', async () => stopListening());
+  await app.register(pages.routes);
+  const { services } = deps;
+  await app.register(
+    async (api: App) => {
+      await api.register(institutionsApi(services));
+      await api.register(placesApi(services));
+      await api.register(counterpartsApi(services));
+      await api.register(agreementsApi(services));
+      await api.register(networksApi(services));
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,108 @@
+// The CLI: `npm run ponte -- <command>`. Parses the command, builds the same services as the server, and
+// dispatches to the features' CLI modules. Exit codes: 0 done, 1 the work found problems, 2 bad usage.
+import { parseArgs } from 'node:util';
+import { type Config, loadConfig } from '../config.ts';
+import { createDeps, type Deps, databaseOptions } from '../deps.ts';
+import { agreementsCli } from '../features/agreements/agreements.cli.ts';
+import { placesCli } from '../features/places/places.cli.ts';
+import { seedCli } from '../features/seed/seed.cli.ts';
+import { prepareDatabase } from '../platform/db/prepare.ts';
+import { isAppError } from '../platform/errors.ts';
+import { type CliCommand, type CliContext, CliUsageError } from './cli.types.ts';
+
+const commands: CliCommand[] = [
+  {
+    name: 'db migrate',
+    usage: 'db migrate',
+    summary: 'Apply database migrations and load the gazetteer (safe to run again)',
+    options: {},
+    run: async () => 0,
+  },
+  ...seedCli,
+  ...placesCli,
+  ...agreementsCli,
+];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.usage.length));
+  return [
+    'Ponte command line',
+    '',
+    'Usage: npm run ponte -- <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR (./data).',
+  ].join('\n');
+}
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTTY: !!process.stderr.isTTY,
+};
+
+/**
+ * Runs one command line. Opens (and closes) its own database unless given one: tests pass theirs.
+ * Returns the exit code.
+ */
+export async function runCli(
+  argv: string[],
+  opts: { deps?: Deps; config?: Config; io?: CliIo } = {},
+): Promise<number> {
+  const io = opts.io ?? processIo;
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
+    io.out(`${help()}\n`);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = commands.find((c) => argv.slice(0, c.name.split(' ').length).join(' ') === c.name);
+  if (!command) {
+    io.err(`Unknown command "${argv.join(' ')}".\n\n${help()}\n`);
+    return 2;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(command.name.split(' ').length),
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    io.err(`${(err as Error).message}\nUsage: npm run ponte -- ${command.usage}\n`);
+    return 2;
+  }
+  const config = opts.config ?? loadConfig();
+  const deps = opts.deps ?? (await createDeps(databaseOptions(config)));
+  try {
+    if (!opts.deps) await prepareDatabase(deps.database, (msg) => io.err(`${msg}\n`));
+    const ctx: CliContext = {
+      services: deps.services,
+      config,
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+      out: io.out,
+      err: io.err,
+      isTTY: io.isTTY,
+    };
+    return await command.run(ctx);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      io.err(`${err.message}\nUsage: npm run ponte -- ${command.usage}\n`);
+      return 2;
+    }
+    if (isAppError(err) && err.code !== 'internal') {
+      io.err(`Error${err.field ? ` in ${err.field}` : ''}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  } finally {
+    if (!opts.deps) await deps.close();
+  }
+}

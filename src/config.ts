@@ -1,0 +1,114 @@
+// The one typed configuration of Ponte, and the only reader of process.env.
+// Each key has a doc, a default and its environment variable; the README's table is generated from CONFIG_KEYS.
+import { resolve } from 'node:path';
+
+type Parser<T> = (raw: string, env: string) => T;
+
+interface KeySpec<T> {
+  env: string;
+  doc: string;
+  default: T;
+  parse: Parser<T>;
+}
+
+const str: Parser<string> = (raw) => raw;
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw, env) => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new Error(`${env} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return n;
+  };
+const bool: Parser<boolean> = (raw, env) => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new Error(`${env} must be true or false, got "${raw}"`);
+};
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw, env) => {
+    if ((values as string[]).includes(raw)) return raw as T;
+    throw new Error(`${env} must be one of ${values.join(', ')}, got "${raw}"`);
+  };
+const url: Parser<string> = (raw, env) => {
+  try {
+    new URL(raw);
+  } catch {
+    throw new Error(`${env} must be a URL, got a value that is not one`);
+  }
+  return raw;
+};
+const optionalUrl: Parser<string | undefined> = (raw, env) => (raw === '' ? undefined : url(raw, env));
+
+export const CONFIG_KEYS = {
+  port: { env: 'PORT', doc: 'TCP port the HTTP server listens on', default: 3000, parse: int(0, 65535) },
+  host: {
+    env: 'HOST',
+    doc: 'Address to listen on; 0.0.0.0 to accept connections from other machines',
+    default: '127.0.0.1',
+    parse: str,
+  },
+  publicUrl: {
+    env: 'PUBLIC_URL',
+    doc: 'Address at which users reach Ponte, used in links, the sitemap and the OpenAPI document',
+    default: 'http://localhost:3000',
+    parse: url,
+  },
+  databaseUrl: {
+    env: 'DATABASE_URL',
+    doc: 'PostgreSQL server to use (postgres://user:pass@host:5432/db); when empty, the embedded PGlite in DATA_DIR',
+    default: undefined as string | undefined,
+    parse: optionalUrl,
+  },
+  dataDir: {
+    env: 'DATA_DIR',
+    doc: 'Folder of the embedded database (PGlite); unused when DATABASE_URL is set',
+    default: './data',
+    parse: str,
+  },
+  dbPoolSize: {
+    env: 'DB_POOL_SIZE',
+    doc: 'Connections in the PostgreSQL pool (DATABASE_URL only)',
+    default: 10,
+    parse: int(1, 200),
+  },
+  seedDemo: {
+    env: 'SEED_DEMO',
+    doc: 'Load the demo institutions and agreements when the database has no institution yet',
+    default: true,
+    parse: bool,
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    doc: 'Log level: fatal, error, warn, info, debug, trace or silent',
+    default: 'info' as 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+} satisfies Record<string, KeySpec<unknown>>;
+
+type Keys = typeof CONFIG_KEYS;
+export type Config = { [K in keyof Keys]: Keys[K]['default'] };
+
+/** Reads and validates the configuration; throws one error listing every bad key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, spec] of Object.entries(CONFIG_KEYS) as [string, KeySpec<unknown>][]) {
+    const raw = env[spec.env];
+    if (raw === undefined || raw === '') {
+      out[key] = spec.default;
+      continue;
+    }
+    try {
+      out[key] = spec.parse(raw.trim(), spec.env);
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  const config = { ...(out as Config), ...overrides };
+  config.dataDir = resolve(config.dataDir);
+  return config;
+}

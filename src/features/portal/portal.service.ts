@@ -1,0 +1,119 @@
+// What the public portal shows, assembled from the other features' services: published records only.
+
+import type { Agreement } from '../agreements/agreements.schemas.ts';
+import type { AgreementsService } from '../agreements/agreements.service.ts';
+import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import type { Network } from '../networks/networks.schemas.ts';
+import type { NetworksService } from '../networks/networks.service.ts';
+
+export interface PortalInstitution {
+  institution: InstitutionDetail;
+  agreements: Agreement[];
+  networks: Network[];
+  /** The latest change to anything the pages show, ISO timestamp. */
+  lastUpdated: string;
+}
+
+export interface Figures {
+  total: number;
+  byKind: [string, number][];
+  byContinent: [string, number][];
+  first: Agreement | undefined;
+  latest: Agreement | undefined;
+  countries: number;
+}
+
+/** Key figures of a set of agreements: counts by kind and continent, the first and the latest signed. */
+export function figures(agreements: Agreement[]): Figures {
+  const count = (key: (a: Agreement) => string | undefined) => {
+    const m = new Map<string, number>();
+    for (const a of agreements) {
+      const k = key(a);
+      if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    }
+    return [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+  };
+  const dated = agreements
+    .map((a) => ({ a, d: a.signed.date ?? a.ratified.date }))
+    .filter((x): x is { a: Agreement; d: string } => !!x.d)
+    .sort((x, y) => x.d.localeCompare(y.d));
+  return {
+    total: agreements.length,
+    byKind: count((a) => a.kind),
+    byContinent: count((a) => a.partner.country?.continent),
+    first: dated[0]?.a,
+    latest: dated.at(-1)?.a,
+    countries: new Set(agreements.map((a) => a.partner.country?.code).filter(Boolean)).size,
+  };
+}
+
+export interface AtlasPoint {
+  geonamesId: number;
+  lat: number;
+  lon: number;
+  nameIt: string;
+  nameEn: string;
+  countryIt: string;
+  countryEn: string;
+  /** Each institution with a published agreement with this place, and that agreement. */
+  links: { institution: string; institutionNameIt: string; institutionNameEn: string; slug: string }[];
+}
+
+export function createPortalService(deps: {
+  institutions: InstitutionsService;
+  agreements: AgreementsService;
+  networks: NetworksService;
+}) {
+  const { institutions, agreements, networks } = deps;
+
+  async function institution(slug: string): Promise<PortalInstitution> {
+    const [detail, list, nets] = await Promise.all([
+      institutions.get(slug),
+      agreements.listDetailed(slug),
+      networks.list(slug),
+    ]);
+    const stamps = [detail.updatedAt, ...list.map((a) => a.updatedAt)].sort();
+    return { institution: detail, agreements: list, networks: nets, lastUpdated: stamps.at(-1)! };
+  }
+
+  return {
+    institution,
+    institutions: () => institutions.list(),
+
+    /** Every published partner city of every institution; a city shared by several shows all of them. */
+    async atlas(): Promise<{
+      points: AtlasPoint[];
+      institutions: Awaited<ReturnType<typeof institutions.list>>;
+    }> {
+      const all = await institutions.list();
+      const byPlace = new Map<number, AtlasPoint>();
+      for (const inst of all) {
+        for (const a of await agreements.listDetailed(inst.slug)) {
+          const place = a.partner.place;
+          if (!place) continue;
+          const point = byPlace.get(place.geonamesId) ?? {
+            geonamesId: place.geonamesId,
+            lat: place.lat,
+            lon: place.lon,
+            nameIt: a.partner.nameIt,
+            nameEn: a.partner.nameEn,
+            countryIt: a.partner.country?.nameIt ?? '',
+            countryEn: a.partner.country?.nameEn ?? '',
+            links: [],
+          };
+          point.links.push({
+            institution: inst.slug,
+            institutionNameIt: inst.nameIt,
+            institutionNameEn: inst.nameEn,
+            slug: a.slug,
+          });
+          byPlace.set(place.geonamesId, point);
+        }
+      }
+      return { points: [...byPlace.values()], institutions: all };
+    },
+  };
+}
+
+export type PortalService = ReturnType<typeof createPortalService>;

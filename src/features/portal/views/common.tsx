@@ -1,0 +1,56 @@
+// Small pieces every portal page uses: names in the page's language, dates at their precision, status badges.
+import type { Precision } from '../../../platform/dates.ts';
+import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import type { Agreement, AgreementSummary, StatusEvent } from '../../agreements/agreements.schemas.ts';
+import { s } from './portal.strings.ts';
+
+export const partnerName = (a: AgreementSummary, lang: Lang) =>
+  lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
+export const countryName = (a: AgreementSummary, lang: Lang) =>
+  a.partner.country ? (lang === 'it' ? a.partner.country.nameIt : a.partner.country.nameEn) : '';
+
+/** "Gemellaggio con Chicago" / "Twinning with Chicago" (or the agreement's own title). */
+export function agreementTitle(a: Agreement, lang: Lang): string {
+  const own = lang === 'it' ? a.titleIt : a.titleEn;
+  if (own) return own;
+  return `${KIND_LABELS[a.kind][lang]} ${s(lang).partnership.with} ${partnerName(a, lang)}`;
+}
+
+export function date(d: string | null, precision: Precision | string, lang: Lang): string | null {
+  return formatDate(d, precision as Precision, lang);
+}
+
+/** The date an agreement is known by: signing, else ratification, in words; or "date not known". */
+export function agreementDate(a: AgreementSummary, lang: Lang): string {
+  const t = s(lang).partnerships;
+  const signed = date(a.signed.date, a.signed.precision, lang);
+  if (signed) return `${t.signed} ${signed}`;
+  const ratified = date(a.ratified.date, a.ratified.precision, lang);
+  if (ratified) return `${t.ratified} ${ratified}`;
+  return t.dateUnknown;
+}
+
+export function StatusBadge({ a, lang }: { a: AgreementSummary; lang: Lang }) {
+  const since =
+    a.status !== 'active' && a.statusSince ? date(a.statusSince, precisionOf(a.statusSince), lang) : null;
+  return (
+    <span class={`ponte-badge ponte-badge-${a.status}`}>
+      {STATUS_LABELS[a.status][lang]}
+      {since ? ` ${s(lang).partnerships.since} ${since}` : ''}
+    </span>
+  );
+}
+
+/** The precision an API-form date string carries: "2012" year, "2012-11" month, "2012-11-05" day. */
+export function precisionOf(d: string): Precision {
+  return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';
+}
+
+/** The latest approved event that set the current status, for its reason. */
+export function statusEvent(a: Agreement): StatusEvent | undefined {
+  return a.statusHistory.filter((e) => e.outcome === 'approved' && e.status === a.status).at(-1);
+}
+
+export const reasonOf = (e: StatusEvent, lang: Lang) =>
+  lang === 'it' ? (e.reasonIt ?? e.reasonEn) : (e.reasonEn ?? e.reasonIt);

@@ -1,0 +1,187 @@
+import type { Lang } from '../../../platform/i18n.ts';
+import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import type { Agreement } from '../../agreements/agreements.schemas.ts';
+import { locatorMapSvg } from '../map/world-map.ts';
+import {
+  agreementTitle,
+  countryName,
+  date,
+  partnerName,
+  precisionOf,
+  reasonOf,
+  StatusBadge,
+} from './common.tsx';
+import { s } from './portal.strings.ts';
+
+export function Partnership({ a, lang }: { a: Agreement; lang: Lang }) {
+  const t = s(lang).partnership;
+  const signed = date(a.signed.date, a.signed.precision, lang);
+  const ratified = date(a.ratified.date, a.ratified.precision, lang);
+  const description =
+    lang === 'it' ? (a.descriptionIt ?? a.descriptionEn) : (a.descriptionEn ?? a.descriptionIt);
+  const place = a.partner.place;
+  const term =
+    a.term.type === 'permanent'
+      ? t.permanent
+      : [
+          a.term.endsOn ? `${t.until} ${date(a.term.endsOn, 'day', lang)}` : null,
+          a.term.renewal ? t.renewal[a.term.renewal] : null,
+          a.term.renewalYears ? t.everyYears(a.term.renewalYears) : null,
+        ]
+          .filter(Boolean)
+          .join(', ');
+  return (
+    <div class="container my-4">
+      <h1>{agreementTitle(a, lang)}</h1>
+      <p>
+        <StatusBadge a={a} lang={lang} />
+      </p>
+      <div class="row">
+        <div class="col-lg-8">
+          <section aria-labelledby="facts">
+            <h2 id="facts" class="h4">
+              {t.facts}
+            </h2>
+            <dl class="row">
+              <dt class="col-sm-4">{t.partner}</dt>
+              <dd class="col-sm-8">{partnerName(a, lang)}</dd>
+              {a.partner.country ? (
+                <>
+                  <dt class="col-sm-4">{t.country}</dt>
+                  <dd class="col-sm-8">{countryName(a, lang)}</dd>
+                </>
+              ) : null}
+              <dt class="col-sm-4">{t.kind}</dt>
+              <dd class="col-sm-8">{KIND_LABELS[a.kind][lang]}</dd>
+              <dt class="col-sm-4">{t.signed}</dt>
+              <dd class="col-sm-8">
+                {signed ?? t.unknown}
+                {a.signed.source ? <span class="small text-muted"> ({a.signed.source})</span> : null}
+              </dd>
+              {ratified ? (
+                <>
+                  <dt class="col-sm-4">{t.ratified}</dt>
+                  <dd class="col-sm-8">
+                    {ratified}
+                    {a.ratified.source ? <span class="small text-muted"> ({a.ratified.source})</span> : null}
+                  </dd>
+                </>
+              ) : null}
+              {a.signedPlace ? (
+                <>
+                  <dt class="col-sm-4">{t.signedPlace}</dt>
+                  <dd class="col-sm-8">{a.signedPlace}</dd>
+                </>
+              ) : null}
+              <dt class="col-sm-4">{t.term}</dt>
+              <dd class="col-sm-8">{term}</dd>
+              <dt class="col-sm-4">{t.status}</dt>
+              <dd class="col-sm-8">{STATUS_LABELS[a.status][lang]}</dd>
+            </dl>
+          </section>
+
+          {a.alternativeDates.length > 0 ? (
+            <section aria-labelledby="other-dates">
+              <h2 id="other-dates" class="h5">
+                {t.otherDates}
+              </h2>
+              <ul>
+                {a.alternativeDates.map((d) => (
+                  <li key={`${d.field}-${d.date}`}>
+                    {d.field === 'signed' ? t.signed : t.ratified}: {date(d.date, d.precision, lang)},{' '}
+                    {t.accordingTo} {d.url ? <a href={d.url}>{d.source}</a> : d.source}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {description ? (
+            <section aria-labelledby="description">
+              <h2 id="description" class="h4">
+                {t.description}
+              </h2>
+              <p>{description}</p>
+            </section>
+          ) : null}
+
+          <section aria-labelledby="history">
+            <h2 id="history" class="h4">
+              {t.history}
+            </h2>
+            <ol class="ponte-timeline">
+              {a.statusHistory.map((e) => {
+                const reason = reasonOf(e, lang);
+                const when = e.date ? date(e.date, precisionOf(e.date), lang) : t.unknown;
+                return (
+                  <li
+                    key={e.id}
+                    class={e.status === 'active' || e.outcome === 'rejected' ? '' : 'is-inactive'}
+                  >
+                    <strong>{when}</strong>: {STATUS_LABELS[e.status][lang]}
+                    {e.outcome === 'rejected' ? <em> — {t.rejected}</em> : null}
+                    {reason ? <p class="mb-0">{reason}</p> : null}
+                    {e.act ? (
+                      <p class="mb-0 small">
+                        {t.act}: {e.act}
+                      </p>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+
+          {a.sectors.length > 0 ? (
+            <section aria-labelledby="sectors">
+              <h2 id="sectors" class="h4">
+                {t.sectors}
+              </h2>
+              <ul class="d-flex flex-wrap gap-2 list-unstyled">
+                {a.sectors.map((sec) => (
+                  <li key={sec} class="chip chip-simple">
+                    <span class="chip-label">{SECTOR_LABELS[sec][lang]}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+
+          {a.sources.length > 0 ? (
+            <section aria-labelledby="sources">
+              <h2 id="sources" class="h4">
+                {t.sources}
+              </h2>
+              <ul>
+                {a.sources.map((src) => (
+                  <li key={src.url}>
+                    <a href={src.url}>{src.title ?? src.url}</a>
+                    {src.note ? ` — ${src.note}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+        {place ? (
+          <div class="col-lg-4">
+            <figure
+              class="ponte-locator"
+              // The SVG is built by our own map module from numbers and escaped labels.
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: server-built SVG, labels escaped by the map module
+              dangerouslySetInnerHTML={{
+                __html: locatorMapSvg({
+                  lon: place.lon,
+                  lat: place.lat,
+                  title: t.locator(partnerName(a, lang)),
+                  description: t.locatorDesc(partnerName(a, lang), countryName(a, lang)),
+                  idPrefix: 'loc',
+                }),
+              }}
+            />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

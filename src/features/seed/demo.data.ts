@@ -1,0 +1,577 @@
+// Demo data that Ponte loads on first start: three institutions (Comune di Milano, Comune di Firenze,
+// Città Metropolitana di Firenze), their international-relations offices, the city networks they belong to
+// and Milan's agreements. Facts come from shared/data/facts.md and the seed pages; every text is Ponte's own.
+// Where a fact is not known it is left out (or recorded as an unknown date), never guessed.
+import type { AgreementInput } from '../agreements/agreements.schemas.ts';
+
+export interface DemoUnit {
+  slug: string;
+  nameIt: string;
+  nameEn: string;
+  remitIt: string;
+  remitEn: string;
+  head?: string;
+}
+
+export interface DemoNetwork {
+  slug: string;
+  acronym?: string;
+  nameIt: string;
+  nameEn: string;
+  descriptionIt: string;
+  descriptionEn: string;
+  website?: string;
+}
+
+export interface DemoMembership {
+  /** Network slug. */
+  network: string;
+  /** Slug of the unit that follows the network. */
+  unit?: string;
+  /** YYYY | YYYY-MM | YYYY-MM-DD */
+  since?: string;
+  roleIt?: string;
+  roleEn?: string;
+  workingGroups?: string[];
+}
+
+export interface DemoInstitution {
+  slug: 'milano' | 'firenze' | 'cm-firenze';
+  kind: 'comune' | 'citta_metropolitana';
+  nameIt: string;
+  nameEn: string;
+  officeNameIt: string;
+  officeNameEn: string;
+  descriptionIt: string;
+  descriptionEn: string;
+  homePlace: { name: string; country: 'IT' };
+  address?: string;
+  taxCode?: string;
+  vatNumber?: string;
+  pec?: string;
+  website?: string;
+  units: DemoUnit[];
+  memberships: DemoMembership[];
+  agreements: AgreementInput[];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Networks (a catalogue shared by all institutions)
+// ---------------------------------------------------------------------------------------------------------
+
+export const DEMO_NETWORKS: DemoNetwork[] = [
+  {
+    slug: 'eurocities',
+    nameIt: 'EUROCITIES',
+    nameEn: 'EUROCITIES',
+    descriptionIt:
+      "La rete delle grandi città europee, nata nel 1986 per iniziativa di sei città, tra cui Milano. Porta la voce delle amministrazioni locali presso le istituzioni dell'Unione europea e, attraverso forum e gruppi di lavoro, permette alle città socie di confrontare le proprie esperienze e di costruire progetti comuni. Il segretariato ha sede a Bruxelles.",
+    descriptionEn:
+      "The network of Europe's major cities, started in 1986 by six cities, Milan among them. It speaks for city governments before the institutions of the European Union and, through its forums and working groups, lets member cities compare their experience and build joint projects. Its secretariat is based in Brussels.",
+    website: 'https://eurocities.eu',
+  },
+  {
+    slug: 'c40',
+    acronym: 'C40',
+    nameIt: 'C40 Cities Climate Leadership Group',
+    nameEn: 'C40 Cities Climate Leadership Group',
+    descriptionIt:
+      'Rete mondiale di grandi città, nata nel 2005, i cui sindaci lavorano insieme contro la crisi climatica: ridurre le emissioni, rendere le città più resistenti agli effetti del clima che cambia e condividere le soluzioni che funzionano.',
+    descriptionEn:
+      'A worldwide network of large cities, founded in 2005, whose mayors work together on the climate crisis: cutting emissions, making their cities better able to withstand a changing climate and sharing the solutions that work.',
+    website: 'https://www.c40.org',
+  },
+  {
+    slug: 'mufpp',
+    acronym: 'MUFPP',
+    nameIt: 'Milan Urban Food Policy Pact',
+    nameEn: 'Milan Urban Food Policy Pact',
+    descriptionIt:
+      "Patto internazionale tra città per sistemi alimentari urbani sostenibili ed equi, promosso da Milano e firmato da oltre cento città il 15 ottobre 2015, nei mesi dell'Esposizione universale. Chi aderisce si impegna a garantire a tutti cibo sano e accessibile, a proteggere la biodiversità e a ridurre gli sprechi.",
+    descriptionEn:
+      'An international pact among cities for fair and sustainable urban food systems, launched by Milan and signed by more than a hundred cities on 15 October 2015, during the Universal Exhibition. Signatory cities commit to healthy, affordable food for all, to protecting biodiversity and to reducing waste.',
+    website: 'https://www.milanurbanfoodpolicypact.org',
+  },
+  {
+    slug: 'wccf',
+    acronym: 'WCCF',
+    nameIt: 'World Cities Culture Forum',
+    nameEn: 'World Cities Culture Forum',
+    descriptionIt:
+      'Rete di grandi città del mondo che mettono in comune politiche, dati e ricerche sul ruolo della cultura nella vita e nello sviluppo urbano. È nata a Londra nel 2012 su iniziativa del sindaco della capitale britannica.',
+    descriptionEn:
+      'A network of major world cities that pool policies, data and research on the part culture plays in urban life and development. It was set up in London in 2012 at the initiative of the Mayor of London.',
+    website: 'https://www.worldcitiescultureforum.com',
+  },
+  {
+    slug: 'mmc',
+    acronym: 'MMC',
+    nameIt: 'Mayors Migration Council',
+    nameEn: 'Mayors Migration Council',
+    descriptionIt:
+      "Organizzazione guidata da sindaci, avviata nel 2018, che aiuta le città a far valere la propria esperienza nelle decisioni internazionali su migranti e rifugiati e a ottenere risorse per l'accoglienza e l'inclusione.",
+    descriptionEn:
+      'A mayor-led organisation, launched in 2018, that helps cities bring their experience to bear on international decisions about migrants and refugees and to obtain resources for reception and inclusion.',
+    website: 'https://www.mayorsmigrationcouncil.org',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Comune di Milano: twinnings
+// ---------------------------------------------------------------------------------------------------------
+
+/** Seed 004: Milan's agreements cover all twelve sectors. */
+const ALL_SECTORS: NonNullable<AgreementInput['sectors']> = [
+  'public_administration',
+  'economy',
+  'science',
+  'technology',
+  'innovation',
+  'culture',
+  'education',
+  'trade',
+  'tourism',
+  'mobility',
+  'energy',
+  'environment',
+];
+
+const MILAN_PAGE = 'Comune di Milano, pagina del gemellaggio';
+const MILAN_TWINNINGS_URL =
+  'https://www.comune.milano.it/aree-tematiche/relazioni-internazionali/city-to-city-cooperation/gemellaggi';
+
+type DateFact = NonNullable<AgreementInput['signed']>;
+type StatusEventInput = NonNullable<AgreementInput['statusHistory']>[number];
+
+interface TwinningFacts {
+  /** Slug of the partner's page on Milan's site, used as the agreement slug too. */
+  slug: string;
+  /** Italian name, as Milan's pages give it. */
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  signed: DateFact;
+  ratified?: DateFact;
+  /** The date the twinning took effect in the record: signing, or ratification when signing is unknown. */
+  activeFrom: string | null;
+  descriptionIt: string;
+  descriptionEn: string;
+  laterEvents?: StatusEventInput[];
+  alternativeDates?: AgreementInput['alternativeDates'];
+}
+
+const twinning = (t: TwinningFacts): AgreementInput => {
+  const agreement: AgreementInput = {
+    slug: t.slug,
+    kind: 'twinning',
+    partner: { type: 'city', name: t.name, country: t.country },
+    signed: t.signed,
+    term: { type: 'permanent' },
+    sectors: [...ALL_SECTORS],
+    descriptionIt: t.descriptionIt,
+    descriptionEn: t.descriptionEn,
+    sources: [{ url: `${MILAN_TWINNINGS_URL}/${t.slug}`, title: `Comune di Milano — Gemellaggi: ${t.name}` }],
+    statusHistory: [{ status: 'active', outcome: 'approved', date: t.activeFrom }, ...(t.laterEvents ?? [])],
+    published: true,
+    unit: 'city-relations',
+  };
+  if (t.ratified) agreement.ratified = t.ratified;
+  if (t.alternativeDates) agreement.alternativeDates = t.alternativeDates;
+  return agreement;
+};
+
+const UNKNOWN: DateFact = { date: null };
+
+const MILAN_TWINNINGS: AgreementInput[] = [
+  twinning({
+    slug: 'san-paolo',
+    name: 'San Paolo',
+    country: 'BR',
+    signed: { date: '1961-07-28', source: MILAN_PAGE },
+    activeFrom: '1961-07-28',
+    descriptionIt:
+      'Il primo gemellaggio di Milano, firmato con San Paolo del Brasile il 28 luglio 1961. Con questo accordo il Comune ha avviato la propria attività di gemellaggio, che oggi conta quindici città in cinque continenti.',
+    descriptionEn:
+      "Milan's first twinning, signed with São Paulo, Brazil, on 28 July 1961. This agreement began the city's twinning programme, which now links Milan with fifteen cities on five continents.",
+  }),
+  twinning({
+    slug: 'lione',
+    name: 'Lione',
+    country: 'FR',
+    signed: UNKNOWN,
+    ratified: { date: '1967-09-22', source: MILAN_PAGE },
+    activeFrom: '1967-09-22',
+    descriptionIt:
+      'Gemellaggio con Lione ratificato il 22 settembre 1967; la data della firma non è registrata. Le due città sono anche tra le fondatrici della rete EUROCITIES.',
+    descriptionEn:
+      'Twinning with Lyon, ratified on 22 September 1967; the signing date is not on record. Both cities are also among the founders of the EUROCITIES network.',
+  }),
+  twinning({
+    slug: 'san-pietroburgo',
+    name: 'San Pietroburgo',
+    country: 'RU',
+    signed: { date: '1967-10-02', source: MILAN_PAGE },
+    activeFrom: '1967-10-02',
+    descriptionIt:
+      "Gemellaggio firmato il 2 ottobre 1967 con l'allora Leningrado. Nel novembre 2012 il Consiglio comunale lo ha sospeso con una mozione, dopo che San Pietroburgo aveva approvato una legge contro la cosiddetta «propaganda dell'omosessualità».",
+    descriptionEn:
+      'Twinning signed on 2 October 1967 with the city then called Leningrad. In November 2012 the City Council suspended it by a motion, after Saint Petersburg had passed a law against so-called "propaganda of homosexuality".',
+    laterEvents: [
+      {
+        status: 'suspended',
+        outcome: 'approved',
+        date: '2012-11',
+        reasonIt:
+          "Il Consiglio comunale ha approvato una mozione che sospende il gemellaggio, in risposta alla legge adottata da San Pietroburgo nel 2012 contro la cosiddetta «propaganda dell'omosessualità».",
+        reasonEn:
+          'The City Council passed a motion suspending the twinning, in response to the law Saint Petersburg adopted in 2012 against so-called "propaganda of homosexuality".',
+        act: 'Mozione del Consiglio comunale, novembre 2012',
+      },
+    ],
+  }),
+  twinning({
+    slug: 'francoforte',
+    name: 'Francoforte sul Meno',
+    country: 'DE',
+    signed: { date: '1970-10-20', source: 'Sito ufficiale della città di Francoforte sul Meno' },
+    activeFrom: '1970-10-20',
+    descriptionIt:
+      'Gemellaggio con Francoforte sul Meno del 20 ottobre 1970: la data è quella indicata dal sito della città tedesca. Anche Francoforte è tra le città fondatrici di EUROCITIES.',
+    descriptionEn:
+      "Twinning with Frankfurt am Main dated 20 October 1970, as given on the German city's own website. Frankfurt, too, is one of the founding cities of EUROCITIES.",
+  }),
+  twinning({
+    slug: 'chicago',
+    name: 'Chicago',
+    country: 'US',
+    signed: UNKNOWN,
+    ratified: { date: '1973-04', source: MILAN_PAGE },
+    activeFrom: '1973-04',
+    descriptionIt:
+      "Gemellaggio con Chicago ratificato nell'aprile 1973. Non sono noti il giorno della ratifica né la data della firma.",
+    descriptionEn:
+      'Twinning with Chicago, ratified in April 1973. Neither the day of ratification nor the signing date is known.',
+  }),
+  twinning({
+    slug: 'birmingham',
+    name: 'Birmingham',
+    country: 'GB',
+    signed: { date: '1974', source: 'Fonte secondaria, non confermata' },
+    activeFrom: '1974',
+    descriptionIt:
+      "Gemellaggio con Birmingham. L'anno 1974 proviene da una fonte secondaria e attende conferma dai documenti del Comune. Birmingham è, con Milano, una delle città che hanno dato vita a EUROCITIES.",
+    descriptionEn:
+      "Twinning with Birmingham. The year 1974 comes from a secondary source and still awaits confirmation from the City's records. Like Milan, Birmingham is one of the cities that founded EUROCITIES.",
+  }),
+  twinning({
+    slug: 'dakar',
+    name: 'Dakar',
+    country: 'SN',
+    signed: { date: '1974-04-23', source: MILAN_PAGE },
+    ratified: { date: '1974-06-03', source: MILAN_PAGE },
+    activeFrom: '1974-04-23',
+    descriptionIt:
+      "Gemellaggio con Dakar, capitale del Senegal, firmato il 23 aprile 1974 e ratificato il 3 giugno dello stesso anno. È l'unico gemellaggio di Milano in Africa.",
+    descriptionEn:
+      "Twinning with Dakar, the capital of Senegal, signed on 23 April 1974 and ratified on 3 June that year. It is Milan's only twinning in Africa.",
+  }),
+  twinning({
+    slug: 'shanghai',
+    name: 'Shanghai',
+    country: 'CN',
+    signed: UNKNOWN,
+    ratified: { date: '1979-07-03', source: MILAN_PAGE },
+    activeFrom: '1979-07-03',
+    descriptionIt:
+      'Gemellaggio con Shanghai ratificato il 3 luglio 1979; la data della firma non è registrata.',
+    descriptionEn: 'Twinning with Shanghai, ratified on 3 July 1979; the signing date is not on record.',
+  }),
+  twinning({
+    slug: 'osaka',
+    name: 'Osaka',
+    country: 'JP',
+    signed: { date: '1981', source: MILAN_PAGE },
+    activeFrom: '1981',
+    descriptionIt:
+      "Gemellaggio con Osaka del 1981. Dell'accordo si conosce soltanto l'anno, non il giorno né il mese.",
+    descriptionEn:
+      'Twinning with Osaka dating from 1981. Only the year of the agreement is known, not the day or month.',
+  }),
+  twinning({
+    slug: 'tel-aviv',
+    name: 'Tel Aviv-Giaffa',
+    country: 'IL',
+    signed: UNKNOWN,
+    ratified: { date: '1997-10-16', source: MILAN_PAGE },
+    activeFrom: '1997-10-16',
+    descriptionIt:
+      'Gemellaggio con Tel Aviv-Giaffa ratificato il 16 ottobre 1997. Il 13 ottobre 2025 il Consiglio comunale ha respinto una mozione che ne chiedeva la sospensione, perciò il gemellaggio resta in vigore.',
+    descriptionEn:
+      'Twinning with Tel Aviv-Yafo, ratified on 16 October 1997. On 13 October 2025 the City Council rejected a motion calling for its suspension, so the twinning remains in force.',
+    laterEvents: [
+      {
+        status: 'suspended',
+        outcome: 'rejected',
+        date: '2025-10-13',
+        reasonIt:
+          "Una mozione presentata in Consiglio comunale chiedeva di sospendere il gemellaggio. Il Consiglio l'ha respinta: il gemellaggio resta attivo.",
+        reasonEn:
+          'A motion before the City Council asked for the twinning to be suspended. The Council rejected it, so the twinning stays active.',
+        act: 'Mozione del Consiglio comunale (respinta)',
+      },
+    ],
+  }),
+  twinning({
+    slug: 'betlemme',
+    name: 'Betlemme',
+    country: 'PS',
+    signed: { date: '2000-05-22', source: MILAN_PAGE },
+    activeFrom: '2000-05-22',
+    alternativeDates: [
+      { field: 'signed', date: '2000-05-07', precision: 'day', source: "Bethlehem municipality's website" },
+    ],
+    descriptionIt:
+      'Gemellaggio con Betlemme. Il Comune di Milano lo data al 22 maggio 2000, mentre il sito della municipalità di Betlemme riporta il 7 maggio 2000: Ponte conserva entrambe le date con la rispettiva fonte.',
+    descriptionEn:
+      "Twinning with Bethlehem. The City of Milan dates it to 22 May 2000, while the Bethlehem municipality's website gives 7 May 2000; Ponte keeps both dates, each with its source.",
+  }),
+  twinning({
+    slug: 'toronto',
+    name: 'Toronto',
+    country: 'CA',
+    signed: { date: '2003-06-30', source: MILAN_PAGE },
+    activeFrom: '2003-06-30',
+    descriptionIt: 'Gemellaggio con Toronto firmato il 30 giugno 2003.',
+    descriptionEn: 'Twinning with Toronto, signed on 30 June 2003.',
+  }),
+  twinning({
+    slug: 'cracovia',
+    name: 'Cracovia',
+    country: 'PL',
+    signed: UNKNOWN,
+    activeFrom: null,
+    descriptionIt:
+      "Gemellaggio con Cracovia, in Polonia. La data dell'accordo non è stata ancora trovata e resta da verificare negli atti.",
+    descriptionEn:
+      'Twinning with Kraków, Poland. The date of the agreement has not yet been found and remains to be checked in the records.',
+  }),
+  twinning({
+    slug: 'melbourne',
+    name: 'Melbourne',
+    country: 'AU',
+    signed: { date: '2004-03-04', source: MILAN_PAGE },
+    activeFrom: '2004-03-04',
+    descriptionIt: "Gemellaggio con Melbourne firmato il 4 marzo 2004, l'unico di Milano in Oceania.",
+    descriptionEn: "Twinning with Melbourne, signed on 4 March 2004; it is Milan's only twinning in Oceania.",
+  }),
+  twinning({
+    slug: 'daegu',
+    name: 'Daegu',
+    country: 'KR',
+    signed: { date: '2015-07-02', source: MILAN_PAGE },
+    activeFrom: '2015-07-02',
+    descriptionIt:
+      "Il gemellaggio più recente di Milano, firmato con la città sudcoreana di Daegu il 2 luglio 2015, dopo l'approvazione in Consiglio comunale dell'8 giugno 2015. Conclude un percorso lungo più di venticinque anni: un comunicato congiunto nel 1989, una dichiarazione congiunta nel 1998 e un memorandum d'intesa nel 2014.",
+    descriptionEn:
+      "Milan's most recent twinning, signed with the South Korean city of Daegu on 2 July 2015, after council approval on 8 June 2015. It crowned more than twenty-five years of contacts: a joint communiqué in 1989, a joint declaration in 1998 and a memorandum of understanding in 2014.",
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Comune di Milano: collaboration agreements (not twinnings)
+// ---------------------------------------------------------------------------------------------------------
+
+const MILAN_COLLABORATIONS: AgreementInput[] = [
+  {
+    slug: 'riga',
+    kind: 'collaboration_agreement',
+    partner: { type: 'city', name: 'Riga', country: 'LV' },
+    titleIt: "Memorandum d'intesa tra Milano e Riga",
+    titleEn: 'Memorandum of understanding between Milan and Riga',
+    signed: { date: '2018-02-02' },
+    term: { type: 'fixed', endsOn: '2020-02-02', renewal: 'by_agreement', renewalYears: 2 },
+    descriptionIt:
+      'Memorandum firmato il 2 febbraio 2018 con la capitale della Lettonia. Non è un gemellaggio ma un accordo di collaborazione di durata biennale, che le due città possono rinnovare di comune accordo. Contenuti ed eventuali rinnovi non sono ancora registrati in Ponte.',
+    descriptionEn:
+      'A memorandum signed on 2 February 2018 with the capital of Latvia. It is not a twinning but a two-year collaboration agreement that the two cities may renew by mutual consent. Its content and any renewals are not yet recorded in Ponte.',
+    statusHistory: [{ status: 'active', outcome: 'approved', date: '2018-02-02' }],
+    published: true,
+    unit: 'city-relations',
+  },
+  {
+    slug: 'new-york',
+    kind: 'collaboration_agreement',
+    partner: { type: 'city', name: 'New York', country: 'US' },
+    titleIt: 'Dichiarazione «Milan Digital Bridge» tra Milano e New York',
+    titleEn: '"Milan Digital Bridge" declaration between Milan and New York',
+    signed: { date: '2016-11-25' },
+    term: { type: 'fixed', endsOn: '2018-11-25', renewal: 'by_agreement', renewalYears: 2 },
+    sectors: ['technology', 'innovation'],
+    descriptionIt:
+      'Dichiarazione firmata con New York il 25 novembre 2016 che, come indica il nome, riguarda la collaborazione tra le due città nel digitale. Ha durata biennale ed è rinnovabile di comune accordo; non è un gemellaggio.',
+    descriptionEn:
+      'A declaration signed with New York on 25 November 2016 which, as its name suggests, concerns cooperation between the two cities in the digital field. It runs for two years and may be renewed by mutual consent; it is not a twinning.',
+    statusHistory: [{ status: 'active', outcome: 'approved', date: '2016-11-25' }],
+    published: true,
+    unit: 'city-relations',
+  },
+  {
+    slug: 'banca-mondiale',
+    kind: 'collaboration_agreement',
+    partner: {
+      type: 'organisation',
+      nameIt: 'Banca Mondiale',
+      nameEn: 'World Bank',
+      website: 'https://www.worldbank.org',
+    },
+    titleIt: 'Accordo di collaborazione con la Banca Mondiale',
+    titleEn: 'Collaboration agreement with the World Bank',
+    signed: { date: null },
+    term: { type: 'permanent' },
+    descriptionIt:
+      "Nella pagina «Milano internazionale» il Comune indica l'accordo con la Banca Mondiale come esempio dei propri accordi di collaborazione. La data e i contenuti dell'accordo non sono ancora registrati in Ponte.",
+    descriptionEn:
+      'On its "Milan International" page the City of Milan cites its agreement with the World Bank as an example of its collaboration agreements. The date and content of the agreement are not yet recorded in Ponte.',
+    statusHistory: [{ status: 'active', outcome: 'approved', date: null }],
+    published: true,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Institutions
+// ---------------------------------------------------------------------------------------------------------
+
+const MILANO: DemoInstitution = {
+  slug: 'milano',
+  kind: 'comune',
+  nameIt: 'Comune di Milano',
+  nameEn: 'City of Milan',
+  officeNameIt: 'Area Relazioni internazionali',
+  officeNameEn: 'International Relations Area',
+  descriptionIt:
+    "L'Area Relazioni internazionali affianca il Sindaco e l'amministrazione comunale nel dare a Milano un ruolo più forte sulla scena internazionale. Segue i rapporti bilaterali con le città partner, dai quindici gemellaggi agli accordi di collaborazione, e la partecipazione di Milano alle reti internazionali di città. Opera in una città dove quasi un residente su cinque ha cittadinanza straniera, con oltre 500 associazioni di comunità straniere e più uffici consolari di qualsiasi altra città europea che non sia capitale.",
+  descriptionEn:
+    "The International Relations Area supports the Mayor and the city administration in giving Milan a stronger international role. It looks after the city's bilateral ties with partner cities, from fifteen twinnings to collaboration agreements, and Milan's part in international city networks. It works in a city where nearly one resident in five is a foreign national, with over 500 foreign-community associations and more consular offices than any other European city that is not a capital.",
+  homePlace: { name: 'Milano', country: 'IT' },
+  address: 'Piazza della Scala 2, 20121 Milano',
+  taxCode: '01199250158',
+  vatNumber: '01199250158',
+  website: 'https://www.comune.milano.it',
+  units: [
+    {
+      slug: 'city-relations',
+      nameIt: 'Unità Relazioni con le città e Cooperazione',
+      nameEn: 'City Relations and Cooperation Unit',
+      remitIt:
+        "Prepara l'agenda degli incontri e delle missioni all'estero del Sindaco e dei suoi delegati, riceve le delegazioni in visita e segue la firma degli accordi con le città straniere. Cura i rapporti con il Corpo consolare e con le comunità della diaspora che vivono a Milano e dà supporto agli eventi internazionali ospitati in città. Partecipa a progetti di cooperazione e solidarietà nei Paesi del Sud del mondo, con un'attenzione particolare alle aree metropolitane, e promuove iniziative di educazione alla cittadinanza globale.",
+      remitEn:
+        "Plans the international meetings and missions of the Mayor and the Mayor's delegates, receives visiting delegations and handles the signing of agreements with foreign cities. Looks after relations with the consular corps and with the diaspora communities living in Milan, and supports international events held in the city. Takes part in cooperation and solidarity projects in countries of the Global South, with particular attention to metropolitan areas, and promotes global citizenship education.",
+    },
+    {
+      slug: 'european-affairs',
+      nameIt: 'Unità Affari europei',
+      nameEn: 'European Affairs Unit',
+      remitIt:
+        "Coordina la partecipazione di Milano alla rete EUROCITIES e tiene i rapporti con le istituzioni dell'Unione europea e con le altre città europee, per presentare progetti comuni e scambiare competenze.",
+      remitEn:
+        "Coordinates Milan's participation in the EUROCITIES network and maintains relations with the European Union institutions and with other European cities, in order to put forward joint projects and exchange know-how.",
+    },
+    {
+      slug: 'international-partnerships',
+      nameIt: 'Unità Partenariati internazionali',
+      nameEn: 'International Partnerships Unit',
+      remitIt:
+        "Segue i lavori delle reti internazionali di città, come C40, in raccordo con le altre unità dell'Area e con le Direzioni competenti per materia. Prepara le candidature di Milano a ospitare organizzazioni ed eventi di rilievo internazionale e a ottenere premi e riconoscimenti internazionali.",
+      remitEn:
+        "Takes part in the work of international city networks such as C40, together with the Area's other units and the departments responsible for each subject. Prepares Milan's bids to host international organisations and events and to win international awards and recognition.",
+    },
+  ],
+  memberships: [
+    { network: 'eurocities', unit: 'european-affairs', roleIt: 'Città fondatrice', roleEn: 'Founding city' },
+    { network: 'c40', unit: 'international-partnerships' },
+    {
+      network: 'mufpp',
+      since: '2015-10',
+      roleIt: 'Città promotrice del Patto e sede del segretariato',
+      roleEn: 'Initiating city of the Pact and seat of its secretariat',
+    },
+    { network: 'wccf' },
+    {
+      network: 'mmc',
+      since: '2018',
+      roleIt: 'Il Sindaco fa parte del Leadership Board',
+      roleEn: 'The Mayor sits on the Leadership Board',
+    },
+  ],
+  agreements: [...MILAN_TWINNINGS, ...MILAN_COLLABORATIONS],
+};
+
+const FIRENZE: DemoInstitution = {
+  slug: 'firenze',
+  kind: 'comune',
+  nameIt: 'Comune di Firenze',
+  nameEn: 'City of Florence',
+  officeNameIt: 'Ufficio Relazioni internazionali e cooperazione',
+  officeNameEn: 'International Relations and Cooperation Office',
+  descriptionIt:
+    "Dagli anni Cinquanta, quando il sindaco Giorgio La Pira diede vita ai Colloqui mediterranei, Firenze lega la propria azione internazionale alla pace e al dialogo tra i popoli. Oggi l'Ufficio Relazioni internazionali e cooperazione segue oltre trenta partenariati con città di tutto il mondo, di tre tipi: gemellaggi, patti di amicizia e patti di fratellanza. Una regola del Comune consente un solo gemellaggio per nazione: con le altre città dello stesso Paese Firenze stringe un patto di amicizia.",
+  descriptionEn:
+    'Since the 1950s, when Mayor Giorgio La Pira launched the Mediterranean Dialogues, Florence has tied its international work to peace and dialogue between peoples. Today its International Relations and Cooperation Office looks after more than thirty partnerships with cities around the world, of three kinds: twinnings, friendship pacts and brotherhood pacts. A municipal rule allows only one twinning per country, so any further city in the same country is offered a friendship pact.',
+  homePlace: { name: 'Firenze', country: 'IT' },
+  address: 'Palazzo Vecchio, Piazza della Signoria, 50122 Firenze',
+  vatNumber: '01307110484',
+  website: 'https://www.comune.fi.it',
+  units: [
+    {
+      slug: 'relazioni-internazionali',
+      nameIt: 'Ufficio Relazioni internazionali e cooperazione',
+      nameEn: 'International Relations and Cooperation Office',
+      remitIt:
+        "Riceve le delegazioni straniere in visita istituzionale e prepara progetti di scambio di esperienze e buone pratiche con altre città, anche sui temi dell'identità europea, della cittadinanza e della partecipazione alle politiche urbane sostenibili. Consiglia il Sindaco, gli Assessori e le Direzioni sulle questioni internazionali e sostiene le iniziative del Comune per la pace, la cooperazione e il rispetto delle diversità, compresa la cooperazione decentrata con i governi locali del Sud del mondo. Accompagna inoltre gli ospiti internazionali dell'Amministrazione in visite guidate al Museo di Palazzo Vecchio in più lingue.",
+      remitEn:
+        "Receives foreign delegations on official visits and prepares projects for exchanging experience and good practice with other cities, including on European identity, citizenship and participation in sustainable urban policy. Advises the Mayor, the deputy mayors and the city departments on international matters and supports the City's initiatives for peace, cooperation and respect for diversity, including decentralised cooperation with local governments in the Global South. It also gives the Administration's international guests guided tours of the Palazzo Vecchio museum in several languages.",
+    },
+  ],
+  memberships: [{ network: 'eurocities', unit: 'relazioni-internazionali' }],
+  agreements: [],
+};
+
+const CM_FIRENZE: DemoInstitution = {
+  slug: 'cm-firenze',
+  kind: 'citta_metropolitana',
+  nameIt: 'Città Metropolitana di Firenze',
+  nameEn: 'Metropolitan City of Florence',
+  officeNameIt: 'Relazioni internazionali',
+  officeNameEn: 'International Relations',
+  descriptionIt:
+    "Lo Statuto affida alla Città Metropolitana il compito di costruire rapporti di collaborazione economica e culturale con città e aree metropolitane in Europa e nel resto del mondo; nel bilancio questo lavoro corrisponde alla Missione 19 «Relazioni internazionali». Per il mandato 2019–2024 l'obiettivo operativo 1901/0159 «La Città Metropolitana nel mondo» punta, nell'arco di un triennio, a consolidare una rete di gemellaggi e collaborazioni con altre aree metropolitane e partner istituzionali, in campo universitario, culturale ed economico, per far conoscere il territorio e le sue eccellenze.",
+  descriptionEn:
+    'The Metropolitan City\'s statute gives it the task of building economic and cultural cooperation with cities and metropolitan areas in Europe and beyond; in its budget this work falls under Mission 19, International Relations. For the 2019–2024 term, operational objective 1901/0159, "The Metropolitan City in the World", sets out over three years to strengthen a network of twinnings and partnerships with other metropolitan areas and institutional partners in the university, cultural and economic spheres, and so to make the area and its strengths better known abroad.',
+  homePlace: { name: 'Firenze', country: 'IT' },
+  website: 'https://www.cittametropolitana.fi.it',
+  units: [
+    {
+      slug: 'relazioni-internazionali',
+      nameIt: 'Relazioni internazionali',
+      nameEn: 'International Relations',
+      remitIt:
+        "Ha la responsabilità dell'obiettivo strategico «Relazioni internazionali» e dell'obiettivo operativo 1901/0159 «La Città Metropolitana nel mondo» (Missione 19, Programma 1901 «Relazioni internazionali e Cooperazione allo sviluppo»). Sviluppa i rapporti con altre aree metropolitane e partner istituzionali in Europa e nel mondo e una rete di gemellaggi e collaborazioni, anche attraverso le reti di cui l'ente fa già parte.",
+      remitEn:
+        'Responsible for the strategic objective "International Relations" and for operational objective 1901/0159, "The Metropolitan City in the World" (Mission 19, Programme 1901, International Relations and Development Cooperation). It develops ties with other metropolitan areas and institutional partners in Europe and worldwide, and a network of twinnings and partnerships, drawing also on the networks the Metropolitan City already belongs to.',
+      head: 'Cristiano Maggipinto',
+    },
+    {
+      slug: 'consigliere-diplomatico',
+      nameIt: 'Consigliere diplomatico',
+      nameEn: 'Diplomatic Adviser',
+      remitIt:
+        'Crea le condizioni per avviare progetti di collaborazione internazionale e affianca il Sindaco metropolitano negli incontri con i rappresentanti di istituzioni e Paesi esteri.',
+      remitEn:
+        'Lays the groundwork for new international cooperation projects and assists the Metropolitan Mayor in meetings with representatives of foreign countries and institutions.',
+    },
+  ],
+  memberships: [],
+  agreements: [],
+};
+
+export const DEMO_INSTITUTIONS: DemoInstitution[] = [MILANO, FIRENZE, CM_FIRENZE];

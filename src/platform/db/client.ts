@@ -1,0 +1,231 @@
+// One SQL dialect, two engines: PGlite (embedded, in-process) when no DATABASE_URL is set, otherwise a
+// node-postgres pool. Everything above this file sees the same Drizzle database type.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { AppError } from '../errors.ts';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Db | Tx;
+
+export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Runs raw SQL with parameters and returns the rows (used for bulk loads and tuned queries). */
+  query: QueryFn;
+  /**
+   * Calls onMessage with the payload of every NOTIFY on the channel, from this or any other process; onLost is
+   * called when the listening connection dropped and messages may have been missed. Returns a stop function.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    onLost?: () => void,
+  ): Promise<() => Promise<void>>;
+  /** Runs fn inside one transaction on one connection; rolls back when it throws. */
+  transaction<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; undefined for an in-memory database. */
+  dataDir?: string | undefined;
+  /** A PGlite data-dir tarball to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+// Marks the async context of an open transaction. A query on the root handle from inside it would wait for
+// the transaction forever on PGlite (one connection) and read outside it on PostgreSQL: both are bugs, so
+// such a query fails at once instead.
+const inTransaction = new AsyncLocalStorage<boolean>();
+
+function assertNotInTransaction(): void {
+  if (inTransaction.getStore()) {
+    throw new Error(
+      'A query used the root database handle inside a transaction: pass the transaction instead',
+    );
+  }
+}
+
+/** Wraps db.transaction so the guard knows when one is open. */
+function guardTransactions(db: Db): Db {
+  const original = db.transaction.bind(db);
+  db.transaction = ((fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+    original((tx) => inTransaction.run(true, () => fn(tx as Tx)), config as never)) as Db['transaction'];
+  return db;
+}
+const DATE_OID = 1082;
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // Dates stay strings ("1973-04-01"): partial dates must never go through a time zone.
+    // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
+    pg.types.setTypeParser(DATE_OID, (v: string) => v);
+    const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+    pool.query = ((...args: unknown[]) => {
+      assertNotInTransaction();
+      return poolQuery(...args);
+    }) as typeof pool.query;
+    const db = guardTransactions(drizzleNodePg(pool, { schema }) as unknown as Db);
+    return {
+      db,
+      engine: 'postgres',
+      async query(text, params) {
+        const res = await pool.query(text, params as unknown[]);
+        return res.rows;
+      },
+      async transaction(fn) {
+        const conn = await pool.connect();
+        try {
+          await conn.query('begin');
+          const out = await inTransaction.run(true, () =>
+            fn(async (text, params) => (await conn.query(text, params as unknown[])).rows),
+          );
+          await conn.query('commit');
+          return out;
+        } catch (err) {
+          await conn.query('rollback').catch(() => {});
+          throw err;
+        } finally {
+          conn.release();
+        }
+      },
+      async listen(channel, onMessage, onLost) {
+        let client: pg.Client | undefined;
+        let stopped = false;
+        const connect = async (): Promise<void> => {
+          const c = new pg.Client({ connectionString: opts.databaseUrl });
+          c.on('notification', (n) => {
+            if (n.channel === channel) onMessage(n.payload ?? '');
+          });
+          c.on('error', () => {
+            // The connection dropped: what was sent meanwhile is lost, so say so, then reconnect.
+            onLost?.();
+            c.end().catch(() => {});
+            if (!stopped) setTimeout(() => void connect().catch(() => onLost?.()), 1000).unref();
+          });
+          await c.connect();
+          await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+          client = c;
+        };
+        await connect();
+        return async () => {
+          stopped = true;
+          await client?.end().catch(() => {});
+        };
+      },
+      close: () => pool.end(),
+    };
+  }
+  const releaseLock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  const client = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: PGLITE_EXTENSIONS,
+    // Dates stay strings ("1973-04-01"), as with node-postgres: a partial date must never meet a time zone.
+    parsers: { [DATE_OID]: (v: string) => v },
+  });
+  for (const method of ['query', 'exec'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      assertNotInTransaction();
+      return original(...args);
+    };
+  }
+  const db = guardTransactions(drizzlePglite(client, { schema }) as unknown as Db);
+  return {
+    db,
+    engine: 'pglite',
+    async query(text, params) {
+      const res = await client.query(text, params as unknown[]);
+      return res.rows as never[];
+    },
+    transaction: (fn) =>
+      client.transaction((tx) =>
+        inTransaction.run(true, () =>
+          fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+        ),
+      ),
+    async listen(channel, onMessage) {
+      // PGlite is one process: nothing can be missed, so onLost is never called.
+      return client.listen(channel, onMessage);
+    },
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * PGlite serves one process: a second process opening the same folder would corrupt it. A lock file with the
+ * owner's pid turns that into a clear error; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'ponte.lock');
+  const mine = String(process.pid);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, mine, { flag: 'wx' });
+      const release = () => {
+        try {
+          if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const owner = Number(readFileSync(file, 'utf8'));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new AppError(
+          'unavailable',
+          `The embedded database in ${dataDir} is in use by process ${owner} (a running Ponte?). ` +
+            'Stop it first, or run Ponte on a PostgreSQL server (DATABASE_URL) to share the database.',
+        );
+      }
+      unlinkSync(file);
+    }
+  }
+  throw new AppError('unavailable', `Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when the database answers a trivial query. */
+export async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,78 @@
+// The one place where errors become HTTP answers: AppError codes map to statuses, request-validation errors
+// become 400 invalid_input naming the field, anything else is a logged 500 without internals.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, isAppError } from '../errors.ts';
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: { missingProperty?: string; additionalProperty?: string };
+  message?: string;
+}
+
+function fieldOf(issue: ValidationIssue | undefined, context: string | undefined): string | undefined {
+  if (!issue) return undefined;
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const leaf = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  const field = [path, leaf].filter(Boolean).join('.');
+  return field || context;
+}
+
+export function toAppError(err: FastifyError | Error): AppError {
+  if (isAppError(err)) return err;
+  const fe = err as FastifyError & { validation?: ValidationIssue[]; validationContext?: string };
+  if (fe.validation) {
+    const issue = fe.validation[0];
+    const field = fieldOf(issue, fe.validationContext);
+    const extra = issue?.params?.additionalProperty
+      ? ` (unknown field "${issue.params.additionalProperty}")`
+      : '';
+    return new AppError(
+      'invalid_input',
+      `${field ?? 'request'}: ${issue?.message ?? 'is not valid'}${extra}`,
+      {
+        ...(field ? { field } : {}),
+      },
+    );
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
+    return new AppError('invalid_input', fe.message, { field: 'body' });
+  }
+  return new AppError('internal', 'Something went wrong on our side; the error has been logged', {
+    cause: err,
+  });
+}
+
+export function errorBody(err: AppError) {
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.details ? { details: err.details } : {}),
+    },
+  };
+}
+
+export interface ErrorHandlingOptions {
+  /** Answers an unknown address that a browser asked for, with a page in the user's language. */
+  htmlNotFound?: (request: FastifyRequest, reply: FastifyReply) => unknown;
+}
+
+const wantsHtml = (request: FastifyRequest) =>
+  !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+
+export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingOptions = {}): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    const appErr = toAppError(err);
+    if (appErr.code === 'internal') request.log.error({ err }, 'request failed');
+    else request.log.info({ code: appErr.code, field: appErr.field }, appErr.message);
+    const status = appErr.code === 'invalid_input' && err.statusCode === 413 ? 413 : appErr.status;
+    return reply.status(status).send(errorBody(appErr));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(errorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`))),
+  );
+}

@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PURGED_CSS_FILE, purgedCss } from './purge-css.ts';
+
+describe('reduced bootstrap-italia stylesheet', () => {
+  it('when the views change their classes, then the committed stylesheet must be regenerated (npm run css)', async () => {
+    expect(await purgedCss()).toBe(readFileSync(PURGED_CSS_FILE, 'utf8'));
+  });
+
+  it('when served, then it still declares the bootstrap-italia version and the Titillium Web fonts', () => {
+    const css = readFileSync(PURGED_CSS_FILE, 'utf8');
+    expect(css).toMatch(/--bootstrap-italia-version:\s*'2\./);
+    expect(css).toContain('Titillium Web');
+    expect(css.length).toBeLessThan(120_000);
+  });
+});

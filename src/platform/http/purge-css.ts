@@ -1,0 +1,48 @@
+// bootstrap-italia's stylesheet reduced to the rules Ponte's pages use: 600 KB becomes about 55 KB (14 KB with
+// brotli), which keeps a first visit within its weight budget. The result is committed
+// (src/features/portal/assets/bootstrap-italia.purged.css); `npm run css` rewrites it, and a test fails when
+// the views use a class the committed file lacks.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PurgeCSS } from 'purgecss';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export const PURGED_CSS_FILE = join(ROOT, 'src/features/portal/assets/bootstrap-italia.purged.css');
+export const FULL_CSS_FILE = join(
+  dirname(require.resolve('bootstrap-italia/package.json')),
+  'dist/css/bootstrap-italia.min.css',
+);
+
+export async function purgedCss(): Promise<string> {
+  const [result] = await new PurgeCSS().purge({
+    // Every class a view can write is a literal somewhere in the sources.
+    content: [join(ROOT, 'src/**/*.tsx'), join(ROOT, 'src/**/*.ts')],
+    css: [FULL_CSS_FILE],
+    // Custom properties (--bootstrap-italia-version, which the official validator reads), fonts and
+    // animations stay whole.
+    variables: false,
+    fontFace: false,
+    keyframes: false,
+    safelist: { standard: ['html', 'body'] },
+  });
+  const version = require('bootstrap-italia/package.json').version as string;
+  return `/* bootstrap-italia ${version}, reduced by Ponte (npm run css) */\n${FONT_FACES}\n${result!.css}\n`;
+}
+
+// bootstrap-italia 2 declares its fonts from JavaScript at run time; Ponte's pages load no script, so the
+// stylesheet declares them. Only the faces the pages use; the browser downloads only those a page renders.
+const FACES: [weight: number, style: 'normal' | 'italic', file: string][] = [
+  [300, 'normal', '300'],
+  [400, 'normal', 'regular'],
+  [400, 'italic', 'italic'],
+  [600, 'normal', '600'],
+  [700, 'normal', '700'],
+];
+const FONT_FACES = FACES.map(
+  ([weight, style, file]) =>
+    `@font-face{font-family:"Titillium Web";font-style:${style};font-weight:${weight};font-display:swap;` +
+    `src:url(../fonts/Titillium_Web/titillium-web-v10-latin-ext_latin-${file}.woff2) format("woff2")}`,
+).join('\n');

@@ -1,0 +1,22 @@
+// Structured logs (pino); pretty only when a person watches a terminal. Secrets are redacted.
+import { pino } from 'pino';
+
+export function createLogger(level: string) {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'password',
+        '*.password',
+        'databaseUrl',
+        'token',
+      ],
+      censor: '[redacted]',
+    },
+    ...(process.stdout.isTTY
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss' } } }
+      : {}),
+  });
+}

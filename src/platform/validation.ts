@@ -1,0 +1,37 @@
+// Validates data outside HTTP (files, CLI) against the same schemas the API declares, with Ajv as Fastify does.
+import type { TSchema } from '@sinclair/typebox';
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FieldProblem } from './errors.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+
+function problemOf(e: ErrorObject): FieldProblem {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const leaf = (e.params as { missingProperty?: string; additionalProperty?: string }).missingProperty;
+  const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+  const field = [path, leaf ?? extra].filter(Boolean).join('.') || '(item)';
+  const allowed = (e.params as { allowedValues?: string[] }).allowedValues;
+  const message = extra
+    ? 'is not a known field'
+    : allowed
+      ? `must be one of ${allowed.join(', ')}`
+      : (e.message ?? 'is not valid');
+  return { field, message };
+}
+
+/** A validator returning field problems; union branches' noise is reduced to the first problem per field. */
+export function validator<T>(schema: TSchema): (value: unknown) => { value?: T; problems: FieldProblem[] } {
+  const validate = ajv.compile(schema);
+  return (value) => {
+    if (validate(value)) return { value: value as T, problems: [] };
+    const seen = new Set<string>();
+    const problems = (validate.errors ?? []).map(problemOf).filter((p) => {
+      if (seen.has(p.field)) return false;
+      seen.add(p.field);
+      return true;
+    });
+    return { problems };
+  };
+}

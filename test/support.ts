@@ -1,0 +1,64 @@
+// Test support: a fresh database per test file, cloned from the run's template, with the real services and
+// the real HTTP app. On PGlite a clone is an in-memory copy; on PostgreSQL a database created from a template.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { createServices, type Deps } from '../src/deps.ts';
+import { openDatabase } from '../src/platform/db/client.ts';
+import type { App } from '../src/platform/http/types.ts';
+import { PG_TEMPLATE } from './template.ts';
+
+export const TEST_PUBLIC_URL = 'http://ponte.test';
+
+export interface TestContext extends Deps {
+  engine: 'pglite' | 'postgres';
+}
+
+/** A database of its own for one test file, optionally with the demo data. Close it in afterAll. */
+export async function createTestDeps(opts: { seed?: boolean } = {}): Promise<TestContext> {
+  const target = inject('testDb');
+  let deps: TestContext;
+  if (target.engine === 'pglite') {
+    const blob = new Blob([readFileSync(target.template)]);
+    const database = await openDatabase({ loadDataDir: blob });
+    deps = { engine: 'pglite', database, services: createServices(database), close: () => database.close() };
+  } else {
+    const name = `ponte_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: target.url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${PG_TEMPLATE}`);
+    await admin.end();
+    const url = new URL(target.url);
+    url.pathname = `/${name}`;
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    deps = {
+      engine: 'postgres',
+      database,
+      services: createServices(database),
+      close: async () => {
+        await database.close();
+        const drop = new pg.Client({ connectionString: target.url });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
+    };
+  }
+  if (opts.seed) await deps.services.seed.demo();
+  return deps;
+}
+
+export async function createTestApp(deps: Deps): Promise<App> {
+  const app = await buildApp({ deps, config: { publicUrl: TEST_PUBLIC_URL } });
+  await app.ready();
+  return app;
+}
+
+let counter = 0;
+/** A unique slug for records a test makes, so tests never depend on each other's data. */
+export function uniqueSlug(prefix = 't'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${counter}-${randomBytes(2).toString('hex')}`;
+}

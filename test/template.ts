@@ -1,0 +1,63 @@
+// The template database every test file clones: migrated, gazetteer loaded, nothing else.
+// PGlite: a data-dir tarball cached under node_modules/.cache, keyed by migrations and gazetteer sources.
+// PostgreSQL (TEST_DATABASE_URL): a template database re-created for each run.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openDatabase, PGLITE_EXTENSIONS } from '../src/platform/db/client.ts';
+import { MIGRATIONS_DIR } from '../src/platform/db/migrate.ts';
+import { prepareDatabase } from '../src/platform/db/prepare.ts';
+
+export const PG_TEMPLATE = 'ponte_test_template';
+const CACHE_DIR = join(import.meta.dirname, '../node_modules/.cache/ponte-test');
+
+function sourcesHash(): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    h.update(readFileSync(join(MIGRATIONS_DIR, f)));
+  }
+  h.update(readFileSync(join(import.meta.dirname, '../src/features/places/data/exonyms.csv')));
+  h.update(readFileSync(join(import.meta.dirname, '../src/features/places/places.loader.ts')));
+  return h.digest('hex').slice(0, 16);
+}
+
+export async function buildPgliteTemplate(): Promise<string> {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const file = join(CACHE_DIR, `template-${sourcesHash()}.tar`);
+  if (existsSync(file)) return file;
+  const database = await openDatabase({});
+  await prepareDatabase(database);
+  // Dump through a fresh handle on the same engine: PGlite exposes dumpDataDir on its client only.
+  const client = (database.db as unknown as { $client: PGlite }).$client;
+  const blob = await client.dumpDataDir('none');
+  await database.close();
+  const tmp = `${file}.${process.pid}`;
+  writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+  renameSync(tmp, file);
+  return file;
+}
+
+export async function buildPostgresTemplate(url: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${PG_TEMPLATE} with (force)`);
+    await admin.query(`create database ${PG_TEMPLATE}`);
+  } finally {
+    await admin.end();
+  }
+  const templateUrl = new URL(url);
+  templateUrl.pathname = `/${PG_TEMPLATE}`;
+  const database = await openDatabase({ databaseUrl: templateUrl.toString(), poolSize: 2 });
+  try {
+    await prepareDatabase(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export { PGLITE_EXTENSIONS };
