@@ -122,7 +122,7 @@ export function PageShell(props: PageShellProps) {
           </a>
         </div>
         <Header {...props.header} />
-        <main id="main-content">
+        <main id="main-content" tabIndex={-1}>
           <div class="container pt-3">
             <Breadcrumbs lang={props.lang} items={props.breadcrumbs} />
           </div>

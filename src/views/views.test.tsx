@@ -379,7 +379,7 @@ describe('PageShell', () => {
       expect(html).toContain(
         `<a class="visually-hidden-focusable" href="#main-content">${t(lang).skipToContent}</a>`,
       );
-      expect(html).toContain('<main id="main-content">');
+      expect(html).toContain('<main id="main-content" tabindex="-1">');
       const [nav] = find(html, 'class="breadcrumb-container"');
       expect(nav?.attrs).toContain(`aria-label="${t(lang).breadcrumb}"`);
       expect(find(html, 'data-element="breadcrumb"')[0]?.tag).toBe('ol');

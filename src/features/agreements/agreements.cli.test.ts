@@ -189,7 +189,7 @@ describe('import agreements: good files', () => {
     expect(byPlace.get(2657896)).toMatchObject({
       titleIt: 'Città di Zürich',
       descriptionIt: 'Gemellaggio dell’amicizia: 100 €',
-      partner: { nameIt: 'Zurigo', nameEn: 'Zürich', country: { code: 'CH' } },
+      partner: { nameIt: 'Zurigo', nameEn: 'Zurich', country: { code: 'CH' } },
     });
     expect(byPlace.get(2867543)).toMatchObject({
       titleIt: 'Città di Münster',

@@ -294,8 +294,10 @@ export function csvRecordToInput(rec: Record<string, string>): {
   const sectors: (typeof SECTORS)[number][] = [];
   for (const s of listCell(get('sectors'))) {
     const code = codeOf(s, SECTORS, SECTOR_WORDS);
-    if (code) sectors.push(code);
-    else problems.push({ field: 'sectors', message: `"${s}" is not a sector (${SECTORS.join(', ')})` });
+    // A sheet may name a sector in both languages ("cultura|culture"); it counts once.
+    if (code) {
+      if (!sectors.includes(code)) sectors.push(code);
+    } else problems.push({ field: 'sectors', message: `"${s}" is not a sector (${SECTORS.join(', ')})` });
   }
 
   const signed = dateCell(get('signed'), 'signed', problems);

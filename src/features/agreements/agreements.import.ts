@@ -42,6 +42,8 @@ export interface ImportOptions {
 }
 
 const CHUNK = 500;
+/** Imports of at least this many rows refresh the planner's statistics. */
+const ANALYZE_AFTER = 1000;
 const validateInput = validator<AgreementInput>(AgreementInput);
 
 export function createAgreementImporter(deps: {
@@ -147,6 +149,9 @@ export function createAgreementImporter(deps: {
         opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
       }
     });
+    // A large load shifts the table's statistics at once; autovacuum (absent on PGlite) would catch up only
+    // later, and until then list queries may pick poor plans.
+    if (ready.length >= ANALYZE_AFTER) await database.query('analyze agreements');
     report.created = ready.length;
     report.written = true;
     return report;

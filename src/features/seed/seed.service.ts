@@ -25,7 +25,11 @@ export function createSeedService(deps: {
 
   return {
     async hasInstitutions(): Promise<boolean> {
-      return (await institutions.list()).length > 0;
+      // Runs on every start: one indexed probe, not the full list.
+      const rows = await database.query<{ found: boolean }>(
+        'select exists (select 1 from institutions) as found',
+      );
+      return rows[0]?.found === true;
     },
 
     /** Adds the demo institutions that are not there yet; all of it in one transaction. */

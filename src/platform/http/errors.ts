@@ -70,9 +70,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingO
     const status = appErr.code === 'invalid_input' && err.statusCode === 413 ? 413 : appErr.status;
     return reply.status(status).send(errorBody(appErr));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    if (opts.htmlNotFound && wantsHtml(request)) return opts.htmlNotFound(request, reply);
+    return reply
       .status(404)
-      .send(errorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`))),
-  );
+      .send(errorBody(new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0]}`)));
+  });
 }

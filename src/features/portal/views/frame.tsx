@@ -5,7 +5,7 @@ import { assetUrl } from '../../../platform/http/assets.ts';
 import { formatDate, LANGS, type Lang } from '../../../platform/i18n.ts';
 import { PageShell } from '../../../views/shell.tsx';
 import type { InstitutionDetail } from '../../institutions/institutions.schemas.ts';
-import { feedbackPath, SECTIONS, type Section, sectionPath } from '../portal.paths.ts';
+import { feedbackPath, type Section, sectionPath } from '../portal.paths.ts';
 import { s } from './portal.strings.ts';
 
 export interface FrameInput {

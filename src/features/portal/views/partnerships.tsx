@@ -132,7 +132,7 @@ export function Partnerships(p: {
         </div>
       ) : null}
       <form method="get" class="ponte-filters my-4" aria-labelledby="filters-title">
-        <h2 id="filters-title" class="h4">
+        <h2 id="filters-title" class="h4 mb-4">
           {t.filters}
         </h2>
         <div class="row">
