@@ -37,8 +37,22 @@ export interface Database {
   ): Promise<() => Promise<void>>;
   /** Runs fn inside one transaction on one connection; rolls back when it throws. */
   transaction<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn in one transaction as the restricted role `ponte_staff`, which row-level security lets see and
+   * change only the rows of the scope's institutions. Every query fn makes through this Database (db, query,
+   * transaction) joins that transaction; it commits when fn returns and rolls back when it throws.
+   */
+  scoped<T>(scope: Scope, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** The institutions a unit of work acts for. */
+export interface Scope {
+  institutionIds: readonly string[];
+}
+
+/** The database role that row-level security applies to (migration 0004). */
+export const STAFF_ROLE = 'ponte_staff';
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -55,6 +69,64 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 // the transaction forever on PGlite (one connection) and read outside it on PostgreSQL: both are bugs, so
 // such a query fails at once instead.
 const inTransaction = new AsyncLocalStorage<boolean>();
+
+// The transaction of a scoped unit of work (Database.scoped): queries made inside it go to it.
+const ambient = new AsyncLocalStorage<Tx>();
+
+/** The root handle, except inside a scoped unit of work, where every use goes to its transaction. */
+function ambientAware(root: Db): Db {
+  return new Proxy(root, {
+    get(target, prop) {
+      const source = ambient.getStore() ?? target;
+      const value = Reflect.get(source, prop);
+      return typeof value === 'function' ? value.bind(source) : value;
+    },
+  });
+}
+
+/**
+ * Raw SQL with $1..$n placeholders as a Drizzle SQL object, to run on a Drizzle transaction. Each value is one
+ * parameter, arrays included (a bare array in Drizzle's sql`` would become a list of parameters).
+ */
+function rawSql(text: string, params: readonly unknown[] = []) {
+  const parts = text.split(/\$(\d+)/);
+  const chunks = parts.map((part, i) =>
+    i % 2 === 0 ? sql.raw(part) : sql`${sql.param(params[Number(part) - 1])}`,
+  );
+  return sql.join(chunks);
+}
+
+async function queryOn<T>(tx: Tx, text: string, params?: unknown[]): Promise<T[]> {
+  const res = (await tx.execute(rawSql(text, params))) as unknown as { rows: T[] };
+  return res.rows;
+}
+
+/** query and transaction of a Database, routed to the scoped transaction when there is one. */
+function withAmbient(base: Pick<Database, 'query' | 'transaction'>): Pick<Database, 'query' | 'transaction'> {
+  return {
+    query: (text, params) => {
+      const tx = ambient.getStore();
+      return tx ? queryOn(tx, text, params) : base.query(text, params);
+    },
+    transaction: (fn) => {
+      const tx = ambient.getStore();
+      return tx
+        ? (tx.transaction((sub) => fn((text, params) => queryOn(sub as Tx, text, params))) as never)
+        : base.transaction(fn);
+    },
+  };
+}
+
+function scopedOn(db: Db): Database['scoped'] {
+  return (scope, fn) => {
+    if (ambient.getStore()) throw new Error('Database.scoped called inside a scoped unit of work');
+    return db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local role ${STAFF_ROLE}`));
+      await tx.execute(sql`select set_config('ponte.institutions', ${scope.institutionIds.join(',')}, true)`);
+      return ambient.run(tx as Tx, fn);
+    });
+  };
+}
 
 function assertNotInTransaction(): void {
   if (inTransaction.getStore()) {
@@ -73,10 +145,26 @@ function guardTransactions(db: Db): Db {
 }
 const DATE_OID = 1082;
 
+async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T>): Promise<T> {
+  const conn = await pool.connect();
+  try {
+    await conn.query('begin');
+    const out = await inTransaction.run(true, () =>
+      fn(async (text, params) => (await conn.query(text, params as unknown[])).rows),
+    );
+    await conn.query('commit');
+    return out;
+  } catch (err) {
+    await conn.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    conn.release();
+  }
+}
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // Dates stay strings ("1973-04-01"): partial dates must never go through a time zone.
     // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
     const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
@@ -84,30 +172,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       assertNotInTransaction();
       return poolQuery(...args);
     }) as typeof pool.query;
-    const db = guardTransactions(drizzleNodePg(pool, { schema }) as unknown as Db);
+    const root = guardTransactions(drizzleNodePg(pool, { schema }) as unknown as Db);
     return {
-      db,
+      db: ambientAware(root),
       engine: 'postgres',
-      async query(text, params) {
-        const res = await pool.query(text, params as unknown[]);
-        return res.rows;
-      },
-      async transaction(fn) {
-        const conn = await pool.connect();
-        try {
-          await conn.query('begin');
-          const out = await inTransaction.run(true, () =>
-            fn(async (text, params) => (await conn.query(text, params as unknown[])).rows),
-          );
-          await conn.query('commit');
-          return out;
-        } catch (err) {
-          await conn.query('rollback').catch(() => {});
-          throw err;
-        } finally {
-          conn.release();
-        }
-      },
+      scoped: scopedOn(root),
+      ...withAmbient({
+        async query(text, params) {
+          const res = await pool.query(text, params as unknown[]);
+          return res.rows;
+        },
+        transaction: (fn) => pgTransaction(pool, fn),
+      }),
       async listen(channel, onMessage, onLost) {
         let client: pg.Client | undefined;
         let stopped = false;
@@ -150,20 +226,23 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return original(...args);
     };
   }
-  const db = guardTransactions(drizzlePglite(client, { schema }) as unknown as Db);
+  const root = guardTransactions(drizzlePglite(client, { schema }) as unknown as Db);
   return {
-    db,
+    db: ambientAware(root),
     engine: 'pglite',
-    async query(text, params) {
-      const res = await client.query(text, params as unknown[]);
-      return res.rows as never[];
-    },
-    transaction: (fn) =>
-      client.transaction((tx) =>
-        inTransaction.run(true, () =>
-          fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+    scoped: scopedOn(root),
+    ...withAmbient({
+      async query(text, params) {
+        const res = await client.query(text, params as unknown[]);
+        return res.rows as never[];
+      },
+      transaction: (fn) =>
+        client.transaction((tx) =>
+          inTransaction.run(true, () =>
+            fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
+          ),
         ),
-      ),
+    }),
     async listen(channel, onMessage) {
       // PGlite is one process: nothing can be missed, so onLost is never called.
       return client.listen(channel, onMessage);

@@ -1,4 +1,5 @@
 // Every Drizzle table, in one module for the client's relational queries and for drizzle-kit.
+export * from '../../features/accounts/accounts.table.ts';
 export * from '../../features/agreements/agreements.table.ts';
 export * from '../../features/counterparts/counterparts.table.ts';
 export * from '../../features/feedback/feedback.table.ts';

@@ -1,0 +1,111 @@
+// Row-level security between institutions, enforced by the database: a unit of work scoped to one institution
+// (Database.scoped, the role ponte_staff) neither sees nor changes another's rows, even with hand-written SQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { createTestDeps, type TestContext } from '../../../test/support.ts';
+
+let ctx: TestContext;
+let milan: { id: string; slug: string };
+let florence: { id: string; slug: string };
+let florenceAgreement: { id: string; version: number };
+
+beforeAll(async () => {
+  ctx = await createTestDeps();
+  milan = await makeInstitution(ctx.services);
+  florence = await makeInstitution(ctx.services);
+  await ctx.services.agreements.create(milan.slug, agreementInput());
+  florenceAgreement = await ctx.services.agreements.create(florence.slug, agreementInput());
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const asMilan = <T>(fn: () => Promise<T>) => ctx.database.scoped({ institutionIds: [milan.id] }, fn);
+
+describe('isolation between institutions', () => {
+  it('when scoped to one institution, then raw SQL sees only its rows', async () => {
+    const seen = await asMilan(() =>
+      ctx.database.query<{ institution_id: string }>('select distinct institution_id from agreements'),
+    );
+    expect(seen.map((r) => r.institution_id)).toEqual([milan.id]);
+    const institutions = await asMilan(() =>
+      ctx.database.query<{ id: string }>('select id from institutions'),
+    );
+    expect(institutions.map((r) => r.id)).toEqual([milan.id]);
+  });
+
+  it("when scoped to one institution, then another's rows cannot be changed or deleted", async () => {
+    const updated = await asMilan(() =>
+      ctx.database.query(`update agreements set title_it = 'preso' where id = $1 returning id`, [
+        florenceAgreement.id,
+      ]),
+    );
+    expect(updated).toEqual([]);
+    const deleted = await asMilan(() =>
+      ctx.database.query('delete from agreements where id = $1 returning id', [florenceAgreement.id]),
+    );
+    expect(deleted).toEqual([]);
+    const [row] = await ctx.database.query<{ title_it: string | null }>(
+      'select title_it from agreements where id = $1',
+      [florenceAgreement.id],
+    );
+    expect(row).toBeDefined();
+    expect(row?.title_it).not.toBe('preso');
+  });
+
+  it("when scoped to one institution, then a row written into another's is refused and nothing stays", async () => {
+    const failure = await asMilan(() =>
+      ctx.database.query(
+        `insert into units (institution_id, slug, name_it, name_en) values ($1, 'intrusa', 'Intrusa', 'Intruder')`,
+        [florence.id],
+      ),
+    ).catch((err: Error) => err);
+    expect(failure).toBeInstanceOf(Error);
+    // Drizzle wraps the database's error; the cause is PostgreSQL's own refusal.
+    const cause = (failure as Error & { cause?: Error }).cause ?? failure;
+    expect((cause as Error).message).toMatch(/row-level security/);
+    const units = await ctx.database.query("select 1 from units where slug = 'intrusa'");
+    expect(units).toEqual([]);
+  });
+
+  it("when a service reads inside a scope, then another institution's agreement is not found", async () => {
+    await expect(asMilan(() => ctx.services.agreements.get(florenceAgreement.id))).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      asMilan(() => ctx.services.agreements.list({ institution: florence.slug })),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('when a service writes inside a scope, then the write joins the scope and commits with it', async () => {
+    const created = await asMilan(() => ctx.services.agreements.create(milan.slug, agreementInput()));
+    const [row] = await ctx.database.query<{ institution_id: string }>(
+      'select institution_id from agreements where id = $1',
+      [created.id],
+    );
+    expect(row?.institution_id).toBe(milan.id);
+  });
+
+  it('when the scope throws, then everything written in it is rolled back', async () => {
+    const before = await ctx.database.query('select id from agreements');
+    await expect(
+      asMilan(async () => {
+        await ctx.services.agreements.create(milan.slug, agreementInput());
+        throw new Error('stop');
+      }),
+    ).rejects.toThrow('stop');
+    expect(await ctx.database.query('select id from agreements')).toHaveLength(before.length);
+  });
+
+  it('when anyone, owner included, tries to change or empty the audit log, then the database refuses', async () => {
+    await ctx.database.query(
+      `insert into audit_events (institution_id, actor, action, entity, entity_id) values ($1, 'test', 'create', 'agreement', 'x')`,
+      [milan.id],
+    );
+    await expect(ctx.database.query('update audit_events set actor = $1', ['someone else'])).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(ctx.database.query('delete from audit_events')).rejects.toThrow(/append-only/);
+    await expect(ctx.database.query('truncate audit_events')).rejects.toThrow(/append-only/);
+  });
+});
