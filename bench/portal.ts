@@ -10,14 +10,14 @@
 // Environment: BENCH_DURATION seconds per run (default 10), BENCH_RUNS runs per side (default 3, the median is
 // reported), BENCH_CONNECTIONS (default 50).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { CHROMIUM_PATH, launchBrowser } from '../test/browser.ts';
+import { chromium } from 'playwright-core';
 import { fmtInt, median, printTable } from './lib.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +26,8 @@ const DURATION = Number(process.env['BENCH_DURATION'] || 10);
 const RUNS = Number(process.env['BENCH_RUNS'] || 3);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] || 50);
 const TARGETS = { ratio: 0.5, p99Ms: 15, firstVisitKb: 150 };
+/** The browser the test suite drives too (test/browser.ts, which this script cannot import: it needs Vitest). */
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CPUS = os.cpus().length;
 /** With two or more cores: servers on the last core, the load generator on the first. */
 const SERVER_CPU = CPUS > 1 ? String(CPUS - 1) : undefined;
@@ -228,7 +230,16 @@ http {
 /** Bytes on the wire for a first visit (empty cache) of the page in Chromium, by resource type. */
 async function firstVisit(url: string): Promise<Map<string, number> | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return undefined;
-  const browser = await launchBrowser();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -252,6 +263,8 @@ async function firstVisit(url: string): Promise<Map<string, number> | undefined>
 async function main(): Promise<void> {
   ensureTools();
   const work = mkdtempSync(join(os.tmpdir(), 'ponte-bench-portal-'));
+  // nginx's worker runs as an unprivileged user: it must be able to read the static copy.
+  chmodSync(work, 0o755);
   const children: ChildProcess[] = [];
   const stopAll = () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

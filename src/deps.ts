@@ -1,5 +1,6 @@
 // Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
 import type { Config } from './config.ts';
+import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
@@ -36,7 +37,9 @@ export function createServices(database: Database) {
   const feedback = createFeedbackService({ db: database.db, institutions });
   const portal = createPortalService({ institutions, agreements, networks });
   const seed = createSeedService({ database, places, institutions, networks, agreements });
+  const accounts = createAccountsService({ database, institutions });
   return {
+    accounts,
     places,
     institutions,
     counterparts,

@@ -14,6 +14,16 @@ try {
   if (config.seedDemo && !(await deps.services.seed.hasInstitutions())) {
     const report = await deps.services.seed.demo();
     log.info(`Demo data loaded: ${report.institutions.join(', ')} with ${report.agreements} agreements.`);
+    // Each demo institution gets an admin with a generated password, printed this once and never stored in
+    // clear: there is no default password anywhere. Printed to the terminal, not the log.
+    const admins = await deps.services.accounts.ensureAdmins();
+    if (admins.length > 0) {
+      process.stdout.write(
+        `\nAdministrators created (write the passwords down: they are not shown again):\n${admins
+          .map((a) => `  ${a.institution.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`)
+          .join('\n')}\n\n`,
+      );
+    }
   }
   const app = await buildApp({ deps, config, logger: log });
   await app.listen({ port: config.port, host: config.host });

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
 import { createDeps, type Deps, databaseOptions } from '../deps.ts';
+import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
@@ -21,6 +22,7 @@ const commands: CliCommand[] = [
   ...seedCli,
   ...placesCli,
   ...agreementsCli,
+  ...accountsCli,
 ];
 
 function help(): string {

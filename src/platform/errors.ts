@@ -3,10 +3,13 @@
 
 export const ERROR_STATUS = {
   invalid_input: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
   ambiguous_place: 422,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 } as const;

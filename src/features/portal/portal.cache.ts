@@ -6,6 +6,7 @@ export const PLATFORM = '*';
 
 export class PageCache {
   private readonly entries = new Map<string, { scope: string; body: CachedBody }>();
+  private readonly values = new Map<string, { scope: string; value: unknown }>();
 
   constructor(private readonly maxEntries = 5000) {}
 
@@ -19,14 +20,31 @@ export class PageCache {
     this.entries.set(key, { scope, body });
   }
 
+  /**
+   * The read model a page is built from, loaded once and kept under the same rule as the pages: every request
+   * needs it to find its page's key, so without this a cached page would still cost its database reads.
+   */
+  async remember<T>(key: string, load: () => Promise<T>, scopeOf: (value: T) => string): Promise<T> {
+    const hit = this.values.get(key);
+    if (hit) return hit.value as T;
+    // Loads are not deduplicated: two concurrent misses read twice, which is harmless.
+    const value = await load();
+    if (this.values.size >= this.maxEntries) this.values.clear();
+    this.values.set(key, { scope: scopeOf(value), value });
+    return value;
+  }
+
   /** Drops the pages of an institution (by id or slug) and the platform's; '*' drops everything. */
   invalidate(scope: string): void {
     if (scope === PLATFORM) {
       this.entries.clear();
+      this.values.clear();
       return;
     }
-    for (const [key, entry] of this.entries) {
-      if (entry.scope === scope || entry.scope === PLATFORM) this.entries.delete(key);
+    for (const map of [this.entries, this.values] as Map<string, { scope: string }>[]) {
+      for (const [key, entry] of map) {
+        if (entry.scope === scope || entry.scope === PLATFORM) map.delete(key);
+      }
     }
   }
 

@@ -88,7 +88,11 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
 
   async function loadInstitution(slug: string): Promise<PortalInstitution | undefined> {
     try {
-      return await portal.institution(slug);
+      return await cache.remember(
+        `institution|${slug}`,
+        () => portal.institution(slug),
+        (data) => data.institution.id,
+      );
     } catch (err) {
       if (isAppError(err) && err.code === 'not_found') return undefined;
       throw err;

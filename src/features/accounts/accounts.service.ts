@@ -1,0 +1,304 @@
+// Accounts: users and their roles per institution, passwords (argon2id), sign-in with throttling, and
+// sessions stored in the database so that every instance shares them.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { argon2id, argon2Verify } from 'hash-wasm';
+import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import { ROLES, type Role } from './accounts.table.ts';
+
+/** OWASP's minimum for argon2id: 19 MiB, two passes, one lane. */
+const ARGON2 = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
+export const MIN_PASSWORD_LENGTH = 12;
+/** Sign-in throttling: failures counted over a window, per account and per address. */
+export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
+/** A session lasts this long without use, and never longer than SESSION_MAX_HOURS. */
+const SESSION_IDLE_HOURS = 8;
+const SESSION_MAX_HOURS = 24 * 7;
+
+export interface UserRole {
+  institutionId: string;
+  institutionSlug: string;
+  role: Role;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  platformAdmin: boolean;
+  roles: UserRole[];
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return argon2id({ ...ARGON2, password, salt: randomBytes(16), outputType: 'encoded' });
+}
+
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  try {
+    return await argon2Verify({ password, hash });
+  } catch {
+    return false;
+  }
+}
+
+/** A password to hand to a person once: 20 characters from an alphabet without look-alikes (~115 bits). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  let out = '';
+  for (let i = 0; i < 20; i++) out += alphabet[randomInt(alphabet.length)];
+  return out;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkPassword(password: string, field = 'password'): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw AppError.invalid(field, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
+  }
+}
+
+// A real hash to verify against when the account does not exist, so that a wrong e-mail costs as much time
+// as a wrong password and does not reveal which accounts exist.
+let dummyHash: Promise<string> | undefined;
+
+export function createAccountsService(deps: { database: Database; institutions: InstitutionsService }) {
+  const { database, institutions } = deps;
+
+  async function rolesOf(userIds: string[]): Promise<Map<string, UserRole[]>> {
+    const rows = await database.query<{ user_id: string; institution_id: string; slug: string; role: Role }>(
+      `select r.user_id, r.institution_id, i.slug, r.role
+         from user_roles r join institutions i on i.id = r.institution_id
+        where r.user_id = any($1::uuid[]) order by i.slug`,
+      [userIds],
+    );
+    const out = new Map<string, UserRole[]>();
+    for (const r of rows) {
+      const list = out.get(r.user_id) ?? [];
+      list.push({ institutionId: r.institution_id, institutionSlug: r.slug, role: r.role });
+      out.set(r.user_id, list);
+    }
+    return out;
+  }
+
+  async function userById(id: string): Promise<User | undefined> {
+    const [row] = await database.query<{ id: string; email: string; name: string; platform_admin: boolean }>(
+      'select id, email, name, platform_admin from users where id = $1 and not disabled',
+      [id],
+    );
+    if (!row) return undefined;
+    const roles = (await rolesOf([row.id])).get(row.id) ?? [];
+    return { id: row.id, email: row.email, name: row.name, platformAdmin: row.platform_admin, roles };
+  }
+
+  async function recentFailures(key: string): Promise<number> {
+    const [row] = await database.query<{ n: number }>(
+      `select count(*)::int as n from login_failures
+        where key = $1 and at > now() - make_interval(mins => $2)`,
+      [key, THROTTLE.windowMinutes],
+    );
+    return row?.n ?? 0;
+  }
+
+  const service = {
+    /**
+     * Creates a user with a role in an institution (or a platform admin). Without a password, one is generated
+     * and returned: the only time it is ever shown.
+     */
+    async createUser(input: {
+      email: string;
+      name?: string;
+      institution?: string;
+      role?: Role;
+      platformAdmin?: boolean;
+      password?: string;
+      actor?: string;
+    }): Promise<{ user: User; password?: string }> {
+      const email = input.email.trim();
+      if (!EMAIL.test(email)) throw AppError.invalid('email', `"${input.email}" is not an e-mail address`);
+      if (input.role && !ROLES.includes(input.role)) {
+        throw AppError.invalid('role', `The role must be one of ${ROLES.join(', ')}`);
+      }
+      if (!input.platformAdmin && !input.institution) {
+        throw AppError.invalid('institution', 'A user needs an institution, or to be a platform admin');
+      }
+      const institutionId = input.institution ? await institutions.idOf(input.institution) : undefined;
+      const generated = input.password === undefined ? generatePassword() : undefined;
+      const password = input.password ?? generated!;
+      checkPassword(password);
+      const hash = await hashPassword(password);
+      const id = await database.transaction(async (query) => {
+        const taken = await query('select 1 from users where lower(email) = lower($1)', [email]);
+        if (taken.length > 0) {
+          throw new AppError('conflict', `A user with the e-mail ${email} already exists`, {
+            field: 'email',
+          });
+        }
+        const [row] = await query<{ id: string }>(
+          `insert into users (email, name, password_hash, platform_admin, password_changed_at)
+           values ($1, $2, $3, $4, now()) returning id`,
+          [email, input.name?.trim() || email, hash, !!input.platformAdmin],
+        );
+        if (institutionId) {
+          await query('insert into user_roles (user_id, institution_id, role) values ($1, $2, $3)', [
+            row!.id,
+            institutionId,
+            input.role ?? 'viewer',
+          ]);
+        }
+        await query(
+          `insert into audit_events (institution_id, actor, action, entity, entity_id, after)
+           values ($1, $2, 'create', 'user', $3, $4)`,
+          [
+            institutionId ?? null,
+            input.actor ?? 'cli',
+            row!.id,
+            JSON.stringify({ email, role: input.role ?? 'viewer', platformAdmin: !!input.platformAdmin }),
+          ],
+        );
+        return row!.id;
+      });
+      const user = (await userById(id))!;
+      return generated ? { user, password: generated } : { user };
+    },
+
+    /**
+     * Checks an e-mail and password. Refuses without checking once the account or the address has failed too
+     * often within the window; every failure counts towards both.
+     */
+    async authenticate(email: string, password: string, address: string): Promise<User> {
+      const accountKey = `account:${email.trim().toLowerCase()}`;
+      const addressKey = `address:${address}`;
+      if (
+        (await recentFailures(accountKey)) >= THROTTLE.perAccount ||
+        (await recentFailures(addressKey)) >= THROTTLE.perAddress
+      ) {
+        throw new AppError(
+          'rate_limited',
+          `Too many failed sign-ins: try again in ${THROTTLE.windowMinutes} minutes`,
+          { details: { retryAfterSeconds: THROTTLE.windowMinutes * 60 } },
+        );
+      }
+      const [row] = await database.query<{ id: string; password_hash: string | null }>(
+        'select id, password_hash from users where lower(email) = lower($1) and not disabled',
+        [email.trim()],
+      );
+      dummyHash ??= hashPassword(generatePassword());
+      const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
+      if (!row || !row.password_hash || !ok) {
+        await database.query(
+          `with gone as (delete from login_failures where at < now() - make_interval(mins => $3))
+           insert into login_failures (key) values ($1), ($2)`,
+          [accountKey, addressKey, THROTTLE.windowMinutes * 4],
+        );
+        throw new AppError('unauthorized', 'The e-mail or the password is not right');
+      }
+      await database.query('delete from login_failures where key = $1', [accountKey]);
+      return (await userById(row.id))!;
+    },
+
+    /** Opens a session; returns the token for the cookie (only its hash is stored). */
+    async createSession(userId: string): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(32).toString('base64url');
+      const [row] = await database.query<{ expires_at: string }>(
+        `insert into sessions (token_hash, user_id, csrf_token, expires_at)
+         values ($1, $2, $3, now() + make_interval(hours => $4)) returning expires_at::text`,
+        [sha256(token), userId, csrfToken, SESSION_IDLE_HOURS],
+      );
+      return { token, csrfToken, expiresAt: row!.expires_at };
+    },
+
+    /** The live session of a cookie token, extending its idle time; undefined when unknown or expired. */
+    async session(token: string | undefined): Promise<Session | undefined> {
+      if (!token) return undefined;
+      const [row] = await database.query<{ user_id: string; csrf_token: string; expires_at: string }>(
+        `update sessions set last_seen_at = now(),
+                expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(hours => $3))
+          where token_hash = $1 and expires_at > now()
+          returning user_id, csrf_token, expires_at::text`,
+        [sha256(token), SESSION_IDLE_HOURS, SESSION_MAX_HOURS],
+      );
+      if (!row) return undefined;
+      const user = await userById(row.user_id);
+      if (!user) return undefined;
+      return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    },
+
+    async endSession(token: string | undefined): Promise<void> {
+      if (token) await database.query('delete from sessions where token_hash = $1', [sha256(token)]);
+    },
+
+    /** Changes a password after checking the current one; every other session of the user ends. */
+    async changePassword(
+      userId: string,
+      current: string,
+      next: string,
+      keepSessionToken?: string,
+    ): Promise<void> {
+      const [row] = await database.query<{ password_hash: string | null }>(
+        'select password_hash from users where id = $1',
+        [userId],
+      );
+      if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
+        throw AppError.invalid('current', 'The current password is not right');
+      }
+      checkPassword(next, 'next');
+      if (next === current)
+        throw AppError.invalid('next', 'The new password must differ from the current one');
+      const hash = await hashPassword(next);
+      await database.transaction(async (query) => {
+        await query('update users set password_hash = $2, password_changed_at = now() where id = $1', [
+          userId,
+          hash,
+        ]);
+        await query('delete from sessions where user_id = $1 and token_hash <> $2', [
+          userId,
+          keepSessionToken ? sha256(keepSessionToken) : '',
+        ]);
+        await query(
+          `insert into audit_events (actor_id, actor, action, entity, entity_id)
+           select id, email, 'change_password', 'user', id::text from users where id = $1`,
+          [userId],
+        );
+      });
+    },
+
+    /**
+     * For a fresh embedded start: each institution without an admin gets one, with a generated password that
+     * the caller prints once. Returns what it created.
+     */
+    async ensureAdmins(): Promise<{ institution: string; email: string; password: string }[]> {
+      const lacking = await database.query<{ slug: string }>(
+        `select i.slug from institutions i
+          where not exists (select 1 from user_roles r where r.institution_id = i.id and r.role = 'admin')
+          order by i.slug`,
+      );
+      const created: { institution: string; email: string; password: string }[] = [];
+      for (const { slug } of lacking) {
+        const email = `admin@${slug}.ponte.invalid`;
+        const result = await service.createUser({
+          email,
+          name: `Admin ${slug}`,
+          institution: slug,
+          role: 'admin',
+          actor: 'first start',
+        });
+        created.push({ institution: slug, email, password: result.password! });
+      }
+      return created;
+    },
+
+    userById,
+  };
+  return service;
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
