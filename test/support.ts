@@ -14,6 +14,8 @@ export const TEST_PUBLIC_URL = 'http://ponte.test';
 
 export interface TestContext extends Deps {
   engine: 'pglite' | 'postgres';
+  /** The test database's address on a PostgreSQL server, for a second instance on the same data. */
+  databaseUrl?: string;
 }
 
 /** A database of its own for one test file, optionally with the demo data. Close it in afterAll. */
@@ -35,6 +37,7 @@ export async function createTestDeps(opts: { seed?: boolean } = {}): Promise<Tes
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
     deps = {
       engine: 'postgres',
+      databaseUrl: url.toString(),
       database,
       services: createServices(database),
       close: async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
+import { createServices } from '../../deps.ts';
+import { openDatabase } from '../../platform/db/client.ts';
 import type { App } from '../../platform/http/types.ts';
 
 let ctx: TestContext;
@@ -147,6 +149,36 @@ describe('portal pages', () => {
     await settle();
     expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(200);
   });
+
+  // Two Ponte processes on one PostgreSQL database: the write happens in one, the other's cache hears of it
+  // through LISTEN/NOTIFY. PGlite serves a single process, so there is no second instance to test there.
+  it.skipIf(!process.env['TEST_DATABASE_URL'])(
+    'when another instance on the same PostgreSQL database changes an agreement, then this one shows it',
+    async () => {
+      const database = await openDatabase({ databaseUrl: ctx.databaseUrl, poolSize: 2 });
+      const other = { database, services: createServices(database), close: () => database.close() };
+      const otherApp = await createTestApp(other);
+      try {
+        const fetchOther = async () =>
+          otherApp.inject({
+            method: 'GET',
+            url: '/milano/en/partnerships/',
+            headers: { accept: 'text/html' },
+          });
+        expect((await fetchOther()).body).toContain('>Toronto</a>');
+        const [toronto] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Toronto' })).items;
+        await ctx.services.agreements.setPublished(toronto!.id, false, toronto!.version);
+        await settle();
+        expect((await fetchOther()).body).not.toContain('>Toronto</a>');
+        await ctx.services.agreements.setPublished(toronto!.id, true, toronto!.version + 1);
+        await settle();
+        expect((await fetchOther()).body).toContain('>Toronto</a>');
+      } finally {
+        await otherApp.close();
+        await other.close();
+      }
+    },
+  );
 
   it('when the open data are downloaded, then CSV, JSON and RFC 7946 GeoJSON come with the published agreements', async () => {
     const geo = await get('/milano/data/agreements.geojson');
