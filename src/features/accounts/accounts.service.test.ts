@@ -173,7 +173,13 @@ describe('first start and the command line', () => {
 
   it('when `user create` runs, then it prints the password once; wrong usage exits 2', async () => {
     let out = '';
-    const io = { out: (t: string) => void (out += t), err: () => {}, isTTY: false };
+    const io = {
+      out: (t: string) => {
+        out += t;
+      },
+      err: () => {},
+      isTTY: false,
+    };
     const config = loadConfig({});
     const address = email();
     const code = await runCli(['user', 'create', address, '--institution', inst.slug, '--role', 'viewer'], {
