@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
+import { adminPages } from './features/admin/admin.pages.tsx';
 import { agreementsApi } from './features/agreements/agreements.api.ts';
 import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
 import { institutionsApi } from './features/institutions/institutions.api.ts';
@@ -83,6 +84,9 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   );
   app.addHook('onClose', async () => stopListening());
   await app.register(pages.routes);
+  await app.register(
+    adminPages({ accounts: deps.services.accounts, admin: deps.services.admin, publicUrl: config.publicUrl }),
+  );
   const { services } = deps;
   await app.register(
     async (api: App) => {

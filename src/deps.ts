@@ -1,6 +1,7 @@
 // Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
 import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
+import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
@@ -38,8 +39,10 @@ export function createServices(database: Database) {
   const portal = createPortalService({ institutions, agreements, networks });
   const seed = createSeedService({ database, places, institutions, networks, agreements });
   const accounts = createAccountsService({ database, institutions });
+  const admin = createAdminService({ database, agreements, accounts });
   return {
     accounts,
+    admin,
     places,
     institutions,
     counterparts,

@@ -1,0 +1,228 @@
+// The back-office through HTTP: sign-in with CSRF and throttling, roles, isolation between institutions (a
+// Florence editor against Milan's records), versions, the audit log, and the portal following every change.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Role } from '../accounts/accounts.table.ts';
+
+let ctx: TestContext;
+let app: App;
+let seq = 0;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const cookieOf = (res: { headers: Record<string, unknown> }, name: string): string | undefined => {
+  const raw = res.headers['set-cookie'];
+  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
+  return list.map((c) => String(c).match(new RegExp(`^${name}=([^;]*)`))?.[1]).find((v) => v !== undefined);
+};
+const csrfIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** A user of an institution with a role, signed in through the login form: the session cookie. */
+async function signIn(institution: string, role: Role): Promise<{ cookie: string; email: string }> {
+  const email = `${role}${++seq}.${institution}@example.org`;
+  const { password } = await ctx.services.accounts.createUser({ email, institution, role });
+  const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
+  const csrf = csrfIn(page.body);
+  const res = await app.inject({
+    method: 'POST',
+    url: '/admin/it/login',
+    headers: { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` },
+    payload: form({ _csrf: csrf, email, password: password! }),
+  });
+  expect(res.statusCode).toBe(303);
+  return { cookie: `ponte_session=${cookieOf(res, 'ponte_session')}`, email };
+}
+
+const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+const post = async (url: string, cookie: string, fields: Record<string, string>, csrfFrom?: string) => {
+  const csrf = csrfFrom ?? csrfIn((await get('/admin/it/', cookie)).body);
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { ...FORM, cookie },
+    payload: form({ _csrf: csrf, ...fields }),
+  });
+};
+const milanAgreement = async (q: string) =>
+  (await ctx.services.agreements.list({ institution: 'milano', q })).items[0]!;
+
+describe('signing in', () => {
+  it('when the login form is used, then the session cookie is HttpOnly, Secure and SameSite, and pages open', async () => {
+    const page = await app.inject({ method: 'GET', url: '/admin/en/login' });
+    expect(page.body).toContain('<html lang="en"');
+    const { cookie } = await signIn('milano', 'viewer');
+    const dashboard = await get('/admin/it/', cookie);
+    expect(dashboard.statusCode).toBe(200);
+    expect(dashboard.body).toContain('Cruscotto');
+    const res = await app.inject({ method: 'GET', url: '/admin/it/login' });
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/);
+    expect(String(res.headers['set-cookie'])).toMatch(/Secure/);
+    expect(String(res.headers['set-cookie'])).toMatch(/SameSite=Lax/);
+  });
+
+  it('when the password is wrong or the form has no CSRF token, then sign-in is refused in the page language', async () => {
+    const email = `wrong${++seq}@example.org`;
+    await ctx.services.accounts.createUser({ email, institution: 'milano', role: 'viewer' });
+    const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
+    const headers = { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` };
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/admin/it/login',
+      headers,
+      payload: form({ _csrf: csrfIn(page.body), email, password: 'not the password' }),
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).toContain('o la password non sono corretti.');
+    expect(cookieOf(wrong, 'ponte_session')).toBeUndefined();
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/admin/en/login',
+      headers,
+      payload: form({ email, password: 'not the password' }),
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.body).toContain('The form has expired');
+  });
+
+  it('when nobody is signed in, then back-office pages send to the sign-in page', async () => {
+    const res = await app.inject({ method: 'GET', url: '/admin/en/agreements' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/admin/en/login');
+  });
+
+  it('when signing out, then the session no longer opens pages', async () => {
+    const { cookie } = await signIn('milano', 'viewer');
+    const out = await post('/admin/it/logout', cookie, {});
+    expect(out.statusCode).toBe(303);
+    expect((await get('/admin/it/', cookie)).statusCode).toBe(303);
+  });
+});
+
+describe('roles and isolation', () => {
+  it('when a viewer tries to publish or change a status, then it is refused and nothing changes', async () => {
+    const { cookie } = await signIn('milano', 'viewer');
+    const chicago = await milanAgreement('Chicago');
+    const page = await get(`/admin/it/agreements/${chicago.id}`, cookie);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('/publish"');
+    const res = await post(`/admin/it/agreements/${chicago.id}/publish`, cookie, {
+      version: String(chicago.version),
+      published: 'false',
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await milanAgreement('Chicago')).published).toBe(true);
+  });
+
+  it("when a Florence editor reaches for Milan's agreement, then it does not exist for them", async () => {
+    const { cookie } = await signIn('firenze', 'editor');
+    const chicago = await milanAgreement('Chicago');
+    expect((await get(`/admin/it/agreements/${chicago.id}`, cookie)).statusCode).toBe(404);
+    const res = await post(`/admin/it/agreements/${chicago.id}/publish`, cookie, {
+      version: String(chicago.version),
+      published: 'false',
+    });
+    expect(res.statusCode).toBe(404);
+    const status = await post(`/admin/it/agreements/${chicago.id}/status`, cookie, {
+      version: String(chicago.version),
+      status: 'suspended',
+      date: '2026-11',
+    });
+    expect(status.statusCode).toBe(404);
+    expect((await milanAgreement('Chicago')).status).toBe('active');
+    const list = await get('/admin/it/agreements?q=Chicago', cookie);
+    expect(list.body).not.toContain('>Chicago</a>');
+    expect(list.body).toContain('0 accordi');
+  });
+
+  it('when a form comes without the CSRF token, then it is refused', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const chicago = await milanAgreement('Chicago');
+    const res = await post(
+      `/admin/it/agreements/${chicago.id}/publish`,
+      cookie,
+      { version: String(chicago.version), published: 'false' },
+      'forged',
+    );
+    expect(res.statusCode).toBe(403);
+    expect((await milanAgreement('Chicago')).published).toBe(true);
+  });
+});
+
+describe('keeping the record', () => {
+  it('when an editor suspends a twinning with its act, then the portal shows it and the audit log says who', async () => {
+    const { cookie, email } = await signIn('milano', 'editor');
+    const toronto = await milanAgreement('Toronto');
+    const res = await post(`/admin/it/agreements/${toronto.id}/status`, cookie, {
+      version: String(toronto.version),
+      status: 'suspended',
+      date: '2026-11-20',
+      reasonIt: 'Sospeso in attesa di verifica',
+      act: 'Delibera n. 99/2026',
+    });
+    expect(res.statusCode).toBe(303);
+    await new Promise((r) => setTimeout(r, 300));
+    const portal = await app.inject({
+      method: 'GET',
+      url: '/milano/it/partenariati/toronto',
+      headers: { accept: 'text/html' },
+    });
+    expect(portal.body).toContain('Sospeso');
+    expect(portal.body).toContain('Delibera n. 99/2026');
+    const detail = await get(`/admin/it/agreements/${toronto.id}`, cookie);
+    expect(detail.body).toContain(email);
+    expect(detail.body).toContain('change_status');
+    const [audit] = await ctx.database.query<{
+      actor: string;
+      before: { status: string };
+      after: { status: string };
+    }>(`select actor, before, after from audit_events where entity_id = $1 order by id desc limit 1`, [
+      toronto.id,
+    ]);
+    expect(audit).toMatchObject({
+      actor: email,
+      before: { status: 'active' },
+      after: { status: 'suspended' },
+    });
+  });
+
+  it('when the form is stale, then the change is refused and the page shows the current version and the request', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const osaka = await milanAgreement('Osaka');
+    await ctx.services.agreements.setPublished(osaka.id, true, osaka.version);
+    const res = await post(`/admin/en/agreements/${osaka.id}/status`, cookie, {
+      version: String(osaka.version),
+      status: 'suspended',
+      date: '2026',
+      act: 'Resolution 7',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Someone else changed this agreement');
+    expect(res.body).toContain('act: Resolution 7');
+    expect((await milanAgreement('Osaka')).status).toBe('active');
+  });
+
+  it('when a date is not a date, then the error is beside the field and what was typed is kept', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const lyon = await milanAgreement('Lione');
+    const res = await post(`/admin/it/agreements/${lyon.id}/status`, cookie, {
+      version: String(lyon.version),
+      status: 'suspended',
+      date: '31/02/2026',
+      act: 'Delibera 1',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/id="e-date"[^>]*>Controlla questo campo/);
+    expect(res.body).toContain('value="31/02/2026"');
+    expect(res.body).toContain('value="Delibera 1"');
+  });
+});

@@ -1,0 +1,433 @@
+// The back-office's routes under /admin/{it,en}/. Handlers are thin: read the session, check CSRF and role,
+// call one service, render. Every read and write runs as the user's institution under row-level security.
+import cookie from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { AppError, isAppError } from '../../platform/errors.ts';
+import { assetUrl } from '../../platform/http/assets.ts';
+import type { App } from '../../platform/http/types.ts';
+import { isLang, type Lang } from '../../platform/i18n.ts';
+import { renderPage } from '../../views/render.ts';
+import type { AccountsService, Session } from '../accounts/accounts.service.ts';
+import { STATUSES } from '../agreements/agreements.schemas.ts';
+import type { AdminService } from './admin.service.ts';
+import {
+  cookieOptions,
+  LOGIN_CSRF_COOKIE,
+  newToken,
+  redirectToLogin,
+  requireCsrf,
+  SESSION_COOKIE,
+  sameToken,
+  sentCsrf,
+  sessionToken,
+  workplace,
+} from './admin.session.ts';
+import { adminStrings } from './admin.strings.ts';
+import {
+  AdminFrame,
+  AgreementListView,
+  AgreementView,
+  DashboardView,
+  LoginForm,
+  type Notice,
+  PasswordForm,
+  type StatusFormValues,
+} from './views/admin.tsx';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type Form = Record<string, string | undefined>;
+
+export function adminPages(deps: { accounts: AccountsService; admin: AdminService; publicUrl: string }) {
+  const { accounts, admin } = deps;
+  const cookies = cookieOptions();
+  const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
+
+  function send(
+    reply: FastifyReply,
+    lang: Lang,
+    path: string,
+    title: string,
+    body: VNode,
+    opts: { session?: Session; notice?: Notice; status?: number } = {},
+  ) {
+    const other = lang === 'it' ? 'en' : 'it';
+    return reply
+      .status(opts.status ?? 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        renderPage(
+          <AdminFrame
+            lang={lang}
+            title={title}
+            styles={styles()}
+            otherLangHref={`/admin/${other}/${path}`}
+            session={opts.session}
+            notice={opts.notice}
+          >
+            {body}
+          </AdminFrame>,
+        ),
+      );
+  }
+
+  /** The signed-in session, or a redirect to the sign-in page. */
+  async function staff(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
+    const session = await accounts.session(sessionToken(request));
+    if (!session) {
+      redirectToLogin(reply, lang);
+      return undefined;
+    }
+    return session;
+  }
+
+  /** An error a page can explain: forbidden and stale forms as a notice, field errors beside the field. */
+  function noticeOf(err: unknown, lang: Lang): Notice | undefined {
+    if (!isAppError(err)) return undefined;
+    const t = adminStrings(lang);
+    if (err.code === 'forbidden') {
+      return { kind: 'danger', text: err.message.startsWith('The form') ? t.expiredForm : t.forbidden };
+    }
+    return undefined;
+  }
+
+  function langOf(request: FastifyRequest): Lang | undefined {
+    const lang = (request.params as { lang?: string }).lang;
+    return lang && isLang(lang) ? lang : undefined;
+  }
+
+  return async function routes(app: App) {
+    await app.register(cookie);
+
+    app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/login',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const csrf = newToken();
+        reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookies, maxAge: 3600 });
+        return send(reply, lang, 'login', adminStrings(lang).signIn, <LoginForm lang={lang} csrf={csrf} />);
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/login',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const t = adminStrings(lang);
+        const email = String(request.body?.['email'] ?? '');
+        const again = (error: string, status: number) => {
+          const csrf = newToken();
+          reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookies, maxAge: 3600 });
+          return send(
+            reply,
+            lang,
+            'login',
+            t.signIn,
+            <LoginForm lang={lang} csrf={csrf} email={email} error={error} />,
+            {
+              status,
+            },
+          );
+        };
+        if (!sameToken(sentCsrf(request), request.cookies[LOGIN_CSRF_COOKIE]))
+          return again(t.expiredForm, 403);
+        try {
+          const user = await accounts.authenticate(
+            email,
+            String(request.body?.['password'] ?? ''),
+            request.ip,
+          );
+          const session = await accounts.createSession(user.id);
+          reply.clearCookie(LOGIN_CSRF_COOKIE, cookies);
+          reply.setCookie(SESSION_COOKIE, session.token, {
+            ...cookies,
+            expires: new Date(session.expiresAt),
+          });
+          return reply.redirect(`/admin/${lang}/`, 303);
+        } catch (err) {
+          if (isAppError(err) && err.code === 'unauthorized') return again(t.wrongCredentials, 401);
+          if (isAppError(err) && err.code === 'rate_limited') return again(t.throttled, 429);
+          throw err;
+        }
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/logout',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request) ?? 'it';
+        const session = await accounts.session(sessionToken(request));
+        if (session) {
+          requireCsrf(request, session);
+          await accounts.endSession(sessionToken(request));
+        }
+        reply.clearCookie(SESSION_COOKIE, cookies);
+        return redirectToLogin(reply, lang);
+      },
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const data = await admin.dashboard(session);
+        return send(
+          reply,
+          lang,
+          '',
+          adminStrings(lang).dashboard,
+          <DashboardView lang={lang} data={data} />,
+          {
+            session,
+          },
+        );
+      },
+    );
+
+    app.get<{ Params: { lang: string }; Querystring: Form }>(
+      '/admin/:lang/agreements',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const q = String(request.query['q'] ?? '').slice(0, 200);
+        const raw = String(request.query['status'] ?? '');
+        const status = (STATUSES as readonly string[]).includes(raw) ? raw : '';
+        const page = await admin.listAgreements(session, { q, status });
+        return send(
+          reply,
+          lang,
+          'agreements',
+          adminStrings(lang).agreements,
+          <AgreementListView lang={lang} items={page.items} q={q} status={status} />,
+          { session },
+        );
+      },
+    );
+
+    async function agreementPage(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      lang: Lang,
+      session: Session,
+      id: string,
+      extra: {
+        notice?: Notice;
+        values?: StatusFormValues;
+        fieldErrors?: Record<string, string>;
+        status?: number;
+      } = {},
+    ) {
+      const { agreement, audit } = await admin.agreement(session, id);
+      const canWrite = workplace(session).role !== 'viewer';
+      return send(
+        reply,
+        lang,
+        `agreements/${id}`,
+        adminStrings(lang).agreements,
+        <AgreementView
+          lang={lang}
+          agreement={agreement}
+          audit={audit}
+          session={session}
+          canWrite={canWrite}
+          {...(extra.values ? { values: extra.values } : {})}
+          {...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {})}
+        />,
+        {
+          session,
+          ...(extra.notice ? { notice: extra.notice } : {}),
+          ...(extra.status ? { status: extra.status } : {}),
+        },
+      );
+    }
+
+    app.get<{ Params: { lang: string; id: string }; Querystring: Form }>(
+      '/admin/:lang/agreements/:id',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const notice: Notice | undefined =
+          request.query['saved'] === '1' ? { kind: 'success', text: adminStrings(lang).saved } : undefined;
+        return agreementPage(request, reply, lang, session, request.params.id, notice ? { notice } : {});
+      },
+    );
+
+    /** Runs a write from a form; answers with the page again, explaining what went wrong, or redirects. */
+    async function write(
+      request: FastifyRequest<{ Params: { lang: string; id: string }; Body: Form }>,
+      reply: FastifyReply,
+      fn: (session: Session, version: number) => Promise<unknown>,
+      values?: StatusFormValues,
+    ) {
+      const lang = langOf(request);
+      const { id } = request.params;
+      if (!lang || !UUID.test(id)) return reply.callNotFound();
+      const session = await staff(request, reply, lang);
+      if (!session) return reply;
+      const t = adminStrings(lang);
+      try {
+        requireCsrf(request, session);
+        const version = Number(request.body?.['version']);
+        if (!Number.isInteger(version)) throw AppError.invalid('version', 'version is missing');
+        await fn(session, version);
+        return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        if (err.code === 'not_found') throw err;
+        const withValues = values ? { values } : {};
+        if (err.code === 'version_conflict') {
+          const mine = values
+            ? Object.entries(values)
+                .filter(([, v]) => v)
+                .map(([k, v]) => `${k}: ${v}`)
+            : [];
+          return agreementPage(request, reply, lang, session, id, {
+            ...withValues,
+            notice: { kind: 'warning', text: `${t.conflict} ${mine.join('; ') || request.url}` },
+            status: 409,
+          });
+        }
+        const notice = noticeOf(err, lang);
+        if (notice)
+          return agreementPage(request, reply, lang, session, id, { ...withValues, notice, status: 403 });
+        const field = err.field ?? 'status';
+        return agreementPage(request, reply, lang, session, id, {
+          ...withValues,
+          fieldErrors: { [field]: `${t.fieldError}: ${err.message}` },
+          status: 400,
+        });
+      }
+    }
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/publish',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        write(request, reply, (session, version) =>
+          admin.setPublished(session, request.params.id, request.body?.['published'] === 'true', version),
+        ),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/status',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const b = request.body ?? {};
+        const values: StatusFormValues = {
+          status: String(b['status'] ?? ''),
+          date: String(b['date'] ?? '').trim(),
+          reasonIt: String(b['reasonIt'] ?? ''),
+          reasonEn: String(b['reasonEn'] ?? ''),
+          act: String(b['act'] ?? ''),
+          rejected: b['rejected'] === 'yes',
+        };
+        return write(
+          request,
+          reply,
+          (session, version) => {
+            if (!(STATUSES as readonly string[]).includes(values.status ?? '')) {
+              throw AppError.invalid('status', 'choose a status from the list');
+            }
+            return admin.recordStatus(
+              session,
+              request.params.id,
+              {
+                status: values.status as (typeof STATUSES)[number],
+                outcome: values.rejected ? 'rejected' : 'approved',
+                date: values.date || null,
+                ...(values.reasonIt ? { reasonIt: values.reasonIt } : {}),
+                ...(values.reasonEn ? { reasonEn: values.reasonEn } : {}),
+                ...(values.act ? { act: values.act } : {}),
+              },
+              version,
+            );
+          },
+          values,
+        );
+      },
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/password',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        return send(
+          reply,
+          lang,
+          'password',
+          adminStrings(lang).changePassword,
+          <PasswordForm lang={lang} session={session} />,
+          {
+            session,
+          },
+        );
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/password',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const t = adminStrings(lang);
+        try {
+          requireCsrf(request, session);
+          await accounts.changePassword(
+            session.user.id,
+            String(request.body?.['current'] ?? ''),
+            String(request.body?.['next'] ?? ''),
+            sessionToken(request),
+          );
+          return send(
+            reply,
+            lang,
+            'password',
+            t.changePassword,
+            <PasswordForm lang={lang} session={session} />,
+            {
+              session,
+              notice: { kind: 'success', text: t.passwordChanged },
+            },
+          );
+        } catch (err) {
+          if (!isAppError(err)) throw err;
+          const notice = noticeOf(err, lang);
+          const fieldErrors = notice ? {} : { [err.field ?? 'current']: `${t.fieldError}: ${err.message}` };
+          return send(
+            reply,
+            lang,
+            'password',
+            t.changePassword,
+            <PasswordForm lang={lang} session={session} fieldErrors={fieldErrors} />,
+            { session, ...(notice ? { notice } : {}), status: notice ? 403 : 400 },
+          );
+        }
+      },
+    );
+  };
+}

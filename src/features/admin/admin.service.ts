@@ -1,0 +1,175 @@
+// What the back-office does beyond the registry services: every operation runs as the signed-in user's
+// institution under row-level security, and every write is recorded in the audit log in the same transaction.
+import type { Database } from '../../platform/db/client.ts';
+import type { AccountsService, Session } from '../accounts/accounts.service.ts';
+import type { Agreement, StatusEventInput } from '../agreements/agreements.schemas.ts';
+import type { AgreementsService } from '../agreements/agreements.service.ts';
+import { requireRole, workplace } from './admin.session.ts';
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface Dashboard {
+  byStatus: { status: string; n: number }[];
+  expiring: { id: string; name: string; endsOn: string }[];
+  dormant: { id: string; name: string; updatedAt: string }[];
+  recent: AuditEntry[];
+}
+
+/** The fields of an agreement the audit log keeps, before and after a change. */
+const snapshot = (a: Agreement) => ({
+  status: a.status,
+  statusSince: a.statusSince,
+  published: a.published,
+  version: a.version,
+});
+
+export function createAdminService(deps: {
+  database: Database;
+  agreements: AgreementsService;
+  accounts: AccountsService;
+}) {
+  const { database, agreements } = deps;
+
+  /** Runs fn as the session's institution, under row-level security, in one transaction. */
+  function asStaff<T>(session: Session, fn: (institutionId: string) => Promise<T>): Promise<T> {
+    const { institutionId } = workplace(session);
+    return database.scoped({ institutionIds: [institutionId] }, () => fn(institutionId));
+  }
+
+  async function audit(
+    session: Session,
+    institutionId: string,
+    entry: Omit<AuditEntry, 'at' | 'actor'>,
+  ): Promise<void> {
+    await database.query(
+      `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, before, after)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        institutionId,
+        session.user.id,
+        session.user.email,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.before === undefined ? null : JSON.stringify(entry.before),
+        entry.after === undefined ? null : JSON.stringify(entry.after),
+      ],
+    );
+  }
+
+  async function auditRows(where: string, params: unknown[], limit: number): Promise<AuditEntry[]> {
+    const rows = await database.query<{
+      at: string;
+      actor: string;
+      action: string;
+      entity: string;
+      entity_id: string;
+      before: unknown;
+      after: unknown;
+    }>(
+      `select at::text, actor, action, entity, entity_id, before, after from audit_events
+        where ${where} order by at desc, id desc limit ${limit}`,
+      params,
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before,
+      after: r.after,
+    }));
+  }
+
+  return {
+    asStaff,
+
+    dashboard(session: Session): Promise<Dashboard> {
+      return asStaff(session, async (institutionId) => {
+        const byStatus = await database.query<{ status: string; n: number }>(
+          'select status, count(*)::int as n from agreements group by status order by status',
+        );
+        const expiring = await database.query<{ id: string; name: string; ends_on: string }>(
+          `select id, sort_name_it as name, ends_on::text from agreements
+            where ends_on between current_date and current_date + 90 and status = 'active'
+            order by ends_on limit 20`,
+        );
+        const dormant = await database.query<{ id: string; name: string; updated_at: string }>(
+          `select id, sort_name_it as name, updated_at::text from agreements
+            where status = 'active' and updated_at < now() - interval '3 years'
+            order by updated_at limit 20`,
+        );
+        return {
+          byStatus,
+          expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
+          dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
+          recent: await auditRows('institution_id = $1', [institutionId], 10),
+        };
+      });
+    },
+
+    listAgreements(session: Session, filters: { q?: string; status?: string }) {
+      return asStaff(session, () =>
+        agreements.list(
+          {
+            institution: workplace(session).institutionSlug,
+            limit: 200,
+            ...(filters.q ? { q: filters.q } : {}),
+            ...(filters.status ? { status: filters.status as Agreement['status'] } : {}),
+          },
+          { includeUnpublished: true },
+        ),
+      );
+    },
+
+    agreement(session: Session, id: string) {
+      return asStaff(session, async () => ({
+        agreement: await agreements.get(id, { includeUnpublished: true }),
+        audit: await auditRows(`entity = 'agreement' and entity_id = $1`, [id], 50),
+      }));
+    },
+
+    setPublished(session: Session, id: string, published: boolean, version: number) {
+      requireRole(session, ['admin', 'editor']);
+      return asStaff(session, async (institutionId) => {
+        const before = await agreements.get(id, { includeUnpublished: true });
+        const after = await agreements.setPublished(id, published, version);
+        await audit(session, institutionId, {
+          action: published ? 'publish' : 'unpublish',
+          entity: 'agreement',
+          entityId: id,
+          before: snapshot(before),
+          after: snapshot(after),
+        });
+        return after;
+      });
+    },
+
+    recordStatus(session: Session, id: string, input: StatusEventInput, version: number) {
+      requireRole(session, ['admin', 'editor']);
+      return asStaff(session, async (institutionId) => {
+        const before = await agreements.get(id, { includeUnpublished: true });
+        const after = await agreements.recordStatus(id, input, version);
+        await audit(session, institutionId, {
+          action: input.outcome === 'rejected' ? 'record_rejected_motion' : 'change_status',
+          entity: 'agreement',
+          entityId: id,
+          before: snapshot(before),
+          after: { ...snapshot(after), event: input },
+        });
+        return after;
+      });
+    },
+  };
+}
+
+export type AdminService = ReturnType<typeof createAdminService>;

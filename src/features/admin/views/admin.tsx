@@ -1,0 +1,456 @@
+// The back-office pages: a plain bootstrap-italia frame (header with the user and the language switch), and
+// the sign-in, dashboard, agreement list, agreement and password pages. Forms post without JavaScript;
+// htmx, when loaded, only makes them smoother.
+import type { ComponentChildren } from 'preact';
+import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import type { Session } from '../../accounts/accounts.service.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import { type Agreement, type AgreementSummary, STATUSES } from '../../agreements/agreements.schemas.ts';
+import type { AuditEntry, Dashboard } from '../admin.service.ts';
+import { adminStrings } from '../admin.strings.ts';
+
+export interface Notice {
+  kind: 'success' | 'danger' | 'warning';
+  text: string;
+}
+
+interface FrameProps {
+  lang: Lang;
+  title: string;
+  styles: string[];
+  /** The same page in the other language. */
+  otherLangHref: string;
+  session?: Session | undefined;
+  notice?: Notice | undefined;
+  children: ComponentChildren;
+}
+
+export function AdminFrame(p: FrameProps) {
+  const t = adminStrings(p.lang);
+  const other: Lang = p.lang === 'it' ? 'en' : 'it';
+  return (
+    <html lang={p.lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${p.title} — ${t.backOffice} — Ponte`}</title>
+        {p.styles.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+      </head>
+      <body>
+        <div class="skiplinks">
+          <a class="visually-hidden-focusable" href="#main-content">
+            {t.skip}
+          </a>
+        </div>
+        <header class="it-header-wrapper">
+          <div class="it-header-slim-wrapper">
+            <div class="container">
+              <div class="it-header-slim-wrapper-content">
+                <a class="navbar-brand" href={`/admin/${p.lang}/`}>
+                  {`Ponte — ${t.backOffice}`}
+                </a>
+                <div class="it-header-slim-right-zone d-flex align-items-center gap-3">
+                  <a href={p.otherLangHref} lang={other} hreflang={other}>
+                    {t.langSwitch}
+                  </a>
+                  {p.session ? (
+                    <>
+                      <span class="text-white">{p.session.user.email}</span>
+                      <form method="post" action={`/admin/${p.lang}/logout`} class="d-inline">
+                        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                        <button type="submit" class="btn btn-sm btn-outline-light">
+                          {t.signOut}
+                        </button>
+                      </form>
+                    </>
+                  ) : null}
+                </div>
+              </div>
+            </div>
+          </div>
+          {p.session ? (
+            <div class="it-header-navbar-wrapper bg-primary">
+              <div class="container">
+                <nav class="navbar" aria-label={t.backOffice}>
+                  <ul class="navbar-nav flex-row flex-wrap gap-3">
+                    <li class="nav-item">
+                      <a class="nav-link text-white" href={`/admin/${p.lang}/`}>
+                        {t.dashboard}
+                      </a>
+                    </li>
+                    <li class="nav-item">
+                      <a class="nav-link text-white" href={`/admin/${p.lang}/agreements`}>
+                        {t.agreements}
+                      </a>
+                    </li>
+                    <li class="nav-item">
+                      <a class="nav-link text-white" href={`/admin/${p.lang}/password`}>
+                        {t.changePassword}
+                      </a>
+                    </li>
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          ) : null}
+        </header>
+        <main id="main-content" tabIndex={-1} class="container my-4">
+          {p.notice ? (
+            <div
+              class={`alert alert-${p.notice.kind}`}
+              role={p.notice.kind === 'success' ? 'status' : 'alert'}
+            >
+              {p.notice.text}
+            </div>
+          ) : null}
+          {p.children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export function LoginForm(p: { lang: Lang; csrf: string; email?: string; error?: string }) {
+  const t = adminStrings(p.lang);
+  return (
+    <>
+      <h1>{t.signInTitle}</h1>
+      <p class="lead">{t.signInLead}</p>
+      <form method="post" action={`/admin/${p.lang}/login`} class="mt-4" style="max-width: 28rem">
+        <input type="hidden" name="_csrf" value={p.csrf} />
+        <div class="form-group">
+          <label class="active" for="email">
+            {t.email}
+          </label>
+          <input
+            class="form-control"
+            type="email"
+            id="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={p.email ?? ''}
+            aria-invalid={p.error ? 'true' : undefined}
+            aria-describedby={p.error ? 'login-error' : undefined}
+          />
+        </div>
+        <div class="form-group">
+          <label class="active" for="password">
+            {t.password}
+          </label>
+          <input
+            class="form-control"
+            type="password"
+            id="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={p.error ? 'true' : undefined}
+            aria-describedby={p.error ? 'login-error' : undefined}
+          />
+          {p.error ? (
+            <p id="login-error" class="form-text text-danger fw-semibold">
+              {p.error}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" class="btn btn-primary">
+          {t.signIn}
+        </button>
+      </form>
+    </>
+  );
+}
+
+const partnerName = (a: AgreementSummary, lang: Lang) =>
+  lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
+
+function AuditTable({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
+  const t = adminStrings(lang);
+  if (rows.length === 0) return <p>{t.none}</p>;
+  return (
+    <div class="table-responsive">
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{t.when}</th>
+            <th scope="col">{t.who}</th>
+            <th scope="col">{t.what}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.at}${r.entityId}${r.action}`}>
+              <td>{new Date(r.at).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB')}</td>
+              <td>{r.actor}</td>
+              <td>
+                <code>{r.action}</code> {r.entity} <code>{r.entityId.slice(0, 8)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
+  const t = adminStrings(lang);
+  return (
+    <>
+      <h1>{t.dashboard}</h1>
+      <h2 class="h4 mt-4">{t.byStatus}</h2>
+      <ul class="list-inline">
+        {data.byStatus.map((s) => (
+          <li key={s.status} class="list-inline-item me-4">
+            <a href={`/admin/${lang}/agreements?status=${s.status}`}>
+              {STATUS_LABELS[s.status as Agreement['status']][lang]}: <strong>{s.n}</strong>
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h2 class="h4 mt-4">{t.expiring}</h2>
+      {data.expiring.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul>
+          {data.expiring.map((e) => (
+            <li key={e.id}>
+              <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a> — {formatDate(e.endsOn, 'day', lang)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="h4 mt-4">{t.dormant}</h2>
+      {data.dormant.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul>
+          {data.dormant.map((e) => (
+            <li key={e.id}>
+              <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="h4 mt-4">{t.recentChanges}</h2>
+      <AuditTable lang={lang} rows={data.recent} />
+    </>
+  );
+}
+
+export function AgreementListView(p: { lang: Lang; items: AgreementSummary[]; q: string; status: string }) {
+  const t = adminStrings(p.lang);
+  return (
+    <>
+      <h1>{t.agreements}</h1>
+      <form method="get" class="row my-4">
+        <div class="form-group col-md-6">
+          <label class="active" for="q">
+            {t.searchLabel}
+          </label>
+          <input class="form-control" type="search" id="q" name="q" value={p.q} />
+        </div>
+        <div class="select-wrapper col-md-4 mb-3">
+          <label for="status">{t.status}</label>
+          <select id="status" name="status">
+            <option value="">{t.any}</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s} selected={s === p.status}>
+                {STATUS_LABELS[s][p.lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="col-md-2">
+          <button type="submit" class="btn btn-primary">
+            {t.search}
+          </button>
+        </div>
+      </form>
+      <p role="status">{t.count(p.items.length)}</p>
+      <div class="table-responsive">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.partner}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.published}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <a href={`/admin/${p.lang}/agreements/${a.id}`}>{partnerName(a, p.lang)}</a>
+                </td>
+                <td>{KIND_LABELS[a.kind][p.lang]}</td>
+                <td>{STATUS_LABELS[a.status][p.lang]}</td>
+                <td>{a.published ? t.yes : t.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+export interface StatusFormValues {
+  status?: string;
+  date?: string;
+  reasonIt?: string;
+  reasonEn?: string;
+  act?: string;
+  rejected?: boolean;
+}
+
+export function AgreementView(p: {
+  lang: Lang;
+  agreement: Agreement;
+  audit: AuditEntry[];
+  session: Session;
+  canWrite: boolean;
+  values?: StatusFormValues;
+  fieldErrors?: Record<string, string>;
+}) {
+  const t = adminStrings(p.lang);
+  const a = p.agreement;
+  const v = p.values ?? {};
+  const err = p.fieldErrors ?? {};
+  const field = (name: keyof StatusFormValues, label: string, type = 'text') => (
+    <div class="form-group col-md-6">
+      <label class="active" for={`f-${name}`}>
+        {label}
+      </label>
+      <input
+        class="form-control"
+        type={type}
+        id={`f-${name}`}
+        name={name}
+        value={String(v[name] ?? '')}
+        aria-invalid={err[name] ? 'true' : undefined}
+        aria-describedby={err[name] ? `e-${name}` : undefined}
+      />
+      {err[name] ? (
+        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
+          {err[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <h1>{partnerName(a, p.lang)}</h1>
+      <p class="lead">
+        {KIND_LABELS[a.kind][p.lang]} · {STATUS_LABELS[a.status][p.lang]}
+        {a.statusSince ? ` · ${a.statusSince}` : ''}
+      </p>
+      <p>{a.published ? t.isPublished : t.isUnpublished}</p>
+      {p.canWrite ? (
+        <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/publish`} class="mb-4">
+          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+          <input type="hidden" name="version" value={String(a.version)} />
+          <input type="hidden" name="published" value={a.published ? 'false' : 'true'} />
+          <button type="submit" class="btn btn-outline-primary">
+            {a.published ? t.unpublish : t.publish}
+          </button>
+        </form>
+      ) : (
+        <p class="text-muted">{t.viewerNote}</p>
+      )}
+      <h2 class="h4 mt-4">{t.history}</h2>
+      <ul>
+        {a.statusHistory.map((e) => (
+          <li key={e.id}>
+            {STATUS_LABELS[e.status][p.lang]}
+            {e.outcome === 'rejected' ? ` (${t.rejected})` : ''}
+            {e.date ? ` — ${e.date}` : ''}
+            {e.act ? ` — ${e.act}` : ''}
+            {(p.lang === 'it' ? e.reasonIt : e.reasonEn)
+              ? ` — ${p.lang === 'it' ? e.reasonIt : e.reasonEn}`
+              : ''}
+          </li>
+        ))}
+      </ul>
+      {p.canWrite ? (
+        <>
+          <h2 class="h4 mt-4">{t.changeStatus}</h2>
+          <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/status`} class="row mt-4">
+            <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+            <input type="hidden" name="version" value={String(a.version)} />
+            <div class="select-wrapper col-md-6 mb-5">
+              <label for="f-status">{t.newStatus}</label>
+              <select id="f-status" name="status" aria-invalid={err['status'] ? 'true' : undefined}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s} selected={s === (v.status ?? a.status)}>
+                    {STATUS_LABELS[s][p.lang]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {field('date', t.date)}
+            {field('reasonIt', t.reasonIt)}
+            {field('reasonEn', t.reasonEn)}
+            {field('act', t.act)}
+            <div class="form-check col-md-6">
+              <input type="checkbox" id="f-rejected" name="rejected" value="yes" checked={!!v.rejected} />
+              <label for="f-rejected">{t.rejected}</label>
+            </div>
+            <div class="col-12">
+              <button type="submit" class="btn btn-primary">
+                {t.record}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : null}
+      <h2 class="h4 mt-5">{t.auditTitle}</h2>
+      <AuditTable lang={p.lang} rows={p.audit} />
+    </>
+  );
+}
+
+export function PasswordForm(p: { lang: Lang; session: Session; fieldErrors?: Record<string, string> }) {
+  const t = adminStrings(p.lang);
+  const err = p.fieldErrors ?? {};
+  const input = (name: 'current' | 'next', label: string, autoComplete: string) => (
+    <div class="form-group">
+      <label class="active" for={`f-${name}`}>
+        {label}
+      </label>
+      <input
+        class="form-control"
+        type="password"
+        id={`f-${name}`}
+        name={name}
+        autoComplete={autoComplete}
+        required
+        aria-invalid={err[name] ? 'true' : undefined}
+        aria-describedby={err[name] ? `e-${name}` : undefined}
+      />
+      {err[name] ? (
+        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
+          {err[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <h1>{t.changePassword}</h1>
+      <form method="post" action={`/admin/${p.lang}/password`} class="mt-4" style="max-width: 28rem">
+        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+        {input('current', t.currentPassword, 'current-password')}
+        {input('next', t.newPassword, 'new-password')}
+        <button type="submit" class="btn btn-primary">
+          {t.save}
+        </button>
+      </form>
+    </>
+  );
+}
