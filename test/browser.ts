@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { AxeResults, Result } from 'axe-core';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
-import { createTestDeps, TEST_PUBLIC_URL } from './support.ts';
+import { createTestDeps, TEST_PUBLIC_URL, type TestContext } from './support.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -37,6 +37,8 @@ export async function launchBrowser(): Promise<Browser> {
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234, without a trailing slash. */
   baseUrl: string;
+  /** The server's services, to set up what a journey needs (a user, say). */
+  services: TestContext['services'];
   close: () => Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function startServer(): Promise<RunningServer> {
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    services: deps.services,
     close: async () => {
       await app.close();
       await deps.close();

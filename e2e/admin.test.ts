@@ -1,0 +1,79 @@
+// The back-office in a real Chromium: zero axe-core A/AA violations on its pages in both languages, and the
+// journey of the issue: the Milan admin signs in, records a suspension with its council act, and the public
+// page changes.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let email: string;
+let password: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const created = await server.services.accounts.createUser({
+    email: 'admin.e2e@comune.milano.example',
+    institution: 'milano',
+    role: 'admin',
+  });
+  email = created.user.email;
+  password = created.password!;
+  page = await (await browser.newContext()).newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signIn(lang: 'it' | 'en'): Promise<void> {
+  await page.goto(`${server.baseUrl}/admin/${lang}/login`);
+  await page.getByLabel(lang === 'it' ? 'Indirizzo e-mail' : 'E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: lang === 'it' ? 'Accedi' : 'Sign in' }).click();
+  await page.waitForURL(`${server.baseUrl}/admin/${lang}/`);
+}
+
+describe('the back-office in Chromium', () => {
+  test('when the sign-in page is opened in each language, then it has no A/AA violation', async () => {
+    for (const lang of ['it', 'en'] as const) {
+      await page.goto(`${server.baseUrl}/admin/${lang}/login`);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      expect(await runAxe(page), `/admin/${lang}/login`).toEqual([]);
+    }
+  });
+
+  test('when signed in, then the dashboard, the list, an agreement and the password page have no A/AA violation', async () => {
+    const chicago = (await server.services.agreements.list({ institution: 'milano', q: 'Chicago' }))
+      .items[0]!;
+    for (const lang of ['it', 'en'] as const) {
+      await signIn(lang);
+      for (const path of ['', 'agreements', `agreements/${chicago.id}`, 'password']) {
+        await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);
+        expect(await runAxe(page), `/admin/${lang}/${path}`).toEqual([]);
+      }
+    }
+  });
+
+  test('when the admin records a suspension with its act, then the public page shows it', async () => {
+    await signIn('it');
+    await page.getByRole('link', { name: 'Accordi', exact: true }).click();
+    await page.getByLabel('Cerca per città o ente partner').fill('Chicago');
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await page.getByRole('link', { name: 'Chicago' }).click();
+    await page.getByLabel('Nuovo stato').selectOption('suspended');
+    await page.getByLabel('Data (AAAA, AAAA-MM o AAAA-MM-GG)').fill('2026-11-20');
+    await page.getByLabel('Motivo (italiano)').fill('Sospensione decisa dal Consiglio comunale');
+    await page.getByLabel('Atto di approvazione (es. delibera n. …)').fill('Delibera n. 123/2026');
+    await page.getByRole('button', { name: 'Registra' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Modifica salvata');
+    expect(await page.content()).toContain('Delibera n. 123/2026');
+
+    await page.goto(`${server.baseUrl}/milano/it/partenariati/chicago`);
+    const body = await page.locator('main').textContent();
+    expect(body).toContain('Sospeso');
+    expect(body).toContain('Delibera n. 123/2026');
+  });
+});
