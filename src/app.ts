@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
+import { adminApi } from './features/admin/admin.api.ts';
 import { adminPages } from './features/admin/admin.pages.tsx';
 import { agreementsApi } from './features/agreements/agreements.api.ts';
 import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
@@ -60,6 +61,21 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       openapi: '3.1.0',
       info: OPENAPI_INFO,
       servers: [{ url: config.publicUrl }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token of an institution (`npm run ponte -- token create`)',
+          },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'ponte_session',
+            description: 'A back-office session; send its CSRF token in the X-CSRF-Token header',
+          },
+        },
+      },
       tags: [
         { name: 'agreements', description: 'Twinnings, pacts and collaboration agreements' },
         { name: 'institutions', description: 'The cities and their offices' },
@@ -94,6 +110,7 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       await api.register(placesApi(services));
       await api.register(counterpartsApi(services));
       await api.register(agreementsApi(services));
+      await api.register(adminApi({ accounts: services.accounts, admin: services.admin }));
       await api.register(networksApi(services));
     },
     { prefix: '/api/v1' },

@@ -39,4 +39,35 @@ export const accountsCli: CliCommand[] = [
       return 0;
     },
   },
+  {
+    name: 'token create',
+    usage: 'token create --institution SLUG --name NAME --scope read|write',
+    summary: 'Issue an API token for an institution; it is printed once',
+    options: { institution: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' } },
+    async run({ services, values, out }) {
+      const institution = values['institution'] as string | undefined;
+      const name = values['name'] as string | undefined;
+      const scope = values['scope'] as string | undefined;
+      if (!institution || !name || (scope !== 'read' && scope !== 'write')) {
+        throw new CliUsageError('Give --institution, --name and --scope read|write');
+      }
+      const { id, token } = await services.accounts.createApiToken({ institution, name, scope });
+      out(`Token ${id} (${scope}) for ${institution}. Send it as "Authorization: Bearer TOKEN".\n`);
+      out(`Token (shown only now): ${token}\n`);
+      return 0;
+    },
+  },
+  {
+    name: 'token revoke',
+    usage: 'token revoke ID',
+    summary: 'Revoke an API token at once',
+    options: {},
+    async run({ services, positionals, out }) {
+      const id = positionals[0];
+      if (!id) throw new CliUsageError('Give the id of the token');
+      await services.accounts.revokeApiToken(id);
+      out(`Token ${id} revoked.\n`);
+      return 0;
+    },
+  },
 ];

@@ -296,6 +296,72 @@ export function createAccountsService(deps: { database: Database; institutions: 
       return created;
     },
 
+    /**
+     * Issues an API token for an institution: `read` sees unpublished records too, `write` also changes them.
+     * The secret is returned once; only its SHA-256 is stored.
+     */
+    async createApiToken(input: {
+      institution: string;
+      name: string;
+      scope: 'read' | 'write';
+      createdBy?: string;
+    }): Promise<{ id: string; token: string }> {
+      const name = input.name.trim();
+      if (!name || name.length > 100)
+        throw AppError.invalid('name', 'Give the token a name of 1 to 100 characters');
+      if (input.scope !== 'read' && input.scope !== 'write') {
+        throw AppError.invalid('scope', 'The scope must be read or write');
+      }
+      const institutionId = await institutions.idOf(input.institution);
+      const token = `ponte_${randomBytes(32).toString('base64url')}`;
+      const [row] = await database.query<{ id: string }>(
+        `insert into api_tokens (institution_id, created_by, name, token_hash, scope)
+         values ($1, $2, $3, $4, $5) returning id`,
+        [institutionId, input.createdBy ?? null, name, sha256(token), input.scope],
+      );
+      return { id: row!.id, token };
+    },
+
+    /** Revokes a token at once; it cannot be used again. */
+    async revokeApiToken(id: string): Promise<void> {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound('Active API token', id);
+      const rows = await database.query(
+        'update api_tokens set revoked_at = now() where id = $1 and revoked_at is null returning id',
+        [id],
+      );
+      if (rows.length === 0) throw AppError.notFound('Active API token', id);
+    },
+
+    /** What a bearer token may do, or undefined when it is unknown or revoked. */
+    async apiToken(
+      token: string,
+    ): Promise<
+      | { id: string; name: string; institutionId: string; institutionSlug: string; scope: 'read' | 'write' }
+      | undefined
+    > {
+      const [row] = await database.query<{
+        id: string;
+        name: string;
+        institution_id: string;
+        slug: string;
+        scope: 'read' | 'write';
+      }>(
+        `update api_tokens t set last_used_at = now() from institutions i
+          where t.token_hash = $1 and t.revoked_at is null and i.id = t.institution_id
+          returning t.id, t.name, t.institution_id, i.slug, t.scope`,
+        [sha256(token)],
+      );
+      return row
+        ? {
+            id: row.id,
+            name: row.name,
+            institutionId: row.institution_id,
+            institutionSlug: row.slug,
+            scope: row.scope,
+          }
+        : undefined;
+    },
+
     userById,
   };
   return service;

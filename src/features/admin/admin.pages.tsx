@@ -10,7 +10,7 @@ import { isLang, type Lang } from '../../platform/i18n.ts';
 import { renderPage } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import { STATUSES } from '../agreements/agreements.schemas.ts';
-import type { AdminService } from './admin.service.ts';
+import { type AdminService, actorOfSession } from './admin.service.ts';
 import {
   cookieOptions,
   LOGIN_CSRF_COOKIE,
@@ -182,7 +182,7 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
         if (!lang) return reply.callNotFound();
         const session = await staff(request, reply, lang);
         if (!session) return reply;
-        const data = await admin.dashboard(session);
+        const data = await admin.dashboard(actorOfSession(session));
         return send(
           reply,
           lang,
@@ -207,7 +207,7 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
         const q = String(request.query['q'] ?? '').slice(0, 200);
         const raw = String(request.query['status'] ?? '');
         const status = (STATUSES as readonly string[]).includes(raw) ? raw : '';
-        const page = await admin.listAgreements(session, { q, status });
+        const page = await admin.listAgreements(actorOfSession(session), { q, status });
         return send(
           reply,
           lang,
@@ -232,7 +232,7 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
         status?: number;
       } = {},
     ) {
-      const { agreement, audit } = await admin.agreement(session, id);
+      const { agreement, audit } = await admin.agreement(actorOfSession(session), id);
       const canWrite = workplace(session).role !== 'viewer';
       return send(
         reply,
@@ -322,7 +322,12 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
       { schema: { hide: true } },
       async (request, reply) =>
         write(request, reply, (session, version) =>
-          admin.setPublished(session, request.params.id, request.body?.['published'] === 'true', version),
+          admin.setPublished(
+            actorOfSession(session),
+            request.params.id,
+            request.body?.['published'] === 'true',
+            version,
+          ),
         ),
     );
 
@@ -347,7 +352,7 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
               throw AppError.invalid('status', 'choose a status from the list');
             }
             return admin.recordStatus(
-              session,
+              actorOfSession(session),
               request.params.id,
               {
                 status: values.status as (typeof STATUSES)[number],

@@ -1,10 +1,31 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
 import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
-import type { Agreement, StatusEventInput } from '../agreements/agreements.schemas.ts';
+import type { Role } from '../accounts/accounts.table.ts';
+import type { Agreement, AgreementInput, StatusEventInput } from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
-import { requireRole, workplace } from './admin.session.ts';
+import { workplace } from './admin.session.ts';
+
+/** Who acts: a signed-in user in their institution, or an API token of an institution. */
+export interface Actor {
+  userId: string | null;
+  /** As the audit log shows it: an e-mail, or "token <name>". */
+  label: string;
+  institutionId: string;
+  institutionSlug: string;
+  role: Role;
+}
+
+export function actorOfSession(session: Session): Actor {
+  const place = workplace(session);
+  return { userId: session.user.id, label: session.user.email, ...place };
+}
+
+function requireWriter(actor: Actor): void {
+  if (actor.role === 'viewer') throw new AppError('forbidden', 'Your role does not allow this change');
+}
 
 export interface AuditEntry {
   at: string;
@@ -38,14 +59,13 @@ export function createAdminService(deps: {
 }) {
   const { database, agreements } = deps;
 
-  /** Runs fn as the session's institution, under row-level security, in one transaction. */
-  function asStaff<T>(session: Session, fn: (institutionId: string) => Promise<T>): Promise<T> {
-    const { institutionId } = workplace(session);
-    return database.scoped({ institutionIds: [institutionId] }, () => fn(institutionId));
+  /** Runs fn as the actor's institution, under row-level security, in one transaction. */
+  function asStaff<T>(actor: Actor, fn: (institutionId: string) => Promise<T>): Promise<T> {
+    return database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId));
   }
 
   async function audit(
-    session: Session,
+    actor: Actor,
     institutionId: string,
     entry: Omit<AuditEntry, 'at' | 'actor'>,
   ): Promise<void> {
@@ -54,8 +74,8 @@ export function createAdminService(deps: {
        values ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         institutionId,
-        session.user.id,
-        session.user.email,
+        actor.userId,
+        actor.label,
         entry.action,
         entry.entity,
         entry.entityId,
@@ -93,8 +113,8 @@ export function createAdminService(deps: {
   return {
     asStaff,
 
-    dashboard(session: Session): Promise<Dashboard> {
-      return asStaff(session, async (institutionId) => {
+    dashboard(actor: Actor): Promise<Dashboard> {
+      return asStaff(actor, async (institutionId) => {
         const byStatus = await database.query<{ status: string; n: number }>(
           'select status, count(*)::int as n from agreements group by status order by status',
         );
@@ -117,11 +137,11 @@ export function createAdminService(deps: {
       });
     },
 
-    listAgreements(session: Session, filters: { q?: string; status?: string }) {
-      return asStaff(session, () =>
+    listAgreements(actor: Actor, filters: { q?: string; status?: string }) {
+      return asStaff(actor, () =>
         agreements.list(
           {
-            institution: workplace(session).institutionSlug,
+            institution: actor.institutionSlug,
             limit: 200,
             ...(filters.q ? { q: filters.q } : {}),
             ...(filters.status ? { status: filters.status as Agreement['status'] } : {}),
@@ -131,19 +151,19 @@ export function createAdminService(deps: {
       );
     },
 
-    agreement(session: Session, id: string) {
-      return asStaff(session, async () => ({
+    agreement(actor: Actor, id: string) {
+      return asStaff(actor, async () => ({
         agreement: await agreements.get(id, { includeUnpublished: true }),
         audit: await auditRows(`entity = 'agreement' and entity_id = $1`, [id], 50),
       }));
     },
 
-    setPublished(session: Session, id: string, published: boolean, version: number) {
-      requireRole(session, ['admin', 'editor']);
-      return asStaff(session, async (institutionId) => {
+    setPublished(actor: Actor, id: string, published: boolean, version: number) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
         const before = await agreements.get(id, { includeUnpublished: true });
         const after = await agreements.setPublished(id, published, version);
-        await audit(session, institutionId, {
+        await audit(actor, institutionId, {
           action: published ? 'publish' : 'unpublish',
           entity: 'agreement',
           entityId: id,
@@ -154,12 +174,42 @@ export function createAdminService(deps: {
       });
     },
 
-    recordStatus(session: Session, id: string, input: StatusEventInput, version: number) {
-      requireRole(session, ['admin', 'editor']);
-      return asStaff(session, async (institutionId) => {
+    create(actor: Actor, input: AgreementInput) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const created = await agreements.create(actor.institutionSlug, input);
+        await audit(actor, institutionId, {
+          action: 'create',
+          entity: 'agreement',
+          entityId: created.id,
+          before: undefined,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    remove(actor: Actor, id: string, version: number) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const before = await agreements.get(id, { includeUnpublished: true });
+        await agreements.remove(id, version);
+        await audit(actor, institutionId, {
+          action: 'delete',
+          entity: 'agreement',
+          entityId: id,
+          before,
+          after: undefined,
+        });
+      });
+    },
+
+    recordStatus(actor: Actor, id: string, input: StatusEventInput, version: number) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
         const before = await agreements.get(id, { includeUnpublished: true });
         const after = await agreements.recordStatus(id, input, version);
-        await audit(session, institutionId, {
+        await audit(actor, institutionId, {
           action: input.outcome === 'rejected' ? 'record_rejected_motion' : 'change_status',
           entity: 'agreement',
           entityId: id,

@@ -1,0 +1,201 @@
+// The JSON write routes: API tokens (scoped, revocable) and sessions with CSRF, every role against every
+// write, and institutions that cannot touch each other's records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+
+let ctx: TestContext;
+let app: App;
+let milanWrite: string;
+let milanRead: string;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+  milanWrite = (
+    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'sync', scope: 'write' })
+  ).token;
+  milanRead = (
+    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'bi', scope: 'read' })
+  ).token;
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const agreementOf = async (institution: string, q: string) =>
+  (await ctx.services.agreements.list({ institution, q }, { includeUnpublished: true })).items[0]!;
+const NEW_PACT = {
+  kind: 'friendship_pact',
+  partner: { type: 'city', name: 'Monaco di Baviera', country: 'DE' },
+  signed: { date: '2026-10' },
+  descriptionIt: 'Patto di amicizia di prova.',
+  descriptionEn: 'A test friendship pact.',
+};
+
+describe('JSON write routes', () => {
+  it('when no credentials come, then 401; a revoked or made-up token, 401', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/v1/agreements', payload: NEW_PACT });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('unauthorized');
+    const made = await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'old',
+      scope: 'write',
+    });
+    await ctx.services.accounts.revokeApiToken(made.id);
+    for (const token of [made.token, 'ponte_made_up']) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/agreements',
+        headers: bearer(token),
+        payload: NEW_PACT,
+      });
+      expect(r.statusCode).toBe(401);
+    }
+  });
+
+  it('when a write token creates an agreement, then it belongs to its institution and the audit log names the token', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agreements',
+      headers: bearer(milanWrite),
+      payload: NEW_PACT,
+    });
+    expect(res.statusCode).toBe(201);
+    const created = res.json();
+    expect(created).toMatchObject({ institution: 'milano', kind: 'friendship_pact', published: false });
+    expect(created.partner.place.geonamesId).toBe(2867714);
+    const [audit] = await ctx.database.query<{ actor: string; action: string }>(
+      'select actor, action from audit_events where entity_id = $1',
+      [created.id],
+    );
+    expect(audit).toEqual({ actor: 'token sync', action: 'create' });
+  });
+
+  it('when a read token tries any write, then 403 and nothing changes', async () => {
+    const chicago = await agreementOf('milano', 'Chicago');
+    const create = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agreements',
+      headers: bearer(milanRead),
+      payload: NEW_PACT,
+    });
+    expect(create.statusCode).toBe(403);
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${chicago.id}`,
+      headers: bearer(milanRead),
+      payload: { published: false, version: chicago.version },
+    });
+    expect(patch.statusCode).toBe(403);
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/agreements/${chicago.id}?version=${chicago.version}`,
+      headers: bearer(milanRead),
+    });
+    expect(del.statusCode).toBe(403);
+    expect((await agreementOf('milano', 'Chicago')).version).toBe(chicago.version);
+  });
+
+  it("when Milan's token reaches for Florence's agreement, then it does not exist (404) and stays as it was", async () => {
+    const florence = await ctx.services.agreements.create('firenze', {
+      ...NEW_PACT,
+      partner: { type: 'city', name: 'Edimburgo', country: 'GB' },
+    } as never);
+    for (const req of [
+      {
+        method: 'PATCH' as const,
+        url: `/api/v1/agreements/${florence.id}`,
+        payload: { published: true, version: 1 },
+      },
+      {
+        method: 'POST' as const,
+        url: `/api/v1/agreements/${florence.id}/status`,
+        payload: { status: 'suspended', date: '2026', version: 1 },
+      },
+      { method: 'DELETE' as const, url: `/api/v1/agreements/${florence.id}?version=1` },
+    ]) {
+      const res = await app.inject({ ...req, headers: bearer(milanWrite) });
+      expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
+    }
+    const after = await ctx.services.agreements.get(florence.id, { includeUnpublished: true });
+    expect(after).toEqual(florence);
+  });
+
+  it('when a status change comes with a stale version, then 409 with the current version; with the right one, 200', async () => {
+    const osaka = await agreementOf('milano', 'Osaka');
+    const stale = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agreements/${osaka.id}/status`,
+      headers: bearer(milanWrite),
+      payload: { status: 'suspended', date: '2026-11', act: 'Delibera 5', version: osaka.version - 1 || 99 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agreements/${osaka.id}/status`,
+      headers: bearer(milanWrite),
+      payload: { status: 'suspended', date: '2026-11', act: 'Delibera 5', version: osaka.version },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({
+      status: 'suspended',
+      statusSince: '2026-11',
+      version: osaka.version + 1,
+    });
+  });
+
+  it('when the body is wrong, then 400 names the field and nothing is written', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agreements',
+      headers: bearer(milanWrite),
+      payload: { ...NEW_PACT, kind: 'alliance' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('kind');
+  });
+
+  it('when a session calls without its CSRF header, then 403; with it, the write goes through; delete needs the version', async () => {
+    const { user, password } = await ctx.services.accounts.createUser({
+      email: 'api.editor@example.org',
+      institution: 'milano',
+      role: 'editor',
+    });
+    await ctx.services.accounts.authenticate(user.email, password!, '10.9.0.1');
+    const { token, csrfToken } = await ctx.services.accounts.createSession(user.id);
+    const cookie = `ponte_session=${token}`;
+    const created = await ctx.services.agreements.create('milano', {
+      ...NEW_PACT,
+      partner: { type: 'city', name: 'Lipsia', country: 'DE' },
+    } as never);
+    const without = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${created.id}`,
+      headers: { cookie },
+      payload: { published: true, version: created.version },
+    });
+    expect(without.statusCode).toBe(403);
+    const withHeader = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${created.id}`,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload: { published: true, version: created.version },
+    });
+    expect(withHeader.statusCode).toBe(200);
+    expect(withHeader.json().published).toBe(true);
+    const del = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/agreements/${created.id}?version=${created.version + 1}`,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(del.statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: `/api/v1/agreements/${created.id}` })).statusCode).toBe(
+      404,
+    );
+  });
+});

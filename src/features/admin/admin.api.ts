@@ -1,0 +1,129 @@
+// JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or by a back-office
+// session (its cookie plus the X-CSRF-Token header). They run through the same service as the pages: the
+// caller's institution only, under row-level security, versioned and audited.
+import cookie from '@fastify/cookie';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors.ts';
+import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import { Agreement, AgreementInput, StatusEventInput } from '../agreements/agreements.schemas.ts';
+import { type Actor, type AdminService, actorOfSession } from './admin.service.ts';
+import { requireCsrf, SESSION_COOKIE } from './admin.session.ts';
+
+export const API_SECURITY: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
+const Version = Type.Integer({
+  minimum: 1,
+  description: 'The version the change starts from (409 if stale)',
+});
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const ERRORS = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+export function adminApi(deps: { accounts: AccountsService; admin: AdminService }) {
+  const { accounts, admin } = deps;
+
+  async function actorOf(request: FastifyRequest): Promise<Actor> {
+    const auth = request.headers.authorization;
+    if (auth) {
+      const token = auth.match(/^Bearer\s+(\S+)$/i)?.[1];
+      const found = token ? await accounts.apiToken(token) : undefined;
+      if (!found) throw new AppError('unauthorized', 'The API token is not valid or was revoked');
+      return {
+        userId: null,
+        label: `token ${found.name}`,
+        institutionId: found.institutionId,
+        institutionSlug: found.institutionSlug,
+        role: found.scope === 'write' ? 'editor' : 'viewer',
+      };
+    }
+    const session = await accounts.session(request.cookies?.[SESSION_COOKIE]);
+    if (!session) {
+      throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN"');
+    }
+    requireCsrf(request, session);
+    return actorOfSession(session);
+  }
+
+  return async (app: App) => {
+    await app.register(cookie);
+
+    app.post(
+      '/agreements',
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: "Create an agreement in the caller's institution",
+          security: API_SECURITY,
+          body: AgreementInput,
+          response: { 201: Agreement, ...ERRORS, 422: ErrorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await admin.create(await actorOf(request), request.body)),
+    );
+
+    app.patch(
+      '/agreements/:id',
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: 'Publish or withdraw an agreement',
+          security: API_SECURITY,
+          params: IdParams,
+          body: Type.Object({ published: Type.Boolean(), version: Version }),
+          response: { 200: Agreement, ...ERRORS },
+        },
+      },
+      async (request) =>
+        admin.setPublished(
+          await actorOf(request),
+          request.params.id,
+          request.body.published,
+          request.body.version,
+        ),
+    );
+
+    app.post(
+      '/agreements/:id/status',
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: 'Record a status change, or a rejected motion that leaves the status as it was',
+          security: API_SECURITY,
+          params: IdParams,
+          body: Type.Composite([StatusEventInput, Type.Object({ version: Version })]),
+          response: { 200: Agreement, ...ERRORS },
+        },
+      },
+      async (request) => {
+        const { version, ...event } = request.body;
+        return admin.recordStatus(await actorOf(request), request.params.id, event, version);
+      },
+    );
+
+    app.delete(
+      '/agreements/:id',
+      {
+        schema: {
+          tags: ['agreements'],
+          summary: 'Delete an agreement recorded by mistake',
+          security: API_SECURITY,
+          params: IdParams,
+          querystring: Type.Object({ version: Version }),
+          response: { 204: Type.Null(), ...ERRORS },
+        },
+      },
+      async (request, reply) => {
+        await admin.remove(await actorOf(request), request.params.id, request.query.version);
+        return reply.status(204).send(null);
+      },
+    );
+  };
+}
