@@ -226,3 +226,33 @@ describe('keeping the record', () => {
     expect(res.body).toContain('value="Delibera 1"');
   });
 });
+
+describe('the audit log', () => {
+  it("when the log is opened or downloaded, then it lists the institution's changes and none of another's", async () => {
+    const milan = await signIn('milano', 'editor');
+    const birmingham = await milanAgreement('Birmingham');
+    const res = await post(`/admin/it/agreements/${birmingham.id}/publish`, milan.cookie, {
+      version: String(birmingham.version),
+      published: 'false',
+    });
+    expect(res.statusCode).toBe(303);
+    const page = await get('/admin/en/audit', milan.cookie);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(milan.email);
+    const csv = await get('/admin/it/audit.csv', milan.cookie);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('at,actor,action,entity,entity_id,before,after');
+    const mine = lines.find((l) => l.includes(birmingham.id));
+    expect(mine).toContain(`${milan.email},unpublish,agreement`);
+    expect(mine).toContain('""published"":true');
+
+    const florence = await signIn('firenze', 'admin');
+    const theirs = await get('/admin/it/audit.csv', florence.cookie);
+    expect(theirs.body).not.toContain(birmingham.id);
+    expect(theirs.body).not.toContain(milan.email);
+  });
+});

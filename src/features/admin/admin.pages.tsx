@@ -1,6 +1,7 @@
 // The back-office's routes under /admin/{it,en}/. Handlers are thin: read the session, check CSRF and role,
 // call one service, render. Every read and write runs as the user's institution under row-level security.
 import cookie from '@fastify/cookie';
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { AppError, isAppError } from '../../platform/errors.ts';
@@ -28,6 +29,7 @@ import {
   AdminFrame,
   AgreementListView,
   AgreementView,
+  AuditLogView,
   DashboardView,
   LoginForm,
   type Notice,
@@ -367,6 +369,60 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
           },
           values,
         );
+      },
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/audit',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const rows = await admin.auditLog(actorOfSession(session), 200);
+        return send(
+          reply,
+          lang,
+          'audit',
+          adminStrings(lang).auditTitle,
+          <AuditLogView lang={lang} rows={rows} />,
+          {
+            session,
+          },
+        );
+      },
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/audit.csv',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const rows = await admin.auditLog(actorOfSession(session), 100_000);
+        const csv = stringify(
+          rows.map((r) => ({
+            at: r.at,
+            actor: r.actor,
+            action: r.action,
+            entity: r.entity,
+            entity_id: r.entityId,
+            before: r.before === null ? '' : JSON.stringify(r.before),
+            after: r.after === null ? '' : JSON.stringify(r.after),
+          })),
+          { header: true, columns: ['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'] },
+        );
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header(
+            'content-disposition',
+            `attachment; filename="audit-${workplace(session).institutionSlug}.csv"`,
+          )
+          .header('cache-control', 'no-store')
+          .send(`\ufeff${csv}`);
       },
     );
 

@@ -96,7 +96,7 @@ export function createAdminService(deps: {
       after: unknown;
     }>(
       `select at::text, actor, action, entity, entity_id, before, after from audit_events
-        where ${where} order by at desc, id desc limit ${limit}`,
+        where ${where} order by at desc, id desc limit ${Math.trunc(limit)}`,
       params,
     );
     return rows.map((r) => ({
@@ -135,6 +135,11 @@ export function createAdminService(deps: {
           recent: await auditRows('institution_id = $1', [institutionId], 10),
         };
       });
+    },
+
+    /** The institution's audit log, newest first. */
+    auditLog(actor: Actor, limit = 500): Promise<AuditEntry[]> {
+      return asStaff(actor, (institutionId) => auditRows('institution_id = $1', [institutionId], limit));
     },
 
     listAgreements(actor: Actor, filters: { q?: string; status?: string }) {

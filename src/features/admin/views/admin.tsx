@@ -87,6 +87,11 @@ export function AdminFrame(p: FrameProps) {
                       </a>
                     </li>
                     <li class="nav-item">
+                      <a class="nav-link text-white" href={`/admin/${p.lang}/audit`}>
+                        {t.auditTitle}
+                      </a>
+                    </li>
+                    <li class="nav-item">
                       <a class="nav-link text-white" href={`/admin/${p.lang}/password`}>
                         {t.changePassword}
                       </a>
@@ -168,7 +173,7 @@ export function LoginForm(p: { lang: Lang; csrf: string; email?: string; error?:
 const partnerName = (a: AgreementSummary, lang: Lang) =>
   lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
 
-function AuditTable({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
+export function AuditTable({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
   const t = adminStrings(lang);
   if (rows.length === 0) return <p>{t.none}</p>;
   return (
@@ -451,6 +456,22 @@ export function PasswordForm(p: { lang: Lang; session: Session; fieldErrors?: Re
           {t.save}
         </button>
       </form>
+    </>
+  );
+}
+
+export function AuditLogView({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
+  const t = adminStrings(lang);
+  return (
+    <>
+      <h1>{t.auditTitle}</h1>
+      <p class="lead">{t.auditLead}</p>
+      <p>
+        <a href={`/admin/${lang}/audit.csv`} download>
+          {t.downloadCsv}
+        </a>
+      </p>
+      <AuditTable lang={lang} rows={rows} />
     </>
   );
 }
