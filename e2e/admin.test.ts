@@ -76,4 +76,27 @@ describe('the back-office in Chromium', () => {
     expect(body).toContain('Sospeso');
     expect(body).toContain('Delibera n. 123/2026');
   });
+
+  test('when the admin creates an agreement with a partner typed in Italian and publishes it, then the portal lists it', async () => {
+    await signIn('it');
+    await page.goto(`${server.baseUrl}/admin/it/agreements/new`);
+    await page.getByLabel('Tipo').selectOption('friendship_pact');
+    await page
+      .getByLabel('Città partner (in qualsiasi lingua, es. Monaco di Baviera)')
+      .pressSequentially('Dresda');
+    // htmx asks the gazetteer while typing and shows the city with its country.
+    const suggestion = page.getByRole('radio', { name: /^Dresda, Germania/ });
+    await expect.poll(() => suggestion.count(), { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await suggestion.isChecked()).toBe(true);
+    await page.getByLabel('Data della firma (AAAA, AAAA-MM o AAAA-MM-GG)').fill('2026-11-21');
+    await page.getByLabel('Descrizione (italiano)').fill('Patto di amicizia tra Milano e Dresda.');
+    await page.getByRole('button', { name: 'Crea' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Modifica salvata');
+    await page.getByRole('button', { name: 'Pubblica' }).click();
+    await expect.poll(() => page.content()).toContain('Questo accordo è pubblicato sul portale.');
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/milano/it/partenariati/`);
+    expect(await page.locator('main').textContent()).toContain('Dresda');
+  });
 });

@@ -101,7 +101,12 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   app.addHook('onClose', async () => stopListening());
   await app.register(pages.routes);
   await app.register(
-    adminPages({ accounts: deps.services.accounts, admin: deps.services.admin, publicUrl: config.publicUrl }),
+    adminPages({
+      accounts: deps.services.accounts,
+      admin: deps.services.admin,
+      places: deps.services.places,
+      publicUrl: config.publicUrl,
+    }),
   );
   const { services } = deps;
   await app.register(

@@ -256,3 +256,63 @@ describe('the audit log', () => {
     expect(theirs.body).not.toContain(milan.email);
   });
 });
+
+describe('creating an agreement', () => {
+  it('when the partner field is typed in Italian, then the gazetteer suggests the city with country and population', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const res = await get('/admin/it/places?partner=Francoforte&country=DE', cookie);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Francoforte sul Meno, Germania');
+    expect(res.body).toMatch(/name="geonamesId" value="2925533"[^>]*checked/);
+    expect(res.body).toContain('<svg');
+  });
+
+  it('when the form names a city in Italian, then the agreement is created unpublished in the own institution', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const csrf = csrfIn((await get('/admin/it/agreements/new', cookie)).body);
+    const res = await post(
+      '/admin/it/agreements/new',
+      cookie,
+      {
+        kind: 'friendship_pact',
+        partner: 'Lipsia',
+        country: 'Germania',
+        signed: '2026-10',
+        descriptionIt: 'Prova',
+      },
+      csrf,
+    );
+    expect(res.statusCode).toBe(303);
+    const created = await ctx.services.agreements.list(
+      { institution: 'milano', q: 'Leipzig' },
+      { includeUnpublished: true },
+    );
+    expect(created.items[0]).toMatchObject({ kind: 'friendship_pact', published: false });
+    expect(created.items[0]!.partner.nameIt).toBe('Lipsia');
+  });
+
+  it('when the city name is ambiguous, then the form asks which one and keeps what was typed', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    const res = await post('/admin/en/agreements/new', cookie, {
+      kind: 'twinning',
+      partner: 'Valencia',
+      signed: '2026',
+      descriptionEn: 'Kept text',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('Several cities match the name');
+    expect(res.body).toContain('Valencia, Spain');
+    expect(res.body).toContain('Valencia, Venezuela');
+    expect(res.body).toContain('value="Kept text"');
+  });
+
+  it('when a viewer submits the form, then it is refused', async () => {
+    const { cookie } = await signIn('milano', 'viewer');
+    const res = await post('/admin/it/agreements/new', cookie, {
+      kind: 'twinning',
+      partner: 'Lipsia',
+      country: 'DE',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+});

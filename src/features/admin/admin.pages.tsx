@@ -8,9 +8,10 @@ import { AppError, isAppError } from '../../platform/errors.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
-import { renderPage } from '../../views/render.ts';
+import { renderFragment, renderPage } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import { STATUSES } from '../agreements/agreements.schemas.ts';
+import type { PlaceCandidate, PlacesService } from '../places/places.service.ts';
 import { type AdminService, actorOfSession } from './admin.service.ts';
 import {
   cookieOptions,
@@ -32,16 +33,32 @@ import {
   AuditLogView,
   DashboardView,
   LoginForm,
+  NewAgreementForm,
+  type NewAgreementValues,
   type Notice,
   PasswordForm,
+  PlaceCandidates,
   type StatusFormValues,
 } from './views/admin.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Form = Record<string, string | undefined>;
 
-export function adminPages(deps: { accounts: AccountsService; admin: AdminService; publicUrl: string }) {
-  const { accounts, admin } = deps;
+/** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
+function fieldOfInput(field: string | undefined): string {
+  if (!field) return 'partner';
+  if (field.startsWith('partner.country')) return 'country';
+  if (field.startsWith('partner')) return 'partner';
+  return field.split('.')[0]!;
+}
+
+export function adminPages(deps: {
+  accounts: AccountsService;
+  admin: AdminService;
+  places: PlacesService;
+  publicUrl: string;
+}) {
+  const { accounts, admin, places } = deps;
   const cookies = cookieOptions();
   const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
 
@@ -64,6 +81,7 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
             lang={lang}
             title={title}
             styles={styles()}
+            scripts={[assetUrl('htmx', 'htmx.min.js')]}
             otherLangHref={`/admin/${other}/${path}`}
             session={opts.session}
             notice={opts.notice}
@@ -257,6 +275,123 @@ export function adminPages(deps: { accounts: AccountsService; admin: AdminServic
         },
       );
     }
+
+    // The gazetteer as the partner field is typed (htmx swaps this fragment in under the field).
+    app.get<{ Params: { lang: string }; Querystring: Form }>(
+      '/admin/:lang/places',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const name = String(request.query['partner'] ?? '')
+          .trim()
+          .slice(0, 200);
+        const country = String(request.query['country'] ?? '')
+          .trim()
+          .slice(0, 100);
+        reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
+        if (name.length < 2) return reply.send('');
+        const result = await places.lookup({ name, ...(country ? { country } : {}) });
+        return reply.send(
+          renderFragment(
+            <PlaceCandidates
+              lang={lang}
+              candidates={result.candidates}
+              ambiguous={result.status !== 'matched'}
+            />,
+          ),
+        );
+      },
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/agreements/new',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        return send(
+          reply,
+          lang,
+          'agreements/new',
+          adminStrings(lang).newAgreement,
+          <NewAgreementForm lang={lang} session={session} />,
+          {
+            session,
+          },
+        );
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/agreements/new',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const t = adminStrings(lang);
+        const b = request.body ?? {};
+        const values: NewAgreementValues = {
+          kind: String(b['kind'] ?? ''),
+          partner: String(b['partner'] ?? '').trim(),
+          country: String(b['country'] ?? '').trim(),
+          geonamesId: String(b['geonamesId'] ?? ''),
+          signed: String(b['signed'] ?? '').trim(),
+          descriptionIt: String(b['descriptionIt'] ?? '').trim(),
+          descriptionEn: String(b['descriptionEn'] ?? '').trim(),
+        };
+        const again = (
+          extra: Pick<Parameters<typeof NewAgreementForm>[0], 'candidates' | 'fieldErrors'>,
+          status: number,
+          notice?: Notice,
+        ) =>
+          send(
+            reply,
+            lang,
+            'agreements/new',
+            t.newAgreement,
+            <NewAgreementForm lang={lang} session={session} values={values} {...extra} />,
+            { session, status, ...(notice ? { notice } : {}) },
+          );
+        try {
+          requireCsrf(request, session);
+          if (!values.partner) throw AppError.invalid('partner', 'name the partner city');
+          const geonamesId = /^\d+$/.test(values.geonamesId ?? '') ? Number(values.geonamesId) : undefined;
+          const created = await admin.create(actorOfSession(session), {
+            kind: values.kind as never,
+            partner: {
+              type: 'city',
+              name: values.partner,
+              ...(values.country ? { country: values.country } : {}),
+              ...(geonamesId ? { geonamesId } : {}),
+            },
+            ...(values.signed ? { signed: { date: values.signed } } : {}),
+            ...(values.descriptionIt ? { descriptionIt: values.descriptionIt } : {}),
+            ...(values.descriptionEn ? { descriptionEn: values.descriptionEn } : {}),
+          });
+          return reply.redirect(`/admin/${lang}/agreements/${created.id}?saved=1`, 303);
+        } catch (err) {
+          if (!isAppError(err)) throw err;
+          const notice = noticeOf(err, lang);
+          if (notice) return again({}, 403, notice);
+          if (err.code === 'ambiguous_place') {
+            const list = (err.details?.['candidates'] as PlaceCandidate[] | undefined) ?? [];
+            return again(
+              { candidates: { list, ambiguous: true }, fieldErrors: { geonamesId: t.chooseCity } },
+              422,
+            );
+          }
+          const field = fieldOfInput(err.field);
+          return again({ fieldErrors: { [field]: `${t.fieldError}: ${err.message}` } }, 400);
+        }
+      },
+    );
 
     app.get<{ Params: { lang: string; id: string }; Querystring: Form }>(
       '/admin/:lang/agreements/:id',

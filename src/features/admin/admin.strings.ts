@@ -62,6 +62,17 @@ const it = {
   what: 'Cosa',
   viewerNote: 'Il tuo ruolo consente la sola lettura.',
   langSwitch: 'English',
+  newAgreement: 'Nuovo accordo',
+  partnerCity: 'Città partner (in qualsiasi lingua, es. Monaco di Baviera)',
+  country: 'Paese (nome o codice, facoltativo)',
+  signed: 'Data della firma (AAAA, AAAA-MM o AAAA-MM-GG)',
+  descriptionIt: 'Descrizione (italiano)',
+  descriptionEn: 'Descrizione (inglese)',
+  create: 'Crea',
+  candidatesTitle: 'Città trovate',
+  chooseCity: 'Più città corrispondono al nome: scegli quella giusta.',
+  noCity: 'Nessuna città trovata con questo nome.',
+  inhabitants: (n: string) => `${n} abitanti`,
 };
 
 type Strings = typeof it;
@@ -127,6 +138,17 @@ const en: Strings = {
   what: 'What',
   viewerNote: 'Your role allows reading only.',
   langSwitch: 'Italiano',
+  newAgreement: 'New agreement',
+  partnerCity: 'Partner city (in any language, e.g. Munich)',
+  country: 'Country (name or code, optional)',
+  signed: 'Date signed (YYYY, YYYY-MM or YYYY-MM-DD)',
+  descriptionIt: 'Description (Italian)',
+  descriptionEn: 'Description (English)',
+  create: 'Create',
+  candidatesTitle: 'Cities found',
+  chooseCity: 'Several cities match the name: choose the right one.',
+  noCity: 'No city found with this name.',
+  inhabitants: (n: string) => `${n} inhabitants`,
 };
 
 export const adminStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);

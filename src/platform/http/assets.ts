@@ -30,6 +30,11 @@ const BUNDLES: Record<string, Bundle> = {
     allow: ['css', 'fonts'],
     hashOf: ['css/bootstrap-italia.min.css', join('css', 'bootstrap-italia.purged.css')],
   },
+  htmx: {
+    root: join(dirname(require.resolve('htmx.org/package.json')), 'dist'),
+    allow: [''],
+    hashOf: ['htmx.min.js'],
+  },
   ponte: {
     root: join(dirname(fileURLToPath(import.meta.url)), '../../features/portal/assets'),
     allow: [''],

@@ -5,7 +5,14 @@ import type { ComponentChildren } from 'preact';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
-import { type Agreement, type AgreementSummary, STATUSES } from '../../agreements/agreements.schemas.ts';
+import {
+  AGREEMENT_KINDS,
+  type Agreement,
+  type AgreementSummary,
+  STATUSES,
+} from '../../agreements/agreements.schemas.ts';
+import type { PlaceCandidate } from '../../places/places.service.ts';
+import { locatorMapSvg } from '../../portal/map/world-map.ts';
 import type { AuditEntry, Dashboard } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
 
@@ -18,6 +25,7 @@ interface FrameProps {
   lang: Lang;
   title: string;
   styles: string[];
+  scripts: string[];
   /** The same page in the other language. */
   otherLangHref: string;
   session?: Session | undefined;
@@ -37,6 +45,9 @@ export function AdminFrame(p: FrameProps) {
         <title>{`${p.title} — ${t.backOffice} — Ponte`}</title>
         {p.styles.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {p.scripts.map((src) => (
+          <script key={src} src={src} defer />
         ))}
       </head>
       <body>
@@ -252,6 +263,11 @@ export function AgreementListView(p: { lang: Lang; items: AgreementSummary[]; q:
   return (
     <>
       <h1>{t.agreements}</h1>
+      <p>
+        <a class="btn btn-primary" href={`/admin/${p.lang}/agreements/new`}>
+          {t.newAgreement}
+        </a>
+      </p>
       <form method="get" class="row my-4">
         <div class="form-group col-md-6">
           <label class="active" for="q">
@@ -472,6 +488,150 @@ export function AuditLogView({ lang, rows }: { lang: Lang; rows: AuditEntry[] })
         </a>
       </p>
       <AuditTable lang={lang} rows={rows} />
+    </>
+  );
+}
+
+export interface NewAgreementValues {
+  kind?: string;
+  partner?: string;
+  country?: string;
+  geonamesId?: string;
+  signed?: string;
+  descriptionIt?: string;
+  descriptionEn?: string;
+}
+
+/**
+ * The gazetteer's candidates for what was typed, as radio buttons: name in the page language, country,
+ * population and a small map. With one sure match it is preselected; otherwise the person chooses.
+ */
+export function PlaceCandidates(p: {
+  lang: Lang;
+  candidates: PlaceCandidate[];
+  chosen?: string;
+  ambiguous: boolean;
+}) {
+  const t = adminStrings(p.lang);
+  const fmt = new Intl.NumberFormat(p.lang === 'it' ? 'it-IT' : 'en-GB');
+  if (p.candidates.length === 0) return <p class="text-muted">{t.noCity}</p>;
+  return (
+    <fieldset class="mb-4">
+      <legend class="h6">{p.ambiguous ? t.chooseCity : t.candidatesTitle}</legend>
+      {p.candidates.slice(0, 6).map((c, i) => {
+        const name = p.lang === 'it' ? c.nameIt : c.nameEn;
+        const country = p.lang === 'it' ? c.country.nameIt : c.country.nameEn;
+        const checked = p.chosen ? p.chosen === String(c.geonamesId) : !p.ambiguous && i === 0;
+        return (
+          <div class="form-check d-flex align-items-center gap-3" key={c.geonamesId}>
+            <input
+              type="radio"
+              id={`place-${c.geonamesId}`}
+              name="geonamesId"
+              value={String(c.geonamesId)}
+              checked={checked}
+            />
+            <label for={`place-${c.geonamesId}`}>
+              {`${name}, ${country} — ${t.inhabitants(fmt.format(c.population))}`}
+            </label>
+            <span
+              class="ponte-locator"
+              style="width: 6rem"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: server-built SVG, labels escaped by the map module
+              dangerouslySetInnerHTML={{
+                __html: locatorMapSvg({
+                  lon: c.lon,
+                  lat: c.lat,
+                  title: `${name}, ${country}`,
+                  description: `${c.lat.toFixed(2)}, ${c.lon.toFixed(2)}`,
+                  idPrefix: `cand-${c.geonamesId}`,
+                }),
+              }}
+            />
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function NewAgreementForm(p: {
+  lang: Lang;
+  session: Session;
+  values?: NewAgreementValues;
+  fieldErrors?: Record<string, string>;
+  candidates?: { list: PlaceCandidate[]; ambiguous: boolean };
+}) {
+  const t = adminStrings(p.lang);
+  const v = p.values ?? {};
+  const err = p.fieldErrors ?? {};
+  const text = (name: keyof NewAgreementValues, label: string, extra: Record<string, string> = {}) => (
+    <div class="form-group">
+      <label class="active" for={`f-${name}`}>
+        {label}
+      </label>
+      <input
+        class="form-control"
+        type="text"
+        id={`f-${name}`}
+        name={name}
+        value={v[name] ?? ''}
+        aria-invalid={err[name] ? 'true' : undefined}
+        aria-describedby={err[name] ? `e-${name}` : undefined}
+        {...extra}
+      />
+      {err[name] ? (
+        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
+          {err[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <h1>{t.newAgreement}</h1>
+      <form method="post" action={`/admin/${p.lang}/agreements/new`} class="mt-4" style="max-width: 40rem">
+        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+        <div class="select-wrapper mb-5">
+          <label for="f-kind">{t.kind}</label>
+          <select id="f-kind" name="kind">
+            {AGREEMENT_KINDS.map((k) => (
+              <option key={k} value={k} selected={k === (v.kind ?? 'twinning')}>
+                {KIND_LABELS[k][p.lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {text('partner', t.partnerCity, {
+          'hx-get': `/admin/${p.lang}/places`,
+          'hx-trigger': 'input changed delay:400ms',
+          'hx-target': '#place-candidates',
+          'hx-include': '#f-country',
+          autocomplete: 'off',
+        })}
+        {text('country', t.country)}
+        <div id="place-candidates" aria-live="polite">
+          {p.candidates ? (
+            <PlaceCandidates
+              lang={p.lang}
+              candidates={p.candidates.list}
+              ambiguous={p.candidates.ambiguous}
+              {...(v.geonamesId ? { chosen: v.geonamesId } : {})}
+            />
+          ) : null}
+        </div>
+        {err['geonamesId'] ? (
+          <p class="form-text text-danger fw-semibold" role="alert">
+            {err['geonamesId']}
+          </p>
+        ) : null}
+        {text('signed', t.signed)}
+        {text('descriptionIt', t.descriptionIt)}
+        {text('descriptionEn', t.descriptionEn)}
+        <button type="submit" class="btn btn-primary">
+          {t.create}
+        </button>
+      </form>
     </>
   );
 }
