@@ -221,7 +221,7 @@ describe('keeping the record', () => {
       act: 'Delibera 1',
     });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toMatch(/id="e-date"[^>]*>Controlla questo campo/);
+    expect(res.body).toMatch(/id="e-date"[^>]*>Controlla questo campo: Scrivi una data vera/);
     expect(res.body).toContain('value="31/02/2026"');
     expect(res.body).toContain('value="Delibera 1"');
   });

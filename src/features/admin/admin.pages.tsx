@@ -44,6 +44,12 @@ import {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Form = Record<string, string | undefined>;
 
+/** A field's error in the page's language; the service's own words (English) for anything unforeseen. */
+function fieldMessage(lang: Lang, field: string, fallback: string): string {
+  const t = adminStrings(lang);
+  return `${t.fieldError}: ${t.fieldMessages[field] ?? fallback}`;
+}
+
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
   if (!field) return 'partner';
@@ -388,7 +394,7 @@ export function adminPages(deps: {
             );
           }
           const field = fieldOfInput(err.field);
-          return again({ fieldErrors: { [field]: `${t.fieldError}: ${err.message}` } }, 400);
+          return again({ fieldErrors: { [field]: fieldMessage(lang, field, err.message) } }, 400);
         }
       },
     );
@@ -448,7 +454,7 @@ export function adminPages(deps: {
         const field = err.field ?? 'status';
         return agreementPage(request, reply, lang, session, id, {
           ...withValues,
-          fieldErrors: { [field]: `${t.fieldError}: ${err.message}` },
+          fieldErrors: { [field]: fieldMessage(lang, field, err.message) },
           status: 400,
         });
       }
@@ -613,7 +619,8 @@ export function adminPages(deps: {
         } catch (err) {
           if (!isAppError(err)) throw err;
           const notice = noticeOf(err, lang);
-          const fieldErrors = notice ? {} : { [err.field ?? 'current']: `${t.fieldError}: ${err.message}` };
+          const field = err.field ?? 'current';
+          const fieldErrors = notice ? {} : { [field]: fieldMessage(lang, field, err.message) };
           return send(
             reply,
             lang,
