@@ -50,7 +50,15 @@ describe('the back-office in Chromium', () => {
       .items[0]!;
     for (const lang of ['it', 'en'] as const) {
       await signIn(lang);
-      for (const path of ['', 'agreements', `agreements/${chicago.id}`, 'password']) {
+      for (const path of [
+        '',
+        'agreements',
+        `agreements/${chicago.id}`,
+        'agreements/new',
+        'users',
+        'audit',
+        'password',
+      ]) {
         await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);
         expect(await runAxe(page), `/admin/${lang}/${path}`).toEqual([]);
       }

@@ -316,3 +316,43 @@ describe('creating an agreement', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('users and tokens', () => {
+  it('when an admin adds a user, then the password is shown once and the user signs in with that role', async () => {
+    const { cookie } = await signIn('milano', 'admin');
+    const email = `new${++seq}@comune.milano.example`;
+    const res = await post('/admin/it/users', cookie, { email, name: 'Nuova Persona', role: 'editor' });
+    expect(res.statusCode).toBe(200);
+    const password = res.body.match(/La sua password è ([A-Za-z2-9]{20})/)?.[1];
+    expect(password).toBeDefined();
+    const user = await ctx.services.accounts.authenticate(email, password!, '10.7.0.1');
+    expect(user.roles).toMatchObject([{ institutionSlug: 'milano', role: 'editor' }]);
+    expect(res.body).toContain(email);
+  });
+
+  it('when an editor opens the users page or adds a user, then it is refused', async () => {
+    const { cookie } = await signIn('milano', 'editor');
+    expect((await get('/admin/it/users', cookie)).statusCode).toBe(403);
+    const res = await post('/admin/it/users', cookie, {
+      email: `x${++seq}@example.org`,
+      name: 'X',
+      role: 'admin',
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it("when an admin creates and revokes a token, then it works and stops; another institution's admin cannot revoke it", async () => {
+    const milan = await signIn('milano', 'admin');
+    const res = await post('/admin/en/tokens', milan.cookie, { tokenName: 'website sync', scope: 'write' });
+    const token = res.body.match(/Token created: (ponte_[\w-]+)/)?.[1];
+    expect(token).toBeDefined();
+    const [row] = await ctx.database.query<{ id: string }>(
+      `select id from api_tokens where name = 'website sync'`,
+    );
+    const florence = await signIn('firenze', 'admin');
+    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, florence.cookie, {})).statusCode).toBe(404);
+    expect(await ctx.services.accounts.apiToken(token!)).toBeDefined();
+    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, milan.cookie, {})).statusCode).toBe(200);
+    expect(await ctx.services.accounts.apiToken(token!)).toBeUndefined();
+  });
+});

@@ -39,6 +39,7 @@ import {
   PasswordForm,
   PlaceCandidates,
   type StatusFormValues,
+  UsersView,
 } from './views/admin.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -511,6 +512,129 @@ export function adminPages(deps: {
           values,
         );
       },
+    );
+
+    async function usersPage(
+      reply: FastifyReply,
+      lang: Lang,
+      session: Session,
+      extra: { notice?: Notice; fieldErrors?: Record<string, string>; status?: number } = {},
+    ) {
+      const actor = actorOfSession(session);
+      const data = { users: await admin.listUsers(actor), tokens: await admin.listTokens(actor) };
+      return send(
+        reply,
+        lang,
+        'users',
+        adminStrings(lang).users,
+        <UsersView
+          lang={lang}
+          session={session}
+          data={data}
+          {...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {})}
+        />,
+        {
+          session,
+          ...(extra.notice ? { notice: extra.notice } : {}),
+          ...(extra.status ? { status: extra.status } : {}),
+        },
+      );
+    }
+
+    /** A refusal (role, stale form) as a page of its own. */
+    const refused = (reply: FastifyReply, lang: Lang, session: Session, notice: Notice) =>
+      send(reply, lang, 'users', adminStrings(lang).users, <p>{notice.text}</p>, {
+        session,
+        notice,
+        status: 403,
+      });
+
+    /** Runs an admin's action from the users page, then shows the page with its outcome. */
+    async function usersAction(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      fn: (session: Session, lang: Lang) => Promise<Notice>,
+    ) {
+      const lang = langOf(request);
+      if (!lang) return reply.callNotFound();
+      const session = await staff(request, reply, lang);
+      if (!session) return reply;
+      try {
+        requireCsrf(request, session);
+        return await usersPage(reply, lang, session, { notice: await fn(session, lang) });
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        const notice = noticeOf(err, lang);
+        if (notice) return refused(reply, lang, session, notice);
+        if (err.code === 'not_found') throw err;
+        const field = err.field ?? 'email';
+        return usersPage(reply, lang, session, {
+          fieldErrors: { [field === 'name' ? 'tokenName' : field]: fieldMessage(lang, field, err.message) },
+          status: err.status,
+        });
+      }
+    }
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/users',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        try {
+          return await usersPage(reply, lang, session);
+        } catch (err) {
+          const notice = noticeOf(err, lang);
+          if (!notice) throw err;
+          return refused(reply, lang, session, notice);
+        }
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/users',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        usersAction(request, reply, async (session, lang) => {
+          const b = request.body ?? {};
+          const role = String(b['role'] ?? '');
+          if (role !== 'admin' && role !== 'editor' && role !== 'viewer') {
+            throw AppError.invalid('role', 'choose a role');
+          }
+          const { user, password } = await admin.addUser(actorOfSession(session), {
+            email: String(b['email'] ?? ''),
+            name: String(b['name'] ?? ''),
+            role,
+          });
+          return { kind: 'success', text: adminStrings(lang).userAdded(user.email, password!) };
+        }),
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/tokens',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        usersAction(request, reply, async (session, lang) => {
+          const b = request.body ?? {};
+          const scope = b['scope'] === 'write' ? 'write' : 'read';
+          const { token } = await admin.createToken(actorOfSession(session), {
+            name: String(b['tokenName'] ?? ''),
+            scope,
+          });
+          return { kind: 'success', text: adminStrings(lang).tokenCreated(token) };
+        }),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/tokens/:id/revoke',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        usersAction(request, reply, async (session, lang) => {
+          await admin.revokeToken(actorOfSession(session), request.params.id);
+          return { kind: 'success', text: adminStrings(lang).saved };
+        }),
     );
 
     app.get<{ Params: { lang: string } }>(

@@ -23,6 +23,10 @@ export function actorOfSession(session: Session): Actor {
   return { userId: session.user.id, label: session.user.email, ...place };
 }
 
+function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'Only an admin of the institution can do this');
+}
+
 function requireWriter(actor: Actor): void {
   if (actor.role === 'viewer') throw new AppError('forbidden', 'Your role does not allow this change');
 }
@@ -57,7 +61,7 @@ export function createAdminService(deps: {
   agreements: AgreementsService;
   accounts: AccountsService;
 }) {
-  const { database, agreements } = deps;
+  const { database, agreements, accounts } = deps;
 
   /** Runs fn as the actor's institution, under row-level security, in one transaction. */
   function asStaff<T>(actor: Actor, fn: (institutionId: string) => Promise<T>): Promise<T> {
@@ -134,6 +138,83 @@ export function createAdminService(deps: {
           dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
           recent: await auditRows('institution_id = $1', [institutionId], 10),
         };
+      });
+    },
+
+    /** The institution's users and their roles there (row-level security limits them to it). */
+    listUsers(actor: Actor) {
+      requireAdmin(actor);
+      return asStaff(actor, () =>
+        database.query<{ id: string; email: string; name: string; role: Role; disabled: boolean }>(
+          `select u.id, u.email, u.name, r.role, u.disabled from users u
+             join user_roles r on r.user_id = u.id and r.institution_id = $1
+            order by lower(u.email)`,
+          [actor.institutionId],
+        ),
+      );
+    },
+
+    /** Adds a user with a role in the actor's institution; returns the generated password, shown once. */
+    async addUser(actor: Actor, input: { email: string; name: string; role: Role }) {
+      requireAdmin(actor);
+      return accounts.createUser({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        institution: actor.institutionSlug,
+        actor: actor.label,
+      });
+    },
+
+    listTokens(actor: Actor) {
+      requireAdmin(actor);
+      return asStaff(actor, () =>
+        database.query<{
+          id: string;
+          name: string;
+          scope: string;
+          created_at: string;
+          last_used_at: string | null;
+          revoked_at: string | null;
+        }>(
+          `select id, name, scope, created_at::text, last_used_at::text, revoked_at::text
+             from api_tokens order by created_at desc`,
+        ),
+      );
+    },
+
+    async createToken(actor: Actor, input: { name: string; scope: 'read' | 'write' }) {
+      requireAdmin(actor);
+      const made = await accounts.createApiToken({
+        institution: actor.institutionSlug,
+        name: input.name,
+        scope: input.scope,
+        ...(actor.userId ? { createdBy: actor.userId } : {}),
+      });
+      await asStaff(actor, (institutionId) =>
+        audit(actor, institutionId, {
+          action: 'create',
+          entity: 'api_token',
+          entityId: made.id,
+          before: undefined,
+          after: { name: input.name, scope: input.scope },
+        }),
+      );
+      return made;
+    },
+
+    revokeToken(actor: Actor, id: string) {
+      requireAdmin(actor);
+      // Under row-level security another institution's token is simply not found.
+      return asStaff(actor, async (institutionId) => {
+        await accounts.revokeApiToken(id);
+        await audit(actor, institutionId, {
+          action: 'revoke',
+          entity: 'api_token',
+          entityId: id,
+          before: undefined,
+          after: undefined,
+        });
       });
     },
 

@@ -97,6 +97,13 @@ export function AdminFrame(p: FrameProps) {
                         {t.agreements}
                       </a>
                     </li>
+                    {p.session.user.roles[0]?.role === 'admin' ? (
+                      <li class="nav-item">
+                        <a class="nav-link text-white" href={`/admin/${p.lang}/users`}>
+                          {t.users}
+                        </a>
+                      </li>
+                    ) : null}
                     <li class="nav-item">
                       <a class="nav-link text-white" href={`/admin/${p.lang}/audit`}>
                         {t.auditTitle}
@@ -630,6 +637,146 @@ export function NewAgreementForm(p: {
         {text('descriptionEn', t.descriptionEn)}
         <button type="submit" class="btn btn-primary">
           {t.create}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export interface UsersPageData {
+  users: { id: string; email: string; name: string; role: string; disabled: boolean }[];
+  tokens: {
+    id: string;
+    name: string;
+    scope: string;
+    created_at: string;
+    last_used_at: string | null;
+    revoked_at: string | null;
+  }[];
+}
+
+export function UsersView(p: {
+  lang: Lang;
+  session: Session;
+  data: UsersPageData;
+  fieldErrors?: Record<string, string>;
+}) {
+  const t = adminStrings(p.lang);
+  const err = p.fieldErrors ?? {};
+  const day = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleDateString(p.lang === 'it' ? 'it-IT' : 'en-GB') : t.never;
+  const input = (name: string, label: string, type = 'text') => (
+    <div class="form-group">
+      <label class="active" for={`f-${name}`}>
+        {label}
+      </label>
+      <input
+        class="form-control"
+        type={type}
+        id={`f-${name}`}
+        name={name}
+        required
+        aria-invalid={err[name] ? 'true' : undefined}
+        aria-describedby={err[name] ? `e-${name}` : undefined}
+      />
+      {err[name] ? (
+        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
+          {err[name]}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <>
+      <h1>{t.users}</h1>
+      <p class="lead">{t.usersLead}</p>
+      <div class="table-responsive">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.email}</th>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.role}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.data.users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>{t.roles[u.role] ?? u.role}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="h4 mt-4">{t.addUser}</h2>
+      <form method="post" action={`/admin/${p.lang}/users`} style="max-width: 28rem">
+        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+        {input('email', t.email, 'email')}
+        {input('name', t.name)}
+        <div class="select-wrapper mb-5">
+          <label for="f-role">{t.role}</label>
+          <select id="f-role" name="role">
+            {['viewer', 'editor', 'admin'].map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="btn btn-primary">
+          {t.addUser}
+        </button>
+      </form>
+      <h2 class="h4 mt-5">{t.tokens}</h2>
+      <div class="table-responsive">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.name}</th>
+              <th scope="col">{t.scope}</th>
+              <th scope="col">{t.lastUsed}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.revoke}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.data.tokens.map((k) => (
+              <tr key={k.id}>
+                <td>{k.name}</td>
+                <td>{t.scopes[k.scope] ?? k.scope}</td>
+                <td>{day(k.last_used_at)}</td>
+                <td>
+                  {k.revoked_at ? (
+                    t.revoked
+                  ) : (
+                    <form method="post" action={`/admin/${p.lang}/tokens/${k.id}/revoke`}>
+                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                      <button type="submit" class="btn btn-sm btn-outline-danger">
+                        {`${t.revoke}: ${k.name}`}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form method="post" action={`/admin/${p.lang}/tokens`} style="max-width: 28rem">
+        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+        {input('tokenName', t.tokenName)}
+        <div class="select-wrapper mb-5">
+          <label for="f-scope">{t.scope}</label>
+          <select id="f-scope" name="scope">
+            <option value="read">{t.scopes['read']}</option>
+            <option value="write">{t.scopes['write']}</option>
+          </select>
+        </div>
+        <button type="submit" class="btn btn-primary">
+          {t.createToken}
         </button>
       </form>
     </>
