@@ -3,15 +3,14 @@
 import cookie from '@fastify/cookie';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { AppError, isAppError } from '../../platform/errors.ts';
-import { assetUrl } from '../../platform/http/assets.ts';
 import type { App } from '../../platform/http/types.ts';
-import { isLang, type Lang } from '../../platform/i18n.ts';
-import { renderFragment, renderPage } from '../../views/render.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { renderFragment } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import { STATUSES } from '../agreements/agreements.schemas.ts';
 import type { PlaceCandidate, PlacesService } from '../places/places.service.ts';
+import { adminKit, type Form, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { type AdminService, actorOfSession } from './admin.service.ts';
 import {
   cookieOptions,
@@ -27,7 +26,6 @@ import {
 } from './admin.session.ts';
 import { adminStrings } from './admin.strings.ts';
 import {
-  AdminFrame,
   AgreementListView,
   AgreementView,
   AuditLogView,
@@ -41,15 +39,6 @@ import {
   type StatusFormValues,
   UsersView,
 } from './views/admin.tsx';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-type Form = Record<string, string | undefined>;
-
-/** A field's error in the page's language; the service's own words (English) for anything unforeseen. */
-function fieldMessage(lang: Lang, field: string, fallback: string): string {
-  const t = adminStrings(lang);
-  return `${t.fieldError}: ${t.fieldMessages[field] ?? fallback}`;
-}
 
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
@@ -67,62 +56,7 @@ export function adminPages(deps: {
 }) {
   const { accounts, admin, places } = deps;
   const cookies = cookieOptions();
-  const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
-
-  function send(
-    reply: FastifyReply,
-    lang: Lang,
-    path: string,
-    title: string,
-    body: VNode,
-    opts: { session?: Session; notice?: Notice; status?: number } = {},
-  ) {
-    const other = lang === 'it' ? 'en' : 'it';
-    return reply
-      .status(opts.status ?? 200)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(
-        renderPage(
-          <AdminFrame
-            lang={lang}
-            title={title}
-            styles={styles()}
-            scripts={[assetUrl('htmx', 'htmx.min.js')]}
-            otherLangHref={`/admin/${other}/${path}`}
-            session={opts.session}
-            notice={opts.notice}
-          >
-            {body}
-          </AdminFrame>,
-        ),
-      );
-  }
-
-  /** The signed-in session, or a redirect to the sign-in page. */
-  async function staff(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
-    const session = await accounts.session(sessionToken(request));
-    if (!session) {
-      redirectToLogin(reply, lang);
-      return undefined;
-    }
-    return session;
-  }
-
-  /** An error a page can explain: forbidden and stale forms as a notice, field errors beside the field. */
-  function noticeOf(err: unknown, lang: Lang): Notice | undefined {
-    if (!isAppError(err)) return undefined;
-    const t = adminStrings(lang);
-    if (err.code === 'forbidden') {
-      return { kind: 'danger', text: err.message.startsWith('The form') ? t.expiredForm : t.forbidden };
-    }
-    return undefined;
-  }
-
-  function langOf(request: FastifyRequest): Lang | undefined {
-    const lang = (request.params as { lang?: string }).lang;
-    return lang && isLang(lang) ? lang : undefined;
-  }
+  const { send, staff } = adminKit({ accounts });
 
   return async function routes(app: App) {
     await app.register(cookie);

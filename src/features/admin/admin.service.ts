@@ -6,39 +6,21 @@ import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import type { Agreement, AgreementInput, StatusEventInput } from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
+import {
+  type Actor,
+  type AuditEntry,
+  auditRows,
+  recordAudit,
+  requireAdmin,
+  requireWriter,
+} from './admin.audit.ts';
 import { workplace } from './admin.session.ts';
 
-/** Who acts: a signed-in user in their institution, or an API token of an institution. */
-export interface Actor {
-  userId: string | null;
-  /** As the audit log shows it: an e-mail, or "token <name>". */
-  label: string;
-  institutionId: string;
-  institutionSlug: string;
-  role: Role;
-}
+export type { Actor, AuditEntry } from './admin.audit.ts';
 
 export function actorOfSession(session: Session): Actor {
   const place = workplace(session);
   return { userId: session.user.id, label: session.user.email, ...place };
-}
-
-function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('forbidden', 'Only an admin of the institution can do this');
-}
-
-function requireWriter(actor: Actor): void {
-  if (actor.role === 'viewer') throw new AppError('forbidden', 'Your role does not allow this change');
-}
-
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
 }
 
 export interface Dashboard {
@@ -68,51 +50,8 @@ export function createAdminService(deps: {
     return database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId));
   }
 
-  async function audit(
-    actor: Actor,
-    institutionId: string,
-    entry: Omit<AuditEntry, 'at' | 'actor'>,
-  ): Promise<void> {
-    await database.query(
-      `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, before, after)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        institutionId,
-        actor.userId,
-        actor.label,
-        entry.action,
-        entry.entity,
-        entry.entityId,
-        entry.before === undefined ? null : JSON.stringify(entry.before),
-        entry.after === undefined ? null : JSON.stringify(entry.after),
-      ],
-    );
-  }
-
-  async function auditRows(where: string, params: unknown[], limit: number): Promise<AuditEntry[]> {
-    const rows = await database.query<{
-      at: string;
-      actor: string;
-      action: string;
-      entity: string;
-      entity_id: string;
-      before: unknown;
-      after: unknown;
-    }>(
-      `select at::text, actor, action, entity, entity_id, before, after from audit_events
-        where ${where} order by at desc, id desc limit ${Math.trunc(limit)}`,
-      params,
-    );
-    return rows.map((r) => ({
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-    }));
-  }
+  const audit = (actor: Actor, institutionId: string, entry: Omit<AuditEntry, 'at' | 'actor'>) =>
+    recordAudit(database, actor, institutionId, entry);
 
   return {
     asStaff,
@@ -136,7 +75,7 @@ export function createAdminService(deps: {
           byStatus,
           expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
           dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
-          recent: await auditRows('institution_id = $1', [institutionId], 10),
+          recent: await auditRows(database, 'institution_id = $1', [institutionId], 10),
         };
       });
     },
@@ -220,7 +159,9 @@ export function createAdminService(deps: {
 
     /** The institution's audit log, newest first. */
     auditLog(actor: Actor, limit = 500): Promise<AuditEntry[]> {
-      return asStaff(actor, (institutionId) => auditRows('institution_id = $1', [institutionId], limit));
+      return asStaff(actor, (institutionId) =>
+        auditRows(database, 'institution_id = $1', [institutionId], limit),
+      );
     },
 
     listAgreements(actor: Actor, filters: { q?: string; status?: string }) {
@@ -240,7 +181,7 @@ export function createAdminService(deps: {
     agreement(actor: Actor, id: string) {
       return asStaff(actor, async () => ({
         agreement: await agreements.get(id, { includeUnpublished: true }),
-        audit: await auditRows(`entity = 'agreement' and entity_id = $1`, [id], 50),
+        audit: await auditRows(database, `entity = 'agreement' and entity_id = $1`, [id], 50),
       }));
     },
 

@@ -97,6 +97,13 @@ export function AdminFrame(p: FrameProps) {
                         {t.agreements}
                       </a>
                     </li>
+                    {(['counterparts', 'networks', 'units'] as const).map((page) => (
+                      <li class="nav-item" key={page}>
+                        <a class="nav-link text-white" href={`/admin/${p.lang}/${page}`}>
+                          {t.nav[page]}
+                        </a>
+                      </li>
+                    ))}
                     {p.session.user.roles[0]?.role === 'admin' ? (
                       <li class="nav-item">
                         <a class="nav-link text-white" href={`/admin/${p.lang}/users`}>

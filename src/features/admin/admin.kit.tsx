@@ -1,0 +1,98 @@
+// What every back-office route file shares: the page frame, the signed-in session or a redirect to sign in,
+// and the translation of service errors into notices and field messages in the page's language.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { isAppError } from '../../platform/errors.ts';
+import { assetUrl } from '../../platform/http/assets.ts';
+import { isLang, type Lang } from '../../platform/i18n.ts';
+import { renderPage } from '../../views/render.ts';
+import type { AccountsService, Session } from '../accounts/accounts.service.ts';
+import { redirectToLogin, sessionToken } from './admin.session.ts';
+import { adminStrings } from './admin.strings.ts';
+import { AdminFrame, type Notice } from './views/admin.tsx';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export type Form = Record<string, string | undefined>;
+
+/** A field's error in the page's language; the service's own words (English) for anything unforeseen. */
+export function fieldMessage(lang: Lang, field: string, fallback: string): string {
+  const t = adminStrings(lang);
+  return `${t.fieldError}: ${t.fieldMessages[field] ?? fallback}`;
+}
+
+/** An error a page can explain as a notice: a refused role or an expired form. */
+export function noticeOf(err: unknown, lang: Lang): Notice | undefined {
+  if (!isAppError(err)) return undefined;
+  const t = adminStrings(lang);
+  if (err.code === 'forbidden') {
+    return { kind: 'danger', text: err.message.startsWith('The form') ? t.expiredForm : t.forbidden };
+  }
+  return undefined;
+}
+
+export function langOf(request: FastifyRequest): Lang | undefined {
+  const lang = (request.params as { lang?: string }).lang;
+  return lang && isLang(lang) ? lang : undefined;
+}
+
+/** A form field as a trimmed string, at most `max` characters. */
+export function field(form: Form | undefined, name: string, max = 2000): string {
+  return String(form?.[name] ?? '')
+    .trim()
+    .slice(0, max);
+}
+
+export interface SendOptions {
+  session?: Session | undefined;
+  notice?: Notice | undefined;
+  status?: number | undefined;
+}
+
+export function adminKit(deps: { accounts: AccountsService }) {
+  const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
+
+  /** Sends a back-office page; `path` is the address after /admin/{lang}/, for the language switch. */
+  function send(
+    reply: FastifyReply,
+    lang: Lang,
+    path: string,
+    title: string,
+    body: VNode,
+    opts: SendOptions = {},
+  ) {
+    const other = lang === 'it' ? 'en' : 'it';
+    return reply
+      .status(opts.status ?? 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        renderPage(
+          <AdminFrame
+            lang={lang}
+            title={title}
+            styles={styles()}
+            scripts={[assetUrl('htmx', 'htmx.min.js')]}
+            otherLangHref={`/admin/${other}/${path}`}
+            session={opts.session}
+            notice={opts.notice}
+          >
+            {body}
+          </AdminFrame>,
+        ),
+      );
+  }
+
+  /** The signed-in session, or undefined after answering with a redirect to the sign-in page. */
+  async function staff(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
+    const session = await deps.accounts.session(sessionToken(request));
+    if (!session) {
+      redirectToLogin(reply, lang);
+      return undefined;
+    }
+    return session;
+  }
+
+  return { send, staff };
+}
+
+export type AdminKit = ReturnType<typeof adminKit>;
