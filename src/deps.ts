@@ -5,6 +5,7 @@ import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
+import { createAttachmentsService } from './features/attachments/attachments.service.ts';
 import { createCounterpartsRepository } from './features/counterparts/counterparts.repository.ts';
 import { createCounterpartsService } from './features/counterparts/counterparts.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
@@ -39,10 +40,12 @@ export function createServices(database: Database) {
   const portal = createPortalService({ institutions, agreements, networks });
   const seed = createSeedService({ database, places, institutions, networks, agreements });
   const accounts = createAccountsService({ database, institutions });
-  const admin = createAdminService({ database, agreements, accounts });
+  const attachments = createAttachmentsService({ database });
+  const admin = createAdminService({ database, agreements, accounts, attachments, institutions });
   return {
     accounts,
     admin,
+    attachments,
     places,
     institutions,
     counterparts,

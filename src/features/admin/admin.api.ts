@@ -8,7 +8,12 @@ import { AppError } from '../../platform/errors.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
-import { Agreement, AgreementInput, StatusEventInput } from '../agreements/agreements.schemas.ts';
+import {
+  Agreement,
+  AgreementChanges,
+  AgreementInput,
+  StatusEventInput,
+} from '../agreements/agreements.schemas.ts';
 import { type Actor, type AdminService, actorOfSession } from './admin.service.ts';
 import { requireCsrf, SESSION_COOKIE } from './admin.session.ts';
 
@@ -74,20 +79,29 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
       {
         schema: {
           tags: ['agreements'],
-          summary: 'Publish or withdraw an agreement',
+          summary: 'Edit an agreement, publish or withdraw it',
+          description:
+            'Fields left out keep their value. The partner and the status history are not edited here: a ' +
+            'status change is POST /agreements/{id}/status. `version` is the one the edit started from; a ' +
+            'stale version is refused with 409 and the stored agreement in `details.current`.',
           security: API_SECURITY,
           params: IdParams,
-          body: Type.Object({ published: Type.Boolean(), version: Version }),
+          body: Type.Composite([
+            AgreementChanges,
+            Type.Object({ published: Type.Optional(Type.Boolean()), version: Version }),
+          ]),
           response: { 200: Agreement, ...ERRORS },
         },
       },
-      async (request) =>
-        admin.setPublished(
+      async (request) => {
+        const { version, published, ...changes } = request.body;
+        return admin.edit(
           await actorOf(request),
           request.params.id,
-          request.body.published,
-          request.body.version,
-        ),
+          { changes, ...(published === undefined ? {} : { published }) },
+          version,
+        );
+      },
     );
 
     app.post(

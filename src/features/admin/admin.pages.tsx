@@ -1,6 +1,7 @@
 // The back-office's routes under /admin/{it,en}/. Handlers are thin: read the session, check CSRF and role,
 // call one service, render. Every read and write runs as the user's institution under row-level security.
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
@@ -8,9 +9,17 @@ import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { renderFragment } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
-import { STATUSES } from '../agreements/agreements.schemas.ts';
+import {
+  AGREEMENT_KINDS,
+  type AgreementChanges,
+  RENEWALS,
+  SECTORS,
+  STATUSES,
+  TERMS,
+} from '../agreements/agreements.schemas.ts';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
 import type { PlaceCandidate, PlacesService } from '../places/places.service.ts';
-import { adminKit, type Form, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
+import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { type AdminService, actorOfSession } from './admin.service.ts';
 import {
   cookieOptions,
@@ -39,6 +48,13 @@ import {
   type StatusFormValues,
   UsersView,
 } from './views/admin.tsx';
+import {
+  differingFields,
+  EditAgreementForm,
+  type EditConflict,
+  type EditValues,
+  editValuesOf,
+} from './views/agreement-edit.tsx';
 
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
@@ -60,6 +76,7 @@ export function adminPages(deps: {
 
   return async function routes(app: App) {
     await app.register(cookie);
+    await app.register(multipart);
 
     app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));
 
@@ -181,7 +198,7 @@ export function adminPages(deps: {
     );
 
     async function agreementPage(
-      request: FastifyRequest,
+      _request: FastifyRequest,
       reply: FastifyReply,
       lang: Lang,
       session: Session,
@@ -190,10 +207,11 @@ export function adminPages(deps: {
         notice?: Notice;
         values?: StatusFormValues;
         fieldErrors?: Record<string, string>;
+        attachmentError?: string;
         status?: number;
       } = {},
     ) {
-      const { agreement, audit } = await admin.agreement(actorOfSession(session), id);
+      const { agreement, audit, attachments } = await admin.agreement(actorOfSession(session), id);
       const canWrite = workplace(session).role !== 'viewer';
       return send(
         reply,
@@ -204,10 +222,12 @@ export function adminPages(deps: {
           lang={lang}
           agreement={agreement}
           audit={audit}
+          attachments={attachments}
           session={session}
           canWrite={canWrite}
           {...(extra.values ? { values: extra.values } : {})}
           {...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {})}
+          {...(extra.attachmentError ? { attachmentError: extra.attachmentError } : {})}
         />,
         {
           session,
@@ -445,6 +465,258 @@ export function adminPages(deps: {
           },
           values,
         );
+      },
+    );
+
+    /** The edit form's fields, as sent; nothing is dropped, so a refused form comes back as it was typed. */
+    function editValuesFrom(b: Form | undefined): EditValues {
+      const raw = (b as Record<string, unknown> | undefined)?.['sectors'];
+      const sectors = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+      return {
+        kind: field(b, 'kind', 40),
+        signed: field(b, 'signed', 20),
+        signedSource: field(b, 'signedSource', 2000),
+        ratified: field(b, 'ratified', 20),
+        ratifiedSource: field(b, 'ratifiedSource', 2000),
+        signedPlace: field(b, 'signedPlace', 200),
+        term: field(b, 'term', 20),
+        endsOn: field(b, 'endsOn', 20),
+        renewal: field(b, 'renewal', 20),
+        renewalYears: field(b, 'renewalYears', 10),
+        sectors,
+        titleIt: field(b, 'titleIt', 300),
+        titleEn: field(b, 'titleEn', 300),
+        descriptionIt: field(b, 'descriptionIt', 20000),
+        descriptionEn: field(b, 'descriptionEn', 20000),
+        unit: field(b, 'unit', 120),
+        sources: field(b, 'sources', 50 * 2500),
+      };
+    }
+
+    /** The form's values as the changes the service takes; a value it cannot be is refused by field. */
+    function changesOf(v: EditValues): AgreementChanges {
+      const oneOf = <T extends string>(value: string, allowed: readonly T[], name: string): T => {
+        if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid(name, `choose a ${name}`);
+        return value as T;
+      };
+      const years = v.renewalYears ? Number(v.renewalYears) : undefined;
+      if (years !== undefined && !(Number.isInteger(years) && years >= 1 && years <= 50)) {
+        throw AppError.invalid('renewalYears', 'renewal years must be a whole number from 1 to 50');
+      }
+      const term = oneOf(v.term, TERMS, 'term');
+      const sources = v.sources
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => {
+          const [url = '', ...rest] = line.split(/\s+/);
+          if (!/^https?:\/\/[^\s/]+\.[^\s]+/.test(url) || !URL.canParse(url)) {
+            throw AppError.invalid('sources', `"${url}" is not a web address`);
+          }
+          const note = rest.join(' ').trim();
+          return { url, ...(note ? { note } : {}) };
+        });
+      return {
+        kind: oneOf(v.kind, AGREEMENT_KINDS, 'kind'),
+        signed: { date: v.signed || null, ...(v.signedSource ? { source: v.signedSource } : {}) },
+        ratified: { date: v.ratified || null, ...(v.ratifiedSource ? { source: v.ratifiedSource } : {}) },
+        signedPlace: v.signedPlace,
+        term: {
+          type: term,
+          ...(v.endsOn || term === 'fixed' ? { endsOn: v.endsOn || null } : {}),
+          ...(term === 'fixed' ? { renewal: oneOf(v.renewal, RENEWALS, 'renewal') } : {}),
+          ...(term === 'fixed' && years ? { renewalYears: years } : {}),
+        },
+        sectors: v.sectors.map((s) => oneOf(s, SECTORS, 'sectors')),
+        titleIt: v.titleIt,
+        titleEn: v.titleEn,
+        descriptionIt: v.descriptionIt,
+        descriptionEn: v.descriptionEn,
+        unit: v.unit,
+        sources,
+      };
+    }
+
+    /** The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed"). */
+    const editFieldOf = (name: string | undefined) =>
+      !name ? 'kind' : name.startsWith('term.') ? name.slice(5) : name.split('.')[0]!;
+
+    async function editPage(
+      reply: FastifyReply,
+      lang: Lang,
+      session: Session,
+      id: string,
+      extra: {
+        values?: EditValues;
+        fieldErrors?: Record<string, string>;
+        status?: number;
+        conflict?: boolean;
+      } = {},
+    ) {
+      const { agreement, units } = await admin.agreementForEdit(actorOfSession(session), id);
+      const stored = editValuesOf(agreement);
+      const values = extra.values ?? stored;
+      const conflict: EditConflict | undefined = extra.conflict
+        ? { stored, fields: differingFields(values, stored) }
+        : undefined;
+      const t = adminStrings(lang);
+      return send(
+        reply,
+        lang,
+        `agreements/${id}/edit`,
+        t.edit.editLink,
+        <EditAgreementForm
+          lang={lang}
+          session={session}
+          agreement={agreement}
+          units={units}
+          values={values}
+          version={agreement.version}
+          {...(extra.fieldErrors ? { fieldErrors: extra.fieldErrors } : {})}
+          {...(conflict ? { conflict } : {})}
+        />,
+        {
+          session,
+          ...(extra.status ? { status: extra.status } : {}),
+          ...(conflict ? { notice: { kind: 'warning' as const, text: t.edit.conflictTitle } } : {}),
+        },
+      );
+    }
+
+    app.get<{ Params: { lang: string; id: string } }>(
+      '/admin/:lang/agreements/:id/edit',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        return editPage(reply, lang, session, request.params.id);
+      },
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/edit',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        const { id } = request.params;
+        if (!lang || !UUID.test(id)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const values = editValuesFrom(request.body);
+        try {
+          requireCsrf(request, session);
+          const version = Number(request.body?.['version']);
+          if (!Number.isInteger(version)) throw AppError.invalid('version', 'version is missing');
+          await admin.edit(actorOfSession(session), id, { changes: changesOf(values) }, version);
+          return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+        } catch (err) {
+          if (!isAppError(err) || err.code === 'not_found') throw err;
+          if (err.code === 'version_conflict') {
+            return editPage(reply, lang, session, id, { values, conflict: true, status: 409 });
+          }
+          const notice = noticeOf(err, lang);
+          if (notice)
+            return send(reply, lang, `agreements/${id}/edit`, notice.text, <p>{notice.text}</p>, {
+              session,
+              notice,
+              status: 403,
+            });
+          const name = editFieldOf(err.field);
+          return editPage(reply, lang, session, id, {
+            values,
+            fieldErrors: { [name]: fieldMessage(lang, name, err.message) },
+            status: 400,
+          });
+        }
+      },
+    );
+
+    app.post<{ Params: { lang: string; id: string } }>(
+      '/admin/:lang/agreements/:id/attachments',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        const { id } = request.params;
+        if (!lang || !UUID.test(id)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const t = adminStrings(lang);
+        let filename = '';
+        try {
+          if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
+          // The token comes before the file in the form, so it is known before any byte is kept.
+          const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+          const csrf = part?.fields['_csrf'];
+          const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
+          if (!sameToken(token, session.csrfToken)) {
+            throw new AppError(
+              'forbidden',
+              'The form has expired or did not come from this site: reload the page',
+            );
+          }
+          if (!part?.filename) throw AppError.invalid('file', 'choose a file');
+          filename = part.filename;
+          const bytes = await part.toBuffer();
+          if (part.file.truncated) throw AppError.invalid('file', 'the file is larger than 10 MB');
+          await admin.addAttachment(actorOfSession(session), id, { filename, bytes });
+          return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+        } catch (err) {
+          const tooBig = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+          if (!tooBig && (!isAppError(err) || err.code === 'not_found')) throw err;
+          const notice = tooBig ? undefined : noticeOf(err, lang);
+          if (notice) return agreementPage(request, reply, lang, session, id, { notice, status: 403 });
+          return agreementPage(request, reply, lang, session, id, {
+            attachmentError: fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
+            notice: { kind: 'danger', text: `${t.fieldError}: ${filename || t.attachments.file}` },
+            status: tooBig ? 413 : 400,
+          });
+        }
+      },
+    );
+
+    app.get<{ Params: { lang: string; id: string } }>(
+      '/admin/:lang/attachments/:id',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const file = await admin.attachment(actorOfSession(session), request.params.id);
+        // The type was detected from the content when stored; nosniff and the attachment disposition keep a
+        // browser from reading it as anything else.
+        return reply
+          .header('content-type', file.contentType)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'private, no-store')
+          .header(
+            'content-disposition',
+            `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+          )
+          .send(file.bytes);
+      },
+    );
+
+    app.post<{ Params: { lang: string; id: string; attachment: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/attachments/:attachment/delete',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        const { id, attachment } = request.params;
+        if (!lang || !UUID.test(id) || !UUID.test(attachment)) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        try {
+          requireCsrf(request, session);
+          await admin.removeAttachment(actorOfSession(session), id, attachment);
+          return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+        } catch (err) {
+          const notice = noticeOf(err, lang);
+          if (!notice) throw err;
+          return agreementPage(request, reply, lang, session, id, { notice, status: 403 });
+        }
       },
     );
 

@@ -1,11 +1,18 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
 import type { Database } from '../../platform/db/client.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
-import type { Agreement, AgreementInput, StatusEventInput } from '../agreements/agreements.schemas.ts';
+import { toInput } from '../agreements/agreements.files.ts';
+import type {
+  Agreement,
+  AgreementChanges,
+  AgreementInput,
+  StatusEventInput,
+} from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
+import type { AttachmentsService } from '../attachments/attachments.service.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import {
   type Actor,
   type AuditEntry,
@@ -38,12 +45,28 @@ const snapshot = (a: Agreement) => ({
   version: a.version,
 });
 
+/** The fields that differ between two versions of an agreement, as the audit log keeps them. */
+export function changedFields(before: Agreement, after: Agreement) {
+  const a = { ...toInput(before), published: before.published } as Record<string, unknown>;
+  const b = { ...toInput(after), published: after.published } as Record<string, unknown>;
+  const was: Record<string, unknown> = {};
+  const now: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    was[key] = a[key] ?? null;
+    now[key] = b[key] ?? null;
+  }
+  return { before: { ...was, version: before.version }, after: { ...now, version: after.version } };
+}
+
 export function createAdminService(deps: {
   database: Database;
   agreements: AgreementsService;
   accounts: AccountsService;
+  attachments: AttachmentsService;
+  institutions: InstitutionsService;
 }) {
-  const { database, agreements, accounts } = deps;
+  const { database, agreements, accounts, attachments, institutions } = deps;
 
   /** Runs fn as the actor's institution, under row-level security, in one transaction. */
   function asStaff<T>(actor: Actor, fn: (institutionId: string) => Promise<T>): Promise<T> {
@@ -182,7 +205,49 @@ export function createAdminService(deps: {
       return asStaff(actor, async () => ({
         agreement: await agreements.get(id, { includeUnpublished: true }),
         audit: await auditRows(database, `entity = 'agreement' and entity_id = $1`, [id], 50),
+        attachments: await attachments.list(id),
       }));
+    },
+
+    /** An agreement with what its edit form offers (the institution's units). */
+    agreementForEdit(actor: Actor, id: string) {
+      return asStaff(actor, async (institutionId) => ({
+        agreement: await agreements.get(id, { includeUnpublished: true }),
+        units: await institutions.unitsOf(institutionId),
+      }));
+    },
+
+    /**
+     * Edits an agreement and, when asked, publishes or withdraws it, in one transaction from one version;
+     * the audit log keeps the fields that changed.
+     */
+    edit(
+      actor: Actor,
+      id: string,
+      input: { changes: AgreementChanges; published?: boolean },
+      version: number,
+    ) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const before = await agreements.get(id, { includeUnpublished: true });
+        let after = before;
+        let at = version;
+        if (Object.keys(input.changes).length > 0) {
+          after = await agreements.update(id, input.changes, at);
+          at = after.version;
+        }
+        if (input.published !== undefined && input.published !== after.published) {
+          after = await agreements.setPublished(id, input.published, at);
+        } else if (at === version && before.version !== version) {
+          // Nothing to change, but the caller's version is stale all the same: say so.
+          after = await agreements.update(id, {}, version);
+        }
+        const diff = changedFields(before, after);
+        if (after.version !== before.version) {
+          await audit(actor, institutionId, { action: 'update', entity: 'agreement', entityId: id, ...diff });
+        }
+        return after;
+      });
     },
 
     setPublished(actor: Actor, id: string, published: boolean, version: number) {
@@ -226,6 +291,57 @@ export function createAdminService(deps: {
           entity: 'agreement',
           entityId: id,
           before,
+          after: undefined,
+        });
+      });
+    },
+
+    /** Keeps a file with an agreement; the type is read from the content, the size limited. */
+    addAttachment(actor: Actor, agreementId: string, file: { filename: string; bytes: Buffer }) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const added = await attachments.add({
+          institutionId,
+          agreementId,
+          filename: file.filename,
+          bytes: file.bytes,
+          actor: actor.label,
+        });
+        await audit(actor, institutionId, {
+          action: 'attach',
+          entity: 'agreement',
+          entityId: agreementId,
+          before: undefined,
+          after: {
+            attachment: added.id,
+            filename: added.filename,
+            type: added.contentType,
+            size: added.size,
+          },
+        });
+        return added;
+      });
+    },
+
+    /** One attachment with its bytes; another institution's is not found (row-level security). */
+    attachment(actor: Actor, id: string) {
+      return asStaff(actor, () => attachments.get(id));
+    },
+
+    removeAttachment(actor: Actor, agreementId: string, id: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const removed = await attachments.remove(agreementId, id);
+        await audit(actor, institutionId, {
+          action: 'detach',
+          entity: 'agreement',
+          entityId: agreementId,
+          before: {
+            attachment: removed.id,
+            filename: removed.filename,
+            type: removed.contentType,
+            size: removed.size,
+          },
           after: undefined,
         });
       });

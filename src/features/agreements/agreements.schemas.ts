@@ -163,6 +163,16 @@ export const AgreementInput = Type.Object(
 );
 export type AgreementInput = Static<typeof AgreementInput>;
 
+/**
+ * The fields an edit may change. The partner, the status history and publication have writes of their own
+ * (a different partner is a different agreement); a field left out keeps its value.
+ */
+export const AgreementChanges = Type.Partial(
+  Type.Omit(AgreementInput, ['slug', 'partner', 'statusHistory', 'published']),
+  { title: 'AgreementChanges', additionalProperties: false },
+);
+export type AgreementChanges = Static<typeof AgreementChanges>;
+
 const CountryRef = Type.Object({
   code: Type.String(),
   nameIt: Type.String(),

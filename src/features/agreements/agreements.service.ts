@@ -16,6 +16,7 @@ import type { InstitutionsService } from '../institutions/institutions.service.t
 import { countryByCode, resolveCountry } from '../places/countries.ts';
 import { normalizeName } from '../places/normalize.ts';
 import type { LookupResult, PlaceCandidate, PlacesService } from '../places/places.service.ts';
+import { toInput } from './agreements.files.ts';
 import type { AgreementsRepository, DetailRow, EventRow, SummaryRow } from './agreements.repository.ts';
 import {
   type AgreementDraft,
@@ -27,6 +28,7 @@ import {
 } from './agreements.rules.ts';
 import type {
   Agreement,
+  AgreementChanges,
   AgreementInput,
   AgreementListQuery,
   AgreementPage,
@@ -563,6 +565,65 @@ export function createAgreementsService(deps: {
         const { status, since } = currentStatus((await repo.events([id], tx)).map(eventDraftOf));
         const values = { status, statusSince: since.date, statusSincePrecision: since.precision };
         return repo.updateVersioned(id, version, values, tx);
+      });
+      return get(id, { includeUnpublished: true });
+    },
+
+    /**
+     * Edits an agreement at the expected version. The changes are laid over the stored record and checked by
+     * the same rules as a new one, so an edit can never store what a create would refuse.
+     */
+    async update(id: string, changes: AgreementChanges, version: number): Promise<Agreement> {
+      const current = await get(id, { includeUnpublished: true });
+      const input: AgreementInput = { ...toInput(current), ...changes };
+      const { draft, problems } = draftAgreement(input);
+      if (problems.length) {
+        const first = problems[0]!;
+        throw AppError.invalid(first.field, first.message, { problems });
+      }
+      await atVersion(id, version, async (tx, institutionId) => {
+        const unitId = draft.unit ? await institutions.unitIdOf(institutionId, draft.unit, tx) : null;
+        const geonamesId = current.partner.place?.geonamesId;
+        const placeNames = geonamesId
+          ? ((await repo.placeNames([geonamesId], tx)).get(geonamesId) ?? [])
+          : [];
+        const searchParts = [
+          current.partner.nameIt,
+          current.partner.nameEn,
+          current.partner.country?.nameIt ?? '',
+          current.partner.country?.nameEn ?? '',
+          draft.titleIt ?? '',
+          draft.titleEn ?? '',
+          ...placeNames,
+        ];
+        return repo.updateVersioned(
+          id,
+          version,
+          {
+            unitId,
+            kind: draft.kind,
+            signedOn: draft.signed.date,
+            signedPrecision: draft.signed.precision,
+            signedSource: draft.signedSource,
+            ratifiedOn: draft.ratified.date,
+            ratifiedPrecision: draft.ratified.precision,
+            ratifiedSource: draft.ratifiedSource,
+            signedPlace: draft.signedPlace,
+            term: draft.term,
+            endsOn: draft.endsOn,
+            renewal: draft.renewal,
+            renewalYears: draft.renewalYears,
+            sectors: draft.sectors,
+            titleIt: draft.titleIt,
+            titleEn: draft.titleEn,
+            descriptionIt: draft.descriptionIt,
+            descriptionEn: draft.descriptionEn,
+            sources: draft.sources,
+            alternativeDates: draft.alternativeDates,
+            searchText: [...new Set(searchParts.map(normalizeName).filter(Boolean))].join(' | '),
+          },
+          tx,
+        );
       });
       return get(id, { includeUnpublished: true });
     },

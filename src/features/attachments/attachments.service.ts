@@ -18,7 +18,8 @@ const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] 
   {
     type: 'image/webp',
     ext: 'webp',
-    test: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+    test: (b) =>
+      b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
   },
 ];
 
@@ -47,6 +48,26 @@ export interface AttachmentInfo {
   createdAt: string;
 }
 
+interface InfoRow {
+  id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  created_by: string;
+  created_at: string;
+}
+
+const INFO_COLUMNS = 'id, filename, content_type, size, created_by, created_at::text';
+
+const toInfo = (r: InfoRow): AttachmentInfo => ({
+  id: r.id,
+  filename: r.filename,
+  contentType: r.content_type,
+  size: r.size,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
 export function createAttachmentsService(deps: { database: Database }) {
   const { database } = deps;
   return {
@@ -64,10 +85,10 @@ export function createAttachmentsService(deps: { database: Database }) {
       }
       const kind = detectType(input.bytes);
       if (!kind) throw AppError.invalid('file', 'Only PDF, PNG, JPEG and WebP files are accepted');
-      const [row] = await database.query<{ id: string; created_at: string }>(
+      const [row] = await database.query<InfoRow>(
         `insert into attachments (institution_id, agreement_id, filename, content_type, size, sha256, data, created_by)
          select $1, a.id, $3, $4, $5, $6, $7, $8 from agreements a where a.id = $2 and a.institution_id = $1
-         returning id, created_at::text`,
+         returning ${INFO_COLUMNS}`,
         [
           input.institutionId,
           input.agreementId,
@@ -80,62 +101,35 @@ export function createAttachmentsService(deps: { database: Database }) {
         ],
       );
       if (!row) throw AppError.notFound('Agreement', input.agreementId);
-      return {
-        id: row.id,
-        filename: cleanFilename(input.filename, kind.ext),
-        contentType: kind.type,
-        size: input.bytes.length,
-        createdBy: input.actor,
-        createdAt: row.created_at,
-      };
+      return toInfo(row);
     },
 
     async list(agreementId: string): Promise<AttachmentInfo[]> {
-      const rows = await database.query<{
-        id: string;
-        filename: string;
-        content_type: string;
-        size: number;
-        created_by: string;
-        created_at: string;
-      }>(
-        `select id, filename, content_type, size, created_by, created_at::text from attachments
-          where agreement_id = $1 order by created_at`,
+      const rows = await database.query<InfoRow>(
+        `select ${INFO_COLUMNS} from attachments where agreement_id = $1 order by created_at`,
         [agreementId],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        filename: r.filename,
-        contentType: r.content_type,
-        size: r.size,
-        createdBy: r.created_by,
-        createdAt: r.created_at,
-      }));
+      return rows.map(toInfo);
+    },
+
+    /** Deletes an attachment of the agreement and says what it was. */
+    async remove(agreementId: string, id: string): Promise<AttachmentInfo> {
+      const [row] = await database.query<InfoRow>(
+        `delete from attachments where id = $1 and agreement_id = $2
+         returning ${INFO_COLUMNS}`,
+        [id, agreementId],
+      );
+      if (!row) throw AppError.notFound('Attachment', id);
+      return toInfo(row);
     },
 
     async get(id: string): Promise<AttachmentInfo & { bytes: Buffer }> {
-      const [row] = await database.query<{
-        id: string;
-        filename: string;
-        content_type: string;
-        size: number;
-        created_by: string;
-        created_at: string;
-        data: Uint8Array;
-      }>(
-        'select id, filename, content_type, size, created_by, created_at::text, data from attachments where id = $1',
+      const [row] = await database.query<InfoRow & { data: Uint8Array }>(
+        `select ${INFO_COLUMNS}, data from attachments where id = $1`,
         [id],
       );
       if (!row) throw AppError.notFound('Attachment', id);
-      return {
-        id: row.id,
-        filename: row.filename,
-        contentType: row.content_type,
-        size: row.size,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-        bytes: Buffer.from(row.data),
-      };
+      return { ...toInfo(row), bytes: Buffer.from(row.data) };
     },
   };
 }

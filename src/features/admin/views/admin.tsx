@@ -11,10 +11,13 @@ import {
   type AgreementSummary,
   STATUSES,
 } from '../../agreements/agreements.schemas.ts';
+import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { PlaceCandidate } from '../../places/places.service.ts';
 import { locatorMapSvg } from '../../portal/map/world-map.ts';
+import { partnershipPath } from '../../portal/portal.paths.ts';
 import type { AuditEntry, Dashboard } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
+import { AttachmentsSection } from './agreement-edit.tsx';
 
 export interface Notice {
   kind: 'success' | 'danger' | 'warning';
@@ -198,29 +201,68 @@ export function LoginForm(p: { lang: Lang; csrf: string; email?: string; error?:
 const partnerName = (a: AgreementSummary, lang: Lang) =>
   lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
 
+/** What an audit entry changed, field by field: "field: before → after", long values shortened. */
+export function auditChanges(before: unknown, after: unknown): string[] {
+  const obj = (v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  const b = obj(before);
+  const a = obj(after);
+  const show = (v: unknown) => {
+    if (v === undefined || v === null || v === '') return '—';
+    const text = typeof v === 'string' ? v : JSON.stringify(v);
+    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  };
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`);
+}
+
 export function AuditTable({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
   const t = adminStrings(lang);
   if (rows.length === 0) return <p>{t.none}</p>;
   return (
     <div class="table-responsive">
       <table class="table">
+        <caption class="visually-hidden">{t.auditTitle}</caption>
         <thead>
           <tr>
             <th scope="col">{t.when}</th>
             <th scope="col">{t.who}</th>
             <th scope="col">{t.what}</th>
+            <th scope="col">{t.changes}</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.at}${r.entityId}${r.action}`}>
-              <td>{new Date(r.at).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB')}</td>
-              <td>{r.actor}</td>
-              <td>
-                <code>{r.action}</code> {r.entity} <code>{r.entityId.slice(0, 8)}</code>
-              </td>
-            </tr>
-          ))}
+          {rows.map((r) => {
+            const changes = auditChanges(r.before, r.after);
+            return (
+              <tr key={`${r.at}${r.entityId}${r.action}`}>
+                <td>{new Date(r.at).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB')}</td>
+                <td>{r.actor}</td>
+                <td>
+                  <code>{r.action}</code> {r.entity} <code>{r.entityId.slice(0, 8)}</code>
+                </td>
+                <td>
+                  {changes.length === 0 ? null : changes.length <= 3 ? (
+                    <ul class="list-unstyled mb-0">
+                      {changes.map((c) => (
+                        <li key={c}>{c}</li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <details>
+                      <summary>{t.fieldsChanged(changes.length)}</summary>
+                      <ul class="list-unstyled mb-0">
+                        {changes.map((c) => (
+                          <li key={c}>{c}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -348,10 +390,12 @@ export function AgreementView(p: {
   lang: Lang;
   agreement: Agreement;
   audit: AuditEntry[];
+  attachments: AttachmentInfo[];
   session: Session;
   canWrite: boolean;
   values?: StatusFormValues;
   fieldErrors?: Record<string, string>;
+  attachmentError?: string;
 }) {
   const t = adminStrings(p.lang);
   const a = p.agreement;
@@ -385,7 +429,22 @@ export function AgreementView(p: {
         {KIND_LABELS[a.kind][p.lang]} · {STATUS_LABELS[a.status][p.lang]}
         {a.statusSince ? ` · ${a.statusSince}` : ''}
       </p>
-      <p>{a.published ? t.isPublished : t.isUnpublished}</p>
+      <p>
+        {a.published ? (
+          <>
+            {t.isPublished} <a href={partnershipPath(a.institution, p.lang, a.slug)}>{t.seeOnPortal}</a>
+          </>
+        ) : (
+          t.isUnpublished
+        )}
+      </p>
+      {p.canWrite ? (
+        <p>
+          <a class="btn btn-primary" href={`/admin/${p.lang}/agreements/${a.id}/edit`}>
+            {t.edit.editLink}
+          </a>
+        </p>
+      ) : null}
       {p.canWrite ? (
         <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/publish`} class="mb-4">
           <input type="hidden" name="_csrf" value={p.session.csrfToken} />
@@ -444,6 +503,14 @@ export function AgreementView(p: {
           </form>
         </>
       ) : null}
+      <AttachmentsSection
+        lang={p.lang}
+        session={p.session}
+        agreementId={a.id}
+        attachments={p.attachments}
+        canWrite={p.canWrite}
+        error={p.attachmentError}
+      />
       <h2 class="h4 mt-5">{t.auditTitle}</h2>
       <AuditTable lang={p.lang} rows={p.audit} />
     </>

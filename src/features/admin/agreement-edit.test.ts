@@ -1,0 +1,320 @@
+// Editing an agreement and its attachments through the back-office and the JSON API: saved values, roles,
+// isolation between institutions, stale versions showing both versions, field errors, type detection from
+// the content, the size limit, and the portal following the edit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminClient, csrfIn } from '../../../test/admin.ts';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
+
+let ctx: TestContext;
+let app: App;
+let client: ReturnType<typeof adminClient>;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+  client = adminClient(app, ctx);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const milan = async (q: string) =>
+  (await ctx.services.agreements.list({ institution: 'milano', q }, { includeUnpublished: true })).items[0]!;
+const stored = (id: string) => ctx.services.agreements.get(id, { includeUnpublished: true });
+
+/** The edit form's fields for an agreement as stored, with some changed. */
+async function formOf(id: string, cookie: string, changes: Record<string, string | string[]>) {
+  const page = await client.get(`/admin/it/agreements/${id}/edit`, cookie);
+  expect(page.statusCode).toBe(200);
+  const a = await stored(id);
+  return {
+    csrf: csrfIn(page.body),
+    fields: {
+      version: String(a.version),
+      kind: a.kind,
+      signed: a.signed.date ?? '',
+      signedSource: a.signed.source ?? '',
+      ratified: a.ratified.date ?? '',
+      ratifiedSource: a.ratified.source ?? '',
+      signedPlace: a.signedPlace ?? '',
+      term: a.term.type,
+      endsOn: a.term.endsOn ?? '',
+      renewal: a.term.renewal ?? 'none',
+      renewalYears: '',
+      sectors: a.sectors,
+      titleIt: a.titleIt ?? '',
+      titleEn: a.titleEn ?? '',
+      descriptionIt: a.descriptionIt ?? '',
+      descriptionEn: a.descriptionEn ?? '',
+      unit: a.unit ?? '',
+      sources: a.sources.map((s) => `${s.url} ${s.note ?? ''}`.trim()).join('\n'),
+      ...changes,
+    },
+  };
+}
+
+describe('editing an agreement in the back-office', () => {
+  it('when an editor saves the form, then the fields change, the audit log keeps before and after, and the portal shows it', async () => {
+    const { cookie, email } = await client.signIn('milano', 'editor');
+    const lyon = await milan('Lione');
+    const { csrf, fields } = await formOf(lyon.id, cookie, {
+      descriptionIt: 'Gemellaggio rinnovato con un programma di scambi tra scuole.',
+      descriptionEn: 'Twinning renewed with a programme of school exchanges.',
+      sectors: ['culture', 'education'],
+      signedSource: 'Delibera di Giunta',
+      sources: 'https://www.comune.milano.it/gemellaggi pagina del Comune\nhttps://www.lyon.fr/ page of Lyon',
+    });
+    const res = await client.post(`/admin/it/agreements/${lyon.id}/edit`, cookie, fields, csrf);
+    expect(res.statusCode).toBe(303);
+    const after = await stored(lyon.id);
+    expect(after.version).toBe(lyon.version + 1);
+    expect(after.descriptionEn).toBe('Twinning renewed with a programme of school exchanges.');
+    expect(after.sectors.sort()).toEqual(['culture', 'education']);
+    expect(after.signed.source).toBe('Delibera di Giunta');
+    expect(after.sources).toEqual([
+      { url: 'https://www.comune.milano.it/gemellaggi', note: 'pagina del Comune' },
+      { url: 'https://www.lyon.fr/', note: 'page of Lyon' },
+    ]);
+    // Unchanged fields keep their values.
+    expect(after.signed.date).toBe(lyon.signed.date);
+    const history = await client.get(`/admin/en/agreements/${lyon.id}`, cookie);
+    expect(history.body).toContain(email);
+    expect(history.body).toContain('update');
+    expect(history.body).toContain('school exchanges');
+    if (after.published) {
+      const portal = await app.inject({ method: 'GET', url: `/milano/en/partnerships/${after.slug}` });
+      expect(portal.body).toContain('Twinning renewed with a programme of school exchanges.');
+    }
+  });
+
+  it('when a viewer posts the form, then it is refused and nothing changes', async () => {
+    const { cookie } = await client.signIn('milano', 'viewer');
+    const a = await milan('Francoforte');
+    const { csrf, fields } = await formOf(a.id, cookie, { descriptionIt: 'Non dovrebbe passare.' });
+    const res = await client.post(`/admin/it/agreements/${a.id}/edit`, cookie, fields, csrf);
+    expect(res.statusCode).toBe(403);
+    expect((await stored(a.id)).version).toBe(a.version);
+  });
+
+  it('when a Florence editor opens or posts the form of a Milan agreement, then it is not found and nothing changes', async () => {
+    const { cookie } = await client.signIn('firenze', 'editor');
+    const a = await milan('Francoforte');
+    expect((await client.get(`/admin/it/agreements/${a.id}/edit`, cookie)).statusCode).toBe(404);
+    const res = await client.post(`/admin/it/agreements/${a.id}/edit`, cookie, {
+      version: String(a.version),
+      kind: 'twinning',
+      term: 'permanent',
+      renewal: 'none',
+      descriptionIt: 'Scritto da Firenze.',
+    });
+    expect(res.statusCode).toBe(404);
+    expect((await stored(a.id)).descriptionIt).not.toBe('Scritto da Firenze.');
+  });
+
+  it('when someone saved in between, then the save is refused with 409 and the page shows both versions and keeps the input', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Chicago');
+    const { csrf, fields } = await formOf(a.id, cookie, { signedPlace: 'Palazzo Marino, sala Alessi' });
+    // Someone else edits first.
+    await ctx.services.agreements.update(a.id, { signedPlace: 'City Hall, Chicago' }, a.version);
+    const res = await client.post(`/admin/en/agreements/${a.id}/edit`, cookie, fields, csrf);
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Someone changed this agreement');
+    expect(res.body).toContain('City Hall, Chicago');
+    expect(res.body).toContain('Palazzo Marino, sala Alessi');
+    expect(res.body).toContain(`name="version" value="${a.version + 1}"`);
+    expect((await stored(a.id)).signedPlace).toBe('City Hall, Chicago');
+  });
+
+  it.each([
+    ['signed', { signed: '31/02/1970' }, 'Scrivi una data vera'],
+    ['sources', { sources: 'www.example senza indirizzo' }, 'indirizzo web completo'],
+    ['endsOn', { term: 'permanent', endsOn: '2030-01-01' }, 'tempo indeterminato non ne ha'],
+    ['renewalYears', { term: 'fixed', endsOn: '2030-01-01', renewalYears: 'tre' }, 'da 1 a 50'],
+  ])(
+    'when %s is wrong, then the form comes back with the message beside it and the input kept',
+    async (name, change, message) => {
+      const { cookie } = await client.signIn('milano', 'editor');
+      const a = await milan('Toronto');
+      const { csrf, fields } = await formOf(a.id, cookie, {
+        ...change,
+        descriptionIt: 'Testo da non perdere',
+      });
+      const res = await client.post(`/admin/it/agreements/${a.id}/edit`, cookie, fields, csrf);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain(`id="e-${name}"`);
+      expect(res.body).toContain(message);
+      expect(res.body).toContain(`aria-describedby="e-${name}`);
+      expect(res.body).toContain('Testo da non perdere');
+      expect((await stored(a.id)).version).toBe(a.version);
+    },
+  );
+
+  it('when the form is in English, then the field message is in English', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Toronto');
+    const { csrf, fields } = await formOf(a.id, cookie, { ratified: 'ieri' });
+    const res = await client.post(`/admin/en/agreements/${a.id}/edit`, cookie, fields, csrf);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Write a real date');
+  });
+});
+
+describe('editing through the JSON API', () => {
+  it('when a write token patches fields, then they change; a stale version gets 409 with the stored agreement', async () => {
+    const { token } = await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'edit-test',
+      scope: 'write',
+    });
+    const a = await milan('Melbourne');
+    const auth = { authorization: `Bearer ${token}` };
+    const ok = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${a.id}`,
+      headers: auth,
+      payload: { titleEn: 'Melbourne–Milan sister city agreement', version: a.version },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().titleEn).toBe('Melbourne–Milan sister city agreement');
+    expect(ok.json().version).toBe(a.version + 1);
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${a.id}`,
+      headers: auth,
+      payload: { titleEn: 'Lost update', version: a.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.details.current.titleEn).toBe('Melbourne–Milan sister city agreement');
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${a.id}`,
+      headers: auth,
+      payload: { signed: { date: '1970-13-01' }, version: a.version + 1 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('signed.date');
+  });
+});
+
+/** A multipart body with the CSRF field first, then the file. */
+function multipart(csrf: string, filename: string, type: string, bytes: Buffer) {
+  const boundary = `----ponte${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+      `Content-Type: ${type}\r\n\r\n`,
+  );
+  return {
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+describe('attachments', () => {
+  async function upload(
+    lang: string,
+    id: string,
+    cookie: string,
+    filename: string,
+    type: string,
+    bytes: Buffer,
+  ) {
+    const page = await client.get(`/admin/${lang}/agreements/${id}`, cookie);
+    const body = multipart(csrfIn(page.body), filename, type, bytes);
+    return app.inject({
+      method: 'POST',
+      url: `/admin/${lang}/agreements/${id}/attachments`,
+      headers: { ...body.headers, cookie },
+      payload: body.payload,
+    });
+  }
+
+  it('when an editor uploads a PDF, then it is listed, downloads as a PDF attachment, and the log records it; deleting removes it', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Dakar');
+    const res = await upload('it', a.id, cookie, 'Accordo firmato Dakar.pdf', 'application/pdf', PDF);
+    expect(res.statusCode).toBe(303);
+    const page = await client.get(`/admin/it/agreements/${a.id}`, cookie);
+    const link = page.body.match(/href="(\/admin\/it\/attachments\/[0-9a-f-]+)"/)?.[1];
+    expect(link).toBeDefined();
+    expect(page.body).toContain('Accordo firmato Dakar.pdf');
+    expect(page.body).toContain('attach');
+    const file = await client.get(link!, cookie);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(String(file.headers['content-disposition'])).toMatch(
+      /^attachment; filename="Accordo firmato Dakar.pdf"/,
+    );
+    expect(file.rawPayload.equals(PDF)).toBe(true);
+
+    const attachmentId = link!.split('/').pop()!;
+    const gone = await client.post(
+      `/admin/it/agreements/${a.id}/attachments/${attachmentId}/delete`,
+      cookie,
+      {},
+    );
+    expect(gone.statusCode).toBe(303);
+    expect((await client.get(link!, cookie)).statusCode).toBe(404);
+  });
+
+  it('when a file says it is a PDF but is not, then it is refused beside the field and not kept', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Dakar');
+    const html = Buffer.from('<html><script>alert(1)</script></html>'.repeat(3));
+    const res = await upload('it', a.id, cookie, 'contratto.pdf', 'application/pdf', html);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('id="e-file"');
+    expect(res.body).toContain('PDF, PNG, JPEG o WebP');
+    expect(await ctx.services.attachments.list(a.id)).toHaveLength(0);
+  });
+
+  it('when a file is larger than the limit, then it is refused with 413 and not kept', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Dakar');
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_ATTACHMENT_BYTES)]);
+    const res = await upload('en', a.id, cookie, 'big.pdf', 'application/pdf', big);
+    expect(res.statusCode).toBe(413);
+    expect(res.body).toContain('up to 10 MB');
+    expect(await ctx.services.attachments.list(a.id)).toHaveLength(0);
+  });
+
+  it('when a viewer uploads, or a Florence editor reaches a Milan file, then they are refused', async () => {
+    const editor = await client.signIn('milano', 'editor');
+    const a = await milan('Tel Aviv');
+    expect((await upload('it', a.id, editor.cookie, 'foto.png', 'image/png', pngBytes())).statusCode).toBe(
+      303,
+    );
+    const [kept] = await ctx.services.attachments.list(a.id);
+    expect(kept?.contentType).toBe('image/png');
+
+    const viewer = await client.signIn('milano', 'viewer');
+    expect((await upload('it', a.id, viewer.cookie, 'altra.png', 'image/png', pngBytes())).statusCode).toBe(
+      403,
+    );
+    expect((await client.get(`/admin/it/attachments/${kept!.id}`, viewer.cookie)).statusCode).toBe(200);
+
+    const florence = await client.signIn('firenze', 'editor');
+    expect((await client.get(`/admin/it/attachments/${kept!.id}`, florence.cookie)).statusCode).toBe(404);
+    expect((await upload('it', a.id, florence.cookie, 'x.png', 'image/png', pngBytes())).statusCode).toBe(
+      404,
+    );
+    const del = await client.post(
+      `/admin/it/agreements/${a.id}/attachments/${kept!.id}/delete`,
+      florence.cookie,
+      {},
+    );
+    expect(del.statusCode).toBe(404);
+    expect(await ctx.services.attachments.list(a.id)).toHaveLength(1);
+  });
+});
+
+function pngBytes(): Buffer {
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+}
