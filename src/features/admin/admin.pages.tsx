@@ -14,6 +14,7 @@ import {
   type AgreementChanges,
   RENEWALS,
   SECTORS,
+  SORTS,
   STATUSES,
   TERMS,
 } from '../agreements/agreements.schemas.ts';
@@ -182,16 +183,29 @@ export function adminPages(deps: {
         if (!lang) return reply.callNotFound();
         const session = await staff(request, reply, lang);
         if (!session) return reply;
-        const q = String(request.query['q'] ?? '').slice(0, 200);
-        const raw = String(request.query['status'] ?? '');
-        const status = (STATUSES as readonly string[]).includes(raw) ? raw : '';
-        const page = await admin.listAgreements(actorOfSession(session), { q, status });
+        const pick = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
+        const filters = {
+          q: field(request.query, 'q', 200),
+          status: pick(field(request.query, 'status'), STATUSES),
+          kind: pick(field(request.query, 'kind'), AGREEMENT_KINDS),
+          sort: pick(field(request.query, 'sort'), SORTS) || 'name',
+          cursor: field(request.query, 'cursor', 500),
+        };
+        let page: Awaited<ReturnType<typeof admin.listAgreements>>;
+        try {
+          page = await admin.listAgreements(actorOfSession(session), { ...filters, lang });
+        } catch (err) {
+          // A cursor that was tampered with, or belongs to another sort: start from the first page.
+          if (!isAppError(err) || err.code !== 'invalid_input' || !filters.cursor) throw err;
+          filters.cursor = '';
+          page = await admin.listAgreements(actorOfSession(session), { ...filters, lang });
+        }
         return send(
           reply,
           lang,
           'agreements',
           adminStrings(lang).agreements,
-          <AgreementListView lang={lang} items={page.items} q={q} status={status} />,
+          <AgreementListView lang={lang} items={page.items} filters={filters} nextCursor={page.nextCursor} />,
           { session },
         );
       },

@@ -8,6 +8,7 @@ import type {
   Agreement,
   AgreementChanges,
   AgreementInput,
+  AgreementListQuery,
   StatusEventInput,
 } from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
@@ -187,14 +188,30 @@ export function createAdminService(deps: {
       );
     },
 
-    listAgreements(actor: Actor, filters: { q?: string; status?: string }) {
+    /** A page of the institution's agreements, unpublished included. */
+    listAgreements(
+      actor: Actor,
+      filters: {
+        q?: string;
+        status?: string;
+        kind?: string;
+        sort?: string;
+        cursor?: string;
+        limit?: number;
+        lang?: 'it' | 'en';
+      },
+    ) {
       return asStaff(actor, () =>
         agreements.list(
           {
             institution: actor.institutionSlug,
-            limit: 200,
+            limit: filters.limit ?? 25,
             ...(filters.q ? { q: filters.q } : {}),
             ...(filters.status ? { status: filters.status as Agreement['status'] } : {}),
+            ...(filters.kind ? { kind: filters.kind as Agreement['kind'] } : {}),
+            ...(filters.sort ? { sort: filters.sort as AgreementListQuery['sort'] & string } : {}),
+            ...(filters.cursor ? { cursor: filters.cursor } : {}),
+            ...(filters.lang ? { lang: filters.lang } : {}),
           },
           { includeUnpublished: true },
         ),

@@ -314,8 +314,41 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
   );
 }
 
-export function AgreementListView(p: { lang: Lang; items: AgreementSummary[]; q: string; status: string }) {
+export interface AgreementListFilters {
+  q: string;
+  status: string;
+  kind: string;
+  sort: string;
+  cursor: string;
+}
+
+export function AgreementListView(p: {
+  lang: Lang;
+  items: AgreementSummary[];
+  filters: AgreementListFilters;
+  nextCursor: string | null;
+}) {
   const t = adminStrings(p.lang);
+  const f = p.filters;
+  const base = `/admin/${p.lang}/agreements`;
+  const query = (extra: Partial<AgreementListFilters>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...f, cursor: '', ...extra })) if (v) params.set(k, v);
+    const text = params.toString();
+    return text ? `${base}?${text}` : base;
+  };
+  const select = (name: 'status' | 'kind' | 'sort', label: string, options: [string, string][]) => (
+    <div class="select-wrapper col-md-3 mb-3">
+      <label for={`l-${name}`}>{label}</label>
+      <select id={`l-${name}`} name={name}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value} selected={value === f[name]}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <>
       <h1>{t.agreements}</h1>
@@ -325,38 +358,46 @@ export function AgreementListView(p: { lang: Lang; items: AgreementSummary[]; q:
         </a>
       </p>
       <form method="get" class="row my-4">
-        <div class="form-group col-md-6">
+        <div class="form-group col-md-12">
           <label class="active" for="q">
             {t.searchLabel}
           </label>
-          <input class="form-control" type="search" id="q" name="q" value={p.q} />
+          <input class="form-control" type="search" id="q" name="q" value={f.q} />
         </div>
-        <div class="select-wrapper col-md-4 mb-3">
-          <label for="status">{t.status}</label>
-          <select id="status" name="status">
-            <option value="">{t.any}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s} selected={s === p.status}>
-                {STATUS_LABELS[s][p.lang]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-md-2">
+        {select('status', t.status, [
+          ['', t.any],
+          ...STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s][p.lang]]),
+        ])}
+        {select('kind', t.kind, [
+          ['', t.any],
+          ...AGREEMENT_KINDS.map((k): [string, string] => [k, KIND_LABELS[k][p.lang]]),
+        ])}
+        {select(
+          'sort',
+          t.sortBy,
+          (['name', '-signed', 'signed', '-updated'] as const).map((k): [string, string] => [
+            k,
+            t.sorts[k] ?? k,
+          ]),
+        )}
+        <div class="col-md-3">
           <button type="submit" class="btn btn-primary">
             {t.search}
           </button>
         </div>
       </form>
-      <p role="status">{t.count(p.items.length)}</p>
+      <p role="status">{f.cursor ? t.countMore(p.items.length) : t.count(p.items.length)}</p>
       <div class="table-responsive">
         <table class="table">
+          <caption class="visually-hidden">{t.agreements}</caption>
           <thead>
             <tr>
               <th scope="col">{t.partner}</th>
               <th scope="col">{t.kind}</th>
+              <th scope="col">{t.signedCol}</th>
               <th scope="col">{t.status}</th>
               <th scope="col">{t.published}</th>
+              <th scope="col">{t.updated}</th>
             </tr>
           </thead>
           <tbody>
@@ -366,13 +407,35 @@ export function AgreementListView(p: { lang: Lang; items: AgreementSummary[]; q:
                   <a href={`/admin/${p.lang}/agreements/${a.id}`}>{partnerName(a, p.lang)}</a>
                 </td>
                 <td>{KIND_LABELS[a.kind][p.lang]}</td>
+                <td>{formatDate(a.signed.date, a.signed.precision, p.lang) ?? '—'}</td>
                 <td>{STATUS_LABELS[a.status][p.lang]}</td>
                 <td>{a.published ? t.yes : t.no}</td>
+                <td>{formatDate(a.updatedAt.slice(0, 10), 'day', p.lang)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {f.cursor || p.nextCursor ? (
+        <nav class="pagination-wrapper" aria-label={t.pages}>
+          <ul class="pagination">
+            {f.cursor ? (
+              <li class="page-item">
+                <a class="page-link" href={query({})}>
+                  {t.firstPage}
+                </a>
+              </li>
+            ) : null}
+            {p.nextCursor ? (
+              <li class="page-item">
+                <a class="page-link" href={query({ cursor: p.nextCursor })}>
+                  {t.nextPage}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
     </>
   );
 }

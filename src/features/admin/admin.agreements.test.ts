@@ -318,3 +318,44 @@ describe('attachments', () => {
 function pngBytes(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 }
+
+describe('the agreement list', () => {
+  const names = (html: string) =>
+    [...html.matchAll(/<td><a href="\/admin\/(?:it|en)\/agreements\/[0-9a-f-]+">([^<]+)<\/a>/g)].map(
+      (m) => m[1]!,
+    );
+
+  it('when sorted by name, then pages of 25 follow each other without repeating; the filters narrow the rows', async () => {
+    const { cookie } = await client.signIn('milano', 'viewer');
+    const first = await client.get('/admin/en/agreements?sort=name', cookie);
+    expect(first.statusCode).toBe(200);
+    const page1 = names(first.body);
+    const total = (
+      await ctx.services.agreements.list({ institution: 'milano', limit: 200 }, { includeUnpublished: true })
+    ).items.length;
+    expect(page1).toHaveLength(Math.min(25, total));
+    expect([...page1].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(page1);
+    if (total > 25) {
+      const next = first.body.match(/href="([^"]*cursor=[^"]+)"/)?.[1]?.replaceAll('&amp;', '&');
+      expect(next).toBeDefined();
+      const page2 = names((await client.get(next!, cookie)).body);
+      expect(page2.length).toBeGreaterThan(0);
+      expect(page2.filter((n) => page1.includes(n))).toEqual([]);
+    }
+    const suspended = names((await client.get('/admin/en/agreements?status=suspended', cookie)).body);
+    expect(suspended).toContain('Saint Petersburg');
+    expect(suspended.length).toBeLessThan(page1.length);
+    const collaborations = names(
+      (await client.get('/admin/en/agreements?kind=collaboration_agreement&sort=-signed', cookie)).body,
+    );
+    expect(collaborations).toContain('Riga');
+    expect(collaborations).not.toContain('Lyon');
+  });
+
+  it('when the cursor is tampered with, then the first page is shown instead of an error', async () => {
+    const { cookie } = await client.signIn('milano', 'viewer');
+    const res = await client.get('/admin/it/agreements?sort=name&cursor=%27%3Bdrop', cookie);
+    expect(res.statusCode).toBe(200);
+    expect(names(res.body).length).toBeGreaterThan(0);
+  });
+});
