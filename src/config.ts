@@ -41,6 +41,18 @@ const url: Parser<string> = (raw, env) => {
   return raw;
 };
 const optionalUrl: Parser<string | undefined> = (raw, env) => (raw === '' ? undefined : url(raw, env));
+const optionalStr: Parser<string | undefined> = (raw) => (raw === '' ? undefined : raw);
+/** An identity provider is reached over HTTPS; plain HTTP only on this machine (a provider in development). */
+const issuerUrl: Parser<string | undefined> = (raw, env) => {
+  const value = optionalUrl(raw, env);
+  if (value === undefined) return undefined;
+  const { protocol, hostname } = new URL(value);
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+  if (protocol !== 'https:' && !(protocol === 'http:' && loopback)) {
+    throw new Error(`${env} must be an https:// address (http:// only for localhost)`);
+  }
+  return value;
+};
 
 export const CONFIG_KEYS = {
   port: { env: 'PORT', doc: 'TCP port the HTTP server listens on', default: 3000, parse: int(0, 65535) },
@@ -86,15 +98,49 @@ export const CONFIG_KEYS = {
     default: 'info' as 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   },
+  oidcIssuer: {
+    env: 'OIDC_ISSUER',
+    doc: "Issuer address of the institution's OpenID Connect provider, for signing in there; when empty, only passwords",
+    default: undefined as string | undefined,
+    parse: issuerUrl,
+  },
+  oidcClientId: {
+    env: 'OIDC_CLIENT_ID',
+    doc: "Ponte's client ID at the OpenID Connect provider (with OIDC_ISSUER)",
+    default: undefined as string | undefined,
+    parse: optionalStr,
+  },
+  oidcClientSecret: {
+    env: 'OIDC_CLIENT_SECRET',
+    doc: "Ponte's client secret at the OpenID Connect provider (with OIDC_ISSUER); never logged",
+    default: undefined as string | undefined,
+    parse: optionalStr,
+  },
+  oidcInstitution: {
+    env: 'OIDC_INSTITUTION',
+    doc: 'Slug of the institution whose staff sign in at the OpenID Connect provider (with OIDC_ISSUER)',
+    default: undefined as string | undefined,
+    parse: optionalStr,
+  },
+  oidcLabel: {
+    env: 'OIDC_LABEL',
+    doc: "Text of the button that signs in at the OpenID Connect provider; when empty, a generic one in the page's language",
+    default: undefined as string | undefined,
+    parse: optionalStr,
+  },
 } satisfies Record<string, KeySpec<unknown>>;
 
 type Keys = typeof CONFIG_KEYS;
 export type Config = { [K in keyof Keys]: Keys[K]['default'] };
 
+/** Keys that only work together: when one is set, every other one must be too. */
+const TOGETHER: (keyof Config)[][] = [['oidcIssuer', 'oidcClientId', 'oidcClientSecret', 'oidcInstitution']];
+
 /** Reads and validates the configuration; throws one error listing every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const out: Record<string, unknown> = {};
   const problems: string[] = [];
+  const bad = new Set<string>();
   for (const [key, spec] of Object.entries(CONFIG_KEYS) as [string, KeySpec<unknown>][]) {
     const raw = env[spec.env];
     if (raw === undefined || raw === '') {
@@ -105,10 +151,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       out[key] = spec.parse(raw.trim(), spec.env);
     } catch (err) {
       problems.push((err as Error).message);
+      bad.add(key);
+    }
+  }
+  const config = { ...(out as Config), ...overrides };
+  for (const group of TOGETHER) {
+    if (group.some((k) => bad.has(k)) || !group.some((k) => config[k] !== undefined)) continue;
+    const names = group.map((k) => CONFIG_KEYS[k].env);
+    for (const k of group.filter((k) => config[k] === undefined)) {
+      problems.push(`${CONFIG_KEYS[k].env} is missing: ${names.join(', ')} must be set together`);
     }
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
-  const config = { ...(out as Config), ...overrides };
   config.dataDir = resolve(config.dataDir);
   return config;
 }

@@ -20,15 +20,20 @@ export function adminClient(app: App, ctx: TestContext) {
   async function signIn(institution: string, role: Role): Promise<{ cookie: string; email: string }> {
     const email = `${role}${++seq}.${institution}.${process.pid}@example.org`;
     const { password } = await ctx.services.accounts.createUser({ email, institution, role });
+    return { cookie: await login(email, password!), email };
+  }
+
+  /** Signs an existing user in through the login form: the session cookie. */
+  async function login(email: string, password: string): Promise<string> {
     const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
     const res = await app.inject({
       method: 'POST',
       url: '/admin/it/login',
       headers: { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` },
-      payload: new URLSearchParams({ _csrf: csrfIn(page.body), email, password: password! }).toString(),
+      payload: new URLSearchParams({ _csrf: csrfIn(page.body), email, password }).toString(),
     });
     expect(res.statusCode).toBe(303);
-    return { cookie: `ponte_session=${cookieOf(res, 'ponte_session')}`, email };
+    return `ponte_session=${cookieOf(res, 'ponte_session')}`;
   }
 
   const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
@@ -41,5 +46,5 @@ export function adminClient(app: App, ctx: TestContext) {
     return app.inject({ method: 'POST', url, headers: { ...FORM, cookie }, payload: body.toString() });
   }
 
-  return { signIn, get, post };
+  return { signIn, login, get, post };
 }

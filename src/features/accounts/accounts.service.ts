@@ -34,6 +34,8 @@ export interface Session {
   user: User;
   csrfToken: string;
   expiresAt: string;
+  /** The institution chosen for this session (a user with several, or a platform admin, can switch). */
+  chosen: { institutionId: string; institutionSlug: string } | null;
 }
 
 export async function hashPassword(password: string): Promise<string> {
@@ -219,17 +221,56 @@ export function createAccountsService(deps: { database: Database; institutions: 
     /** The live session of a cookie token, extending its idle time; undefined when unknown or expired. */
     async session(token: string | undefined): Promise<Session | undefined> {
       if (!token) return undefined;
-      const [row] = await database.query<{ user_id: string; csrf_token: string; expires_at: string }>(
-        `update sessions set last_seen_at = now(),
-                expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(hours => $3))
-          where token_hash = $1 and expires_at > now()
-          returning user_id, csrf_token, expires_at::text`,
+      const [row] = await database.query<{
+        user_id: string;
+        csrf_token: string;
+        expires_at: string;
+        institution_id: string | null;
+        slug: string | null;
+      }>(
+        `with s as (
+           update sessions set last_seen_at = now(),
+                  expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(hours => $3))
+            where token_hash = $1 and expires_at > now()
+            returning user_id, csrf_token, expires_at, institution_id)
+         select s.user_id, s.csrf_token, s.expires_at::text, s.institution_id, i.slug
+           from s left join institutions i on i.id = s.institution_id`,
         [sha256(token), SESSION_IDLE_HOURS, SESSION_MAX_HOURS],
       );
       if (!row) return undefined;
       const user = await userById(row.user_id);
       if (!user) return undefined;
-      return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+      const chosen =
+        row.institution_id && row.slug
+          ? { institutionId: row.institution_id, institutionSlug: row.slug }
+          : null;
+      return { user, csrfToken: row.csrf_token, expiresAt: row.expires_at, chosen };
+    },
+
+    /**
+     * Makes the session work in another institution: one where the user has a role, or any for a platform
+     * administrator. Anything else is refused, whatever the form sent.
+     */
+    async chooseInstitution(token: string | undefined, slug: string): Promise<void> {
+      const [live] = token
+        ? await database.query<{ user_id: string }>(
+            'select user_id from sessions where token_hash = $1 and expires_at > now()',
+            [sha256(token)],
+          )
+        : [];
+      const user = live ? await userById(live.user_id) : undefined;
+      if (!user) throw new AppError('unauthorized', 'Sign in first');
+      const [institution] = await database.query<{ id: string }>(
+        'select id from institutions where slug = $1',
+        [slug],
+      );
+      const allowed =
+        institution && (user.platformAdmin || user.roles.some((r) => r.institutionId === institution.id));
+      if (!allowed) throw new AppError('forbidden', 'You have no role in that institution');
+      await database.query('update sessions set institution_id = $2 where token_hash = $1', [
+        sha256(token!),
+        institution.id,
+      ]);
     },
 
     async endSession(token: string | undefined): Promise<void> {

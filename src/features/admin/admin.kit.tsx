@@ -82,11 +82,19 @@ export function adminKit(deps: { accounts: AccountsService }) {
       );
   }
 
-  /** The signed-in session, or undefined after answering with a redirect to the sign-in page. */
+  /**
+   * The signed-in session, or undefined after answering with a redirect: to the sign-in page, or, for a
+   * platform administrator who has not chosen an institution to work in yet, to the list of institutions.
+   */
   async function staff(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
     const session = await deps.accounts.session(sessionToken(request));
     if (!session) {
       redirectToLogin(reply, lang);
+      return undefined;
+    }
+    const adrift = !session.chosen && session.user.roles.length === 0;
+    if (adrift && !request.url.startsWith(`/admin/${lang}/institutions`)) {
+      reply.redirect(`/admin/${lang}/institutions`, 303);
       return undefined;
     }
     return session;

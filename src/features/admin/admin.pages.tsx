@@ -40,6 +40,7 @@ import {
   AgreementView,
   AuditLogView,
   DashboardView,
+  InstitutionsView,
   LoginForm,
   NewAgreementForm,
   type NewAgreementValues,
@@ -70,6 +71,8 @@ export function adminPages(deps: {
   admin: AdminService;
   places: PlacesService;
   publicUrl: string;
+  /** The sign-in button of the institution's identity provider, when one is configured. */
+  oidcLink?: (lang: Lang) => { href: string; label: string } | undefined;
 }) {
   const { accounts, admin, places } = deps;
   const cookies = cookieOptions();
@@ -89,7 +92,13 @@ export function adminPages(deps: {
         if (!lang) return reply.callNotFound();
         const csrf = newToken();
         reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookies, maxAge: 3600 });
-        return send(reply, lang, 'login', adminStrings(lang).signIn, <LoginForm lang={lang} csrf={csrf} />);
+        return send(
+          reply,
+          lang,
+          'login',
+          adminStrings(lang).signIn,
+          <LoginForm lang={lang} csrf={csrf} oidc={deps.oidcLink?.(lang)} />,
+        );
       },
     );
 
@@ -109,7 +118,7 @@ export function adminPages(deps: {
             lang,
             'login',
             t.signIn,
-            <LoginForm lang={lang} csrf={csrf} email={email} error={error} />,
+            <LoginForm lang={lang} csrf={csrf} email={email} error={error} oidc={deps.oidcLink?.(lang)} />,
             {
               status,
             },
@@ -855,6 +864,56 @@ export function adminPages(deps: {
           await admin.revokeToken(actorOfSession(session), request.params.id);
           return { kind: 'success', text: adminStrings(lang).saved };
         }),
+    );
+
+    app.get<{ Params: { lang: string } }>(
+      '/admin/:lang/institutions',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        const rows = await admin.workplaces(session.user);
+        const current =
+          session.chosen || session.user.roles.length > 0 ? workplace(session).institutionSlug : undefined;
+        return send(
+          reply,
+          lang,
+          'institutions',
+          adminStrings(lang).workplaces.title,
+          <InstitutionsView lang={lang} session={session} rows={rows} {...(current ? { current } : {})} />,
+          { session },
+        );
+      },
+    );
+
+    app.post<{ Params: { lang: string }; Body: Form }>(
+      '/admin/:lang/institutions',
+      { schema: { hide: true } },
+      async (request, reply) => {
+        const lang = langOf(request);
+        if (!lang) return reply.callNotFound();
+        const session = await staff(request, reply, lang);
+        if (!session) return reply;
+        try {
+          requireCsrf(request, session);
+          await accounts.chooseInstitution(sessionToken(request), field(request.body, 'institution', 100));
+          return reply.redirect(`/admin/${lang}/`, 303);
+        } catch (err) {
+          const notice = noticeOf(err, lang);
+          if (!notice) throw err;
+          const rows = await admin.workplaces(session.user);
+          return send(
+            reply,
+            lang,
+            'institutions',
+            adminStrings(lang).workplaces.title,
+            <InstitutionsView lang={lang} session={session} rows={rows} />,
+            { session, notice, status: 403 },
+          );
+        }
+      },
     );
 
     app.get<{ Params: { lang: string } }>(

@@ -28,7 +28,12 @@ export type { Actor, AuditEntry } from './admin.audit.ts';
 
 export function actorOfSession(session: Session): Actor {
   const place = workplace(session);
-  return { userId: session.user.id, label: session.user.email, ...place };
+  return {
+    userId: session.user.id,
+    label: session.user.email,
+    ...place,
+    platformAdmin: session.user.platformAdmin,
+  };
 }
 
 export interface Dashboard {
@@ -79,6 +84,35 @@ export function createAdminService(deps: {
 
   return {
     asStaff,
+
+    /**
+     * The institutions a user can work in, with their figures: every one for a platform administrator,
+     * otherwise those where the user holds a role. Read under row-level security limited to them.
+     */
+    async workplaces(user: Session['user']) {
+      const ids = user.platformAdmin
+        ? (await database.query<{ id: string }>('select id from institutions')).map((r) => r.id)
+        : user.roles.map((r) => r.institutionId);
+      if (ids.length === 0) return [];
+      return database.scoped({ institutionIds: ids }, () =>
+        database.query<{
+          id: string;
+          slug: string;
+          name_it: string;
+          name_en: string;
+          agreements: number;
+          published: number;
+          users: number;
+        }>(
+          `select i.id, i.slug, i.name_it, i.name_en,
+                  (select count(*)::int from agreements a where a.institution_id = i.id) as agreements,
+                  (select count(*)::int from agreements a where a.institution_id = i.id and a.published) as published,
+                  (select count(*)::int from user_roles r where r.institution_id = i.id) as users
+             from institutions i where i.id = any($1::uuid[]) order by i.name_it`,
+          [ids],
+        ),
+      );
+    },
 
     dashboard(actor: Actor): Promise<Dashboard> {
       return asStaff(actor, async (institutionId) => {

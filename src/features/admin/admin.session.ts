@@ -40,8 +40,17 @@ export function requireCsrf(request: FastifyRequest, session: Session): void {
   }
 }
 
-/** The institution a session works in, and the role there: the first one it holds. */
+/**
+ * The institution a session works in, and the role there: the one chosen for the session if the user may
+ * work there (a platform administrator works in any as its admin), else the first role the user holds.
+ */
 export function workplace(session: Session): { institutionId: string; institutionSlug: string; role: Role } {
+  const chosen = session.chosen;
+  if (chosen) {
+    const held = session.user.roles.find((r) => r.institutionId === chosen.institutionId);
+    if (held) return held;
+    if (session.user.platformAdmin) return { ...chosen, role: 'admin' };
+  }
   const first = session.user.roles[0];
   if (!first) throw new AppError('forbidden', 'This account has no role in any institution');
   return first;

@@ -2,7 +2,7 @@
 // the sign-in, dashboard, agreement list, agreement and password pages. Forms post without JavaScript;
 // htmx, when loaded, only makes them smoother.
 import type { ComponentChildren } from 'preact';
-import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import {
@@ -16,6 +16,7 @@ import type { PlaceCandidate } from '../../places/places.service.ts';
 import { locatorMapSvg } from '../../portal/map/world-map.ts';
 import { partnershipPath } from '../../portal/portal.paths.ts';
 import type { AuditEntry, Dashboard } from '../admin.service.ts';
+import { workplace } from '../admin.session.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { AttachmentsSection } from './agreement-edit.tsx';
 
@@ -35,6 +36,12 @@ interface FrameProps {
   notice?: Notice | undefined;
   children: ComponentChildren;
 }
+
+/** The session's role and institution, or nothing for a platform admin who has not chosen one yet. */
+const roleOf = (session: Session) => (hasWorkplace(session) ? workplace(session).role : undefined);
+const placeOf = (session: Session) =>
+  hasWorkplace(session) ? workplace(session).institutionSlug : undefined;
+const hasWorkplace = (session: Session) => !!session.chosen || session.user.roles.length > 0;
 
 export function AdminFrame(p: FrameProps) {
   const t = adminStrings(p.lang);
@@ -72,7 +79,10 @@ export function AdminFrame(p: FrameProps) {
                   </a>
                   {p.session ? (
                     <>
-                      <span class="text-white">{p.session.user.email}</span>
+                      <span class="text-white">
+                        {p.session.user.email}
+                        {placeOf(p.session) ? ` · ${placeOf(p.session)}` : ''}
+                      </span>
                       <form method="post" action={`/admin/${p.lang}/logout`} class="d-inline">
                         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
                         <button type="submit" class="btn btn-sm btn-outline-light">
@@ -107,7 +117,14 @@ export function AdminFrame(p: FrameProps) {
                         </a>
                       </li>
                     ))}
-                    {p.session.user.roles[0]?.role === 'admin' ? (
+                    {p.session.user.platformAdmin || p.session.user.roles.length > 1 ? (
+                      <li class="nav-item">
+                        <a class="nav-link text-white" href={`/admin/${p.lang}/institutions`}>
+                          {t.workplaces.title}
+                        </a>
+                      </li>
+                    ) : null}
+                    {roleOf(p.session) === 'admin' ? (
                       <li class="nav-item">
                         <a class="nav-link text-white" href={`/admin/${p.lang}/users`}>
                           {t.users}
@@ -146,7 +163,13 @@ export function AdminFrame(p: FrameProps) {
   );
 }
 
-export function LoginForm(p: { lang: Lang; csrf: string; email?: string; error?: string }) {
+export function LoginForm(p: {
+  lang: Lang;
+  csrf: string;
+  email?: string;
+  error?: string;
+  oidc?: { href: string; label: string } | undefined;
+}) {
   const t = adminStrings(p.lang);
   return (
     <>
@@ -194,6 +217,13 @@ export function LoginForm(p: { lang: Lang; csrf: string; email?: string; error?:
           {t.signIn}
         </button>
       </form>
+      {p.oidc ? (
+        <p class="mt-4">
+          <a class="btn btn-outline-primary" href={p.oidc.href}>
+            {p.oidc.label}
+          </a>
+        </p>
+      ) : null}
     </>
   );
 }
@@ -576,6 +606,75 @@ export function AgreementView(p: {
       />
       <h2 class="h4 mt-5">{t.auditTitle}</h2>
       <AuditTable lang={p.lang} rows={p.audit} />
+    </>
+  );
+}
+
+export interface Workplace {
+  id: string;
+  slug: string;
+  name_it: string;
+  name_en: string;
+  agreements: number;
+  published: number;
+  users: number;
+}
+
+/** The institutions the user can work in, the current one marked, each with a button to switch to it. */
+export function InstitutionsView(p: { lang: Lang; session: Session; rows: Workplace[]; current?: string }) {
+  const t = adminStrings(p.lang).workplaces;
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p class="lead">{p.session.user.platformAdmin ? t.leadPlatform : t.lead}</p>
+      {p.rows.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <div class="table-responsive">
+          <table class="table">
+            <caption class="visually-hidden">{t.title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.institution}</th>
+                <th scope="col">{t.agreements}</th>
+                <th scope="col">{t.users}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t.action}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => {
+                const name = p.lang === 'it' ? r.name_it : r.name_en;
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">{name}</th>
+                    <td>{t.agreementCount(r.agreements, r.published)}</td>
+                    <td>{formatNumber(r.users, p.lang)}</td>
+                    <td>
+                      {r.slug === p.current ? (
+                        <strong>{t.current}</strong>
+                      ) : (
+                        <form method="post" action={`/admin/${p.lang}/institutions`}>
+                          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                          <input type="hidden" name="institution" value={r.slug} />
+                          <button
+                            type="submit"
+                            class="btn btn-sm btn-outline-primary"
+                            aria-label={t.workInNamed(name)}
+                          >
+                            {t.workIn}
+                          </button>
+                        </form>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }
