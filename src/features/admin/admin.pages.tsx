@@ -747,10 +747,25 @@ export function adminPages(deps: {
       reply: FastifyReply,
       lang: Lang,
       session: Session,
-      extra: { notice?: Notice; fieldErrors?: Record<string, string>; status?: number } = {},
+      extra: {
+        notice?: Notice;
+        fieldErrors?: Record<string, string>;
+        status?: number;
+        query?: Form;
+      } = {},
     ) {
       const actor = actorOfSession(session);
-      const data = { users: await admin.listUsers(actor), tokens: await admin.listTokens(actor) };
+      const q = extra.query ?? {};
+      const role = field(q, 'role');
+      const sort = field(q, 'sort');
+      const filters = {
+        q: field(q, 'q', 200),
+        role: ['admin', 'editor', 'viewer'].includes(role) ? role : '',
+        sort: ['email', 'name', 'role'].includes(sort) ? sort : 'email',
+      };
+      const page = Number(field(q, 'page', 6)) || 1;
+      const users = await admin.listUsers(actor, { ...filters, page });
+      const data = { ...users, filters, tokens: await admin.listTokens(actor) };
       return send(
         reply,
         lang,
@@ -782,7 +797,7 @@ export function adminPages(deps: {
     async function usersAction(
       request: FastifyRequest,
       reply: FastifyReply,
-      fn: (session: Session, lang: Lang) => Promise<Notice>,
+      fn: (session: Session, lang: Lang) => Promise<Notice & { status?: number }>,
     ) {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
@@ -790,7 +805,8 @@ export function adminPages(deps: {
       if (!session) return reply;
       try {
         requireCsrf(request, session);
-        return await usersPage(reply, lang, session, { notice: await fn(session, lang) });
+        const { status, ...notice } = await fn(session, lang);
+        return await usersPage(reply, lang, session, { notice, ...(status ? { status } : {}) });
       } catch (err) {
         if (!isAppError(err)) throw err;
         const notice = noticeOf(err, lang);
@@ -813,7 +829,7 @@ export function adminPages(deps: {
         const session = await staff(request, reply, lang);
         if (!session) return reply;
         try {
-          return await usersPage(reply, lang, session);
+          return await usersPage(reply, lang, session, { query: request.query as Form });
         } catch (err) {
           const notice = noticeOf(err, lang);
           if (!notice) throw err;
@@ -838,6 +854,33 @@ export function adminPages(deps: {
             role,
           });
           return { kind: 'success', text: adminStrings(lang).userAdded(user.email, password!) };
+        }),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/users/:id/role',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        usersAction(request, reply, async (session, lang) => {
+          const t = adminStrings(lang);
+          if (!UUID.test(request.params.id)) throw AppError.notFound('User', request.params.id);
+          const raw = field(request.body, 'role');
+          if (raw !== '' && raw !== 'admin' && raw !== 'editor' && raw !== 'viewer') {
+            throw AppError.invalid('role', 'choose a role');
+          }
+          const version = Number(field(request.body, 'version'));
+          try {
+            await admin.setUserRole(actorOfSession(session), request.params.id, raw || null, version);
+          } catch (err) {
+            if (isAppError(err) && err.code === 'conflict') {
+              return { kind: 'danger', text: t.lastAdmin, status: 409 };
+            }
+            if (isAppError(err) && err.code === 'version_conflict') {
+              return { kind: 'warning', text: t.userChanged, status: 409 };
+            }
+            throw err;
+          }
+          return { kind: 'success', text: raw ? t.roleSaved : t.accessRemoved };
         }),
     );
 

@@ -1,6 +1,7 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
 import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { toInput } from '../agreements/agreements.files.ts';
@@ -64,6 +65,9 @@ export function changedFields(before: Agreement, after: Agreement) {
   }
   return { before: { ...was, version: before.version }, after: { ...now, version: after.version } };
 }
+
+/** Users shown per page on the users page. */
+const USERS_PAGE = 25;
 
 export function createAdminService(deps: {
   database: Database;
@@ -138,17 +142,100 @@ export function createAdminService(deps: {
       });
     },
 
-    /** The institution's users and their roles there (row-level security limits them to it). */
-    listUsers(actor: Actor) {
+    /** A page of the institution's users (row-level security limits them to those with a role there). */
+    listUsers(actor: Actor, filters: { q?: string; role?: string; sort?: string; page?: number } = {}) {
       requireAdmin(actor);
-      return asStaff(actor, () =>
-        database.query<{ id: string; email: string; name: string; role: Role; disabled: boolean }>(
-          `select u.id, u.email, u.name, r.role, u.disabled from users u
-             join user_roles r on r.user_id = u.id and r.institution_id = $1
-            order by lower(u.email)`,
-          [actor.institutionId],
-        ),
-      );
+      const orders: Record<string, string> = {
+        email: 'lower(u.email)',
+        name: 'lower(u.name), lower(u.email)',
+        role: "array_position(array['admin','editor','viewer'], r.role), lower(u.email)",
+      };
+      const order = orders[filters.sort ?? 'email'] ?? orders['email']!;
+      const page = Math.max(1, Math.trunc(filters.page ?? 1));
+      const where = ['r.institution_id = $1'];
+      const params: unknown[] = [actor.institutionId];
+      if (filters.q) {
+        params.push(`%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        where.push(`(lower(u.email) like $${params.length} or lower(u.name) like $${params.length})`);
+      }
+      if (filters.role) {
+        params.push(filters.role);
+        where.push(`r.role = $${params.length}`);
+      }
+      return asStaff(actor, async () => {
+        const rows = await database.query<{
+          id: string;
+          email: string;
+          name: string;
+          role: Role;
+          disabled: boolean;
+          version: number;
+          total: number;
+        }>(
+          `select u.id, u.email, u.name, r.role, u.disabled, u.version, count(*) over ()::int as total
+             from users u join user_roles r on r.user_id = u.id
+            where ${where.join(' and ')}
+            order by ${order} limit ${USERS_PAGE} offset ${(page - 1) * USERS_PAGE}`,
+          params,
+        );
+        return { users: rows, total: rows[0]?.total ?? 0, page, pageSize: USERS_PAGE };
+      });
+    },
+
+    /**
+     * Changes a user's role in the actor's institution, or removes their access to it (role null), at the
+     * version the form started from. The institution always keeps at least one admin.
+     */
+    setUserRole(actor: Actor, userId: string, role: Role | null, version: number) {
+      requireAdmin(actor);
+      return asStaff(actor, async (institutionId) => {
+        const [before] = await database.query<{ role: Role; version: number; email: string }>(
+          `select r.role, u.version, u.email from users u join user_roles r on r.user_id = u.id
+            where u.id = $1 and r.institution_id = $2 for update of u`,
+          [userId, institutionId],
+        );
+        if (!before) throw AppError.notFound('User', userId);
+        if (before.version !== version) {
+          throw new AppError(
+            'version_conflict',
+            `The user was changed by someone else (now at version ${before.version})`,
+            {
+              field: 'version',
+              details: { currentVersion: before.version, current: { role: before.role } },
+            },
+          );
+        }
+        if (before.role === 'admin' && role !== 'admin') {
+          const [{ n } = { n: 0 }] = await database.query<{ n: number }>(
+            `select count(*)::int as n from user_roles where institution_id = $1 and role = 'admin'`,
+            [institutionId],
+          );
+          if (n <= 1)
+            throw new AppError('conflict', 'The institution must keep at least one admin', { field: 'role' });
+        }
+        // The version lives on the user, so two admins editing the same person cannot overwrite each other;
+        // bumped first, while the user is still visible under row-level security.
+        await database.query('update users set version = version + 1 where id = $1', [userId]);
+        if (role) {
+          await database.query('update user_roles set role = $3 where user_id = $1 and institution_id = $2', [
+            userId,
+            institutionId,
+            role,
+          ]);
+        } else {
+          await database.query('delete from user_roles where user_id = $1 and institution_id = $2', [
+            userId,
+            institutionId,
+          ]);
+        }
+        await audit(actor, institutionId, {
+          action: role ? 'change_role' : 'remove_access',
+          entity: 'user',
+          entityId: userId,
+          before: { email: before.email, role: before.role, version: before.version },
+          after: role ? { role, version: before.version + 1 } : undefined,
+        });
+      });
     },
 
     /** Adds a user with a role in the actor's institution; returns the generated password, shown once. */
