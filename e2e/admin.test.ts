@@ -54,7 +54,10 @@ describe('the back-office in Chromium', () => {
         '',
         'agreements',
         `agreements/${chicago.id}`,
+        `agreements/${chicago.id}/edit`,
+        'agreements?status=active&sort=-signed',
         'agreements/new',
+        'institutions',
         'users',
         'audit',
         'password',
@@ -106,5 +109,32 @@ describe('the back-office in Chromium', () => {
 
     await page.goto(`${server.baseUrl}/milano/it/partenariati/`);
     expect(await page.locator('main').textContent()).toContain('Dresda');
+  });
+
+  test('when the admin edits an agreement and attaches the signed text, then the English portal page shows the new description', async () => {
+    await signIn('en');
+    const toronto = (await server.services.agreements.list({ institution: 'milano', q: 'Toronto' }))
+      .items[0]!;
+    await page.goto(`${server.baseUrl}/admin/en/agreements/${toronto.id}`);
+    await page.getByRole('link', { name: 'Edit details' }).click();
+    await page
+      .getByLabel('Description (English)')
+      .fill('Toronto and Milan renewed their twinning with a design week.');
+    await page.getByLabel('Culture').check();
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Change saved');
+
+    await page.getByLabel('Add a file').setInputFiles({
+      name: 'signed-agreement.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'signed-agreement.pdf' }).count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/milano/en/partnerships/${toronto.slug}`);
+    expect(await page.locator('main').textContent()).toContain('renewed their twinning with a design week');
   });
 });
