@@ -7,7 +7,9 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { adminApi } from './features/admin/admin.api.ts';
+import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
+import { registryPages } from './features/admin/registry.pages.tsx';
 import { agreementsApi } from './features/agreements/agreements.api.ts';
 import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
 import { institutionsApi } from './features/institutions/institutions.api.ts';
@@ -20,10 +22,11 @@ import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import type { App } from './platform/http/types.ts';
+import type { Lang } from './platform/i18n.ts';
 
 export interface BuildAppOptions {
   deps: Deps;
-  config: Pick<Config, 'publicUrl'>;
+  config: Pick<Config, 'publicUrl'> & OidcConfig;
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
 }
@@ -54,8 +57,9 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     publicUrl: config.publicUrl,
   });
   registerErrorHandling(app, { htmlNotFound: pages.notFound });
-  // HTML forms post application/x-www-form-urlencoded.
-  await app.register(formbody, { bodyLimit: 16 * 1024 });
+  // HTML forms post application/x-www-form-urlencoded. The agreement form carries two descriptions of up to
+  // 20,000 characters each, percent-encoded: room for them, and no more.
+  await app.register(formbody, { bodyLimit: 512 * 1024 });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -106,7 +110,12 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       admin: deps.services.admin,
       places: deps.services.places,
       publicUrl: config.publicUrl,
+      oidcLink: (lang: Lang) => oidcLoginLink(config, lang),
     }),
+  );
+  await app.register(adminOidc({ accounts: deps.services.accounts, database: deps.database, config }));
+  await app.register(
+    registryPages({ accounts: deps.services.accounts, registry: deps.services.registryAdmin }),
   );
   const { services } = deps;
   await app.register(

@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
+import { createRegistryAdminService } from './features/admin/registry.service.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
@@ -42,9 +43,11 @@ export function createServices(database: Database) {
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
   const admin = createAdminService({ database, agreements, accounts, attachments, institutions });
+  const registryAdmin = createRegistryAdminService({ database, counterparts, networks, institutions });
   return {
     accounts,
     admin,
+    registryAdmin,
     attachments,
     places,
     institutions,

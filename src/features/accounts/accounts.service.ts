@@ -194,7 +194,7 @@ export function createAccountsService(deps: { database: Database; institutions: 
       );
       dummyHash ??= hashPassword(generatePassword());
       const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
-      if (!row || !row.password_hash || !ok) {
+      if (!row?.password_hash || !ok) {
         await database.query(
           `with gone as (delete from login_failures where at < now() - make_interval(mins => $3))
            insert into login_failures (key) values ($1), ($2)`,

@@ -30,9 +30,11 @@ export function detectType(bytes: Buffer): { type: string; ext: string } | undef
 
 /** A file name safe to show and to send back in Content-Disposition. */
 export function cleanFilename(name: string, ext: string): string {
-  const base = name
-    .normalize('NFC')
-    .replace(/[\\/\u0000-\u001f"<>|:*?]+/g, '_')
+  // Control characters, path separators and the characters Windows refuses become "_".
+  const safe = [...name.normalize('NFC')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/"<>|:*?'.includes(ch) ? '_' : ch))
+    .join('');
+  const base = safe
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .trim()
     .slice(0, 120);

@@ -1,8 +1,101 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { notifyChange } from '../../platform/db/changes.ts';
 import type { Executor } from '../../platform/db/client.ts';
+import { countries, places } from '../places/places.table.ts';
 import { counterparts } from './counterparts.table.ts';
 
 export type CounterpartRow = typeof counterparts.$inferSelect;
+
+/** What the back-office lists can be sorted by; a leading "-" reverses the order. */
+export const COUNTERPART_SORTS = [
+  'name',
+  '-name',
+  'country',
+  '-agreements',
+  'agreements',
+  '-updated',
+  'updated',
+] as const;
+export type CounterpartSort = (typeof COUNTERPART_SORTS)[number];
+
+export interface CounterpartFilter {
+  institutionId: string;
+  /** Matched as a substring of the Italian or English name, case-insensitively. */
+  q?: string | undefined;
+  kind?: 'city' | 'organisation' | undefined;
+  country?: string | undefined;
+}
+
+/** A LIKE pattern matching the text anywhere, with the pattern's own wildcards escaped. */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+// Agreements that name the counterpart: its partnerships, and what keeps it from being deleted. The outer
+// column is written out in full: Drizzle leaves it unqualified in a one-table select, where it would mean a.id.
+const agreementCount = sql<number>`(select count(*)::int from agreements a where a.counterpart_id = "counterparts"."id")`;
+
+const listColumns = {
+  id: counterparts.id,
+  kind: counterparts.kind,
+  nameIt: counterparts.nameIt,
+  nameEn: counterparts.nameEn,
+  countryCode: counterparts.countryCode,
+  countryIt: countries.nameIt,
+  countryEn: countries.nameEn,
+  placeId: counterparts.placeId,
+  placeName: places.name,
+  website: counterparts.website,
+  agreements: agreementCount,
+  version: counterparts.version,
+  createdAt: counterparts.createdAt,
+  updatedAt: counterparts.updatedAt,
+};
+
+export type CounterpartListRow = {
+  id: string;
+  kind: 'city' | 'organisation';
+  nameIt: string;
+  nameEn: string;
+  countryCode: string | null;
+  countryIt: string | null;
+  countryEn: string | null;
+  placeId: number | null;
+  placeName: string | null;
+  website: string | null;
+  agreements: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function conditions(f: CounterpartFilter): SQL {
+  const all: (SQL | undefined)[] = [eq(counterparts.institutionId, f.institutionId)];
+  if (f.q)
+    all.push(or(ilike(counterparts.nameIt, containing(f.q)), ilike(counterparts.nameEn, containing(f.q))));
+  if (f.kind) all.push(eq(counterparts.kind, f.kind));
+  if (f.country) all.push(eq(counterparts.countryCode, f.country));
+  return and(...all)!;
+}
+
+function ordering(sort: CounterpartSort, lang: 'it' | 'en'): SQL[] {
+  const name = sql`lower(${lang === 'it' ? counterparts.nameIt : counterparts.nameEn})`;
+  const country = lang === 'it' ? countries.nameIt : countries.nameEn;
+  switch (sort) {
+    case 'name':
+      return [asc(name)];
+    case '-name':
+      return [desc(name)];
+    case 'country':
+      return [sql`${country} asc nulls last`, asc(name)];
+    case 'agreements':
+      return [asc(agreementCount), asc(name)];
+    case '-agreements':
+      return [desc(agreementCount), asc(name)];
+    case 'updated':
+      return [asc(counterparts.updatedAt)];
+    case '-updated':
+      return [desc(counterparts.updatedAt)];
+  }
+}
 
 export function createCounterpartsRepository(db: Executor) {
   return {
@@ -30,6 +123,157 @@ export function createCounterpartsRepository(db: Executor) {
     ): Promise<CounterpartRow[]> {
       if (values.length === 0) return [];
       return tx.insert(counterparts).values(values).returning();
+    },
+
+    async count(filter: CounterpartFilter, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(counterparts)
+        .where(conditions(filter));
+      return row?.n ?? 0;
+    },
+
+    /** One page of a filtered, sorted list, with each counterpart's country and number of agreements. */
+    async page(
+      filter: CounterpartFilter,
+      order: { sort: CounterpartSort; lang: 'it' | 'en'; limit: number; offset: number },
+      tx: Executor = db,
+    ): Promise<CounterpartListRow[]> {
+      return (await tx
+        .select(listColumns)
+        .from(counterparts)
+        .leftJoin(countries, eq(countries.code, counterparts.countryCode))
+        .leftJoin(places, eq(places.id, counterparts.placeId))
+        .where(conditions(filter))
+        .orderBy(...ordering(order.sort, order.lang), asc(counterparts.id))
+        .limit(order.limit)
+        .offset(order.offset)) as CounterpartListRow[];
+    },
+
+    async detail(
+      institutionId: string,
+      id: string,
+      tx: Executor = db,
+    ): Promise<CounterpartListRow | undefined> {
+      const rows = await tx
+        .select(listColumns)
+        .from(counterparts)
+        .leftJoin(countries, eq(countries.code, counterparts.countryCode))
+        .leftJoin(places, eq(places.id, counterparts.placeId))
+        .where(and(eq(counterparts.institutionId, institutionId), eq(counterparts.id, id)));
+      return rows[0] as CounterpartListRow | undefined;
+    },
+
+    /** The countries an institution's counterparts are in, for a filter. */
+    async countries(institutionId: string, tx: Executor = db) {
+      return tx
+        .selectDistinct({ code: countries.code, nameIt: countries.nameIt, nameEn: countries.nameEn })
+        .from(counterparts)
+        .innerJoin(countries, eq(countries.code, counterparts.countryCode))
+        .where(eq(counterparts.institutionId, institutionId))
+        .orderBy(asc(countries.nameIt));
+    },
+
+    /** Another organisation of the institution with this English name (case aside), if any. */
+    async organisationNamed(
+      institutionId: string,
+      nameEn: string,
+      exceptId: string | undefined,
+      tx: Executor = db,
+    ): Promise<{ id: string } | undefined> {
+      const rows = await tx
+        .select({ id: counterparts.id })
+        .from(counterparts)
+        .where(
+          and(
+            eq(counterparts.institutionId, institutionId),
+            eq(counterparts.kind, 'organisation'),
+            sql`lower(${counterparts.nameEn}) = lower(${nameEn})`,
+            exceptId ? ne(counterparts.id, exceptId) : undefined,
+          ),
+        );
+      return rows[0];
+    },
+
+    async insert(values: typeof counterparts.$inferInsert, tx: Executor = db): Promise<CounterpartRow> {
+      const [row] = await tx.insert(counterparts).values(values).returning();
+      await notifyChange(tx, values.institutionId);
+      return row!;
+    },
+
+    /** Updates the row if it is still at `version`, moving it to the next; undefined when it was not. */
+    async updateVersioned(
+      institutionId: string,
+      id: string,
+      version: number,
+      values: Partial<Pick<CounterpartRow, 'nameIt' | 'nameEn' | 'website' | 'countryCode'>>,
+      tx: Executor = db,
+    ): Promise<CounterpartRow | undefined> {
+      const [row] = await tx
+        .update(counterparts)
+        .set({ ...values, version: sql`${counterparts.version} + 1`, updatedAt: sql`now()` })
+        .where(
+          and(
+            eq(counterparts.institutionId, institutionId),
+            eq(counterparts.id, id),
+            eq(counterparts.version, version),
+          ),
+        )
+        .returning();
+      if (row) await notifyChange(tx, institutionId);
+      return row;
+    },
+
+    async deleteVersioned(institutionId: string, id: string, version: number, tx: Executor = db) {
+      const rows = await tx
+        .delete(counterparts)
+        .where(
+          and(
+            eq(counterparts.institutionId, institutionId),
+            eq(counterparts.id, id),
+            eq(counterparts.version, version),
+          ),
+        )
+        .returning({ id: counterparts.id });
+      if (rows.length > 0) await notifyChange(tx, institutionId);
+      return rows.length > 0;
+    },
+
+    /** The agreements that name a counterpart, for its page. */
+    async agreementsOf(id: string, tx: Executor = db) {
+      const res = (await tx.execute(
+        sql`select id, kind, status, published, signed_on::text as signed_on, signed_precision
+              from agreements where counterpart_id = ${id} order by sort_date, id`,
+      )) as unknown as {
+        rows: {
+          id: string;
+          kind: string;
+          status: string;
+          published: boolean;
+          signed_on: string | null;
+          signed_precision: string;
+        }[];
+      };
+      return res.rows;
+    },
+
+    /**
+     * Keeps the agreements' copies of the partner's names and country in step after an edit: the names they
+     * sort by, the search text (new names added, so the former ones still find the agreement) and the country.
+     */
+    async refreshAgreements(
+      id: string,
+      values: { sortNameIt: string; sortNameEn: string; searchAdd: string[]; countryCode: string | null },
+      tx: Executor = db,
+    ): Promise<void> {
+      await tx.execute(
+        sql`update agreements a set sort_name_it = ${values.sortNameIt}, sort_name_en = ${values.sortNameEn},
+              search_text = case when ${values.searchAdd.join(' | ')} = '' then a.search_text
+                                 else a.search_text || ' | ' || ${values.searchAdd.join(' | ')} end,
+              country_code = ${values.countryCode},
+              continent = (select c.continent from countries c where c.code = ${values.countryCode})
+            where a.counterpart_id = ${id}`,
+      );
     },
   };
 }

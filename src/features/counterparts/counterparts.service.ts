@@ -1,15 +1,113 @@
 // Counterparts are found or created as agreements name them: one per partner city (by gazetteer place) and
-// one per organisation (by English name) within an institution.
+// one per organisation (by English name) within an institution. The back-office also lists, edits, adds
+// (organisations) and deletes (unused) counterparts; those functions take the institution's id and run in
+// the caller's transaction (under row-level security in the back-office).
 import type { Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { resolveCountry } from '../places/countries.ts';
+import { normalizeName } from '../places/normalize.ts';
 import type { PlaceCandidate } from '../places/places.service.ts';
 import {
+  COUNTERPART_SORTS,
+  type CounterpartListRow,
   type CounterpartRow,
+  type CounterpartSort,
   type CounterpartsRepository,
   listPublicCounterparts,
 } from './counterparts.repository.ts';
+
+export { COUNTERPART_SORTS, type CounterpartSort } from './counterparts.repository.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const PAGE_SIZE = 25;
+
+/** A counterpart as the back-office shows and audits it. */
+export interface CounterpartRecord {
+  id: string;
+  kind: 'city' | 'organisation';
+  nameIt: string;
+  nameEn: string;
+  country: { code: string; nameIt: string; nameEn: string } | null;
+  place: { geonamesId: number; name: string } | null;
+  website: string | null;
+  agreements: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What a person types in the back-office form; country only counts for organisations. */
+export interface CounterpartFields {
+  nameIt: string;
+  nameEn: string;
+  website: string;
+  country: string;
+}
+
+export interface CounterpartListQuery {
+  q?: string | undefined;
+  kind?: 'city' | 'organisation' | undefined;
+  country?: string | undefined;
+  sort?: CounterpartSort | undefined;
+  page?: number | undefined;
+  lang?: 'it' | 'en' | undefined;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+const record = (r: CounterpartListRow): CounterpartRecord => ({
+  id: r.id,
+  kind: r.kind,
+  nameIt: r.nameIt,
+  nameEn: r.nameEn,
+  country: r.countryCode
+    ? { code: r.countryCode, nameIt: r.countryIt ?? '', nameEn: r.countryEn ?? '' }
+    : null,
+  place: r.placeId !== null ? { geonamesId: r.placeId, name: r.placeName ?? '' } : null,
+  website: r.website,
+  agreements: r.agreements,
+  version: r.version,
+  createdAt: new Date(r.createdAt).toISOString(),
+  updatedAt: new Date(r.updatedAt).toISOString(),
+});
+
+/** A required or optional line of text, trimmed, at most `max` characters; invalid_input naming the field. */
+function text(field: string, value: string | undefined, max: number, required: boolean): string | null {
+  const v = (value ?? '').trim();
+  if (required && !v) throw AppError.invalid(field, `${field} is required`);
+  if (v.length > max) throw AppError.invalid(field, `${field} is longer than ${max} characters`);
+  return v || null;
+}
+
+/** An optional web address: absolute, http or https. */
+function website(field: string, value: string | undefined): string | null {
+  const v = text(field, value, 300, false);
+  if (!v) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
+    throw AppError.invalid(field, `"${v}" is not a web address starting with https:// or http://`);
+  }
+  return v;
+}
+
+/** Total, page count and the requested page brought within range. */
+function pageOf(total: number, requested: number | undefined, size = PAGE_SIZE) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(Math.max(1, Math.trunc(requested ?? 1) || 1), pages);
+  return { total, pages, page, pageSize: size, offset: (page - 1) * size };
+}
 
 export type CounterpartSpec =
   | { type: 'city'; place: PlaceCandidate }
@@ -35,6 +133,34 @@ export function createCounterpartsService({
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
+  async function detail(institutionId: string, id: string, tx?: Executor): Promise<CounterpartRecord> {
+    const row = UUID.test(id) ? await repo.detail(institutionId, id, tx) : undefined;
+    if (!row) throw AppError.notFound('Counterpart', id);
+    return record(row);
+  }
+
+  /** The names and website checked; an organisation's country resolved (null when left empty). */
+  function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
+    const country = kind === 'organisation' ? text('country', fields.country, 100, false) : null;
+    const countryCode = country ? resolveCountry(country) : null;
+    if (country && !countryCode) throw AppError.invalid('country', `Unknown country "${country}"`);
+    return {
+      nameIt: text('nameIt', fields.nameIt, 200, true)!,
+      nameEn: text('nameEn', fields.nameEn, 200, true)!,
+      website: website('website', fields.website),
+      countryCode: countryCode ?? null,
+    };
+  }
+
+  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string, tx?: Executor) {
+    if (await repo.organisationNamed(institutionId, nameEn, exceptId, tx)) {
+      throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
+        field: 'nameEn',
+        details: { reason: 'taken' },
+      });
+    }
+  }
+
   return {
     /** Partners with at least one published agreement, as the public and the API see them. */
     async listPublic(institution: string) {
@@ -102,7 +228,128 @@ export function createCounterpartsService({
       for (const row of created) existing.set(rowKey(row), row);
       return specs.map((spec) => existing.get(keyOf(spec))!);
     },
+
+    /** One page of the institution's counterparts, filtered and sorted. */
+    async page(
+      institutionId: string,
+      query: CounterpartListQuery,
+      tx?: Executor,
+    ): Promise<ListPage<CounterpartRecord>> {
+      const filter = {
+        institutionId,
+        q: query.q?.trim() || undefined,
+        kind: query.kind,
+        country: query.country && /^[A-Z]{2}$/.test(query.country) ? query.country : undefined,
+      };
+      const at = pageOf(await repo.count(filter, tx), query.page);
+      const sort = query.sort && COUNTERPART_SORTS.includes(query.sort) ? query.sort : 'name';
+      const rows = await repo.page(
+        filter,
+        { sort, lang: query.lang ?? 'it', limit: at.pageSize, offset: at.offset },
+        tx,
+      );
+      return {
+        items: rows.map(record),
+        total: at.total,
+        page: at.page,
+        pages: at.pages,
+        pageSize: at.pageSize,
+      };
+    },
+
+    /** The countries the institution's counterparts are in. */
+    countries: (institutionId: string, tx?: Executor) => repo.countries(institutionId, tx),
+
+    detail,
+
+    /** The agreements with a counterpart (404 when it is not the institution's). */
+    async agreementsOf(institutionId: string, id: string, tx?: Executor) {
+      await detail(institutionId, id, tx);
+      return repo.agreementsOf(id, tx);
+    },
+
+    /** Adds an organisation (cities come with their agreements, from the gazetteer). */
+    async createOrganisation(
+      institutionId: string,
+      fields: CounterpartFields,
+      tx?: Executor,
+    ): Promise<CounterpartRecord> {
+      const values = checked(fields, 'organisation');
+      await uniqueOrganisation(institutionId, values.nameEn, undefined, tx);
+      const row = await repo.insert({ institutionId, kind: 'organisation', ...values }, tx);
+      return detail(institutionId, row.id, tx);
+    },
+
+    /**
+     * Changes names and website (and an organisation's country) if the counterpart is still at `version`;
+     * otherwise a version_conflict carrying the stored record. A city keeps its place and country.
+     */
+    async update(
+      institutionId: string,
+      id: string,
+      version: number,
+      fields: CounterpartFields,
+      tx?: Executor,
+    ): Promise<CounterpartRecord> {
+      const before = await detail(institutionId, id, tx);
+      const values = checked(fields, before.kind);
+      const changes = {
+        nameIt: values.nameIt,
+        nameEn: values.nameEn,
+        website: values.website,
+        countryCode: before.kind === 'organisation' ? values.countryCode : (before.country?.code ?? null),
+      };
+      if (before.kind === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id, tx);
+      const row = await repo.updateVersioned(institutionId, id, version, changes, tx);
+      if (!row) throw stale(await detail(institutionId, id, tx), version);
+      const namesChanged = changes.nameIt !== before.nameIt || changes.nameEn !== before.nameEn;
+      if (namesChanged || changes.countryCode !== (before.country?.code ?? null)) {
+        const added = namesChanged ? [changes.nameIt, changes.nameEn].map(normalizeName).filter(Boolean) : [];
+        await repo.refreshAgreements(
+          id,
+          {
+            sortNameIt: normalizeName(changes.nameIt),
+            sortNameEn: normalizeName(changes.nameEn),
+            searchAdd: [...new Set(added)],
+            countryCode: changes.countryCode,
+          },
+          tx,
+        );
+      }
+      return detail(institutionId, id, tx);
+    },
+
+    /** Deletes a counterpart no agreement names, at `version`; returns what was deleted. */
+    async remove(
+      institutionId: string,
+      id: string,
+      version: number,
+      tx?: Executor,
+    ): Promise<CounterpartRecord> {
+      const before = await detail(institutionId, id, tx);
+      if (before.version !== version) throw stale(before, version);
+      if (before.agreements > 0) {
+        throw new AppError(
+          'conflict',
+          `${before.agreements} agreement(s) name this counterpart: it cannot be deleted while they exist`,
+          { details: { reason: 'in_use', agreements: before.agreements } },
+        );
+      }
+      if (!(await repo.deleteVersioned(institutionId, id, version, tx))) {
+        throw stale(await detail(institutionId, id, tx), version);
+      }
+      return before;
+    },
   };
+}
+
+/** A refused stale write, with the stored record so that the person can compare both versions. */
+function stale(current: CounterpartRecord, version: number): AppError {
+  return new AppError(
+    'version_conflict',
+    `The counterpart was changed by someone else (now at version ${current.version}, you started from ${version})`,
+    { field: 'version', details: { currentVersion: current.version, current } },
+  );
 }
 
 export type CounterpartsService = ReturnType<typeof createCounterpartsService>;

@@ -1,9 +1,234 @@
-import { formatPartialDate, isDateError, parsePartialDate } from '../../platform/dates.ts';
-import type { Executor } from '../../platform/db/client.ts';
+// The network catalogue (shared by every institution, like the gazetteer) and each institution's memberships.
+// Back-office functions take the institution's id and run in the caller's transaction; catalogue writes take
+// the query function of an owner's transaction (see catalogueSql).
+import {
+  formatPartialDate,
+  isDateError,
+  type PartialDate,
+  type Precision,
+  parsePartialDate,
+} from '../../platform/dates.ts';
+import type { Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import type { NetworksRepository } from './networks.repository.ts';
+import {
+  type CatalogueValues,
+  catalogueSql,
+  type DirectoryRow,
+  type MembershipDetailRow,
+  NETWORK_SORTS,
+  type NetworkRow,
+  type NetworkSort,
+  type NetworkSqlRow,
+  type NetworksRepository,
+} from './networks.repository.ts';
 import type { MembershipInput, Network, NetworkInput } from './networks.schemas.ts';
+
+export { NETWORK_SORTS, type NetworkSort } from './networks.repository.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const PAGE_SIZE = 25;
+
+/** A catalogue network as the back-office shows and audits it. */
+export interface NetworkEntry {
+  id: string;
+  slug: string;
+  acronym: string | null;
+  nameIt: string;
+  nameEn: string;
+  descriptionIt: string | null;
+  descriptionEn: string | null;
+  website: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** An institution's membership as the back-office shows and audits it. */
+export interface MembershipRecord {
+  id: string;
+  networkId: string;
+  since: PartialDate;
+  roleIt: string | null;
+  roleEn: string | null;
+  unit: { id: string; nameIt: string; nameEn: string } | null;
+  workingGroups: string[];
+  /** A decimal string such as "1500.00", as PostgreSQL's numeric keeps it. */
+  annualFee: string | null;
+  feeCurrency: string | null;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** What a person types in the catalogue form (the slug is fixed once the network exists). */
+export interface NetworkFields {
+  slug: string;
+  acronym: string;
+  nameIt: string;
+  nameEn: string;
+  descriptionIt: string;
+  descriptionEn: string;
+  website: string;
+}
+
+/** What a person types in the membership form: working groups one per line, the fee as 1500 or 1.500,50. */
+export interface MembershipFields {
+  since: string;
+  roleIt: string;
+  roleEn: string;
+  unitId: string;
+  workingGroups: string;
+  annualFee: string;
+  feeCurrency: string;
+  notes: string;
+}
+
+export interface NetworkListQuery {
+  q?: string | undefined;
+  member?: boolean | undefined;
+  sort?: NetworkSort | undefined;
+  page?: number | undefined;
+  lang?: 'it' | 'en' | undefined;
+}
+
+const entryOf = (n: NetworkRow): NetworkEntry => ({
+  id: n.id,
+  slug: n.slug,
+  acronym: n.acronym,
+  nameIt: n.nameIt,
+  nameEn: n.nameEn,
+  descriptionIt: n.descriptionIt,
+  descriptionEn: n.descriptionEn,
+  website: n.website,
+  version: n.version,
+  updatedAt: new Date(n.updatedAt).toISOString(),
+});
+
+const entryOfSql = (n: NetworkSqlRow): NetworkEntry => ({
+  id: n.id,
+  slug: n.slug,
+  acronym: n.acronym,
+  nameIt: n.name_it,
+  nameEn: n.name_en,
+  descriptionIt: n.description_it,
+  descriptionEn: n.description_en,
+  website: n.website,
+  version: n.version,
+  updatedAt: new Date(n.updated_at).toISOString(),
+});
+
+const membershipOf = (m: MembershipDetailRow): MembershipRecord => ({
+  id: m.id,
+  networkId: m.networkId,
+  since: { date: m.sinceOn, precision: m.sincePrecision as Precision },
+  roleIt: m.roleIt,
+  roleEn: m.roleEn,
+  unit: m.unitId ? { id: m.unitId, nameIt: m.unitNameIt ?? '', nameEn: m.unitNameEn ?? '' } : null,
+  workingGroups: m.workingGroups,
+  annualFee: m.annualFee,
+  feeCurrency: m.feeCurrency,
+  notes: m.notes,
+  version: m.version,
+  updatedAt: new Date(m.updatedAt).toISOString(),
+});
+
+const directoryOf = (r: DirectoryRow) => ({
+  network: entryOf(r.network),
+  membership: r.membership?.id ? membershipOf(r.membership) : null,
+});
+
+function text(field: string, value: string | undefined, max: number, required: boolean): string | null {
+  const v = (value ?? '').trim();
+  if (required && !v) throw AppError.invalid(field, `${field} is required`);
+  if (v.length > max) throw AppError.invalid(field, `${field} is longer than ${max} characters`);
+  return v || null;
+}
+
+function webAddress(field: string, value: string | undefined): string | null {
+  const v = text(field, value, 300, false);
+  if (!v) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(v);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
+    throw AppError.invalid(field, `"${v}" is not a web address starting with https:// or http://`);
+  }
+  return v;
+}
+
+function checkedCatalogue(fields: NetworkFields): CatalogueValues {
+  return {
+    acronym: text('acronym', fields.acronym, 30, false),
+    nameIt: text('nameIt', fields.nameIt, 200, true)!,
+    nameEn: text('nameEn', fields.nameEn, 200, true)!,
+    descriptionIt: text('descriptionIt', fields.descriptionIt, 5000, false),
+    descriptionEn: text('descriptionEn', fields.descriptionEn, 5000, false),
+    website: webAddress('website', fields.website),
+  };
+}
+
+/** An amount as people write it (1500, 1500.5, 1500,50, 1.500,50) as a decimal string; null when empty. */
+export function parseAmount(raw: string | undefined): string | null | undefined {
+  let v = (raw ?? '').trim().replace(/\s/g, '');
+  if (!v) return null;
+  // A comma is the decimal mark (1.500,50); without one, dots in groups of three separate thousands (1.500).
+  if (v.includes(',')) v = v.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) v = v.replace(/\./g, '');
+  if (!/^\d{1,10}(\.\d{1,2})?$/.test(v)) return undefined;
+  return v;
+}
+
+/** The membership fields checked; the unit is checked against the institution's own units by the caller. */
+function checkedMembership(fields: MembershipFields) {
+  const since = parsePartialDate(fields.since);
+  if (isDateError(since)) throw AppError.invalid('since', since.error);
+  const groups = (fields.workingGroups ?? '')
+    .split(/\r?\n/)
+    .map((g) => g.trim())
+    .filter(Boolean);
+  if (groups.length > 50 || groups.some((g) => g.length > 200)) {
+    throw AppError.invalid('workingGroups', 'At most 50 working groups of at most 200 characters each');
+  }
+  const annualFee = parseAmount(fields.annualFee);
+  if (annualFee === undefined) {
+    throw AppError.invalid('annualFee', `"${fields.annualFee}" is not an amount such as 1500 or 1500.50`);
+  }
+  const currency = (fields.feeCurrency ?? '').trim().toUpperCase();
+  if (currency && !/^[A-Z]{3}$/.test(currency)) {
+    throw AppError.invalid('feeCurrency', 'The currency is a three-letter ISO 4217 code such as EUR');
+  }
+  return {
+    sinceOn: since.date,
+    sincePrecision: since.precision,
+    roleIt: text('roleIt', fields.roleIt, 300, false),
+    roleEn: text('roleEn', fields.roleEn, 300, false),
+    workingGroups: groups,
+    annualFee,
+    // A fee without a currency is in euros, as an Italian institution pays it.
+    feeCurrency: currency || (annualFee !== null ? 'EUR' : null),
+    notes: text('notes', fields.notes, 5000, false),
+  };
+}
+
+function staleNetwork(current: NetworkEntry, version: number): AppError {
+  return new AppError(
+    'version_conflict',
+    `The network was changed by someone else (now at version ${current.version}, you started from ${version})`,
+    { field: 'version', details: { currentVersion: current.version, current } },
+  );
+}
+
+function staleMembership(current: MembershipRecord, version: number): AppError {
+  return new AppError(
+    'version_conflict',
+    `The membership was changed by someone else (now at version ${current.version}, you started from ${version})`,
+    { field: 'version', details: { currentVersion: current.version, current } },
+  );
+}
 
 export function createNetworksService({
   repo,
@@ -12,6 +237,22 @@ export function createNetworksService({
   repo: NetworksRepository;
   institutions: InstitutionsService;
 }) {
+  async function membership(institutionId: string, id: string, tx?: Executor): Promise<MembershipRecord> {
+    const row = UUID.test(id) ? await repo.membershipById(institutionId, id, tx) : undefined;
+    if (!row) throw AppError.notFound('Membership', id);
+    return membershipOf(row);
+  }
+
+  /** The unit id if it is one of the institution's units (row-level security hides the others). */
+  async function unitOf(institutionId: string, unitId: string, tx?: Executor): Promise<string | null> {
+    const id = (unitId ?? '').trim();
+    if (!id) return null;
+    const own = await institutions.unitsOf(institutionId, tx);
+    if (!own.some((u) => u.id === id))
+      throw AppError.invalid('unitId', 'Choose one of the units of the office');
+    return id;
+  }
+
   return {
     /** Networks with their members; with an institution, only the networks it belongs to. */
     async list(institution?: string): Promise<Network[]> {
@@ -68,6 +309,115 @@ export function createNetworksService({
         },
         tx,
       );
+    },
+
+    /** One page of the catalogue with the institution's membership of each network. */
+    async directory(institutionId: string, query: NetworkListQuery, tx?: Executor) {
+      const filter = { institutionId, q: query.q?.trim() || undefined, member: query.member };
+      const total = await repo.countDirectory(filter, tx);
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+      const sort = query.sort && NETWORK_SORTS.includes(query.sort) ? query.sort : 'name';
+      const rows = await repo.directory(
+        filter,
+        { sort, lang: query.lang ?? 'it', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        tx,
+      );
+      return { items: rows.map(directoryOf), total, page, pages, pageSize: PAGE_SIZE };
+    },
+
+    /** A catalogue network with the institution's membership of it (null when it is not a member). */
+    async entry(institutionId: string, networkId: string, tx?: Executor) {
+      const row = UUID.test(networkId) ? await repo.entry(institutionId, networkId, tx) : undefined;
+      if (!row) throw AppError.notFound('Network', networkId);
+      return directoryOf(row);
+    },
+
+    membership,
+
+    /** The institution joins a network of the catalogue. */
+    async joinNetwork(
+      institutionId: string,
+      networkId: string,
+      fields: MembershipFields,
+      tx?: Executor,
+    ): Promise<MembershipRecord> {
+      const network = UUID.test(networkId) ? await repo.byId(networkId, tx) : undefined;
+      if (!network) throw AppError.notFound('Network', networkId);
+      const current = await repo.entry(institutionId, networkId, tx);
+      if (current?.membership?.id) {
+        throw new AppError('conflict', `The institution is already a member of ${network.nameEn}`, {
+          details: { reason: 'member', membershipId: current.membership.id },
+        });
+      }
+      const values = checkedMembership(fields);
+      const unitId = await unitOf(institutionId, fields.unitId, tx);
+      const row = await repo.insertMembership({ institutionId, networkId, unitId, ...values }, tx);
+      return membership(institutionId, row.id, tx);
+    },
+
+    /** Changes a membership if it is still at `version`; otherwise a version_conflict carrying the stored one. */
+    async updateMembership(
+      institutionId: string,
+      id: string,
+      version: number,
+      fields: MembershipFields,
+      tx?: Executor,
+    ): Promise<MembershipRecord> {
+      await membership(institutionId, id, tx);
+      const values = checkedMembership(fields);
+      const unitId = await unitOf(institutionId, fields.unitId, tx);
+      const row = await repo.updateMembershipVersioned(institutionId, id, version, { unitId, ...values }, tx);
+      if (!row) throw staleMembership(await membership(institutionId, id, tx), version);
+      return membership(institutionId, id, tx);
+    },
+
+    /** The institution leaves a network: the membership at `version` goes; returns what it was. */
+    async leaveNetwork(
+      institutionId: string,
+      id: string,
+      version: number,
+      tx?: Executor,
+    ): Promise<MembershipRecord> {
+      const before = await membership(institutionId, id, tx);
+      if (!(await repo.deleteMembershipVersioned(institutionId, id, version, tx))) {
+        throw staleMembership(before, version);
+      }
+      return before;
+    },
+
+    /** Adds a network to the shared catalogue, inside the owner's transaction whose query function is given. */
+    async addToCatalogue(query: QueryFn, fields: NetworkFields): Promise<NetworkEntry> {
+      const slug = (fields.slug ?? '').trim();
+      if (!SLUG.test(slug) || slug.length > 60) {
+        throw AppError.invalid(
+          'slug',
+          'The slug takes lower-case letters, digits and single hyphens (at most 60)',
+        );
+      }
+      const values = checkedCatalogue(fields);
+      if (await catalogueSql.slugTaken(query, slug)) {
+        throw new AppError('conflict', `A network "${slug}" already exists`, {
+          field: 'slug',
+          details: { reason: 'taken' },
+        });
+      }
+      return entryOfSql(await catalogueSql.insert(query, slug, values));
+    },
+
+    /** Changes a catalogue network at `version` (its slug stays); otherwise a version_conflict. */
+    async editCatalogueEntry(
+      query: QueryFn,
+      id: string,
+      version: number,
+      fields: NetworkFields,
+    ): Promise<{ before: NetworkEntry; after: NetworkEntry }> {
+      const found = UUID.test(id) ? await catalogueSql.byId(query, id) : undefined;
+      if (!found) throw AppError.notFound('Network', id);
+      const values = checkedCatalogue(fields);
+      const row = await catalogueSql.updateVersioned(query, id, version, values);
+      if (!row) throw staleNetwork(entryOfSql(found), version);
+      return { before: entryOfSql(found), after: entryOfSql(row) };
     },
   };
 }
