@@ -50,7 +50,7 @@ async function formOf(id: string, cookie: string, changes: Record<string, string
       descriptionIt: a.descriptionIt ?? '',
       descriptionEn: a.descriptionEn ?? '',
       unit: a.unit ?? '',
-      sources: a.sources.map((s) => `${s.url} ${s.note ?? ''}`.trim()).join('\n'),
+      sources: a.sources.map((s) => `${s.url} ${s.note ?? s.title ?? ''}`.trim()).join('\n'),
       ...changes,
     },
   };
@@ -88,6 +88,21 @@ describe('editing an agreement in the back-office', () => {
       const portal = await app.inject({ method: 'GET', url: `/milano/en/partnerships/${after.slug}` });
       expect(portal.body).toContain('Twinning renewed with a programme of school exchanges.');
     }
+  });
+
+  it('when only the description is changed, then the sources keep their titles and notes exactly', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Chicago');
+    const before = await stored(a.id);
+    expect(before.sources.some((x) => x.title)).toBe(true);
+    const { csrf, fields } = await formOf(a.id, cookie, { descriptionEn: 'Chicago and Milan, since 1973.' });
+    expect((await client.post(`/admin/en/agreements/${a.id}/edit`, cookie, fields, csrf)).statusCode).toBe(
+      303,
+    );
+    const after = await stored(a.id);
+    expect(after.descriptionEn).toBe('Chicago and Milan, since 1973.');
+    expect(after.sources).toEqual(before.sources);
+    expect(after.alternativeDates).toEqual(before.alternativeDates);
   });
 
   it('when a viewer posts the form, then it is refused and nothing changes', async () => {

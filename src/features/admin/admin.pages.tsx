@@ -11,6 +11,7 @@ import { renderFragment } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import {
   AGREEMENT_KINDS,
+  type Agreement,
   type AgreementChanges,
   RENEWALS,
   SECTORS,
@@ -517,7 +518,7 @@ export function adminPages(deps: {
     }
 
     /** The form's values as the changes the service takes; a value it cannot be is refused by field. */
-    function changesOf(v: EditValues): AgreementChanges {
+    function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
       const oneOf = <T extends string>(value: string, allowed: readonly T[], name: string): T => {
         if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid(name, `choose a ${name}`);
         return value as T;
@@ -537,7 +538,9 @@ export function adminPages(deps: {
             throw AppError.invalid('sources', `"${url}" is not a web address`);
           }
           const note = rest.join(' ').trim();
-          return { url, ...(note ? { note } : {}) };
+          // A line left as the form showed it keeps the stored source whole (its title and note apart).
+          const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);
+          return same ?? { url, ...(note ? { note } : {}) };
         });
       return {
         kind: oneOf(v.kind, AGREEMENT_KINDS, 'kind'),
@@ -632,7 +635,8 @@ export function adminPages(deps: {
           requireCsrf(request, session);
           const version = Number(request.body?.['version']);
           if (!Number.isInteger(version)) throw AppError.invalid('version', 'version is missing');
-          await admin.edit(actorOfSession(session), id, { changes: changesOf(values) }, version);
+          const { agreement: stored } = await admin.agreementForEdit(actorOfSession(session), id);
+          await admin.edit(actorOfSession(session), id, { changes: changesOf(values, stored) }, version);
           return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
         } catch (err) {
           if (!isAppError(err) || err.code === 'not_found') throw err;
