@@ -137,4 +137,24 @@ describe('the back-office in Chromium', () => {
     await page.goto(`${server.baseUrl}/milano/en/partnerships/${toronto.slug}`);
     expect(await page.locator('main').textContent()).toContain('renewed their twinning with a design week');
   });
+
+  test('when a signed-in page calls the JSON API with its CSRF token, then the browser sends the session and the write goes through', async () => {
+    await signIn('en');
+    const riga = (await server.services.agreements.list({ institution: 'milano', q: 'Riga' })).items[0]!;
+    await page.goto(`${server.baseUrl}/admin/en/agreements/${riga.id}`);
+    const result = await page.evaluate(
+      async ({ id, version }) => {
+        const csrf = (document.querySelector('input[name="_csrf"]') as HTMLInputElement).value;
+        const call = (headers: Record<string, string>) =>
+          fetch(`/api/v1/agreements/${id}`, {
+            method: 'PATCH',
+            headers: { 'content-type': 'application/json', ...headers },
+            body: JSON.stringify({ titleEn: 'Riga–Milan cooperation', version }),
+          }).then((r) => r.status);
+        return { without: await call({}), with: await call({ 'x-csrf-token': csrf }) };
+      },
+      { id: riga.id, version: riga.version },
+    );
+    expect(result).toEqual({ without: 403, with: 200 });
+  });
 });

@@ -9,6 +9,7 @@ import type { Deps } from './deps.ts';
 import { adminApi } from './features/admin/admin.api.ts';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
+import { registryApi } from './features/admin/registry.api.ts';
 import { registryPages } from './features/admin/registry.pages.tsx';
 import { agreementsApi } from './features/agreements/agreements.api.ts';
 import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
@@ -85,7 +86,9 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
         { name: 'institutions', description: 'The cities and their offices' },
         { name: 'counterparts', description: 'Partner cities and organisations' },
         { name: 'places', description: 'Gazetteer lookup in any language' },
-        { name: 'networks', description: 'City networks and memberships' },
+        { name: 'networks', description: 'City networks (a catalogue shared by all institutions)' },
+        { name: 'memberships', description: "An institution's memberships of networks" },
+        { name: 'units', description: 'The offices and units of an institution' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
@@ -125,6 +128,7 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       await api.register(counterpartsApi(services));
       await api.register(agreementsApi(services));
       await api.register(adminApi({ accounts: services.accounts, admin: services.admin }));
+      await api.register(registryApi({ accounts: services.accounts, registry: services.registryAdmin }));
       await api.register(networksApi(services));
     },
     { prefix: '/api/v1' },

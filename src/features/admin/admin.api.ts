@@ -18,12 +18,12 @@ import { type Actor, type AdminService, actorOfSession } from './admin.service.t
 import { requireCsrf, SESSION_COOKIE } from './admin.session.ts';
 
 export const API_SECURITY: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
-const Version = Type.Integer({
+export const Version = Type.Integer({
   minimum: 1,
   description: 'The version the change starts from (409 if stale)',
 });
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const ERRORS = {
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const ERRORS = {
   400: ErrorResponse,
   401: ErrorResponse,
   403: ErrorResponse,
@@ -31,30 +31,34 @@ const ERRORS = {
   409: ErrorResponse,
 };
 
+/**
+ * Who calls a JSON write route: the institution of an API token (role editor for a write token, viewer for a
+ * read token), or the user of a back-office session whose X-CSRF-Token header matches it. 401 without either.
+ */
+export async function actorOf(accounts: AccountsService, request: FastifyRequest): Promise<Actor> {
+  const auth = request.headers.authorization;
+  if (auth) {
+    const token = auth.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const found = token ? await accounts.apiToken(token) : undefined;
+    if (!found) throw new AppError('unauthorized', 'The API token is not valid or was revoked');
+    return {
+      userId: null,
+      label: `token ${found.name}`,
+      institutionId: found.institutionId,
+      institutionSlug: found.institutionSlug,
+      role: found.scope === 'write' ? 'editor' : 'viewer',
+    };
+  }
+  const session = await accounts.session(request.cookies?.[SESSION_COOKIE]);
+  if (!session) {
+    throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN"');
+  }
+  requireCsrf(request, session);
+  return actorOfSession(session);
+}
+
 export function adminApi(deps: { accounts: AccountsService; admin: AdminService }) {
   const { accounts, admin } = deps;
-
-  async function actorOf(request: FastifyRequest): Promise<Actor> {
-    const auth = request.headers.authorization;
-    if (auth) {
-      const token = auth.match(/^Bearer\s+(\S+)$/i)?.[1];
-      const found = token ? await accounts.apiToken(token) : undefined;
-      if (!found) throw new AppError('unauthorized', 'The API token is not valid or was revoked');
-      return {
-        userId: null,
-        label: `token ${found.name}`,
-        institutionId: found.institutionId,
-        institutionSlug: found.institutionSlug,
-        role: found.scope === 'write' ? 'editor' : 'viewer',
-      };
-    }
-    const session = await accounts.session(request.cookies?.[SESSION_COOKIE]);
-    if (!session) {
-      throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN"');
-    }
-    requireCsrf(request, session);
-    return actorOfSession(session);
-  }
 
   return async (app: App) => {
     await app.register(cookie);
@@ -71,7 +75,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await admin.create(await actorOf(request), request.body)),
+        reply.status(201).send(await admin.create(await actorOf(accounts, request), request.body)),
     );
 
     app.patch(
@@ -96,7 +100,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
       async (request) => {
         const { version, published, ...changes } = request.body;
         return admin.edit(
-          await actorOf(request),
+          await actorOf(accounts, request),
           request.params.id,
           { changes, ...(published === undefined ? {} : { published }) },
           version,
@@ -118,7 +122,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
       },
       async (request) => {
         const { version, ...event } = request.body;
-        return admin.recordStatus(await actorOf(request), request.params.id, event, version);
+        return admin.recordStatus(await actorOf(accounts, request), request.params.id, event, version);
       },
     );
 
@@ -135,7 +139,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
         },
       },
       async (request, reply) => {
-        await admin.remove(await actorOf(request), request.params.id, request.query.version);
+        await admin.remove(await actorOf(accounts, request), request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
     );

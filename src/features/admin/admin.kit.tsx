@@ -35,9 +35,16 @@ export function langOf(request: FastifyRequest): Lang | undefined {
   return lang && isLang(lang) ? lang : undefined;
 }
 
-/** A form field as a trimmed string, at most `max` characters. */
+/**
+ * A form or query field as a trimmed string of at most `max` characters; a repeated field gives its first
+ * value, and NUL characters (which PostgreSQL cannot store in text) are dropped.
+ */
 export function field(form: Form | undefined, name: string, max = 2000): string {
-  return String(form?.[name] ?? '')
+  const raw = (form as Record<string, unknown> | undefined)?.[name];
+  const one = Array.isArray(raw) ? raw[0] : raw;
+  return String(one ?? '')
+    .split('\u0000')
+    .join('')
     .trim()
     .slice(0, max);
 }

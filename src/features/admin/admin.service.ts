@@ -151,7 +151,8 @@ export function createAdminService(deps: {
         role: "array_position(array['admin','editor','viewer'], r.role), lower(u.email)",
       };
       const order = orders[filters.sort ?? 'email'] ?? orders['email']!;
-      const page = Math.max(1, Math.trunc(filters.page ?? 1));
+      const asked = Math.trunc(filters.page ?? 1);
+      const page = Number.isFinite(asked) ? Math.min(Math.max(1, asked), 100_000) : 1;
       const where = ['r.institution_id = $1'];
       const params: unknown[] = [actor.institutionId];
       if (filters.q) {

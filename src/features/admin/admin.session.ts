@@ -12,8 +12,9 @@ export const LOGIN_CSRF_COOKIE = 'ponte_login_csrf';
 
 export function cookieOptions() {
   // Secure always: browsers accept Secure cookies from http://localhost and 127.0.0.1 too, and anywhere else
-  // the back-office must be served over HTTPS. Lax keeps the cookie off cross-site form posts.
-  return { httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/admin' };
+  // the back-office must be served over HTTPS. Lax keeps the cookie off cross-site form posts. Path "/" so that
+  // a signed-in page may also call the JSON write routes under /api/v1 (with its X-CSRF-Token header).
+  return { httpOnly: true, secure: true, sameSite: 'lax' as const, path: '/' };
 }
 
 export function newToken(): string {

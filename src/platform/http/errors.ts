@@ -34,6 +34,20 @@ export function toAppError(err: FastifyError | Error): AppError {
       },
     );
   }
+  // PostgreSQL's class 22, "data exception" (a NUL byte in text, a number out of range, a malformed id): the
+  // value came from the request, so it is bad input rather than our failure.
+  const sqlState = [err, (err as { cause?: unknown }).cause]
+    .map((e) => (e as { code?: unknown } | undefined)?.code)
+    .find((code) => typeof code === 'string');
+  if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+    return new AppError(
+      'invalid_input',
+      'A value in the request cannot be stored (unsupported character or out of range)',
+      {
+        field: 'body',
+      },
+    );
+  }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors: malformed JSON, body too large, unsupported media type.
     return new AppError('invalid_input', fe.message, { field: 'body' });
@@ -68,6 +82,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingO
     if (appErr.code === 'internal') request.log.error({ err }, 'request failed');
     else request.log.info({ code: appErr.code, field: appErr.field }, appErr.message);
     const status = appErr.code === 'invalid_input' && err.statusCode === 413 ? 413 : appErr.status;
+    // A browser that asked for a record that is not there (or not its institution's) gets the 404 page.
+    if (appErr.code === 'not_found' && opts.htmlNotFound && wantsHtml(request)) {
+      return opts.htmlNotFound(request, reply);
+    }
     return reply.status(status).send(errorBody(appErr));
   });
   app.setNotFoundHandler((request, reply) => {
