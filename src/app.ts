@@ -1,4 +1,5 @@
 // buildApp: platform plugins, then each feature's API plugin. It never listens: main.ts and tests do.
+import { createServer } from 'node:http';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -43,14 +44,20 @@ export const OPENAPI_INFO = {
 };
 
 export async function buildApp({ deps, config, logger }: BuildAppOptions): Promise<App> {
+  const cache = new PageCache();
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    // A portal page already served at the same address is answered before Fastify sees the request (the
+    // fast path of PageCache.serveAddress); everything else goes through Fastify as usual.
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!cache.serveAddress(request, response)) handler(request, response);
+      }),
     // Section addresses end in "/" (/milano/it/mappa/); the same address without it is the same page.
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const cache = new PageCache();
   const pages = portalPages({
     services: deps.services,
     portal: deps.services.portal,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
+import { buildApp } from '../../app.ts';
 import { createServices } from '../../deps.ts';
 import { openDatabase } from '../../platform/db/client.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -148,6 +149,58 @@ describe('portal pages', () => {
     await ctx.services.agreements.setPublished(chicago!.id, true, chicago!.version + 1);
     await settle();
     expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(200);
+  });
+
+  // The fast path answers a page already served at the same address before Fastify routes it: only a real
+  // socket goes through it (inject does not), so this test listens.
+  it('when a page is asked again over the network, then the fast path answers the same bytes and headers, 304 and fresh data after a change', async () => {
+    const server = await buildApp({ deps: ctx, config: { publicUrl: TEST_PUBLIC_URL } });
+    let routed = 0;
+    server.addHook('onRequest', async () => {
+      routed++;
+    });
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const fetchPage = (path: string, headers: Record<string, string> = {}) =>
+        fetch(`${base}${path}`, { headers: { accept: 'text/html', ...headers } });
+      const headersOf = (res: Response) =>
+        Object.fromEntries(
+          ['etag', 'cache-control', 'vary', 'content-type'].map((h) => [h, res.headers.get(h)]),
+        );
+      const first = await fetchPage('/milano/en/partnerships/?kind=twinning', { 'accept-encoding': 'gzip' });
+      const firstBody = await first.text();
+      expect(routed).toBe(1);
+      const second = await fetchPage('/milano/en/partnerships/?kind=twinning', { 'accept-encoding': 'gzip' });
+      expect(second.status).toBe(200);
+      expect(routed).toBe(1);
+      expect(headersOf(second)).toEqual(headersOf(first));
+      expect(second.headers.get('content-encoding')).toBe('gzip');
+      expect(await second.text()).toBe(firstBody);
+      const brotli = await fetchPage('/milano/en/partnerships/?kind=twinning', { 'accept-encoding': 'br' });
+      expect(brotli.headers.get('content-encoding')).toBe('br');
+      expect(await brotli.text()).toBe(firstBody);
+      const again = await fetchPage('/milano/en/partnerships/?kind=twinning', {
+        'if-none-match': String(first.headers.get('etag')),
+      });
+      expect(again.status).toBe(304);
+      expect(routed).toBe(1);
+      // Anything else goes through Fastify.
+      expect((await fetch(`${base}/api/v1/institutions`)).headers.get('content-type')).toContain('json');
+      expect(routed).toBe(2);
+
+      const [lyon] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Lione' })).items;
+      expect(firstBody).toContain('>Lyon</a>');
+      await ctx.services.agreements.setPublished(lyon!.id, false, lyon!.version);
+      await settle();
+      const after = await fetchPage('/milano/en/partnerships/?kind=twinning');
+      expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      expect(await after.text()).not.toContain('>Lyon</a>');
+      await ctx.services.agreements.setPublished(lyon!.id, true, lyon!.version + 1);
+      await settle();
+      expect(await (await fetchPage('/milano/en/partnerships/?kind=twinning')).text()).toContain('>Lyon</a>');
+    } finally {
+      await server.close();
+    }
   });
 
   // Two Ponte processes on one PostgreSQL database: the write happens in one, the other's cache hears of it

@@ -13,7 +13,7 @@ import { renderPage } from '../../views/render.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.files.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
 import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
-import { type PageCache, PLATFORM } from './portal.cache.ts';
+import { PAGE_CACHE_CONTROL, type PageCache, PLATFORM } from './portal.cache.ts';
 import { partnershipPath, SECTIONS, type Section, sectionOf, sectionPath } from './portal.paths.ts';
 import type { PortalInstitution, PortalService } from './portal.service.ts';
 import { agreementTitle, countryName, partnerName } from './views/common.tsx';
@@ -26,7 +26,6 @@ import { s } from './views/portal.strings.ts';
 import { MapPage, Networks, NotFound, OpenData, Privacy, Timeline } from './views/sections.tsx';
 
 const RESERVED = new Set(['api', 'assets']);
-const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 const HTML = 'text/html; charset=utf-8';
 const DATA_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -56,6 +55,7 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
       body = cachedBody(await build(), type);
       cache.set(key, scope, body);
     }
+    if (request.method === 'GET') cache.rememberAddress(request.url, scope, body);
     return sendCached(request, reply, body, PAGE_CACHE_CONTROL);
   }
 

@@ -73,6 +73,22 @@ const inTransaction = new AsyncLocalStorage<boolean>();
 // The transaction of a scoped unit of work (Database.scoped): queries made inside it go to it.
 const ambient = new AsyncLocalStorage<Tx>();
 
+// While any AsyncLocalStorage is enabled, Node 20 runs async hooks on every promise and socket write of the
+// process: about a fifth of the portal's throughput (bench:portal). So both are disabled again whenever no
+// transaction is open; the next `run` enables them.
+let openContexts = 0;
+async function within<S, T>(storage: AsyncLocalStorage<S>, store: S, fn: () => Promise<T>): Promise<T> {
+  openContexts++;
+  try {
+    return await storage.run(store, fn);
+  } finally {
+    if (--openContexts === 0) {
+      inTransaction.disable();
+      ambient.disable();
+    }
+  }
+}
+
 /** The root handle, except inside a scoped unit of work, where every use goes to its transaction. */
 function ambientAware(root: Db): Db {
   return new Proxy(root, {
@@ -123,7 +139,7 @@ function scopedOn(db: Db): Database['scoped'] {
     return db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local role ${STAFF_ROLE}`));
       await tx.execute(sql`select set_config('ponte.institutions', ${scope.institutionIds.join(',')}, true)`);
-      return ambient.run(tx as Tx, fn);
+      return within(ambient, tx as Tx, fn);
     });
   };
 }
@@ -140,7 +156,7 @@ function assertNotInTransaction(): void {
 function guardTransactions(db: Db): Db {
   const original = db.transaction.bind(db);
   db.transaction = ((fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
-    original((tx) => inTransaction.run(true, () => fn(tx as Tx)), config as never)) as Db['transaction'];
+    original((tx) => within(inTransaction, true, () => fn(tx as Tx)), config as never)) as Db['transaction'];
   return db;
 }
 const DATE_OID = 1082;
@@ -149,7 +165,7 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T
   const conn = await pool.connect();
   try {
     await conn.query('begin');
-    const out = await inTransaction.run(true, () =>
+    const out = await within(inTransaction, true, () =>
       fn(async (text, params) => (await conn.query(text, params as unknown[])).rows),
     );
     await conn.query('commit');
@@ -238,7 +254,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
       transaction: (fn) =>
         client.transaction((tx) =>
-          inTransaction.run(true, () =>
+          within(inTransaction, true, () =>
             fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
           ),
         ),

@@ -1,6 +1,7 @@
 // A response body that is computed once and served many times: its ETag, and its brotli and gzip forms made
 // on first demand and kept. Used by the page cache and the static assets.
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -12,6 +13,8 @@ export interface CachedBody {
   quality: number;
   br?: Buffer;
   gzip?: Buffer;
+  /** The fast path's response headers per encoding ('' for none), built once. */
+  written?: Map<string, string[]>;
 }
 
 export function cachedBody(content: string | Buffer, contentType: string, quality = 5): CachedBody {
@@ -20,29 +23,32 @@ export function cachedBody(content: string | Buffer, contentType: string, qualit
   return { etag, contentType, raw, quality };
 }
 
-function encodingFor(request: FastifyRequest): 'br' | 'gzip' | undefined {
-  const accept = String(request.headers['accept-encoding'] ?? '');
+function encodingFor(acceptEncoding: string | undefined): 'br' | 'gzip' | undefined {
+  const accept = acceptEncoding ?? '';
   if (/\bbr\b/.test(accept)) return 'br';
   if (/\bgzip\b/.test(accept)) return 'gzip';
   return undefined;
 }
 
-/** Sends a cached body: 304 when the client has it, else the best encoding it accepts. */
-export function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
+/** What to answer for a cached body, given the request's headers: status, headers and payload. */
+export function answerFor(
+  requestHeaders: IncomingHttpHeaders,
   body: CachedBody,
   cacheControl: string,
   status = 200,
-): FastifyReply {
-  reply.header('etag', body.etag).header('cache-control', cacheControl).header('vary', 'accept-encoding');
-  const match = request.headers['if-none-match'];
+): { status: number; headers: Record<string, string>; payload: Buffer | undefined } {
+  const headers: Record<string, string> = {
+    etag: body.etag,
+    'cache-control': cacheControl,
+    vary: 'accept-encoding',
+  };
+  const match = requestHeaders['if-none-match'];
   if (status === 200 && match && match.split(',').some((t) => t.trim() === body.etag)) {
-    return reply.status(304).send();
+    return { status: 304, headers, payload: undefined };
   }
-  reply.status(status).type(body.contentType);
+  headers['content-type'] = body.contentType;
   // Tiny bodies are not worth compressing.
-  const encoding = body.raw.length > 512 ? encodingFor(request) : undefined;
+  const encoding = body.raw.length > 512 ? encodingFor(requestHeaders['accept-encoding']) : undefined;
   if (encoding === 'br') {
     body.br ??= brotliCompressSync(body.raw, {
       params: {
@@ -50,11 +56,52 @@ export function sendCached(
         [constants.BROTLI_PARAM_SIZE_HINT]: body.raw.length,
       },
     });
-    return reply.header('content-encoding', 'br').send(body.br);
+    return { status, headers: { ...headers, 'content-encoding': 'br' }, payload: body.br };
   }
   if (encoding === 'gzip') {
     body.gzip ??= gzipSync(body.raw, { level: 9 });
-    return reply.header('content-encoding', 'gzip').send(body.gzip);
+    return { status, headers: { ...headers, 'content-encoding': 'gzip' }, payload: body.gzip };
   }
-  return reply.send(body.raw);
+  return { status, headers, payload: body.raw };
+}
+
+/** Sends a cached body through Fastify: 304 when the client has it, else the best encoding it accepts. */
+export function sendCached(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: CachedBody,
+  cacheControl: string,
+  status = 200,
+): FastifyReply {
+  const answer = answerFor(request.headers, body, cacheControl, status);
+  reply.status(answer.status).headers(answer.headers);
+  return answer.payload ? reply.send(answer.payload) : reply.send();
+}
+
+/**
+ * The same answer written straight to Node's response, for the portal's fast path (see PageCache). The
+ * headers of a 200 are built once per encoding and kept with the body, since this runs for every hit.
+ */
+export function writeCached(
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: CachedBody,
+  cacheControl: string,
+): void {
+  const answer = answerFor(request.headers, body, cacheControl);
+  if (answer.status !== 200 || !answer.payload) {
+    response.writeHead(answer.status, answer.headers);
+    response.end();
+    return;
+  }
+  const key = answer.headers['content-encoding'] ?? '';
+  body.written ??= new Map();
+  let headers = body.written.get(key);
+  if (!headers) {
+    // Node takes headers as one flat list: name, value, name, value...
+    headers = [...Object.entries(answer.headers).flat(), 'content-length', String(answer.payload.length)];
+    body.written.set(key, headers);
+  }
+  response.writeHead(200, headers);
+  response.end(answer.payload);
 }
