@@ -19,6 +19,7 @@ import type { AuditEntry, Dashboard } from '../admin.service.ts';
 import { workplace } from '../admin.session.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { AttachmentsSection } from './agreement-edit.tsx';
+import { Field } from './fields.tsx';
 
 export interface Notice {
   kind: 'success' | 'danger' | 'warning';
@@ -494,26 +495,8 @@ export function AgreementView(p: {
   const a = p.agreement;
   const v = p.values ?? {};
   const err = p.fieldErrors ?? {};
-  const field = (name: keyof StatusFormValues, label: string, type = 'text') => (
-    <div class="form-group col-md-6">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <input
-        class="form-control"
-        type={type}
-        id={`f-${name}`}
-        name={name}
-        value={String(v[name] ?? '')}
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={err[name] ? `e-${name}` : undefined}
-      />
-      {err[name] ? (
-        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-          {err[name]}
-        </p>
-      ) : null}
-    </div>
+  const field = (name: 'date' | 'reasonIt' | 'reasonEn' | 'act', label: string) => (
+    <Field name={name} label={label} value={String(v[name] ?? '')} error={err[name]} class="col-md-6" />
   );
   return (
     <>
@@ -683,26 +666,7 @@ export function PasswordForm(p: { lang: Lang; session: Session; fieldErrors?: Re
   const t = adminStrings(p.lang);
   const err = p.fieldErrors ?? {};
   const input = (name: 'current' | 'next', label: string, autoComplete: string) => (
-    <div class="form-group">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <input
-        class="form-control"
-        type="password"
-        id={`f-${name}`}
-        name={name}
-        autoComplete={autoComplete}
-        required
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={err[name] ? `e-${name}` : undefined}
-      />
-      {err[name] ? (
-        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-          {err[name]}
-        </p>
-      ) : null}
-    </div>
+    <Field name={name} label={label} kind="password" autoComplete={autoComplete} required error={err[name]} />
   );
   return (
     <>
@@ -809,26 +773,7 @@ export function NewAgreementForm(p: {
   const v = p.values ?? {};
   const err = p.fieldErrors ?? {};
   const text = (name: keyof NewAgreementValues, label: string, extra: Record<string, string> = {}) => (
-    <div class="form-group">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <input
-        class="form-control"
-        type="text"
-        id={`f-${name}`}
-        name={name}
-        value={v[name] ?? ''}
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={err[name] ? `e-${name}` : undefined}
-        {...extra}
-      />
-      {err[name] ? (
-        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-          {err[name]}
-        </p>
-      ) : null}
-    </div>
+    <Field name={name} label={label} value={v[name]} error={err[name]} extra={extra} />
   );
   return (
     <>
@@ -919,26 +864,8 @@ export function UsersView(p: {
   };
   const day = (iso: string | null) =>
     iso ? new Date(iso).toLocaleDateString(p.lang === 'it' ? 'it-IT' : 'en-GB') : t.never;
-  const input = (name: string, label: string, type = 'text') => (
-    <div class="form-group">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <input
-        class="form-control"
-        type={type}
-        id={`f-${name}`}
-        name={name}
-        required
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={err[name] ? `e-${name}` : undefined}
-      />
-      {err[name] ? (
-        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-          {err[name]}
-        </p>
-      ) : null}
-    </div>
+  const input = (name: string, label: string, kind: 'text' | 'email' = 'text') => (
+    <Field name={name} label={label} kind={kind} required error={err[name]} />
   );
   return (
     <>

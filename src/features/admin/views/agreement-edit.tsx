@@ -8,6 +8,7 @@ import { AGREEMENT_KINDS, type Agreement, RENEWALS, SECTORS } from '../../agreem
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { Unit } from '../../institutions/institutions.schemas.ts';
 import { adminStrings } from '../admin.strings.ts';
+import { Field } from './fields.tsx';
 
 /** The form's fields as the browser sends them back. */
 export interface EditValues {
@@ -106,76 +107,30 @@ export function EditAgreementForm(p: {
   const e = t.edit;
   const v = p.values;
   const err = p.fieldErrors ?? {};
-  const described = (name: string, hint?: boolean) =>
-    [err[name] ? `e-${name}` : '', hint ? `h-${name}` : ''].filter(Boolean).join(' ') || undefined;
-  const error = (name: string) =>
-    err[name] ? (
-      <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-        {err[name]}
-      </p>
-    ) : null;
   const text = (name: keyof EditValues, label: string, hint?: string) => (
-    <div class="form-group col-md-6">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <input
-        class="form-control"
-        type="text"
-        id={`f-${name}`}
-        name={name}
-        value={String(v[name])}
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={described(name, !!hint)}
-      />
-      {hint ? (
-        <small id={`h-${name}`} class="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error(name)}
-    </div>
+    <Field name={name} label={label} value={String(v[name])} hint={hint} error={err[name]} class="col-md-6" />
   );
   const area = (name: 'descriptionIt' | 'descriptionEn' | 'sources', label: string, hint?: string) => (
-    <div class="form-group col-12">
-      <label class="active" for={`f-${name}`}>
-        {label}
-      </label>
-      <textarea
-        class="form-control"
-        id={`f-${name}`}
-        name={name}
-        rows={4}
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={described(name, !!hint)}
-      >
-        {v[name]}
-      </textarea>
-      {hint ? (
-        <small id={`h-${name}`} class="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {error(name)}
-    </div>
+    <Field
+      name={name}
+      label={label}
+      value={v[name]}
+      kind="textarea"
+      hint={hint}
+      error={err[name]}
+      class="col-12"
+    />
   );
   const select = (name: 'kind' | 'term' | 'renewal' | 'unit', label: string, options: [string, string][]) => (
-    <div class="select-wrapper col-md-6 mb-5">
-      <label for={`f-${name}`}>{label}</label>
-      <select
-        id={`f-${name}`}
-        name={name}
-        aria-invalid={err[name] ? 'true' : undefined}
-        aria-describedby={described(name)}
-      >
-        {options.map(([value, text]) => (
-          <option key={value} value={value} selected={value === v[name]}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error(name)}
-    </div>
+    <Field
+      name={name}
+      label={label}
+      value={v[name]}
+      kind="select"
+      options={options}
+      error={err[name]}
+      class="col-md-6"
+    />
   );
   const name = p.lang === 'it' ? p.agreement.partner.nameIt : p.agreement.partner.nameEn;
   return (
@@ -239,7 +194,7 @@ export function EditAgreementForm(p: {
           RENEWALS.map((r) => [r, e.renewals[r]]),
         )}
         {text('renewalYears', e.labels.renewalYears)}
-        <fieldset class="col-12 mb-4" aria-describedby={described('sectors')}>
+        <fieldset class="col-12 mb-4" aria-describedby={err['sectors'] ? 'e-sectors' : undefined}>
           <legend class="h6">{e.labels.sectors}</legend>
           <div class="row">
             {SECTORS.map((s) => (
@@ -255,7 +210,11 @@ export function EditAgreementForm(p: {
               </div>
             ))}
           </div>
-          {error('sectors')}
+          {err['sectors'] ? (
+            <p id="e-sectors" class="form-text text-danger fw-semibold">
+              {err['sectors']}
+            </p>
+          ) : null}
         </fieldset>
         {text('titleIt', e.labels.titleIt)}
         {text('titleEn', e.labels.titleEn)}

@@ -12,6 +12,7 @@ import type { UnitRecord } from '../../institutions/institutions.service.ts';
 import type { MembershipRecord, NetworkEntry } from '../../networks/networks.service.ts';
 import type { AuditEntry } from '../admin.audit.ts';
 import { registryStrings } from '../registry.strings.ts';
+import { Field } from './fields.tsx';
 
 export type Values = Record<string, string>;
 export type Errors = Record<string, string>;
@@ -92,68 +93,23 @@ export interface FieldSpec {
   autoComplete?: string;
 }
 
-/** A labelled field with its hint and, after a refused save, its error right below it. */
+/** A field of a registry form, labelled and hinted from the registry's strings. */
 function FormField(p: { lang: Lang; spec: FieldSpec; value: string; error?: string | undefined }) {
   const t = registryStrings(p.lang);
   const { name, kind = 'text' } = p.spec;
-  const id = `f-${name}`;
-  const hint = t.hints[name];
-  const describedBy = [hint ? `h-${name}` : '', p.error ? `e-${name}` : ''].filter(Boolean).join(' ');
-  const common = {
-    id,
-    name,
-    required: p.spec.required,
-    'aria-invalid': p.error ? ('true' as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-  const after = (
-    <>
-      {hint ? (
-        <small id={`h-${name}`} class="form-text">
-          {hint}
-        </small>
-      ) : null}
-      {p.error ? (
-        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
-          {p.error}
-        </p>
-      ) : null}
-    </>
-  );
-  if (kind === 'select') {
-    return (
-      <div class="select-wrapper mb-5">
-        <label for={id}>{t.labels[name]}</label>
-        <select {...common}>
-          {(p.spec.options ?? []).map((o) => (
-            <option key={o.value} value={o.value} selected={o.value === p.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {after}
-      </div>
-    );
-  }
   return (
-    <div class="form-group">
-      <label class="active" for={id}>
-        {t.labels[name]}
-      </label>
-      {kind === 'textarea' ? (
-        <textarea class="form-control" rows={4} {...common} value={p.value} />
-      ) : (
-        <input
-          class="form-control"
-          type={kind === 'url' ? 'url' : 'text'}
-          value={p.value}
-          inputMode={p.spec.inputMode}
-          autoComplete={p.spec.autoComplete ?? 'off'}
-          {...common}
-        />
-      )}
-      {after}
-    </div>
+    <Field
+      name={name}
+      label={t.labels[name] ?? name}
+      value={p.value}
+      kind={kind}
+      options={(p.spec.options ?? []).map((o) => [o.value, o.label] as const)}
+      hint={t.hints[name]}
+      error={p.error}
+      required={p.spec.required}
+      inputMode={p.spec.inputMode}
+      autoComplete={kind === 'textarea' || kind === 'select' ? undefined : (p.spec.autoComplete ?? 'off')}
+    />
   );
 }
 

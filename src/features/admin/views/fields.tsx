@@ -1,0 +1,82 @@
+// One labelled form field for every back-office form: bootstrap-italia markup, its hint, and after a refused
+// save its error right below it, tied to the control with aria-describedby and aria-invalid.
+export interface FieldProps {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  kind?: 'text' | 'url' | 'email' | 'password' | 'search' | 'textarea' | 'select';
+  options?: readonly (readonly [value: string, label: string])[];
+  hint?: string | undefined;
+  error?: string | undefined;
+  required?: boolean | undefined;
+  autoComplete?: string | undefined;
+  inputMode?: 'decimal' | 'text' | undefined;
+  /** Classes of the wrapper beside the model's own (grid columns, margins). */
+  class?: string | undefined;
+  /** Further attributes of the control (htmx, for one). */
+  extra?: Record<string, string> | undefined;
+}
+
+export function Field(p: FieldProps) {
+  const { name, kind = 'text' } = p;
+  const id = `f-${name}`;
+  const describedBy = [p.hint ? `h-${name}` : '', p.error ? `e-${name}` : ''].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name,
+    required: p.required,
+    'aria-invalid': p.error ? ('true' as const) : undefined,
+    'aria-describedby': describedBy || undefined,
+    ...p.extra,
+  };
+  const after = (
+    <>
+      {p.hint ? (
+        <small id={`h-${name}`} class="form-text">
+          {p.hint}
+        </small>
+      ) : null}
+      {p.error ? (
+        <p id={`e-${name}`} class="form-text text-danger fw-semibold">
+          {p.error}
+        </p>
+      ) : null}
+    </>
+  );
+  const wrap = (base: string) => [base, p.class].filter(Boolean).join(' ');
+  if (kind === 'select') {
+    return (
+      <div class={wrap('select-wrapper mb-5')}>
+        <label for={id}>{p.label}</label>
+        <select {...common}>
+          {(p.options ?? []).map(([value, text]) => (
+            <option key={value} value={value} selected={value === p.value}>
+              {text}
+            </option>
+          ))}
+        </select>
+        {after}
+      </div>
+    );
+  }
+  return (
+    <div class={wrap('form-group')}>
+      <label class="active" for={id}>
+        {p.label}
+      </label>
+      {kind === 'textarea' ? (
+        <textarea class="form-control" rows={4} {...common} value={p.value ?? ''} />
+      ) : (
+        <input
+          class="form-control"
+          type={kind}
+          value={p.value ?? ''}
+          inputMode={p.inputMode}
+          autoComplete={p.autoComplete}
+          {...common}
+        />
+      )}
+      {after}
+    </div>
+  );
+}
