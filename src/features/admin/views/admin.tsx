@@ -744,7 +744,7 @@ export function PlaceCandidates(p: {
             <span
               class="ponte-locator"
               style="width: 6rem"
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: server-built SVG, labels escaped by the map module
+              // Raw HTML on purpose: a server-built SVG whose labels the map module escapes.
               dangerouslySetInnerHTML={{
                 __html: locatorMapSvg({
                   lon: c.lon,

@@ -60,7 +60,7 @@ export function Home(p: {
         <p>{t.atlasDesc(p.points.length, shared.length)}</p>
         <figure
           class="ponte-map"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: server-built SVG, labels escaped by the map module
+          // Raw HTML on purpose: a server-built SVG whose labels the map module escapes.
           dangerouslySetInnerHTML={{
             __html: worldMapSvg({
               points: mapPoints,

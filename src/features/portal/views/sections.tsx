@@ -46,7 +46,7 @@ export function MapPage(p: { institution: string; institutionName: string; list:
         <span class="ponte-badge ponte-badge-active">●</span> {t.legendActive}{' '}
         <span class="ponte-badge ponte-badge-suspended">●</span> {t.legendInactive}
       </p>
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: server-built SVG, labels escaped by the map module */}
+      {/* Raw HTML on purpose: a server-built SVG whose labels the map module escapes. */}
       <figure class="ponte-map" dangerouslySetInnerHTML={{ __html: svg }} />
       <section aria-labelledby="map-list">
         <h2 id="map-list">{t.list}</h2>
