@@ -1,5 +1,7 @@
 // `npm run bench:portal`: Ponte's Milan partnerships page against the same bytes served as a static file by
 // nginx, both loaded on loopback at 50 connections; then the weight of a first visit of that page in Chromium.
+// A bare node:http server sending the same bytes is loaded too, as a reference for what one Node process can
+// do on the machine.
 // Not a test: it prints figures beside the targets and never fails on them.
 //
 // Ponte runs as `npm start` would, on a fresh embedded database in a temporary folder. Each side gets one CPU
@@ -228,6 +230,26 @@ http {
 }
 
 /** Bytes on the wire for a first visit (empty cache) of the page in Chromium, by resource type. */
+/**
+ * A bare node:http server sending the same compressed bytes with the same headers: what one Node process can
+ * do on this machine, so that the ratio to nginx can be read against Node's own ceiling.
+ */
+async function startBareNode(file: string, port: number): Promise<ChildProcess> {
+  const script = [
+    "const http = require('node:http');",
+    "const body = require('node:fs').readFileSync(process.argv[1]);",
+    "const headers = ['content-type', 'text/html; charset=utf-8', 'content-encoding', 'gzip', 'vary',",
+    "  'accept-encoding', 'etag', '\"bench\"', 'cache-control', 'public, max-age=0, must-revalidate',",
+    "  'content-length', String(body.length)];",
+    'http.createServer((q, s) => { s.writeHead(200, headers); s.end(body); })',
+    "  .listen(Number(process.argv[2]), '127.0.0.1');",
+  ].join('\n');
+  const [cmd, args] = pinned(SERVER_CPU, process.execPath, ['-e', script, file, String(port)]);
+  const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor(`http://127.0.0.1:${port}${PAGE}`, child, 'bare Node', 20_000);
+  return child;
+}
+
 async function firstVisit(url: string): Promise<Map<string, number> | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return undefined;
   const browser = await chromium.launch({
@@ -312,6 +334,13 @@ async function main(): Promise<void> {
       nginx = await load(`http://127.0.0.1:${nginxPort}${PAGE}`);
     }
 
+    let bare: LoadResult | undefined;
+    if (page.encoding === 'gzip') {
+      const barePort = await freePort();
+      children.push(await startBareNode(join(staticRoot, PAGE, 'index.html.gz'), barePort));
+      bare = await load(`http://127.0.0.1:${barePort}${PAGE}`);
+    }
+
     const visit = await firstVisit(ponteUrl);
     stopAll();
 
@@ -331,6 +360,17 @@ async function main(): Promise<void> {
               String(nginx.errors),
             ]
           : ['nginx', 'not installed', '-', '-', '-'],
+        ...(bare
+          ? [
+              [
+                'bare node:http (same bytes)',
+                fmtInt(Math.round(bare.rps)),
+                ms(bare.p50),
+                ms(bare.p99),
+                String(bare.errors),
+              ],
+            ]
+          : []),
       ],
     );
     console.log('');
@@ -346,6 +386,12 @@ async function main(): Promise<void> {
           Number.isNaN(ratio) ? '' : verdict(ratio >= TARGETS.ratio),
         ],
         ['Ponte p99', ms(ponte.p99), `<= ${TARGETS.p99Ms} ms`, verdict(ponte.p99 <= TARGETS.p99Ms)],
+        ...(bare && nginx
+          ? [
+              ['Ponte / bare Node requests/s', (ponte.rps / bare.rps).toFixed(2), '(reference)', ''],
+              ['bare Node / nginx requests/s', (bare.rps / nginx.rps).toFixed(2), '(reference)', ''],
+            ]
+          : []),
         [
           'first visit, compressed',
           visit ? `${(total / 1024).toFixed(1)} KB` : 'no Chromium',

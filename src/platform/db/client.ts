@@ -181,6 +181,10 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection that the server closes (a restart, an administrator, a dropped test database) is
+    // reported on the pool; without a listener that would end the process. The pool replaces the connection
+    // on the next query, and a query that was running fails on its own.
+    pool.on('error', () => {});
     // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
     const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
