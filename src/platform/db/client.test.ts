@@ -17,6 +17,24 @@ afterAll(async () => {
 });
 
 describe('database client', () => {
+  it.skipIf(!process.env['TEST_DATABASE_URL'])(
+    'when the server closes idle pooled connections, then the process carries on and the next query works',
+    async () => {
+      const database = await openDatabase({ databaseUrl: ctx.databaseUrl, poolSize: 2 });
+      try {
+        await Promise.all([database.query('select 1'), database.query('select 2')]);
+        await ctx.database.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'idle'`,
+        );
+        await new Promise((r) => setTimeout(r, 200));
+        expect(await database.query('select 3 as n')).toEqual([{ n: 3 }]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+
   it('when code queries the root handle inside a transaction, then it fails at once instead of waiting forever', async () => {
     const { database } = ctx;
     await expect(
