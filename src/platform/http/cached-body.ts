@@ -79,8 +79,8 @@ export function sendCached(
 }
 
 /**
- * The same answer written straight to Node's response, for the portal's fast path (see PageCache). The
- * headers of a 200 are built once per encoding and kept with the body, since this runs for every hit.
+ * The same answer written straight to Node's response, for the portal's fast path (see PageCache). It runs for
+ * every hit, so a 200 reuses the headers built for that encoding the first time, kept with the body.
  */
 export function writeCached(
   request: IncomingMessage,
@@ -88,20 +88,26 @@ export function writeCached(
   body: CachedBody,
   cacheControl: string,
 ): void {
+  if (request.headers['if-none-match'] === undefined) {
+    const encoding = body.raw.length > 512 ? encodingFor(request.headers['accept-encoding']) : undefined;
+    const ready = body.written?.get(encoding ?? '');
+    const payload = encoding === 'br' ? body.br : encoding === 'gzip' ? body.gzip : body.raw;
+    if (ready && payload) {
+      response.writeHead(200, ready);
+      response.end(payload);
+      return;
+    }
+  }
   const answer = answerFor(request.headers, body, cacheControl);
   if (answer.status !== 200 || !answer.payload) {
     response.writeHead(answer.status, answer.headers);
     response.end();
     return;
   }
-  const key = answer.headers['content-encoding'] ?? '';
+  // Node takes headers as one flat list: name, value, name, value...
+  const headers = [...Object.entries(answer.headers).flat(), 'content-length', String(answer.payload.length)];
   body.written ??= new Map();
-  let headers = body.written.get(key);
-  if (!headers) {
-    // Node takes headers as one flat list: name, value, name, value...
-    headers = [...Object.entries(answer.headers).flat(), 'content-length', String(answer.payload.length)];
-    body.written.set(key, headers);
-  }
+  body.written.set(answer.headers['content-encoding'] ?? '', headers);
   response.writeHead(200, headers);
   response.end(answer.payload);
 }
