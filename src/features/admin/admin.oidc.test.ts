@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieOf } from '../../../test/admin.ts';
 import { makeInstitution } from '../../../test/factories.ts';
 import { createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
 import { buildApp } from '../../app.ts';
@@ -188,11 +189,6 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string): string | undefined => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  return list.map((c) => String(c).match(new RegExp(`^${name}=([^;]*)`))?.[1]).find((v) => v !== undefined);
-};
 const setCookie = (res: { headers: Record<string, unknown> }, name: string): string =>
   [res.headers['set-cookie']].flat().find((c) => String(c).startsWith(`${name}=`)) as string;
 

@@ -1,9 +1,9 @@
 // The back-office through HTTP: sign-in with CSRF and throttling, roles, isolation between institutions (a
 // Florence editor against Milan's records), versions, the audit log, and the portal following every change.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminClient, cookieOf, csrfIn, FORM } from '../../../test/admin.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { Role } from '../accounts/accounts.table.ts';
 
 let ctx: TestContext;
 let app: App;
@@ -12,47 +12,17 @@ let seq = 0;
 beforeAll(async () => {
   ctx = await createTestDeps({ seed: true });
   app = await createTestApp(ctx);
+  ({ signIn, get, post } = adminClient(app, ctx));
 });
 afterAll(async () => {
   await app?.close();
   await ctx?.close();
 });
 
-const cookieOf = (res: { headers: Record<string, unknown> }, name: string): string | undefined => {
-  const raw = res.headers['set-cookie'];
-  const list = Array.isArray(raw) ? raw : raw ? [String(raw)] : [];
-  return list.map((c) => String(c).match(new RegExp(`^${name}=([^;]*)`))?.[1]).find((v) => v !== undefined);
-};
-const csrfIn = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
-
-/** A user of an institution with a role, signed in through the login form: the session cookie. */
-async function signIn(institution: string, role: Role): Promise<{ cookie: string; email: string }> {
-  const email = `${role}${++seq}.${institution}@example.org`;
-  const { password } = await ctx.services.accounts.createUser({ email, institution, role });
-  const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
-  const csrf = csrfIn(page.body);
-  const res = await app.inject({
-    method: 'POST',
-    url: '/admin/it/login',
-    headers: { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` },
-    payload: form({ _csrf: csrf, email, password: password! }),
-  });
-  expect(res.statusCode).toBe(303);
-  return { cookie: `ponte_session=${cookieOf(res, 'ponte_session')}`, email };
-}
-
-const get = (url: string, cookie: string) => app.inject({ method: 'GET', url, headers: { cookie } });
-const post = async (url: string, cookie: string, fields: Record<string, string>, csrfFrom?: string) => {
-  const csrf = csrfFrom ?? csrfIn((await get('/admin/it/', cookie)).body);
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { ...FORM, cookie },
-    payload: form({ _csrf: csrf, ...fields }),
-  });
-};
+let signIn: ReturnType<typeof adminClient>['signIn'];
+let get: ReturnType<typeof adminClient>['get'];
+let post: ReturnType<typeof adminClient>['post'];
 const milanAgreement = async (q: string) =>
   (await ctx.services.agreements.list({ institution: 'milano', q })).items[0]!;
 

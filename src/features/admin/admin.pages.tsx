@@ -635,8 +635,8 @@ export function adminPages(deps: {
           requireCsrf(request, session);
           const version = Number(request.body?.['version']);
           if (!Number.isInteger(version)) throw AppError.invalid('version', 'version is missing');
-          const { agreement: stored } = await admin.agreementForEdit(actorOfSession(session), id);
-          await admin.edit(actorOfSession(session), id, { changes: changesOf(values, stored) }, version);
+          const changes = (stored: Agreement) => changesOf(values, stored);
+          await admin.edit(actorOfSession(session), id, { changes }, version);
           return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
         } catch (err) {
           if (!isAppError(err) || err.code === 'not_found') throw err;

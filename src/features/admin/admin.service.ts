@@ -363,16 +363,21 @@ export function createAdminService(deps: {
     edit(
       actor: Actor,
       id: string,
-      input: { changes: AgreementChanges; published?: boolean },
+      input: {
+        /** The changes, or a function that makes them from the stored agreement (a form keeping what it showed). */
+        changes: AgreementChanges | ((stored: Agreement) => AgreementChanges);
+        published?: boolean;
+      },
       version: number,
     ) {
       requireWriter(actor);
       return asStaff(actor, async (institutionId) => {
         const before = await agreements.get(id, { includeUnpublished: true });
+        const changes = typeof input.changes === 'function' ? input.changes(before) : input.changes;
         let after = before;
         let at = version;
-        if (Object.keys(input.changes).length > 0) {
-          after = await agreements.update(id, input.changes, at);
+        if (Object.keys(changes).length > 0) {
+          after = await agreements.update(id, changes, at);
           at = after.version;
         }
         if (input.published !== undefined && input.published !== after.published) {

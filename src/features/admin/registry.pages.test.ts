@@ -3,7 +3,7 @@
 // records); stale versions refused with both versions shown; field errors in both languages; deletes refused
 // while something uses the record; history from the audit log; and no input that makes a route answer 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cookieOf, csrfIn, FORM } from '../../../test/admin.ts';
+import { adminClient, csrfIn, FORM } from '../../../test/admin.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Role } from '../accounts/accounts.table.ts';
@@ -23,15 +23,7 @@ interface Staff {
 async function signIn(institution: string, role: Role, platformAdmin = false): Promise<Staff> {
   const email = `${platformAdmin ? 'platform' : role}${++seq}.${institution}@example.org`;
   const { password } = await ctx.services.accounts.createUser({ email, institution, role, platformAdmin });
-  const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
-  const res = await app.inject({
-    method: 'POST',
-    url: '/admin/it/login',
-    headers: { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` },
-    payload: new URLSearchParams({ _csrf: csrfIn(page.body), email, password: password! }).toString(),
-  });
-  expect(res.statusCode).toBe(303);
-  const cookie = `ponte_session=${cookieOf(res, 'ponte_session')}`;
+  const cookie = await adminClient(app, ctx).login(email, password!);
   const home = await app.inject({ method: 'GET', url: '/admin/it/', headers: { cookie } });
   return { cookie, email, csrf: csrfIn(home.body) };
 }

@@ -15,7 +15,8 @@ import { UNIT_SORTS, type UnitRecord } from '../institutions/institutions.servic
 import { type MembershipRecord, NETWORK_SORTS, type NetworkEntry } from '../networks/networks.service.ts';
 import type { Actor } from './admin.audit.ts';
 import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
-import { requireCsrf, workplace } from './admin.session.ts';
+import { actorOfSession } from './admin.service.ts';
+import { requireCsrf } from './admin.session.ts';
 import { adminStrings } from './admin.strings.ts';
 import type { RegistryAdminService } from './registry.service.ts';
 import { registryStrings } from './registry.strings.ts';
@@ -114,13 +115,7 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
     }
     const session = await staff(request, reply, lang);
     if (!session) return undefined;
-    const actor: Actor = {
-      userId: session.user.id,
-      label: session.user.email,
-      ...workplace(session),
-      platformAdmin: session.user.platformAdmin,
-    };
-    return { lang, session, actor };
+    return { lang, session, actor: actorOfSession(session) };
   }
 
   const show = (

@@ -180,6 +180,50 @@ function describeLookup(field: string, what: string, result: LookupResult): Prep
   };
 }
 
+/** The columns an agreement's draft fills, the same for a new agreement and an edited one. */
+function draftColumns(draft: AgreementDraft) {
+  return {
+    kind: draft.kind,
+    signedOn: draft.signed.date,
+    signedPrecision: draft.signed.precision,
+    signedSource: draft.signedSource,
+    ratifiedOn: draft.ratified.date,
+    ratifiedPrecision: draft.ratified.precision,
+    ratifiedSource: draft.ratifiedSource,
+    signedPlace: draft.signedPlace,
+    term: draft.term,
+    endsOn: draft.endsOn,
+    renewal: draft.renewal,
+    renewalYears: draft.renewalYears,
+    sectors: draft.sectors,
+    titleIt: draft.titleIt,
+    titleEn: draft.titleEn,
+    descriptionIt: draft.descriptionIt,
+    descriptionEn: draft.descriptionEn,
+    sources: draft.sources,
+    alternativeDates: draft.alternativeDates,
+  };
+}
+
+/** What free-text search matches: the partner's names and country in both languages, titles, place names. */
+function searchTextOf(
+  partner: { nameIt: string; nameEn: string },
+  country: { nameIt: string; nameEn: string } | undefined | null,
+  draft: AgreementDraft,
+  placeNames: string[],
+): string {
+  const parts = [
+    partner.nameIt,
+    partner.nameEn,
+    country?.nameIt ?? '',
+    country?.nameEn ?? '',
+    draft.titleIt ?? '',
+    draft.titleEn ?? '',
+    ...placeNames,
+  ];
+  return [...new Set(parts.map(normalizeName).filter(Boolean))].join(' | ');
+}
+
 export function createAgreementsService(deps: {
   database: Database;
   repo: AgreementsRepository;
@@ -326,46 +370,24 @@ export function createAgreementsService(deps: {
       }
       const country = cp.countryCode ? countryByCode(cp.countryCode) : undefined;
       const { status, since } = currentStatus(draft.events);
-      const searchParts = [
-        cp.nameIt,
-        cp.nameEn,
-        country?.nameIt ?? '',
-        country?.nameEn ?? '',
-        draft.titleIt ?? '',
-        draft.titleEn ?? '',
-        ...(cp.placeId !== null ? (names.get(cp.placeId) ?? []) : []),
-      ];
       values.push({
         institutionId,
         counterpartId: cp.id,
         unitId: draft.unit ? unitIds.get(draft.unit)! : null,
         slug,
-        kind: draft.kind,
-        signedOn: draft.signed.date,
-        signedPrecision: draft.signed.precision,
-        signedSource: draft.signedSource,
-        ratifiedOn: draft.ratified.date,
-        ratifiedPrecision: draft.ratified.precision,
-        ratifiedSource: draft.ratifiedSource,
-        signedPlace: draft.signedPlace,
-        term: draft.term,
-        endsOn: draft.endsOn,
-        renewal: draft.renewal,
-        renewalYears: draft.renewalYears,
-        sectors: draft.sectors,
-        titleIt: draft.titleIt,
-        titleEn: draft.titleEn,
-        descriptionIt: draft.descriptionIt,
-        descriptionEn: draft.descriptionEn,
-        sources: draft.sources,
-        alternativeDates: draft.alternativeDates,
+        ...draftColumns(draft),
         published: draft.published,
         status,
         statusSince: since.date,
         statusSincePrecision: since.precision,
         countryCode: cp.countryCode,
         continent: country?.continent ?? null,
-        searchText: [...new Set(searchParts.map(normalizeName).filter(Boolean))].join(' | '),
+        searchText: searchTextOf(
+          cp,
+          country,
+          draft,
+          cp.placeId !== null ? (names.get(cp.placeId) ?? []) : [],
+        ),
         sortNameIt: normalizeName(cp.nameIt),
         sortNameEn: normalizeName(cp.nameEn),
       });
@@ -587,40 +609,13 @@ export function createAgreementsService(deps: {
         const placeNames = geonamesId
           ? ((await repo.placeNames([geonamesId], tx)).get(geonamesId) ?? [])
           : [];
-        const searchParts = [
-          current.partner.nameIt,
-          current.partner.nameEn,
-          current.partner.country?.nameIt ?? '',
-          current.partner.country?.nameEn ?? '',
-          draft.titleIt ?? '',
-          draft.titleEn ?? '',
-          ...placeNames,
-        ];
         return repo.updateVersioned(
           id,
           version,
           {
             unitId,
-            kind: draft.kind,
-            signedOn: draft.signed.date,
-            signedPrecision: draft.signed.precision,
-            signedSource: draft.signedSource,
-            ratifiedOn: draft.ratified.date,
-            ratifiedPrecision: draft.ratified.precision,
-            ratifiedSource: draft.ratifiedSource,
-            signedPlace: draft.signedPlace,
-            term: draft.term,
-            endsOn: draft.endsOn,
-            renewal: draft.renewal,
-            renewalYears: draft.renewalYears,
-            sectors: draft.sectors,
-            titleIt: draft.titleIt,
-            titleEn: draft.titleEn,
-            descriptionIt: draft.descriptionIt,
-            descriptionEn: draft.descriptionEn,
-            sources: draft.sources,
-            alternativeDates: draft.alternativeDates,
-            searchText: [...new Set(searchParts.map(normalizeName).filter(Boolean))].join(' | '),
+            ...draftColumns(draft),
+            searchText: searchTextOf(current.partner, current.partner.country, draft, placeNames),
           },
           tx,
         );
