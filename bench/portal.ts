@@ -9,7 +9,11 @@
 // generator is wrk when installed (the script asks apt-get for it and for nginx when running as root),
 // otherwise autocannon.
 //
-// Environment: BENCH_DURATION seconds per run (default 10), BENCH_RUNS runs per side (default 3, the median is
+// The servers take turns: each round loads Ponte, nginx and the bare Node server one after the other, and the
+// ratio is computed within each round before taking the median. On a shared host the machine's speed drifts by
+// a third within minutes; measured one after the other, the servers would be compared across that drift.
+//
+// Environment: BENCH_DURATION seconds per run (default 6), BENCH_RUNS rounds (default 5, medians are
 // reported), BENCH_CONNECTIONS (default 50).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,8 +28,8 @@ import { fmtInt, median, printTable } from './lib.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = '/milano/it/partenariati/';
-const DURATION = Number(process.env['BENCH_DURATION'] || 10);
-const RUNS = Number(process.env['BENCH_RUNS'] || 3);
+const DURATION = Number(process.env['BENCH_DURATION'] || 6);
+const RUNS = Number(process.env['BENCH_RUNS'] || 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] || 50);
 const TARGETS = { ratio: 0.5, p99Ms: 15, firstVisitKb: 150 };
 /** The browser the test suite drives too (test/browser.ts, which this script cannot import: it needs Vitest). */
@@ -117,11 +121,11 @@ function fetchRaw(url: string): Promise<{ body: Buffer; encoding: string | undef
   });
 }
 
-function withWrk(url: string): LoadResult {
+function withWrk(url: string, seconds: number): LoadResult {
   const [cmd, args] = pinned(LOAD_CPU, 'wrk', [
     '-t1',
     `-c${CONNECTIONS}`,
-    `-d${DURATION}s`,
+    `-d${seconds}s`,
     '--latency',
     '-H',
     'Accept-Encoding: gzip',
@@ -139,11 +143,11 @@ function withWrk(url: string): LoadResult {
   return { rps, p50: ms('50%'), p99: ms('99%'), errors };
 }
 
-async function withAutocannon(url: string): Promise<LoadResult> {
+async function withAutocannon(url: string, seconds: number): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     headers: { 'accept-encoding': 'gzip' },
   });
   return {
@@ -154,23 +158,39 @@ async function withAutocannon(url: string): Promise<LoadResult> {
   };
 }
 
-async function load(url: string): Promise<LoadResult> {
-  const runOnce = has('wrk') ? async () => withWrk(url) : () => withAutocannon(url);
+/** One measured run against `url`: wrk when installed, otherwise autocannon. */
+async function runOnce(url: string, seconds = DURATION): Promise<LoadResult> {
+  return has('wrk') ? withWrk(url, seconds) : withAutocannon(url, seconds);
+}
+
+/**
+ * Loads every server in turn, round after round, so that a change in the machine's speed during the
+ * benchmark (a shared host can drift by a third within minutes) falls on all of them alike. Each round gives
+ * one figure per server; the ratio is taken within a round, and the medians are reported.
+ */
+async function interleaved(urls: Map<string, string>): Promise<Map<string, LoadResult[]>> {
   // A short warm-up so the JIT and caches are settled before anything counts.
-  const warm = DURATION;
-  if (has('wrk')) {
-    execFileSync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${Math.min(3, warm)}s`, url], { stdio: 'ignore' });
-  } else {
-    await autocannon({ url, connections: CONNECTIONS, duration: Math.min(3, warm) });
+  for (const url of urls.values()) await runOnce(url, Math.min(3, DURATION));
+  const runs = new Map<string, LoadResult[]>([...urls.keys()].map((name) => [name, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const [name, url] of urls) runs.get(name)!.push(await runOnce(url));
   }
-  const runs: LoadResult[] = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await runOnce());
+  return runs;
+}
+
+function summary(runs: LoadResult[]): LoadResult {
   return {
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
     p99: median(runs.map((r) => r.p99)),
     errors: runs.reduce((s, r) => s + r.errors, 0),
   };
+}
+
+/** The median, lowest and highest of the per-round ratios a / b. */
+function ratios(a: LoadResult[], b: LoadResult[]): { median: number; min: number; max: number } {
+  const each = a.map((r, i) => r.rps / b[i]!.rps);
+  return { median: median(each), min: Math.min(...each), max: Math.max(...each) };
 }
 
 async function startPonte(dataDir: string, port: number): Promise<ChildProcess> {
@@ -229,7 +249,6 @@ http {
   return child;
 }
 
-/** Bytes on the wire for a first visit (empty cache) of the page in Chromium, by resource type. */
 /**
  * A bare node:http server sending the same compressed bytes with the same headers: what one Node process can
  * do on this machine, so that the ratio to nginx can be read against Node's own ceiling.
@@ -250,6 +269,7 @@ async function startBareNode(file: string, port: number): Promise<ChildProcess> 
   return child;
 }
 
+/** Bytes on the wire for a first visit (empty cache) of the page in Chromium, by resource type. */
 async function firstVisit(url: string): Promise<Map<string, number> | undefined> {
   if (!existsSync(CHROMIUM_PATH)) return undefined;
   const browser = await chromium.launch({
@@ -318,62 +338,55 @@ async function main(): Promise<void> {
       `Page ${PAGE}: ${fmtInt(plain.length)} bytes, ${fmtInt(page.body.length)} bytes ${page.encoding ?? 'uncompressed'} on the wire.`,
     );
 
-    const generator = has('wrk') ? 'wrk' : 'autocannon';
-    console.log(
-      `Load: ${generator}, ${CONNECTIONS} connections, ${RUNS} runs of ${DURATION} s per server (median), ` +
-        `${SERVER_CPU ? `server on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'no CPU pinning'}.`,
-    );
-    const ponte = await load(ponteUrl);
-
-    let nginx: LoadResult | undefined;
+    const urls = new Map<string, string>([['Ponte', ponteUrl]]);
     if (has('nginx')) {
       const nginxPort = await freePort();
       const nginxWork = join(work, 'nginx');
       mkdirSync(nginxWork);
       children.push(await startNginx(staticRoot, nginxPort, nginxWork));
-      nginx = await load(`http://127.0.0.1:${nginxPort}${PAGE}`);
+      urls.set('nginx (same bytes)', `http://127.0.0.1:${nginxPort}${PAGE}`);
     }
-
-    let bare: LoadResult | undefined;
     if (page.encoding === 'gzip') {
       const barePort = await freePort();
       children.push(await startBareNode(join(staticRoot, PAGE, 'index.html.gz'), barePort));
-      bare = await load(`http://127.0.0.1:${barePort}${PAGE}`);
+      urls.set('bare node:http (same bytes)', `http://127.0.0.1:${barePort}${PAGE}`);
     }
 
+    const generator = has('wrk') ? 'wrk' : 'autocannon';
+    console.log(
+      `Load: ${generator}, ${CONNECTIONS} connections, ${RUNS} rounds of ${DURATION} s per server, the ` +
+        `servers taking turns within each round; ` +
+        `${SERVER_CPU ? `servers on CPU ${SERVER_CPU}, load on CPU ${LOAD_CPU}` : 'no CPU pinning'}.`,
+    );
+    const runs = await interleaved(urls);
     const visit = await firstVisit(ponteUrl);
     stopAll();
 
+    const ponteRuns = runs.get('Ponte')!;
+    const nginxRuns = runs.get('nginx (same bytes)');
+    const bareRuns = runs.get('bare node:http (same bytes)');
+    const ponte = summary(ponteRuns);
     const ms = (v: number) => `${v.toFixed(2)} ms`;
-    const ratio = nginx ? ponte.rps / nginx.rps : Number.NaN;
+    const range = (r: { median: number; min: number; max: number }) =>
+      `${r.median.toFixed(2)} (rounds ${r.min.toFixed(2)}-${r.max.toFixed(2)})`;
     console.log('');
     printTable(
-      ['server', 'requests/s', 'p50', 'p99', 'errors'],
-      [
-        ['Ponte', fmtInt(Math.round(ponte.rps)), ms(ponte.p50), ms(ponte.p99), String(ponte.errors)],
-        nginx
-          ? [
-              'nginx (same bytes)',
-              fmtInt(Math.round(nginx.rps)),
-              ms(nginx.p50),
-              ms(nginx.p99),
-              String(nginx.errors),
-            ]
-          : ['nginx', 'not installed', '-', '-', '-'],
-        ...(bare
-          ? [
-              [
-                'bare node:http (same bytes)',
-                fmtInt(Math.round(bare.rps)),
-                ms(bare.p50),
-                ms(bare.p99),
-                String(bare.errors),
-              ],
-            ]
-          : []),
-      ],
+      ['server (median of rounds)', 'requests/s', 'p50', 'p99', 'errors', 'requests/s by round'],
+      [...runs].map(([name, each]) => {
+        const s = summary(each);
+        return [
+          name,
+          fmtInt(Math.round(s.rps)),
+          ms(s.p50),
+          ms(s.p99),
+          String(s.errors),
+          each.map((r) => fmtInt(Math.round(r.rps))).join(' '),
+        ];
+      }),
     );
+    if (!nginxRuns) console.log('nginx is not installed: no ratio.');
     console.log('');
+    const ratio = nginxRuns ? ratios(ponteRuns, nginxRuns) : undefined;
     const total = visit ? [...visit.values()].reduce((s, v) => s + v, 0) : Number.NaN;
     const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
     printTable(
@@ -381,15 +394,15 @@ async function main(): Promise<void> {
       [
         [
           'Ponte / nginx requests/s',
-          Number.isNaN(ratio) ? '-' : ratio.toFixed(2),
+          ratio ? range(ratio) : '-',
           `>= ${TARGETS.ratio}`,
-          Number.isNaN(ratio) ? '' : verdict(ratio >= TARGETS.ratio),
+          ratio ? verdict(ratio.median >= TARGETS.ratio) : '',
         ],
         ['Ponte p99', ms(ponte.p99), `<= ${TARGETS.p99Ms} ms`, verdict(ponte.p99 <= TARGETS.p99Ms)],
-        ...(bare && nginx
+        ...(bareRuns && nginxRuns
           ? [
-              ['Ponte / bare Node requests/s', (ponte.rps / bare.rps).toFixed(2), '(reference)', ''],
-              ['bare Node / nginx requests/s', (bare.rps / nginx.rps).toFixed(2), '(reference)', ''],
+              ['Ponte / bare Node requests/s', range(ratios(ponteRuns, bareRuns)), '(reference)', ''],
+              ['bare Node / nginx requests/s', range(ratios(bareRuns, nginxRuns)), '(reference)', ''],
             ]
           : []),
         [
