@@ -1,7 +1,7 @@
 // The public portal in a real headless Chromium: WCAG 2.0/2.1 A and AA (axe-core) on every page type in both
 // languages and at a phone's width, a keyboard-only journey with visible focus, the skip link, the language
-// switch keeping the page, and the weight of a first visit.
-import { existsSync } from 'node:fs';
+// switch keeping the page, the issue's journey from the list to the GeoJSON, and the weight of a first visit.
+import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -336,6 +336,72 @@ describe('the language switch', () => {
     await Promise.all([page.waitForURL(`${base}/milano/en/partnerships/chicago`), eng.click()]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toContain('Chicago');
+  });
+});
+
+describe("the issue's journey", () => {
+  test('when a citizen reads the Milan partnerships, its map and timeline, switches to English and downloads the GeoJSON, then St Petersburg is suspended since 2012 everywhere', async () => {
+    await page.goto(`${base}/milano/it/partenariati/`, { waitUntil: 'load' });
+    const main = page.locator('main');
+    // The list: fifteen twinnings, St Petersburg among them with its suspension.
+    const entries = main.locator('li', { has: page.locator('a.fw-semibold') });
+    const twinnings = entries.filter({ hasText: /^[\s\S]*Gemellaggio ·/ });
+    expect(await twinnings.count()).toBe(15);
+    const spb = entries.filter({ has: page.getByRole('link', { name: 'San Pietroburgo', exact: true }) });
+    await expect.poll(() => spb.locator('.ponte-badge').textContent()).toBe('Sospeso dal novembre 2012');
+
+    // The map: St Petersburg's point is drawn as inactive and says so to a screen reader.
+    await Promise.all([
+      page.waitForURL(`${base}/milano/it/mappa/`),
+      page.locator('[data-element="main-navigation"]').getByRole('link', { name: 'Mappa' }).click(),
+    ]);
+    const point = page.locator('svg a[href="/milano/it/partenariati/san-pietroburgo"]');
+    expect(await point.getAttribute('aria-label')).toBe('San Pietroburgo, Russia — Gemellaggio, sospeso');
+    expect(await point.locator('circle').getAttribute('class')).toContain('pt-inactive');
+    expect(await page.locator('svg a.pt-link').count()).toBeGreaterThanOrEqual(15);
+
+    // The timeline: the suspension is an entry of 2012, marked inactive.
+    await Promise.all([
+      page.waitForURL(`${base}/milano/it/cronologia/`),
+      page.locator('[data-element="main-navigation"]').getByRole('link', { name: 'Cronologia' }).click(),
+    ]);
+    const year2012 = page.locator('section', { has: page.locator('h2', { hasText: /^2012$/ }) });
+    const suspension = year2012.locator('li', { hasText: 'Gemellaggio con San Pietroburgo: sospeso' });
+    expect(await suspension.getAttribute('class')).toBe('is-inactive');
+    expect(await suspension.textContent()).toContain('novembre 2012');
+    expect(await page.locator('h2').first().textContent()).toBe('1961');
+
+    // Back on the list, ENG keeps the page.
+    await page.goto(`${base}/milano/it/partenariati/`, { waitUntil: 'load' });
+    await Promise.all([
+      page.waitForURL(`${base}/milano/en/partnerships/`),
+      page.getByRole('link', { name: /^ENG\b/ }).click(),
+    ]);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const en = page.locator('main li', { has: page.getByRole('link', { name: 'Saint Petersburg', exact: true }) });
+    expect(await en.locator('.ponte-badge').textContent()).toBe('Suspended since November 2012');
+
+    // The open data page offers the GeoJSON as a download: fifteen twinnings with their points.
+    await Promise.all([
+      page.waitForURL(`${base}/milano/en/open-data/`),
+      page.locator('[data-element="main-navigation"]').getByRole('link', { name: 'Open data' }).click(),
+    ]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /agreements\.geojson/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('milano-agreements.geojson');
+    const geojson = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+      type: string;
+      features: { geometry: { type: string; coordinates: number[] }; properties: Record<string, unknown> }[];
+    };
+    expect(geojson.type).toBe('FeatureCollection');
+    const twins = geojson.features.filter((f) => f.properties['kind'] === 'twinning');
+    expect(twins).toHaveLength(15);
+    const stp = twins.find((f) => f.properties['slug'] === 'san-pietroburgo');
+    expect(stp?.properties).toMatchObject({ status: 'suspended', partnerEn: 'Saint Petersburg' });
+    expect(String(stp?.properties['statusSince'])).toMatch(/^2012-11/);
+    expect(stp?.geometry.type).toBe('Point');
   });
 });
 

@@ -124,7 +124,7 @@ export function Timeline(p: { institution: string; list: Agreement[]; lang: Lang
           </h2>
           <ol class="ponte-timeline">
             {list.map((e) => (
-              <li key={e.key} class={e.inactive ? 'is-inactive' : ''}>
+              <li key={e.key} class={e.inactive ? 'is-inactive' : undefined}>
                 <a href={e.href}>{e.label}</a>
                 {e.detail ? <p class="mb-0 small">{e.detail}</p> : null}
               </li>
