@@ -378,7 +378,9 @@ describe("the issue's journey", () => {
       page.getByRole('link', { name: /^ENG\b/ }).click(),
     ]);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const en = page.locator('main li', { has: page.getByRole('link', { name: 'Saint Petersburg', exact: true }) });
+    const en = page.locator('main li', {
+      has: page.getByRole('link', { name: 'Saint Petersburg', exact: true }),
+    });
     expect(await en.locator('.ponte-badge').textContent()).toBe('Suspended since November 2012');
 
     // The open data page offers the GeoJSON as a download: fifteen twinnings with their points.
