@@ -23,15 +23,17 @@ import { type Database, type DatabaseOptions, openDatabase } from './platform/db
 export function createServices(database: Database) {
   const places = createPlacesService({ repo: createPlacesRepository(database) });
   const institutions = createInstitutionsService({ repo: createInstitutionsRepository(database.db) });
+  const agreementsRepo = createAgreementsRepository(database);
   const counterparts = createCounterpartsService({
     repo: createCounterpartsRepository(database.db),
+    agreements: agreementsRepo,
     query: database.query,
     institutions,
   });
   const networks = createNetworksService({ repo: createNetworksRepository(database.db), institutions });
   const agreements = createAgreementsService({
     database,
-    repo: createAgreementsRepository(database),
+    repo: agreementsRepo,
     places,
     institutions,
     counterparts,

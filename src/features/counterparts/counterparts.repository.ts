@@ -238,43 +238,6 @@ export function createCounterpartsRepository(db: Executor) {
       if (rows.length > 0) await notifyChange(tx, institutionId);
       return rows.length > 0;
     },
-
-    /** The agreements that name a counterpart, for its page. */
-    async agreementsOf(id: string, tx: Executor = db) {
-      const res = (await tx.execute(
-        sql`select id, kind, status, published, signed_on::text as signed_on, signed_precision
-              from agreements where counterpart_id = ${id} order by sort_date, id`,
-      )) as unknown as {
-        rows: {
-          id: string;
-          kind: string;
-          status: string;
-          published: boolean;
-          signed_on: string | null;
-          signed_precision: string;
-        }[];
-      };
-      return res.rows;
-    },
-
-    /**
-     * Keeps the agreements' copies of the partner's names and country in step after an edit: the names they
-     * sort by, the search text (new names added, so the former ones still find the agreement) and the country.
-     */
-    async refreshAgreements(
-      id: string,
-      values: { sortNameIt: string; sortNameEn: string; searchAdd: string[]; countryCode: string | null },
-      tx: Executor = db,
-    ): Promise<void> {
-      await tx.execute(
-        sql`update agreements a set sort_name_it = ${values.sortNameIt}, sort_name_en = ${values.sortNameEn},
-              search_text = case when ${values.searchAdd.join(' | ')} = '' then a.search_text
-                                 else a.search_text || ' | ' || ${values.searchAdd.join(' | ')} end,
-              country_code = ${values.countryCode},
-              continent = (select c.continent from countries c where c.code = ${values.countryCode})
-            where a.counterpart_id = ${id}`,
-      );
-    },
   };
 }
 

@@ -4,6 +4,7 @@
 // the caller's transaction (under row-level security in the back-office).
 import type { Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { AgreementsRepository } from '../agreements/agreements.repository.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { resolveCountry } from '../places/countries.ts';
 import { normalizeName } from '../places/normalize.ts';
@@ -126,10 +127,13 @@ const rowKey = (row: CounterpartRow) =>
 
 export function createCounterpartsService({
   repo,
+  agreements,
   query,
   institutions,
 }: {
   repo: CounterpartsRepository;
+  /** The agreements' side: what names a counterpart, and their copies of its names and country. */
+  agreements: Pick<AgreementsRepository, 'ofCounterpart' | 'followCounterpart'>;
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
@@ -265,7 +269,7 @@ export function createCounterpartsService({
     /** The agreements with a counterpart (404 when it is not the institution's). */
     async agreementsOf(institutionId: string, id: string, tx?: Executor) {
       await detail(institutionId, id, tx);
-      return repo.agreementsOf(id, tx);
+      return agreements.ofCounterpart(id, tx);
     },
 
     /** Adds an organisation (cities come with their agreements, from the gazetteer). */
@@ -305,7 +309,7 @@ export function createCounterpartsService({
       const namesChanged = changes.nameIt !== before.nameIt || changes.nameEn !== before.nameEn;
       if (namesChanged || changes.countryCode !== (before.country?.code ?? null)) {
         const added = namesChanged ? [changes.nameIt, changes.nameEn].map(normalizeName).filter(Boolean) : [];
-        await repo.refreshAgreements(
+        await agreements.followCounterpart(
           id,
           {
             sortNameIt: normalizeName(changes.nameIt),
