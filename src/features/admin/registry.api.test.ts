@@ -110,13 +110,14 @@ async function membership(institution: string) {
 
 /** One call of each write route on fresh records of Milan, none depending on another. */
 async function everyWrite(): Promise<Call[]> {
-  const [orgA, orgB, unitA, unitB, memberA, memberB, catalogue, spare] = [
+  const [orgA, orgB, unitA, unitB, memberA, memberB, catalogue, spare, unused] = [
     await organisation(milanId),
     await organisation(milanId),
     await unit(milanId),
     await unit(milanId),
     await membership('milano'),
     await membership('milano'),
+    await network(),
     await network(),
     await network(),
   ];
@@ -180,6 +181,11 @@ async function everyWrite(): Promise<Call[]> {
       method: 'PATCH',
       url: `/api/v1/networks/${catalogue.id}`,
       payload: { acronym: 'NET', version: catalogue.version },
+    },
+    {
+      label: 'delete catalogue network',
+      method: 'DELETE',
+      url: `/api/v1/networks/${unused.id}?version=${unused.version}`,
     },
   ];
 }
@@ -251,13 +257,13 @@ describe('who may write', () => {
     expect(await auditTotal()).toBe(audits);
   });
 
-  it("when an editor's session sends its X-CSRF-Token, then every institution write goes through and the log names the user; the catalogue edit stays the platform's", async () => {
+  it("when an editor's session sends its X-CSRF-Token, then every institution write goes through and the log names the user; the catalogue's edit and delete stay the platform's", async () => {
     const editor = await session('milano', 'editor');
     const calls = await everyWrite();
     const expected: Record<Method, number> = { POST: 201, PATCH: 200, DELETE: 204 };
     for (const call of calls) {
       const res = await send(call, editor.withCsrf);
-      if (call.label === 'edit catalogue network') {
+      if (call.label === 'edit catalogue network' || call.label === 'delete catalogue network') {
         expect(res.statusCode, call.label).toBe(403);
         expect(res.json().error.details).toEqual({ reason: 'catalogue' });
         continue;
@@ -609,6 +615,61 @@ describe('the network catalogue', () => {
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.field).toBe('slug');
+  });
+
+  it('when a network is deleted from the catalogue, then only a platform administrator may, only once nobody is a member, at its version; the log keeps it', async () => {
+    const member = await membership('milano');
+    const net = (
+      await ctx.database.query<{ id: string; version: number }>(
+        'select id, version from networks where id = $1',
+        [member.networkId],
+      )
+    )[0]!;
+    const url = (version: number) => `/api/v1/networks/${net.id}?version=${version}`;
+    const platform = await session('firenze', 'admin', true);
+    const before = await registryState();
+
+    const token = await app.inject({ method: 'DELETE', url: url(net.version), headers: bearer(milanWrite) });
+    expect(token.statusCode).toBe(403);
+    const admin = await session('milano', 'admin');
+    const milanAdmin = await app.inject({ method: 'DELETE', url: url(net.version), headers: admin.withCsrf });
+    expect(milanAdmin.statusCode).toBe(403);
+    expect(milanAdmin.json().error.details).toEqual({ reason: 'catalogue' });
+
+    const inUse = await app.inject({ method: 'DELETE', url: url(net.version), headers: platform.withCsrf });
+    expect(inUse.statusCode, inUse.body).toBe(409);
+    expect(inUse.json().error.details).toEqual({ reason: 'in_use', memberships: 1 });
+    expect(await registryState()).toEqual(before);
+
+    const left = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/memberships/${member.id}?version=${member.version}`,
+      headers: bearer(milanWrite),
+    });
+    expect(left.statusCode, left.body).toBe(204);
+
+    const stale = await app.inject({
+      method: 'DELETE',
+      url: url(net.version + 1),
+      headers: platform.withCsrf,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('version_conflict');
+    expect(stale.json().error.details.current).toMatchObject({ id: net.id, version: net.version });
+    expect(await rowOf('networks', net.id)).toBeDefined();
+
+    const gone = await app.inject({ method: 'DELETE', url: url(net.version), headers: platform.withCsrf });
+    expect(gone.statusCode, gone.body).toBe(204);
+    expect(await rowOf('networks', net.id)).toBeUndefined();
+    const [entry] = await ctx.database.query<{ institution_id: string; actor: string; before: unknown }>(
+      `select institution_id, actor, before from audit_events where entity_id = $1 and action = 'delete'`,
+      [net.id],
+    );
+    expect(entry).toMatchObject({ institution_id: florenceId, actor: platform.email });
+    expect(entry!.before).toMatchObject({ id: net.id, nameEn: expect.stringMatching(/^Network /) });
+
+    const again = await app.inject({ method: 'DELETE', url: url(net.version), headers: platform.withCsrf });
+    expect(again.statusCode).toBe(404);
   });
 });
 

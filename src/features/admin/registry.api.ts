@@ -543,5 +543,29 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         return registry.updateNetwork(actor, id, version, networkFields(changes, stored));
       },
     );
+
+    app.delete(
+      '/networks/:id',
+      {
+        schema: {
+          tags: ['networks'],
+          summary: 'Delete a network of the catalogue that no institution is a member of',
+          description:
+            `Platform administrators only, like an edit: API tokens and institutions' users get 403. ` +
+            `${DELETE_NOTE} A network with members is refused with 409 \`conflict\` (\`details.reason\` ` +
+            `"in_use", \`details.memberships\` how many institutions); each leaves it first with ` +
+            `DELETE /memberships/{id}.`,
+          security: API_SECURITY,
+          params: IdParams,
+          querystring: VersionQuery,
+          response: { 204: Type.Null(), ...ERRORS },
+        },
+      },
+      async (request, reply) => {
+        const actor = await actorOf(accounts, request);
+        await registry.removeNetwork(actor, request.params.id, request.query.version);
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

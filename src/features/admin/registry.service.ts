@@ -354,6 +354,19 @@ export function createRegistryAdminService(deps: {
         return after;
       });
     },
+
+    /**
+     * Deletes a catalogue network no institution is a member of: platform administrators only, like an edit.
+     * Returns what was deleted.
+     */
+    removeNetwork(actor: Actor, id: string, version: number) {
+      requireCatalogueEditor(actor);
+      return asCatalogue(actor, async ({ query, audit: write }) => {
+        const before = await networks.removeFromCatalogue(query, id, version);
+        await write({ action: 'delete', entity: 'network', entityId: id, before, after: null });
+        return before;
+      });
+    },
   };
 }
 

@@ -281,4 +281,21 @@ export const catalogueSql = {
     if (row) await query('select pg_notify($1, $2)', [CHANGES_CHANNEL, ALL_INSTITUTIONS]);
     return row;
   },
+  /** How many institutions, any of them, are members of the network. */
+  async memberCount(query: QueryFn, id: string): Promise<number> {
+    const [row] = await query<{ n: number }>(
+      'select count(*)::int as n from memberships where network_id = $1',
+      [id],
+    );
+    return row?.n ?? 0;
+  },
+  /** Deletes the network if it is still at `version`; false when it was not. */
+  async deleteVersioned(query: QueryFn, id: string, version: number): Promise<boolean> {
+    const rows = await query('delete from networks where id = $1 and version = $2 returning id', [
+      id,
+      version,
+    ]);
+    if (rows.length > 0) await query('select pg_notify($1, $2)', [CHANGES_CHANNEL, ALL_INSTITUTIONS]);
+    return rows.length > 0;
+  },
 };

@@ -419,6 +419,30 @@ export function createNetworksService({
       if (!row) throw staleNetwork(entryOfSql(found), version);
       return { before: entryOfSql(found), after: entryOfSql(row) };
     },
+
+    /**
+     * Deletes a catalogue network at `version`, only while no institution is a member: a membership is an
+     * institution's record, and deleting the network would take it away. Returns what was deleted.
+     */
+    async removeFromCatalogue(query: QueryFn, id: string, version: number): Promise<NetworkEntry> {
+      const found = UUID.test(id) ? await catalogueSql.byId(query, id) : undefined;
+      if (!found) throw AppError.notFound('Network', id);
+      const before = entryOfSql(found);
+      if (before.version !== version) throw staleNetwork(before, version);
+      const members = await catalogueSql.memberCount(query, id);
+      if (members > 0) {
+        throw new AppError(
+          'conflict',
+          `${members} institution(s) are members of this network: it cannot be deleted while they are`,
+          { details: { reason: 'in_use', memberships: members } },
+        );
+      }
+      if (!(await catalogueSql.deleteVersioned(query, id, version))) {
+        const now = await catalogueSql.byId(query, id);
+        throw now ? staleNetwork(entryOfSql(now), version) : AppError.notFound('Network', id);
+      }
+      return before;
+    },
   };
 }
 
