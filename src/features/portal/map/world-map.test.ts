@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, locatorMapSvg, MAP_COLOURS, type MapPoint, worldBase, worldMapSvg } from './world-map.ts';
+import {
+  escapeXml,
+  legendSymbol,
+  locatorMapSvg,
+  MAP_COLOURS,
+  type MapPoint,
+  worldBase,
+  worldMapSvg,
+} from './world-map.ts';
 
 const point = (id: string, lon: number, lat: number, tone: MapPoint['tone'] = 'active'): MapPoint => ({
   id,
@@ -108,6 +116,20 @@ describe('worldMapSvg', () => {
     }
     expect(svg).toMatch(/<path class="map-land" d="M[^"]+"/);
     expect(svg).toMatch(/<g aria-hidden="true"><path class="map-sea"/);
+  });
+
+  it('when a legend shows a tone, then its symbol is drawn with the same radius and paint as the points, hidden from screen readers', () => {
+    const svg = world([MILAN, MELBOURNE, CHICAGO]);
+    for (const tone of ['active', 'inactive', 'shared'] as const) {
+      const drawn = svg.match(
+        new RegExp(`<circle class="pt pt-${tone}" cx="[^"]+" cy="[^"]+" (r="[^"]+" [^/]*)/>`),
+      );
+      expect(drawn, tone).not.toBeNull();
+      const symbol = legendSymbol(tone);
+      expect(symbol).toContain(drawn![1]!.trim());
+      expect(symbol).toMatch(/^<svg [^>]*aria-hidden="true"/);
+    }
+    expect(legendSymbol('inactive')).toContain(`fill="${MAP_COLOURS.sea}" stroke="${MAP_COLOURS.inactive}"`);
   });
 
   it('when Milan, Melbourne and Chicago are drawn, then they land upper-middle, lower-right and upper-left', () => {

@@ -262,11 +262,26 @@ function drawOrder(a: MapPoint, b: MapPoint): number {
   );
 }
 
+/** A point's paint: inactive ones are rings, so they differ from active discs by shape, not colour alone. */
+function paintOf(tone: MapPoint['tone']): string {
+  return tone === 'inactive'
+    ? `fill="${MAP_COLOURS.sea}" stroke="${MAP_COLOURS.inactive}" stroke-width="2"`
+    : `fill="${MAP_COLOURS[tone]}"`;
+}
+
+/** The symbol a legend shows for a tone: the very circle the map draws, decorative beside its text. */
+export function legendSymbol(tone: MapPoint['tone']): string {
+  const r = RADIUS[tone];
+  const box = r + 2;
+  return (
+    `<svg class="ponte-legend-symbol" width="${box * 2}" height="${box * 2}" viewBox="${-box} ${-box} ${box * 2} ${box * 2}" ` +
+    `aria-hidden="true" focusable="false"><g stroke="${MAP_COLOURS.sea}" stroke-width="1.5">` +
+    `<circle r="${r}" ${paintOf(tone)}/></g></svg>`
+  );
+}
+
 function pointMarkup(p: MapPoint, x: number, y: number, prefix: string): string {
-  const paint =
-    p.tone === 'inactive'
-      ? `fill="${MAP_COLOURS.sea}" stroke="${MAP_COLOURS.inactive}" stroke-width="2"`
-      : `fill="${MAP_COLOURS[p.tone]}"`;
+  const paint = paintOf(p.tone);
   return (
     `<a class="pt-link" id="${prefix}-pt-${idPart(p.id)}" href="${escapeXml(p.href)}" aria-label="${escapeXml(p.label)}">` +
     `<circle class="pt pt-${p.tone}" cx="${num(x)}" cy="${num(y)}" r="${RADIUS[p.tone]}" ${paint}/></a>`
