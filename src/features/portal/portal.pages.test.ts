@@ -116,6 +116,16 @@ describe('portal pages', () => {
     expect(tlv).toContain('"@type":"Place"');
   });
 
+  it('when a map is shown, then its legend names each kind of point beside the symbol the map draws for it', async () => {
+    const symbols = (html: string) => html.match(/<svg class="ponte-legend-symbol"[^>]*aria-hidden="true"/g) ?? [];
+    const map = (await get('/milano/it/mappa/')).body;
+    expect(symbols(map)).toHaveLength(2);
+    expect(map).toMatch(/<circle r="4.5" fill="#ffffff" stroke="#a61919"[^>]*\/><\/g><\/svg><\/span> sospeso, scaduto o cessato/);
+    const home = (await get('/en/')).body;
+    expect(symbols(home)).toHaveLength(2);
+    expect(home).toContain('</span> partner of several institutions</li>');
+  });
+
   it('when an address does not exist, then a 404 page in the language of the address', async () => {
     const it_ = await get('/milano/it/partenariati/atlantide');
     expect(it_.statusCode).toBe(404);

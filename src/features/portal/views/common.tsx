@@ -3,6 +3,7 @@ import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement, AgreementSummary, StatusEvent } from '../../agreements/agreements.schemas.ts';
+import { legendSymbol, type MapPoint } from '../map/world-map.ts';
 import { s } from './portal.strings.ts';
 
 export const partnerName = (a: AgreementSummary, lang: Lang) =>
@@ -54,3 +55,17 @@ export function statusEvent(a: Agreement): StatusEvent | undefined {
 
 export const reasonOf = (e: StatusEvent, lang: Lang) =>
   lang === 'it' ? (e.reasonIt ?? e.reasonEn) : (e.reasonEn ?? e.reasonIt);
+
+/** A map's legend: each tone's symbol, drawn exactly as the map draws its points, beside its meaning. */
+export function MapLegend(p: { items: [tone: MapPoint['tone'], text: string][] }) {
+  return (
+    <ul class="list-inline small ponte-legend">
+      {p.items.map(([tone, text]) => (
+        <li key={tone} class="list-inline-item me-4">
+          {/* Raw HTML on purpose: a fixed, decorative SVG symbol from the map module. */}
+          <span dangerouslySetInnerHTML={{ __html: legendSymbol(tone) }} /> {text}
+        </li>
+      ))}
+    </ul>
+  );
+}

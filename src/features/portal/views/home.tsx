@@ -3,6 +3,7 @@ import type { Institution } from '../../institutions/institutions.schemas.ts';
 import { type MapPoint, worldMapSvg } from '../map/world-map.ts';
 import { partnershipPath, sectionPath } from '../portal.paths.ts';
 import type { AtlasPoint } from '../portal.service.ts';
+import { MapLegend } from './common.tsx';
 import { s } from './portal.strings.ts';
 
 export function Home(p: {
@@ -58,6 +59,12 @@ export function Home(p: {
       <section aria-labelledby="atlas">
         <h2 id="atlas">{t.atlas}</h2>
         <p>{t.atlasDesc(p.points.length, shared.length)}</p>
+        <MapLegend
+          items={[
+            ['active', t.legendOne],
+            ['shared', t.legendShared],
+          ]}
+        />
         <figure
           class="ponte-map"
           // Raw HTML on purpose: a server-built SVG whose labels the map module escapes.

@@ -20,6 +20,8 @@ const it = {
     atlas: 'Le città partner di tutti gli enti',
     atlasDesc: (n: number, shared: number) =>
       `${n} città partner; ${shared} in comune tra più enti, segnate in viola. Ogni punto porta alla scheda.`,
+    legendOne: 'città partner di un ente',
+    legendShared: 'città partner di più enti',
     sharedBy: 'in comune con',
     partnerships: (n: number) => (n === 1 ? '1 partenariato' : `${n} partenariati`),
   },
@@ -171,6 +173,8 @@ const en: Strings = {
     atlas: 'Partner cities of every institution',
     atlasDesc: (n: number, shared: number) =>
       `${n} partner cities; ${shared} shared by several institutions, marked in purple. Each point leads to its page.`,
+    legendOne: 'partner of one institution',
+    legendShared: 'partner of several institutions',
     sharedBy: 'shared with',
     partnerships: (n: number) => (n === 1 ? '1 partnership' : `${n} partnerships`),
   },

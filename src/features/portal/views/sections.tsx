@@ -3,13 +3,14 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
-import { legendSymbol, type MapPoint, worldMapSvg } from '../map/world-map.ts';
+import { type MapPoint, worldMapSvg } from '../map/world-map.ts';
 import { dataPath, partnershipPath } from '../portal.paths.ts';
 import {
   agreementDate,
   agreementTitle,
   countryName,
   date,
+  MapLegend,
   partnerName,
   precisionOf,
   reasonOf,
@@ -42,15 +43,12 @@ export function MapPage(p: { institution: string; institutionName: string; list:
     <div class="container my-4">
       <h1>{t.title}</h1>
       <p class="lead">{t.lead}</p>
-      {/* Raw HTML on purpose: fixed SVG symbols from the map module, drawn like the map's points. */}
-      <ul class="list-inline small ponte-legend">
-        <li class="list-inline-item me-4">
-          <span dangerouslySetInnerHTML={{ __html: legendSymbol('active') }} /> {t.legendActive}
-        </li>
-        <li class="list-inline-item">
-          <span dangerouslySetInnerHTML={{ __html: legendSymbol('inactive') }} /> {t.legendInactive}
-        </li>
-      </ul>
+      <MapLegend
+        items={[
+          ['active', t.legendActive],
+          ['inactive', t.legendInactive],
+        ]}
+      />
       {/* Raw HTML on purpose: a server-built SVG whose labels the map module escapes. */}
       <figure class="ponte-map" dangerouslySetInnerHTML={{ __html: svg }} />
       <section aria-labelledby="map-list">
