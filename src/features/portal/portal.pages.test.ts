@@ -117,10 +117,13 @@ describe('portal pages', () => {
   });
 
   it('when a map is shown, then its legend names each kind of point beside the symbol the map draws for it', async () => {
-    const symbols = (html: string) => html.match(/<svg class="ponte-legend-symbol"[^>]*aria-hidden="true"/g) ?? [];
+    const symbols = (html: string) =>
+      html.match(/<svg class="ponte-legend-symbol"[^>]*aria-hidden="true"/g) ?? [];
     const map = (await get('/milano/it/mappa/')).body;
     expect(symbols(map)).toHaveLength(2);
-    expect(map).toMatch(/<circle r="4.5" fill="#ffffff" stroke="#a61919"[^>]*\/><\/g><\/svg><\/span> sospeso, scaduto o cessato/);
+    expect(map).toMatch(
+      /<circle r="4.5" fill="#ffffff" stroke="#a61919"[^>]*\/><\/g><\/svg><\/span> sospeso, scaduto o cessato/,
+    );
     const home = (await get('/en/')).body;
     expect(symbols(home)).toHaveLength(2);
     expect(home).toContain('</span> partner of several institutions</li>');
