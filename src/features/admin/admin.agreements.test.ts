@@ -82,8 +82,10 @@ describe('editing an agreement in the back-office', () => {
     expect(after.signed.date).toBe(lyon.signed.date);
     const history = await client.get(`/admin/en/agreements/${lyon.id}`, cookie);
     expect(history.body).toContain(email);
-    expect(history.body).toContain('update');
-    expect(history.body).toContain('school exchanges');
+    expect(history.body).toContain('<td>changed</td>');
+    expect(history.body).toContain('Description (English): ');
+    expect(history.body).toContain('→ Twinning renewed with a programme of school exchanges.');
+    expect(history.body).toContain('→ Culture, Education');
     if (after.published) {
       const portal = await app.inject({ method: 'GET', url: `/milano/en/partnerships/${after.slug}` });
       expect(portal.body).toContain('Twinning renewed with a programme of school exchanges.');
@@ -142,6 +144,48 @@ describe('editing an agreement in the back-office', () => {
     expect(res.body).toContain('Palazzo Marino, sala Alessi');
     expect(res.body).toContain(`name="version" value="${a.version + 1}"`);
     expect((await stored(a.id)).signedPlace).toBe('City Hall, Chicago');
+  });
+
+  it('when an agreement was edited, then its history names the fields and the operation in each language and shows no raw key or version', async () => {
+    const { cookie } = await client.signIn('milano', 'editor');
+    const a = await milan('Osaka');
+    const before = await stored(a.id);
+    const { csrf, fields } = await formOf(a.id, cookie, {
+      signedPlace: 'Palazzo Marino',
+      titleEn: 'Osaka and Milan, friends since 1981',
+    });
+    expect((await client.post(`/admin/it/agreements/${a.id}/edit`, cookie, fields, csrf)).statusCode).toBe(
+      303,
+    );
+    const historyIn = async (lang: 'it' | 'en') => {
+      const page = await client.get(`/admin/${lang}/agreements/${a.id}`, cookie);
+      const section = page.body.match(/<section[^>]*aria-labelledby="history-title".*?<\/section>/s)?.[0];
+      expect(section, lang).toBeDefined();
+      return section!;
+    };
+    const words = {
+      it: {
+        action: 'modifica',
+        place: 'Luogo della firma',
+        title: 'Titolo (inglese)',
+        version: 'Versione',
+      },
+      en: { action: 'changed', place: 'Place of signing', title: 'Title (English)', version: 'Version' },
+    };
+    for (const lang of ['it', 'en'] as const) {
+      const history = await historyIn(lang);
+      const w = words[lang];
+      expect(history, lang).toContain(`<td>${w.action}</td>`);
+      expect(history, lang).toContain(`<li>${w.place}: ${before.signedPlace ?? '—'} → Palazzo Marino</li>`);
+      expect(history, lang).toContain(
+        `<li>${w.title}: ${before.titleEn ?? '—'} → Osaka and Milan, friends since 1981</li>`,
+      );
+      // No raw field key ("signedPlace: …", "version: 3 → 4"), raw action or bookkeeping value leaks in.
+      expect(history, lang).not.toMatch(/<li>[a-z][A-Za-z]*: /);
+      expect(history, lang).not.toMatch(/<td>(update|create|delete)<\/td>/);
+      expect(history, lang).not.toContain(`${w.version}:`);
+      expect(history, lang).not.toContain(`${before.version} → ${before.version + 1}`);
+    }
   });
 
   it.each([

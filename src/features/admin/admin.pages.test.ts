@@ -150,7 +150,10 @@ describe('keeping the record', () => {
     expect(portal.body).toContain('Delibera n. 99/2026');
     const detail = await get(`/admin/it/agreements/${toronto.id}`, cookie);
     expect(detail.body).toContain(email);
-    expect(detail.body).toContain('change_status');
+    expect(detail.body).toContain('<td>cambio di stato</td>');
+    expect(detail.body).toContain('<li>Stato: Attivo → Sospeso</li>');
+    expect(detail.body).toContain('Delibera n. 99/2026');
+    expect(detail.body).not.toContain('change_status');
     const [audit] = await ctx.database.query<{
       actor: string;
       before: { status: string };
@@ -259,6 +262,21 @@ describe('creating an agreement', () => {
     );
     expect(created.items[0]).toMatchObject({ kind: 'friendship_pact', published: false });
     expect(created.items[0]!.partner.nameIt).toBe('Lipsia');
+    // The history lists the values of the creation in words, without its id, version or timestamps.
+    const { id, version } = created.items[0]!;
+    for (const [lang, action, kind, partner] of [
+      ['it', 'creazione', 'Tipo: Patto di amicizia', 'Partner: Lipsia'],
+      ['en', 'created', 'Kind: Friendship pact', 'Partner: Leipzig'],
+    ] as const) {
+      const page = await get(`/admin/${lang}/agreements/${id}`, cookie);
+      const history = page.body.match(/<section[^>]*aria-labelledby="history-title".*?<\/section>/s)?.[0];
+      expect(history, lang).toContain(`<td>${action}</td>`);
+      expect(history, lang).toContain(`<li>${kind}</li>`);
+      expect(history, lang).toContain(`<li>${partner}</li>`);
+      expect(history, lang).not.toContain(id);
+      expect(history, lang).not.toMatch(/<li>[a-z][A-Za-z]*: /);
+      expect(history, lang).not.toMatch(new RegExp(`<li>(Versione|Version): ${version}<`));
+    }
   });
 
   it('when the city name is ambiguous, then the form asks which one and keeps what was typed', async () => {

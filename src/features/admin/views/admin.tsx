@@ -20,6 +20,7 @@ import { workplace } from '../admin.session.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { AttachmentsSection } from './agreement-edit.tsx';
 import { Field } from './fields.tsx';
+import { AuditTable } from './history.tsx';
 
 export interface Notice {
   kind: 'success' | 'danger' | 'warning';
@@ -232,74 +233,6 @@ export function LoginForm(p: {
 const partnerName = (a: AgreementSummary, lang: Lang) =>
   lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
 
-/** What an audit entry changed, field by field: "field: before → after", long values shortened. */
-export function auditChanges(before: unknown, after: unknown): string[] {
-  const obj = (v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  const b = obj(before);
-  const a = obj(after);
-  const show = (v: unknown) => {
-    if (v === undefined || v === null || v === '') return '—';
-    const text = typeof v === 'string' ? v : JSON.stringify(v);
-    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-  };
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`);
-}
-
-export function AuditTable({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
-  const t = adminStrings(lang);
-  if (rows.length === 0) return <p>{t.none}</p>;
-  return (
-    <div class="table-responsive">
-      <table class="table">
-        <caption class="visually-hidden">{t.auditTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.when}</th>
-            <th scope="col">{t.who}</th>
-            <th scope="col">{t.what}</th>
-            <th scope="col">{t.changes}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const changes = auditChanges(r.before, r.after);
-            return (
-              <tr key={`${r.at}${r.entityId}${r.action}`}>
-                <td>{new Date(r.at).toLocaleString(lang === 'it' ? 'it-IT' : 'en-GB')}</td>
-                <td>{r.actor}</td>
-                <td>
-                  <code>{r.action}</code> {r.entity} <code>{r.entityId.slice(0, 8)}</code>
-                </td>
-                <td>
-                  {changes.length === 0 ? null : changes.length <= 3 ? (
-                    <ul class="list-unstyled mb-0">
-                      {changes.map((c) => (
-                        <li key={c}>{c}</li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <details>
-                      <summary>{t.fieldsChanged(changes.length)}</summary>
-                      <ul class="list-unstyled mb-0">
-                        {changes.map((c) => (
-                          <li key={c}>{c}</li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
   const t = adminStrings(lang);
   return (
@@ -340,7 +273,7 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
         </ul>
       )}
       <h2 class="h4 mt-4">{t.recentChanges}</h2>
-      <AuditTable lang={lang} rows={data.recent} />
+      <AuditTable lang={lang} rows={data.recent} variant="log" />
     </>
   );
 }
@@ -587,8 +520,7 @@ export function AgreementView(p: {
         canWrite={p.canWrite}
         error={p.attachmentError}
       />
-      <h2 class="h4 mt-5">{t.auditTitle}</h2>
-      <AuditTable lang={p.lang} rows={p.audit} />
+      <AuditTable lang={p.lang} rows={p.audit} variant="record" heading={t.auditTitle} />
     </>
   );
 }
@@ -694,7 +626,7 @@ export function AuditLogView({ lang, rows }: { lang: Lang; rows: AuditEntry[] })
           {t.downloadCsv}
         </a>
       </p>
-      <AuditTable lang={lang} rows={rows} />
+      <AuditTable lang={lang} rows={rows} variant="log" />
     </>
   );
 }

@@ -8,7 +8,7 @@ import { AGREEMENT_KINDS, type Agreement, RENEWALS, SECTORS } from '../../agreem
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { Unit } from '../../institutions/institutions.schemas.ts';
 import { adminStrings } from '../admin.strings.ts';
-import { Field } from './fields.tsx';
+import { ConflictTable, Field } from './fields.tsx';
 
 /** The form's fields as the browser sends them back. */
 export interface EditValues {
@@ -86,12 +86,26 @@ export interface EditConflict {
   fields: (keyof EditValues)[];
 }
 
-const show = (v: string | string[], lang: Lang) => {
-  const text = Array.isArray(v)
-    ? v.map((s) => SECTOR_LABELS[s as keyof typeof SECTOR_LABELS]?.[lang] ?? s).join(', ')
-    : v;
-  return text || '—';
-};
+/** A form value as the person reads it: codes by their labels, sectors by name. */
+function valueText(field: keyof EditValues, v: string | string[], lang: Lang, units: Unit[]): string {
+  const e = adminStrings(lang).edit;
+  if (Array.isArray(v))
+    return v.map((s) => SECTOR_LABELS[s as keyof typeof SECTOR_LABELS]?.[lang] ?? s).join(', ');
+  switch (field) {
+    case 'kind':
+      return KIND_LABELS[v as keyof typeof KIND_LABELS]?.[lang] ?? v;
+    case 'term':
+      return v === 'permanent' ? e.permanent : v === 'fixed' ? e.fixed : v;
+    case 'renewal':
+      return (e.renewals as Record<string, string>)[v] ?? v;
+    case 'unit': {
+      const unit = units.find((u) => u.slug === v);
+      return unit ? (lang === 'it' ? unit.nameIt : unit.nameEn) : v;
+    }
+    default:
+      return v;
+  }
+}
 
 export function EditAgreementForm(p: {
   lang: Lang;
@@ -143,27 +157,15 @@ export function EditAgreementForm(p: {
             {e.conflictTitle}
           </h2>
           <p>{e.conflictLead}</p>
-          <div class="table-responsive">
-            <table class="table">
-              <caption class="visually-hidden">{e.conflictTitle}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{e.field}</th>
-                  <th scope="col">{e.storedNow}</th>
-                  <th scope="col">{e.yours}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.conflict.fields.map((f) => (
-                  <tr key={f}>
-                    <th scope="row">{e.labels[f]}</th>
-                    <td>{show(p.conflict!.stored[f], p.lang)}</td>
-                    <td>{show(v[f], p.lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ConflictTable
+            lang={p.lang}
+            rows={p.conflict.fields.map((f) => ({
+              name: f,
+              label: e.labels[f],
+              stored: valueText(f, p.conflict!.stored[f], p.lang, p.units),
+              sent: valueText(f, v[f], p.lang, p.units),
+            }))}
+          />
         </section>
       ) : null}
       <form method="post" action={`/admin/${p.lang}/agreements/${p.agreement.id}/edit`} class="row mt-4">

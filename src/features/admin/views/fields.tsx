@@ -1,5 +1,9 @@
 // One labelled form field for every back-office form: bootstrap-italia markup, its hint, and after a refused
-// save its error right below it, tied to the control with aria-describedby and aria-invalid.
+// save its error right below it, tied to the control with aria-describedby and aria-invalid. And, after a
+// stale save, one table that sets the stored version beside the one sent, field by field.
+import type { Lang } from '../../../platform/i18n.ts';
+import { adminStrings } from '../admin.strings.ts';
+
 export interface FieldProps {
   name: string;
   label: string;
@@ -77,6 +81,43 @@ export function Field(p: FieldProps) {
         />
       )}
       {after}
+    </div>
+  );
+}
+
+/** One field of a stale save: its label, and the stored and sent values as the person reads them. */
+export interface ComparedField {
+  name: string;
+  label: string;
+  stored: string;
+  sent: string;
+}
+
+/** The version stored now beside the one the person sent, field by field; the values that differ in bold. */
+export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] }) {
+  const t = adminStrings(p.lang).compare;
+  const shown = (v: string) => v || '—';
+  return (
+    <div class="table-responsive mb-4">
+      <table class="table">
+        <caption>{t.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.field}</th>
+            <th scope="col">{t.storedNow}</th>
+            <th scope="col">{t.yours}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.label}</th>
+              <td>{shown(r.stored)}</td>
+              <td>{r.stored === r.sent ? shown(r.sent) : <strong>{shown(r.sent)}</strong>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -12,7 +12,8 @@ import type { UnitRecord } from '../../institutions/institutions.service.ts';
 import type { MembershipRecord, NetworkEntry } from '../../networks/networks.service.ts';
 import type { AuditEntry } from '../admin.audit.ts';
 import { registryStrings } from '../registry.strings.ts';
-import { Field } from './fields.tsx';
+import { ConflictTable, Field } from './fields.tsx';
+import { AuditTable } from './history.tsx';
 
 export type Values = Record<string, string>;
 export type Errors = Record<string, string>;
@@ -113,40 +114,9 @@ function FormField(p: { lang: Lang; spec: FieldSpec; value: string; error?: stri
   );
 }
 
-/** The version stored now beside the one the person sent, field by field. */
-export function ConflictTable(p: { lang: Lang; fields: readonly string[]; stored: Values; sent: Values }) {
-  const t = registryStrings(p.lang);
-  const shown = (v: string | undefined) => (v ? v : '—');
-  return (
-    <div class="table-responsive mb-4">
-      <table class="table">
-        <caption>{t.conflictCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.field}</th>
-            <th scope="col">{t.storedNow}</th>
-            <th scope="col">{t.yourVersion}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.fields.map((f) => (
-            <tr key={f}>
-              <th scope="row">{t.labels[f]}</th>
-              <td>{shown(p.stored[f])}</td>
-              <td>
-                {(p.stored[f] ?? '') === (p.sent[f] ?? '') ? (
-                  shown(p.sent[f])
-                ) : (
-                  <strong>{shown(p.sent[f])}</strong>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+/** A form value as the person reads it: a select's option by its label. */
+const optionText = (spec: FieldSpec, value: string | undefined) =>
+  spec.options?.find((o) => o.value === value)?.label ?? value ?? '';
 
 export interface Conflict {
   stored: Values;
@@ -177,9 +147,12 @@ export function RecordForm(p: {
       {p.conflict ? (
         <ConflictTable
           lang={p.lang}
-          fields={p.specs.map((s) => s.name)}
-          stored={p.conflict.stored}
-          sent={p.conflict.sent}
+          rows={p.specs.map((spec) => ({
+            name: spec.name,
+            label: t.labels[spec.name] ?? spec.name,
+            stored: optionText(spec, p.conflict?.stored[spec.name]),
+            sent: optionText(spec, p.conflict?.sent[spec.name]),
+          }))}
         />
       ) : null}
       <form method="post" action={p.action} class="mt-4" style="max-width: 44rem" novalidate>
@@ -301,113 +274,6 @@ function ListFilters(p: {
         </button>
       </div>
     </form>
-  );
-}
-
-/** A value of an audited record in words: dates at their precision, names in the page's language. */
-function plain(value: unknown, lang: Lang): string {
-  const t = registryStrings(lang);
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? t.yes : t.no;
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.length ? value.map((v) => plain(v, lang)).join(', ') : '—';
-  if (typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('precision' in o && 'date' in o) {
-      return formatDate(o['date'] as string | null, o['precision'] as Precision, lang) ?? '—';
-    }
-    if (typeof o['nameIt'] === 'string' && typeof o['nameEn'] === 'string') {
-      return String(lang === 'it' ? o['nameIt'] : o['nameEn']);
-    }
-    if (typeof o['name'] === 'string') return o['name'];
-  }
-  return JSON.stringify(value);
-}
-
-// Fields of audit snapshots that are bookkeeping, not what a person changed.
-const NOT_SHOWN = new Set([
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'networkId',
-  'position',
-  'usage',
-  'agreements',
-]);
-
-function fieldLabel(key: string, lang: Lang): string {
-  const t = registryStrings(lang);
-  const extra: Record<string, string> = {
-    kind: t.counterparts.kind,
-    place: t.counterparts.place,
-    unit: t.labels['unitId']!,
-  };
-  return t.labels[key] ?? extra[key] ?? key;
-}
-
-/** What an audit entry changed, field by field: everything for a creation or deletion, else the differences. */
-function changesOf(entry: AuditEntry, lang: Lang): string[] {
-  const before = (entry.before ?? {}) as Record<string, unknown>;
-  const after = (entry.after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOT_SHOWN.has(k));
-  const out: string[] = [];
-  for (const k of keys) {
-    const b = plain(before[k], lang);
-    const a = plain(after[k], lang);
-    if (entry.before === null || entry.before === undefined) {
-      if (a !== '—') out.push(`${fieldLabel(k, lang)}: ${a}`);
-    } else if (entry.after === null || entry.after === undefined) {
-      if (b !== '—') out.push(`${fieldLabel(k, lang)}: ${b}`);
-    } else if (a !== b) {
-      out.push(`${fieldLabel(k, lang)}: ${b} → ${a}`);
-    }
-  }
-  return out;
-}
-
-/** A record's history from the audit log: when, who, what, and the fields before and after. */
-export function HistoryTable(p: { lang: Lang; rows: AuditEntry[] }) {
-  const t = registryStrings(p.lang);
-  return (
-    <section class="mt-5" aria-labelledby="history-title">
-      <h2 class="h4" id="history-title">
-        {t.history}
-      </h2>
-      {p.rows.length === 0 ? (
-        <p>{t.noHistory}</p>
-      ) : (
-        <div class="table-responsive">
-          <table class="table">
-            <caption>{t.historyCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.when}</th>
-                <th scope="col">{t.who}</th>
-                <th scope="col">{t.action}</th>
-                <th scope="col">{t.changes}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r, i) => (
-                <tr key={`${r.at}-${i}`}>
-                  <td>{new Date(r.at).toLocaleString(locale(p.lang))}</td>
-                  <td>{r.actor}</td>
-                  <td>{t.actions[r.action] ?? r.action}</td>
-                  <td>
-                    <ul class="list-unstyled mb-0">
-                      {changesOf(r, p.lang).map((c) => (
-                        <li key={c}>{c}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }
 
@@ -652,7 +518,7 @@ export function CounterpartView(p: {
           )}
         </section>
       ) : null}
-      <HistoryTable lang={p.lang} rows={p.data.history} />
+      <AuditTable lang={p.lang} rows={p.data.history} variant="record" heading={t.history} />
     </>
   );
 }
@@ -806,7 +672,7 @@ export function UnitView(p: {
       ) : (
         <p class="text-muted">{t.viewerNote}</p>
       )}
-      <HistoryTable lang={p.lang} rows={p.data.history} />
+      <AuditTable lang={p.lang} rows={p.data.history} variant="record" heading={t.history} />
     </>
   );
 }
@@ -1014,7 +880,7 @@ export function NetworkView(p: {
         )}
         {p.canWrite ? null : <p class="text-muted">{t.viewerNote}</p>}
       </section>
-      <HistoryTable lang={p.lang} rows={p.data.history} />
+      <AuditTable lang={p.lang} rows={p.data.history} variant="record" heading={t.history} />
     </>
   );
 }

@@ -1,0 +1,349 @@
+// The audit history, drawn one way everywhere in the back-office: a record's history (an agreement, a
+// partner, a unit, a network, a membership) and the institution's change log. Fields and operations are named
+// in the page's language, bookkeeping keys are left out, a creation or deletion lists its values and a change
+// shows "before → after". The CSV export of the log keeps the raw entries; this is only how a page shows them.
+
+import type { Precision } from '../../../platform/dates.ts';
+import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import type { AuditEntry } from '../admin.audit.ts';
+import { adminStrings } from '../admin.strings.ts';
+import { registryStrings } from '../registry.strings.ts';
+
+type Snapshot = Record<string, unknown>;
+
+const isSnapshot = (v: unknown): v is Snapshot => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Keys of audit snapshots that are bookkeeping (ids, versions, search text, timestamps, counts), not what a person changed. */
+export const NOT_SHOWN: ReadonlySet<string> = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'searchText',
+  'institution',
+  'networkId',
+  'attachment',
+  'position',
+  'usage',
+  'agreements',
+  'precision',
+]);
+
+/**
+ * The order fields are listed in, as the forms have them (the database keeps a snapshot's keys in its own
+ * order); keys not named here come after, as they are.
+ */
+const ORDER = [
+  'kind',
+  'partner',
+  'slug',
+  'acronym',
+  'nameIt',
+  'nameEn',
+  'status',
+  'statusSince',
+  'event',
+  'unit',
+  'unitId',
+  'signed',
+  'signedSource',
+  'ratified',
+  'ratifiedSource',
+  'signedPlace',
+  'term',
+  'endsOn',
+  'renewal',
+  'renewalYears',
+  'sectors',
+  'titleIt',
+  'titleEn',
+  'descriptionIt',
+  'descriptionEn',
+  'remitIt',
+  'remitEn',
+  'head',
+  'since',
+  'roleIt',
+  'roleEn',
+  'workingGroups',
+  'annualFee',
+  'feeCurrency',
+  'website',
+  'country',
+  'place',
+  'notes',
+  'sources',
+  'alternativeDates',
+  'statusHistory',
+  'published',
+  'email',
+  'name',
+  'role',
+  'scope',
+  'platformAdmin',
+  'filename',
+  'type',
+  'size',
+];
+
+const rank = (key: string) => {
+  const i = ORDER.indexOf(key);
+  return i === -1 ? ORDER.length : i;
+};
+
+/** Values longer than this are cut, with an ellipsis. */
+const MAX_VALUE = 120;
+
+const shorten = (text: string) => (text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 3)}…` : text);
+
+/** Keys whose values are dates (a full or partial ISO date, or a date with its precision). */
+const DATE_KEYS = new Set(['signed', 'ratified', 'endsOn', 'statusSince', 'since', 'date']);
+
+/** An agreement's nested facts as the edit form has them: the date and its source, the term, its end and renewal. */
+function flatten(entity: string, snapshot: Snapshot): Snapshot {
+  if (entity !== 'agreement') return snapshot;
+  const out: Snapshot = {};
+  for (const [key, value] of Object.entries(snapshot)) {
+    if ((key === 'signed' || key === 'ratified') && isSnapshot(value)) {
+      out[key] = value['date'] ?? null;
+      out[`${key}Source`] = value['source'] ?? null;
+    } else if (key === 'term' && isSnapshot(value)) {
+      out['term'] = value['type'] ?? null;
+      out['endsOn'] = value['endsOn'] ?? null;
+      out['renewal'] = value['renewal'] ?? null;
+      out['renewalYears'] = value['renewalYears'] ?? null;
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** The name of a field of an audited record, as the forms label it. */
+export function fieldLabel(entity: string, key: string, lang: Lang): string {
+  const t = adminStrings(lang);
+  const r = registryStrings(lang);
+  const own: Record<string, string> =
+    entity === 'agreement'
+      ? t.edit.labels
+      : entity === 'counterpart'
+        ? { kind: r.counterparts.kind, place: r.counterparts.place }
+        : entity === 'membership'
+          ? { unit: r.labels['unitId'] ?? key }
+          : {};
+  const common: Record<string, string> = {
+    status: t.status,
+    partner: t.partner,
+    published: t.published,
+    statusHistory: t.history,
+    email: t.email,
+    role: t.role,
+    name: t.name,
+    scope: t.scope,
+  };
+  return own[key] ?? t.audit.fields[key] ?? common[key] ?? r.labels[key] ?? key;
+}
+
+/** A date written as YYYY, YYYY-MM or YYYY-MM-DD in words, at its precision. */
+function dateText(value: string, lang: Lang): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return value;
+  const precision: Precision = value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
+  return formatDate(value, precision, lang) ?? value;
+}
+
+/** A coded value in words (kinds, statuses, sectors, terms, roles), or undefined when the key has no words. */
+function wordOf(entity: string, key: string, value: string, lang: Lang): string | undefined {
+  const t = adminStrings(lang);
+  switch (key) {
+    case 'kind':
+      return entity === 'counterpart'
+        ? registryStrings(lang).counterparts.kinds[value]
+        : KIND_LABELS[value as keyof typeof KIND_LABELS]?.[lang];
+    case 'status':
+      return STATUS_LABELS[value as keyof typeof STATUS_LABELS]?.[lang];
+    case 'sectors':
+      return SECTOR_LABELS[value as keyof typeof SECTOR_LABELS]?.[lang];
+    case 'term':
+      return value === 'permanent' ? t.edit.permanent : value === 'fixed' ? t.edit.fixed : undefined;
+    case 'renewal':
+      return (t.edit.renewals as Record<string, string>)[value];
+    case 'role':
+      return t.roles[value];
+    case 'scope':
+      return t.scopes[value];
+    default:
+      return undefined;
+  }
+}
+
+/** A value of an audited record in words: dates at their precision, codes and names in the page's language. */
+function plain(entity: string, key: string, value: unknown, lang: Lang): string {
+  const t = adminStrings(lang);
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t.yes : t.no;
+  if (typeof value === 'number') {
+    if (key === 'size') return `${formatNumber(Math.max(1, Math.round(value / 1024)), lang)} KB`;
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    return wordOf(entity, key, value, lang) ?? (DATE_KEYS.has(key) ? dateText(value, lang) : value);
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value.map((v) => plain(entity, key, v, lang)).join(key === 'statusHistory' ? '; ' : ', ');
+  }
+  if (isSnapshot(value)) {
+    const o = value;
+    const text = (k: string) => plain(entity, k, o[k], lang);
+    if (typeof o['status'] === 'string') {
+      // A status event: the status, whether the motion was rejected, its date, act and reason.
+      const reason = lang === 'it' ? o['reasonIt'] : o['reasonEn'];
+      return [
+        `${text('status')}${o['outcome'] === 'rejected' ? ` (${t.rejected})` : ''}`,
+        ...[o['date'] ? text('date') : '', o['act'] ? text('act') : '', reason ? String(reason) : ''],
+      ]
+        .filter(Boolean)
+        .join(' — ');
+    }
+    if (typeof o['field'] === 'string' && 'date' in o) {
+      // A date that another source gives differently.
+      const date =
+        'precision' in o ? formatDate(o['date'] as string | null, o['precision'] as Precision, lang) : null;
+      const source = o['source'] ? ` (${String(o['source'])})` : '';
+      return `${fieldLabel(entity, o['field'], lang)}: ${date ?? text('date')}${source}`;
+    }
+    if ('precision' in o && 'date' in o) {
+      return formatDate(o['date'] as string | null, o['precision'] as Precision, lang) ?? '—';
+    }
+    if (typeof o['url'] === 'string') {
+      const note = o['note'] ?? o['title'];
+      return note ? `${o['url']} (${String(note)})` : o['url'];
+    }
+    if (typeof o['nameIt'] === 'string' && typeof o['nameEn'] === 'string') {
+      return lang === 'it' ? o['nameIt'] : o['nameEn'];
+    }
+    if (typeof o['name'] === 'string') return o['name'];
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * What an audit entry changed, field by field, in the page's language: every value of a creation or a
+ * deletion (and of a field only one side has), and "before → after" for each field a change touched.
+ */
+export function changesOf(
+  entry: AuditEntry,
+  lang: Lang,
+  labelOf: (key: string) => string = (key) => fieldLabel(entry.entity, key, lang),
+): string[] {
+  const before = isSnapshot(entry.before) ? flatten(entry.entity, entry.before) : {};
+  const after = isSnapshot(entry.after) ? flatten(entry.entity, entry.after) : {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((k) => !NOT_SHOWN.has(k))
+    .sort((a, b) => rank(a) - rank(b));
+  const out: string[] = [];
+  for (const key of keys) {
+    const b = plain(entry.entity, key, before[key], lang);
+    const a = plain(entry.entity, key, after[key], lang);
+    if (!(key in before)) {
+      if (a !== '—') out.push(`${labelOf(key)}: ${shorten(a)}`);
+    } else if (!(key in after)) {
+      if (b !== '—') out.push(`${labelOf(key)}: ${shorten(b)}`);
+    } else if (a !== b) {
+      out.push(`${labelOf(key)}: ${shorten(b)} → ${shorten(a)}`);
+    }
+  }
+  return out;
+}
+
+const moments = {
+  it: new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+};
+
+/** When an entry was written, in the page's language. */
+function momentOf(at: string, lang: Lang): string {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? at : moments[lang].format(date);
+}
+
+/** Up to this many changes show as a list; more fold into a summary that opens. */
+const OPEN_CHANGES = 3;
+
+/**
+ * Audit entries as a table: when, who, the operation and what changed. `variant: 'record'` is one record's
+ * history; `'log'` is the institution's log, with a column naming each record (its kind and short id). With a
+ * heading, the table comes in its own section.
+ */
+export function AuditTable(p: {
+  lang: Lang;
+  rows: AuditEntry[];
+  variant: 'record' | 'log';
+  heading?: string | undefined;
+}) {
+  const t = adminStrings(p.lang).audit;
+  const log = p.variant === 'log';
+  const table =
+    p.rows.length === 0 ? (
+      <p>{t.none}</p>
+    ) : (
+      <div class="table-responsive">
+        <table class="table">
+          <caption>{t.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.when}</th>
+              <th scope="col">{t.who}</th>
+              {log ? <th scope="col">{t.record}</th> : null}
+              <th scope="col">{t.action}</th>
+              <th scope="col">{t.changes}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r, i) => {
+              const changes = changesOf(r, p.lang);
+              const list = (
+                <ul class="list-unstyled mb-0">
+                  {changes.map((c, j) => (
+                    <li key={`${j}-${c}`}>{c}</li>
+                  ))}
+                </ul>
+              );
+              return (
+                <tr key={`${r.at}-${r.entityId}-${i}`}>
+                  <td>{momentOf(r.at, p.lang)}</td>
+                  <td>{r.actor}</td>
+                  {log ? (
+                    <td>
+                      {t.entities[r.entity] ?? r.entity} <code>{r.entityId.slice(0, 8)}</code>
+                    </td>
+                  ) : null}
+                  <td>{t.actions[r.action] ?? r.action}</td>
+                  <td>
+                    {changes.length === 0 ? null : changes.length <= OPEN_CHANGES ? (
+                      list
+                    ) : (
+                      <details>
+                        <summary>{t.fieldsChanged(changes.length)}</summary>
+                        {list}
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    );
+  if (!p.heading) return table;
+  return (
+    <section class="mt-5" aria-labelledby="history-title">
+      <h2 class="h4" id="history-title">
+        {p.heading}
+      </h2>
+      {table}
+    </section>
+  );
+}
