@@ -408,6 +408,19 @@ const WRITE_CASES: WriteCase[] = [
       };
     },
   },
+  {
+    name: 'delete a catalogue network',
+    entity: 'network',
+    allowed: ['platform'],
+    prepare: async () => {
+      const net = await network();
+      return {
+        url: `/admin/it/networks/${net.id}/delete`,
+        fields: { version: String(net.version) },
+        applied: async () => !(await one('select 1 from networks where id = $1', [net.id])),
+      };
+    },
+  },
 ];
 
 describe('roles: every write route for each role', () => {
@@ -777,6 +790,34 @@ describe('deleting what is in use', () => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toMatch(/This unit cannot be deleted: it follows 1 network and \d+ agreements?\./);
     expect(await one('select 1 from units where id = $1', [u!.id])).toBeDefined();
+  });
+
+  it('when a catalogue network has members, then deleting it is refused with the reason in the page language; once they leave, it goes', async () => {
+    const { network: net, membership: m } = await membership('firenze');
+    const page = await get(`/admin/it/networks/${net.id}`, milan.platform);
+    expect(page.body).toContain(`action="/admin/it/networks/${net.id}/delete"`);
+    expect((await get(`/admin/it/networks/${net.id}`, milan.admin)).body).not.toContain('/delete"');
+
+    const refused = await post(`/admin/en/networks/${net.id}/delete`, milan.platform, {
+      version: String(net.version),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain(
+      'This network cannot be deleted: an institution is a member. Each must leave it first.',
+    );
+    const refusedIt = await post(`/admin/it/networks/${net.id}/delete`, milan.platform, {
+      version: String(net.version),
+    });
+    expect(refusedIt.body).toContain('Questa rete non si può eliminare: un ente vi aderisce.');
+    expect(await one('select 1 from networks where id = $1', [net.id])).toBeDefined();
+
+    await ctx.database.query('delete from memberships where id = $1', [m.id]);
+    const done = await post(`/admin/en/networks/${net.id}/delete`, milan.platform, {
+      version: String(net.version),
+    });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/admin/en/networks?deleted=1');
+    expect(await one('select 1 from networks where id = $1', [net.id])).toBeUndefined();
   });
 });
 

@@ -843,6 +843,21 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         : reply.callNotFound(),
     );
 
+    app.post('/admin/:lang/networks/:id/delete', hide, (request: IdRequest, reply) => {
+      const id = request.params.id;
+      if (!UUID.test(id)) return reply.callNotFound();
+      return action(request, reply, {
+        path: `networks/${id}`,
+        back: `/admin/${langOf(request) ?? 'it'}/networks`,
+        run: async (c, version) => {
+          await registry.removeNetwork(c.actor, id, version);
+          return `/admin/${c.lang}/networks?deleted=1`;
+        },
+        page: (c) => networkRender(c, id),
+        inUse: (c, d) => registryStrings(c.lang).networks.inUse(Number(d['memberships'] ?? 0)),
+      });
+    });
+
     const membershipFields = (values: Values) => ({
       since: values['since'] ?? '',
       roleIt: values['roleIt'] ?? '',

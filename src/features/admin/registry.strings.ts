@@ -110,6 +110,10 @@ const it = {
     editMembershipTitle: (name: string) => `Modifica l’adesione a ${name}`,
     leave: 'Registra l’uscita dalla rete',
     leaveLead: 'L’uscita elimina l’adesione; la storia resta nel registro delle modifiche.',
+    deleteLead:
+      'Una rete si può eliminare dal catalogo solo quando nessun ente vi aderisce: se la rete non esiste più, ogni ente ne esce prima.',
+    inUse: (m: number) =>
+      `Questa rete non si può eliminare: ${m === 1 ? 'un ente vi aderisce' : `${m} enti vi aderiscono`}. Ogni ente deve prima uscirne.`,
     alreadyMember: 'Il tuo ente aderisce già a questa rete: modifica l’adesione esistente.',
     catalogueForbidden:
       'Solo un amministratore della piattaforma può modificare una rete del catalogo, perché la vedono tutti gli enti.',
@@ -306,6 +310,10 @@ const en: Strings = {
     editMembershipTitle: (name: string) => `Edit the membership of ${name}`,
     leave: 'Record leaving the network',
     leaveLead: 'Leaving deletes the membership; its history stays in the change log.',
+    deleteLead:
+      'A network can be deleted from the catalogue only while no institution is a member: if the network no longer exists, each member leaves it first.',
+    inUse: (m: number) =>
+      `This network cannot be deleted: ${m === 1 ? 'an institution is a member' : `${m} institutions are members`}. Each must leave it first.`,
     alreadyMember: 'Your institution is already a member of this network: edit the existing membership.',
     catalogueForbidden:
       'Only a platform administrator can change a network of the catalogue, because every institution sees it.',

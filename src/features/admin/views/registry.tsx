@@ -824,11 +824,21 @@ export function NetworkView(p: {
         ]}
       />
       {p.canEditCatalogue ? (
-        <p>
-          <a class="btn btn-outline-primary" href={`${base}/edit`}>
-            {t.edit}
-          </a>
-        </p>
+        <>
+          <p>
+            <a class="btn btn-outline-primary" href={`${base}/edit`}>
+              {t.edit}
+            </a>
+          </p>
+          <p class="text-muted">{n.deleteLead}</p>
+          <ActionForm
+            action={`${base}/delete`}
+            session={p.session}
+            version={network.version}
+            label={`${t.delete}: ${networkName(network, p.lang)}`}
+            danger
+          />
+        </>
       ) : (
         <p class="text-muted">{n.catalogueNote}</p>
       )}
