@@ -238,16 +238,7 @@ export function createAgreementsRepository(database: Database) {
       const res = (await tx.execute(
         sql`select id, kind, status, published, signed_on::text as signed_on, signed_precision
               from agreements where counterpart_id = ${id} order by sort_date, id`,
-      )) as unknown as {
-        rows: {
-          id: string;
-          kind: string;
-          status: string;
-          published: boolean;
-          signed_on: string | null;
-          signed_precision: string;
-        }[];
-      };
+      )) as unknown as { rows: CounterpartAgreementRow[] };
       return res.rows;
     },
 
@@ -273,3 +264,13 @@ export function createAgreementsRepository(database: Database) {
 }
 
 export type AgreementsRepository = ReturnType<typeof createAgreementsRepository>;
+
+/** One agreement on a partner's back-office page. */
+export interface CounterpartAgreementRow {
+  id: string;
+  kind: string;
+  status: string;
+  published: boolean;
+  signed_on: string | null;
+  signed_precision: string;
+}

@@ -6,6 +6,7 @@ import { formatPartialDate, type Precision } from '../../../platform/dates.ts';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import type { CounterpartAgreementRow } from '../../agreements/agreements.repository.ts';
 import type { AgreementKind, Status } from '../../agreements/agreements.schemas.ts';
 import type { CounterpartRecord, ListPage } from '../../counterparts/counterparts.service.ts';
 import type { UnitRecord } from '../../institutions/institutions.service.ts';
@@ -416,14 +417,7 @@ export function CounterpartListView(p: {
   );
 }
 
-export interface AgreementLine {
-  id: string;
-  kind: string;
-  status: string;
-  published: boolean;
-  signed_on: string | null;
-  signed_precision: string;
-}
+export type AgreementLine = CounterpartAgreementRow;
 
 export function CounterpartView(p: {
   lang: Lang;
