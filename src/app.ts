@@ -55,7 +55,9 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       }),
     // Section addresses end in "/" (/milano/it/mappa/); the same address without it is the same page.
     routerOptions: { ignoreTrailingSlash: true },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    ajv: {
+      customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, discriminator: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const pages = portalPages({

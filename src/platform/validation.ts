@@ -5,7 +5,7 @@ import addFormatsModule from 'ajv-formats';
 import type { FieldProblem } from './errors.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, discriminator: true }));
 
 function problemOf(e: ErrorObject): FieldProblem {
   const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');

@@ -1,7 +1,9 @@
 // The model's footer (Modello Comuni, cmp-footer): the institution's name and contacts (address, tax code /
 // VAT number, PEC), the legal links with the data-element attributes the official validator looks for, and the
 // CC-BY 4.0 note. The validator reads these links only inside <footer>.
+
 import type { Lang } from '../platform/i18n.ts';
+import { safeHref } from '../platform/urls.ts';
 import { PaIcon } from './icons.tsx';
 import { t } from './strings.ts';
 
@@ -43,8 +45,8 @@ export function Footer(props: FooterProps) {
             <div class="row">
               <div class="col-12">
                 <div class="it-brand-wrapper">
-                  {props.website ? (
-                    <a href={props.website}>{brand}</a>
+                  {safeHref(props.website) ? (
+                    <a href={safeHref(props.website)}>{brand}</a>
                   ) : (
                     <div class="d-flex align-items-center">{brand}</div>
                   )}

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
+import { webUrlProblem } from '../../platform/urls.ts';
 import { renderFragment } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import {
@@ -534,9 +535,8 @@ export function adminPages(deps: {
         .filter(Boolean)
         .map((line) => {
           const [url = '', ...rest] = line.split(/\s+/);
-          if (!/^https?:\/\/[^\s/]+\.[^\s]+/.test(url) || !URL.canParse(url)) {
-            throw AppError.invalid('sources', `"${url}" is not a web address`);
-          }
+          const problem = webUrlProblem(url);
+          if (problem) throw AppError.invalid('sources', problem);
           const note = rest.join(' ').trim();
           // A line left as the form showed it keeps the stored source whole (its title and note apart).
           const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);

@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import { type TProperties, Type } from '@sinclair/typebox';
 import { formatPartialDate } from '../../platform/dates.ts';
-import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
+import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { CounterpartFields, CounterpartRecord } from '../counterparts/counterparts.service.ts';
@@ -23,7 +23,6 @@ import type { RegistryAdminService } from './registry.service.ts';
 
 const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const NO_LINE_BREAK = '^[^\\r\\n]*$';
-const WEBSITE = { maxLength: 300, description: 'An absolute http:// or https:// address' };
 
 // ── Responses ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -124,7 +123,7 @@ const partnerProps = {
     description: "Name in English; unique among the institution's organisations (409 if taken)",
   }),
   country: optionalText(100, 'Country: ISO code (FR, FRA) or name in Italian or English. Ignored for a city'),
-  website: Type.Optional(Nullable(Type.String(WEBSITE))),
+  website: Type.Optional(Nullable(WebUrl({ maxLength: 300, emptyClears: true }))),
 } satisfies TProperties;
 
 const unitProps = {
@@ -170,7 +169,7 @@ const networkProps = {
   nameEn: Type.String({ minLength: 1, maxLength: 200 }),
   descriptionIt: optionalText(5000),
   descriptionEn: optionalText(5000),
-  website: Type.Optional(Nullable(Type.String(WEBSITE))),
+  website: Type.Optional(Nullable(WebUrl({ maxLength: 300, emptyClears: true }))),
 } satisfies TProperties;
 
 const closed = { additionalProperties: false } as const;

@@ -8,6 +8,7 @@ import {
   UNKNOWN_DATE,
 } from '../../platform/dates.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import { webUrlProblem } from '../../platform/urls.ts';
 import { normalizeName } from '../places/normalize.ts';
 import type {
   AgreementInput,
@@ -116,6 +117,18 @@ export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; 
 
   if (input.partner.type === 'city' && !input.partner.geonamesId && !normalizeName(input.partner.name)) {
     problems.push({ field: 'partner.name', message: 'Give the name of the partner city' });
+  }
+  const urls: [string, string | undefined][] = [
+    ...(input.sources ?? []).map((s, i): [string, string] => [`sources.${i}.url`, s.url]),
+    ...(input.alternativeDates ?? []).map((d, i): [string, string | undefined] => [
+      `alternativeDates.${i}.url`,
+      d.url,
+    ]),
+    ['partner.website', input.partner.type === 'organisation' ? input.partner.website : undefined],
+  ];
+  for (const [field, url] of urls) {
+    const problem = url === undefined || url === '' ? undefined : webUrlProblem(url);
+    if (problem) problems.push({ field, message: problem });
   }
 
   return {

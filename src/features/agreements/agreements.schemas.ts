@@ -1,6 +1,6 @@
 // Agreement payloads: one TypeBox schema each drives validation, the TypeScript types and OpenAPI.
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
+import { Nullable, StringEnum, TaggedUnion, WebUrl } from '../../platform/http/schema-helpers.ts';
 
 export const AGREEMENT_KINDS = [
   'twinning',
@@ -58,7 +58,7 @@ export type DatedFact = Static<typeof DatedFact>;
 
 export const Source = Type.Object(
   {
-    url: Type.String({ format: 'uri', maxLength: 2000 }),
+    url: WebUrl(),
     title: Type.Optional(Type.String({ maxLength: 500 })),
     note: Type.Optional(Type.String({ maxLength: 2000, description: 'What this source says' })),
   },
@@ -73,7 +73,7 @@ export const AlternativeDate = Type.Object(
     date: PartialDateString,
     precision: StringEnum(PRECISIONS),
     source: Type.String({ minLength: 1, maxLength: 500 }),
-    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+    url: Type.Optional(WebUrl()),
   },
   { title: 'AlternativeDate' },
 );
@@ -107,7 +107,7 @@ export const StatusEventInput = Type.Object(
 );
 export type StatusEventInput = Static<typeof StatusEventInput>;
 
-export const PartnerInput = Type.Union(
+export const PartnerInput = TaggedUnion(
   [
     Type.Object({
       type: Type.Literal('city'),
@@ -120,9 +120,10 @@ export const PartnerInput = Type.Union(
       nameIt: Type.String({ minLength: 1, maxLength: 300 }),
       nameEn: Type.String({ minLength: 1, maxLength: 300 }),
       country: Type.Optional(Type.String({ maxLength: 100 })),
-      website: Type.Optional(Type.String({ maxLength: 2000 })),
+      website: Type.Optional(WebUrl({ maxLength: 300 })),
     }),
   ],
+  'type',
   { title: 'PartnerInput' },
 );
 export type PartnerInput = Static<typeof PartnerInput>;

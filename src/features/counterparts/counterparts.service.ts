@@ -4,6 +4,7 @@
 // the caller's transaction (under row-level security in the back-office).
 import type { Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { webUrlProblem } from '../../platform/urls.ts';
 import type { AgreementsRepository } from '../agreements/agreements.repository.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { resolveCountry } from '../places/countries.ts';
@@ -91,15 +92,8 @@ function text(field: string, value: string | undefined, max: number, required: b
 function website(field: string, value: string | undefined): string | null {
   const v = text(field, value, 300, false);
   if (!v) return null;
-  let url: URL | undefined;
-  try {
-    url = new URL(v);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
-    throw AppError.invalid(field, `"${v}" is not a web address starting with https:// or http://`);
-  }
+  const problem = webUrlProblem(v);
+  if (problem) throw AppError.invalid(field, problem);
   return v;
 }
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable } from '../../platform/http/schema-helpers.ts';
+import { Nullable, WebUrl } from '../../platform/http/schema-helpers.ts';
 
 export const Unit = Type.Object(
   {
@@ -67,8 +67,8 @@ export const InstitutionInput = Type.Object({
   taxCode: Type.Optional(Type.String({ maxLength: 30 })),
   vatNumber: Type.Optional(Type.String({ maxLength: 30 })),
   pec: Type.Optional(Type.String({ maxLength: 200 })),
-  website: Type.Optional(Type.String({ maxLength: 300 })),
-  accessibilityUrl: Type.Optional(Type.String({ maxLength: 300 })),
+  website: Type.Optional(WebUrl({ maxLength: 300 })),
+  accessibilityUrl: Type.Optional(WebUrl({ maxLength: 300 })),
 });
 export type InstitutionInput = Static<typeof InstitutionInput>;
 

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { webUrlProblem } from '../../platform/urls.ts';
 import {
   type InstitutionsRepository,
   UNIT_SORTS,
@@ -172,6 +173,10 @@ export function createInstitutionsService({ repo }: { repo: InstitutionsReposito
     async create(input: InstitutionInput, tx?: Executor): Promise<Institution> {
       if (await repo.bySlug(input.slug, tx)) {
         throw new AppError('conflict', `An institution "${input.slug}" already exists`, { field: 'slug' });
+      }
+      for (const field of ['website', 'accessibilityUrl'] as const) {
+        const problem = input[field] ? webUrlProblem(input[field]) : undefined;
+        if (problem) throw AppError.invalid(field, problem);
       }
       await repo.insert(input, tx);
       return view(await requireRow(input.slug, tx));

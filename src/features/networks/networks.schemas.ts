@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
+import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 
 const PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
 
@@ -38,7 +38,7 @@ export const NetworkInput = Type.Object({
   nameEn: Type.String({ minLength: 1, maxLength: 200 }),
   descriptionIt: Type.Optional(Type.String({ maxLength: 5000 })),
   descriptionEn: Type.Optional(Type.String({ maxLength: 5000 })),
-  website: Type.Optional(Type.String({ maxLength: 300 })),
+  website: Type.Optional(WebUrl({ maxLength: 300 })),
 });
 export type NetworkInput = Static<typeof NetworkInput>;
 

@@ -10,6 +10,7 @@ import {
 } from '../../platform/dates.ts';
 import type { Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { webUrlProblem } from '../../platform/urls.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import {
   type CatalogueValues,
@@ -148,15 +149,8 @@ function text(field: string, value: string | undefined, max: number, required: b
 function webAddress(field: string, value: string | undefined): string | null {
   const v = text(field, value, 300, false);
   if (!v) return null;
-  let url: URL | undefined;
-  try {
-    url = new URL(v);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname.includes('.')) {
-    throw AppError.invalid(field, `"${v}" is not a web address starting with https:// or http://`);
-  }
+  const problem = webUrlProblem(v);
+  if (problem) throw AppError.invalid(field, problem);
   return v;
 }
 

@@ -1,5 +1,6 @@
 // The public portal's HTML routes. Each page is rendered once per address and served from the cache until a
 // change to the institution's data (a NOTIFY from any instance) drops it; ETag and compression come with it.
+
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
@@ -8,6 +9,7 @@ import { isAppError } from '../../platform/errors.ts';
 import { cachedBody, sendCached } from '../../platform/http/cached-body.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
+import { safeHref } from '../../platform/urls.ts';
 import { LegalNotes } from '../../views/legal-notes.tsx';
 import { renderPage } from '../../views/render.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.files.ts';
@@ -458,7 +460,7 @@ function organisationLd(inst: InstitutionDetail, lang: Lang, publicUrl: string) 
     ...(inst.address ? { address: inst.address } : {}),
     ...(inst.vatNumber ? { vatID: inst.vatNumber } : {}),
     ...(inst.taxCode ? { taxID: inst.taxCode } : {}),
-    ...(inst.website ? { sameAs: [inst.website] } : {}),
+    ...(safeHref(inst.website) ? { sameAs: [inst.website] } : {}),
   };
 }
 

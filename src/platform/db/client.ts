@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
+import { isConnectionLost, isRetrySafeRead } from './connection.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -181,16 +182,27 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // An idle connection that the server closes (a restart, an administrator, a dropped test database) is
-    // reported on the pool; without a listener that would end the process. The pool replaces the connection
-    // on the next query, and a query that was running fails on its own.
+    // A connection that the server ends (pg_terminate_backend, a failover, an idle timeout, a dropped test
+    // database) emits 'error' on its client; an 'error' event without a listener ends the process. The pool
+    // listens only while a connection is idle, so every client gets a listener of its own for the time it is
+    // checked out (a transaction): the query in flight fails on its own, and the pool drops the client when it
+    // is released, since it is no longer queryable.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
     pg.types.setTypeParser(DATE_OID, (v: string) => v);
-    const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
-    pool.query = ((...args: unknown[]) => {
+    const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    pool.query = (async (...args: unknown[]) => {
       assertNotInTransaction();
-      return poolQuery(...args);
+      try {
+        return await poolQuery(...args);
+      } catch (err) {
+        // A read outside a transaction that lost its connection is sent once more, on another connection.
+        const first = args[0] as string | { text?: string };
+        const text = typeof first === 'string' ? first : (first?.text ?? '');
+        if (typeof args.at(-1) === 'function' || !isConnectionLost(err) || !isRetrySafeRead(text)) throw err;
+        return poolQuery(...args);
+      }
     }) as typeof pool.query;
     const root = guardTransactions(drizzleNodePg(pool, { schema }) as unknown as Db);
     return {
@@ -212,15 +224,37 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
           c.on('notification', (n) => {
             if (n.channel === channel) onMessage(n.payload ?? '');
           });
+          let lost = false;
           c.on('error', () => {
             // The connection dropped: what was sent meanwhile is lost, so say so, then reconnect.
+            // (While connecting, a failure rejects connect() instead, and the caller tries again.)
+            if (lost || client !== c) return;
+            lost = true;
             onLost?.();
             c.end().catch(() => {});
-            if (!stopped) setTimeout(() => void connect().catch(() => onLost?.()), 1000).unref();
+            reconnect(1);
           });
-          await c.connect();
-          await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+          try {
+            await c.connect();
+            await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+          } catch (err) {
+            c.end().catch(() => {});
+            throw err;
+          }
           client = c;
+        };
+        // Tries again until it is back (every 1, 2, 4 ... at most 30 seconds) or listening stops: a server
+        // that is restarting refuses connections for a while.
+        const reconnect = (attempt: number): void => {
+          if (stopped) return;
+          const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+          setTimeout(() => {
+            if (stopped) return;
+            connect().catch(() => {
+              onLost?.();
+              reconnect(attempt + 1);
+            });
+          }, delay).unref();
         };
         await connect();
         return async () => {

@@ -1,6 +1,7 @@
 // The one place where errors become HTTP answers: AppError codes map to statuses, request-validation errors
 // become 400 invalid_input naming the field, anything else is a logged 500 without internals.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isConnectionLost } from '../db/connection.ts';
 import { AppError, isAppError } from '../errors.ts';
 
 interface ValidationIssue {
@@ -33,6 +34,11 @@ export function toAppError(err: FastifyError | Error): AppError {
         ...(field ? { field } : {}),
       },
     );
+  }
+  if (isConnectionLost(err)) {
+    return new AppError('unavailable', 'The database cannot be reached just now; try again in a moment', {
+      cause: err,
+    });
   }
   // PostgreSQL's class 22, "data exception" (a NUL byte in text, a number out of range, a malformed id): the
   // value came from the request, so it is bad input rather than our failure.
@@ -80,7 +86,10 @@ export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingO
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const appErr = toAppError(err);
     if (appErr.code === 'internal') request.log.error({ err }, 'request failed');
+    else if (appErr.code === 'unavailable') request.log.warn({ err }, appErr.message);
     else request.log.info({ code: appErr.code, field: appErr.field }, appErr.message);
+    // A lost database connection is replaced within moments: say when to try again.
+    if (appErr.code === 'unavailable') reply.header('retry-after', '1');
     const status = appErr.code === 'invalid_input' && err.statusCode === 413 ? 413 : appErr.status;
     // A browser that asked for a record that is not there (or not its institution's) gets the 404 page.
     if (appErr.code === 'not_found' && opts.htmlNotFound && wantsHtml(request)) {

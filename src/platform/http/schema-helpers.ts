@@ -1,5 +1,6 @@
 // Small TypeBox helpers shared by every feature's schemas.
-import { type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TObject, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import { WEB_URL_OR_EMPTY_PATTERN, WEB_URL_PATTERN } from '../urls.ts';
 
 /** A string enum that OpenAPI shows as `enum`, not as a union of constants. */
 export const StringEnum = <const T extends readonly string[]>(
@@ -20,3 +21,38 @@ export const ErrorResponse = Type.Object(
   },
   { title: 'Error' },
 );
+
+/**
+ * A stored web address: http or https only (platform/urls.ts says why). Every schema that takes an address
+ * uses this one; the services check the same rule with webUrlProblem for callers that skip the schema.
+ */
+export const WebUrl = (opts: { maxLength?: number; emptyClears?: boolean } = {}) =>
+  opts.emptyClears
+    ? Type.String({
+        pattern: WEB_URL_OR_EMPTY_PATTERN,
+        maxLength: opts.maxLength ?? 2000,
+        description: 'An absolute http:// or https:// address; "" clears it',
+      })
+    : Type.String({
+        format: 'uri',
+        pattern: WEB_URL_PATTERN,
+        maxLength: opts.maxLength ?? 2000,
+        description: 'An absolute http:// or https:// address',
+      });
+
+/**
+ * One of several object shapes, told apart by the value of one property (`type`: "city" or "organisation").
+ * Validators then check only the branch the value names, so a problem is reported at its field in that branch
+ * instead of as the first branch's missing property.
+ */
+export const TaggedUnion = <T extends TObject[]>(
+  schemas: [...T],
+  tag: string,
+  opts: { title?: string; description?: string } = {},
+) =>
+  Type.Unsafe<Static<TUnion<T>>>({
+    type: 'object',
+    oneOf: schemas,
+    discriminator: { propertyName: tag },
+    ...opts,
+  });

@@ -1,9 +1,11 @@
 // The back-office pages of the registry: partners (counterparts), networks and memberships, units. Lists are
 // GET forms with numbered pages that keep the filters, so they work without JavaScript; forms carry the
 // version they started from, and a refused stale save shows the stored version beside the one sent.
+
 import { type ComponentChildren, Fragment } from 'preact';
 import { formatPartialDate, type Precision } from '../../../platform/dates.ts';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import { DataLink } from '../../../views/data-link.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { CounterpartAgreementRow } from '../../agreements/agreements.repository.ts';
@@ -311,12 +313,12 @@ function ActionForm(p: {
   );
 }
 
-/** A web address as a link; null (a dash in the facts) when there is none. */
+/** A web address as a link (as text if it is not one a page may link); null (a dash) when there is none. */
 const website = (href: string | null) =>
   href ? (
-    <a href={href} rel="noopener noreferrer">
+    <DataLink href={href} rel="noopener noreferrer">
       {href}
-    </a>
+    </DataLink>
   ) : null;
 
 // ── Counterparts ────────────────────────────────────────────────────────────────────────────────────────

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/i18n.ts';
+import { DataLink } from '../../../views/data-link.tsx';
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import { locatorMapSvg } from '../map/world-map.ts';
@@ -89,7 +90,7 @@ export function Partnership({ a, lang }: { a: Agreement; lang: Lang }) {
                 {a.alternativeDates.map((d) => (
                   <li key={`${d.field}-${d.date}`}>
                     {d.field === 'signed' ? t.signed : t.ratified}: {date(d.date, d.precision, lang)},{' '}
-                    {t.accordingTo} {d.url ? <a href={d.url}>{d.source}</a> : d.source}
+                    {t.accordingTo} <DataLink href={d.url}>{d.source}</DataLink>
                   </li>
                 ))}
               </ul>
@@ -155,7 +156,7 @@ export function Partnership({ a, lang }: { a: Agreement; lang: Lang }) {
               <ul>
                 {a.sources.map((src) => (
                   <li key={src.url}>
-                    <a href={src.url}>{src.title ?? src.url}</a>
+                    <DataLink href={src.url}>{src.title ?? src.url}</DataLink>
                     {src.note ? ` — ${src.note}` : ''}
                   </li>
                 ))}

@@ -1,5 +1,7 @@
 // The map, timeline, networks, open-data and privacy pages of an institution.
+
 import type { Lang } from '../../../platform/i18n.ts';
+import { safeHref } from '../../../platform/urls.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
@@ -178,7 +180,7 @@ export function Networks(p: { networks: Network[]; institution: string; lang: La
                 </>
               ) : null}
             </dl>
-            {n.website ? <a href={n.website}>{t.website}</a> : null}
+            {safeHref(n.website) ? <a href={safeHref(n.website)}>{t.website}</a> : null}
           </section>
         );
       })}
