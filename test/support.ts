@@ -8,7 +8,7 @@ import { buildApp } from '../src/app.ts';
 import { createServices, type Deps } from '../src/deps.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import type { App } from '../src/platform/http/types.ts';
-import { PG_TEMPLATE } from './template.ts';
+import { pgTemplateName } from './template.ts';
 
 export const TEST_PUBLIC_URL = 'http://ponte.test';
 
@@ -30,7 +30,7 @@ export async function createTestDeps(opts: { seed?: boolean } = {}): Promise<Tes
     const name = `ponte_t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: target.url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${PG_TEMPLATE}`);
+    await admin.query(`create database ${name} template ${pgTemplateName(target.url)}`);
     await admin.end();
     const url = new URL(target.url);
     url.pathname = `/${name}`;

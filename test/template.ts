@@ -10,7 +10,18 @@ import { openDatabase, PGLITE_EXTENSIONS } from '../src/platform/db/client.ts';
 import { MIGRATIONS_DIR } from '../src/platform/db/migrate.ts';
 import { prepareDatabase } from '../src/platform/db/prepare.ts';
 
-export const PG_TEMPLATE = 'ponte_test_template';
+/**
+ * The template's name on the server: one per database named in TEST_DATABASE_URL, so two checkouts testing
+ * against the same server at once (each with a database of its own) do not drop each other's template.
+ */
+export function pgTemplateName(url: string): string {
+  const db =
+    new URL(url).pathname
+      .slice(1)
+      .replace(/[^a-z0-9_]/gi, '_')
+      .toLowerCase() || 'postgres';
+  return db === 'test' ? 'ponte_test_template' : `ponte_test_template_${db}`.slice(0, 63);
+}
 const CACHE_DIR = join(import.meta.dirname, '../node_modules/.cache/ponte-test');
 
 function sourcesHash(): string {
@@ -42,6 +53,7 @@ export async function buildPgliteTemplate(): Promise<string> {
 }
 
 export async function buildPostgresTemplate(url: string): Promise<void> {
+  const PG_TEMPLATE = pgTemplateName(url);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
