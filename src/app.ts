@@ -1,4 +1,5 @@
 // buildApp: platform plugins, then each feature's API plugin. It never listens: main.ts and tests do.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
@@ -23,8 +24,10 @@ import { CHANGES_CHANNEL } from './platform/db/changes.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { headerList, helmetOptions, registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
 import type { Lang } from './platform/i18n.ts';
+import { FEEDBACK_CSS } from './views/feedback.tsx';
 
 export interface BuildAppOptions {
   deps: Deps;
@@ -44,7 +47,11 @@ export const OPENAPI_INFO = {
 };
 
 export async function buildApp({ deps, config, logger }: BuildAppOptions): Promise<App> {
-  const cache = new PageCache();
+  const security = {
+    publicUrl: config.publicUrl,
+    portalStyleHashes: [`'sha256-${createHash('sha256').update(FEEDBACK_CSS).digest('base64')}'`],
+  };
+  const cache = new PageCache(undefined, headerList(helmetOptions('portal', security)));
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     // A portal page already served at the same address is answered before Fastify sees the request (the
@@ -66,6 +73,7 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     cache,
     publicUrl: config.publicUrl,
   });
+  await registerSecurityHeaders(app, security);
   registerErrorHandling(app, { htmlNotFound: pages.notFound });
   // HTML forms post application/x-www-form-urlencoded. The agreement form carries two descriptions of up to
   // 20,000 characters each, percent-encoded: room for them, and no more.

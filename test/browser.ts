@@ -17,10 +17,13 @@ export const CHROMIUM_MISSING =
   `Chromium not found at ${CHROMIUM_PATH}: the browser tests need a real Chromium. ` +
   'Install it (apt-get install -y chromium) or set CHROMIUM_PATH to its executable.';
 
-/** Launches the system's headless Chromium; fails with how to install it when it is not there. */
+/**
+ * Launches the system's headless Chromium; fails with how to install it when it is not there. Every page of
+ * its contexts records what the Content-Security-Policy blocked, and runAxe reports it with the violations.
+ */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING);
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -32,6 +35,22 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    // Injected by the browser itself, so the page's policy does not apply to this script.
+    await context.addInitScript(() => {
+      const blocked: string[] = [];
+      (window as unknown as { __cspBlocked: string[] }).__cspBlocked = blocked;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        blocked.push(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'an inline resource'} (${e.sourceFile}:${e.lineNumber})`,
+        ),
+      );
+    });
+    return context;
+  };
+  return browser;
 }
 
 export interface RunningServer {
@@ -80,13 +99,18 @@ export function formatViolation(v: Result, examples = 3): string {
 }
 
 /**
- * Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; returns each violation formatted
- * (empty when there are none), so `expect(await runAxe(page)).toEqual([])` says what is wrong when it fails.
+ * Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page as it is now; returns each violation formatted, and
+ * each thing the page's Content-Security-Policy blocked (empty when there is none), so
+ * `expect(await runAxe(page)).toEqual([])` says what is wrong when it fails.
  */
 export async function runAxe(page: Page): Promise<string[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const blocked = await page.evaluate(
+    () => (window as unknown as { __cspBlocked?: string[] }).__cspBlocked ?? [],
+  );
+  // Evaluated by the test driver, not added as an inline <script>, which the page's policy forbids.
   const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.addScriptTag({ content: axeSource });
+  if (!hasAxe) await page.evaluate(axeSource);
   const results = await page.evaluate(
     (tags) =>
       (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe.run(
@@ -95,5 +119,8 @@ export async function runAxe(page: Page): Promise<string[]> {
       ),
     WCAG_AA_TAGS,
   );
-  return results.violations.map((v) => formatViolation(v));
+  return [
+    ...results.violations.map((v) => formatViolation(v)),
+    ...blocked.map((b) => `Content-Security-Policy: ${b}`),
+  ];
 }

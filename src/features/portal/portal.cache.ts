@@ -13,7 +13,14 @@ export class PageCache {
   /** Pages by the exact address (path and query) that produced them through the full route. */
   private readonly addresses = new Map<string, { scope: string; body: CachedBody }>();
 
-  constructor(private readonly maxEntries = 5000) {}
+  /**
+   * @param headers headers every page answer carries besides its own (the security headers), as Node's flat
+   * list; the fast path writes them itself since it bypasses Fastify's hooks.
+   */
+  constructor(
+    private readonly maxEntries = 5000,
+    private readonly headers: readonly string[] = [],
+  ) {}
 
   get(key: string): CachedBody | undefined {
     return this.entries.get(key)?.body;
@@ -44,7 +51,7 @@ export class PageCache {
     if (request.method !== 'GET' || !request.url) return false;
     const hit = this.addresses.get(request.url);
     if (!hit) return false;
-    writeCached(request, response, hit.body, PAGE_CACHE_CONTROL);
+    writeCached(request, response, hit.body, PAGE_CACHE_CONTROL, this.headers);
     return true;
   }
 

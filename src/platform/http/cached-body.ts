@@ -87,6 +87,8 @@ export function writeCached(
   response: ServerResponse,
   body: CachedBody,
   cacheControl: string,
+  /** Headers of every answer (name, value, ...), such as the security headers. */
+  extra: readonly string[] = [],
 ): void {
   if (request.headers['if-none-match'] === undefined) {
     const encoding = body.raw.length > 512 ? encodingFor(request.headers['accept-encoding']) : undefined;
@@ -100,12 +102,17 @@ export function writeCached(
   }
   const answer = answerFor(request.headers, body, cacheControl);
   if (answer.status !== 200 || !answer.payload) {
-    response.writeHead(answer.status, answer.headers);
+    response.writeHead(answer.status, [...extra, ...Object.entries(answer.headers).flat()]);
     response.end();
     return;
   }
   // Node takes headers as one flat list: name, value, name, value...
-  const headers = [...Object.entries(answer.headers).flat(), 'content-length', String(answer.payload.length)];
+  const headers = [
+    ...extra,
+    ...Object.entries(answer.headers).flat(),
+    'content-length',
+    String(answer.payload.length),
+  ];
   body.written ??= new Map();
   body.written.set(answer.headers['content-encoding'] ?? '', headers);
   response.writeHead(200, headers);
