@@ -90,7 +90,11 @@ describe('security headers', () => {
     expect(docs.statusCode).toBe(200);
     expectCommon(docs.headers);
 
-    const missing = await app.inject({ method: 'GET', url: `/${slug}/it/nessuna-pagina`, headers: { accept: 'text/html' } });
+    const missing = await app.inject({
+      method: 'GET',
+      url: `/${slug}/it/nessuna-pagina`,
+      headers: { accept: 'text/html' },
+    });
     expect(missing.statusCode).toBe(404);
     expectCommon(missing.headers);
   });
