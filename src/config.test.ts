@@ -8,6 +8,14 @@ describe('loadConfig', () => {
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.seedDemo).toBe(true);
+    expect(c.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('when only PORT is set, then the public address follows it; PUBLIC_URL, when set, wins', () => {
+    expect(loadConfig({ PORT: '3101' }).publicUrl).toBe('http://localhost:3101');
+    expect(loadConfig({ PORT: '3101', PUBLIC_URL: 'https://relazioni.example.org' }).publicUrl).toBe(
+      'https://relazioni.example.org',
+    );
   });
 
   it('when values are set, then they are parsed and typed', () => {
@@ -51,7 +59,7 @@ describe('README', () => {
     for (const spec of Object.values(CONFIG_KEYS)) {
       const row = readme.split('\n').find((l) => l.startsWith(`| \`${spec.env}\` |`));
       expect(row, spec.env).toBeDefined();
-      if (spec.default !== undefined) expect(row, spec.env).toContain(`\`${spec.default}\``);
+      if (spec.default) expect(row, spec.env).toContain(`\`${spec.default}\``);
     }
   });
 });

@@ -64,13 +64,20 @@ export const CONFIG_KEYS = {
   },
   publicUrl: {
     env: 'PUBLIC_URL',
-    doc: 'Address at which users reach Ponte, used in links, the sitemap and the OpenAPI document',
-    default: 'http://localhost:3000',
+    doc: 'Address at which users reach Ponte, used in links, the sitemap and the OpenAPI document; when empty, http://localhost:PORT',
+    // Filled in from PORT by loadConfig when not set.
+    default: '' as string,
     parse: url,
   },
   databaseUrl: {
     env: 'DATABASE_URL',
     doc: 'PostgreSQL server to use (postgres://user:pass@host:5432/db); when empty, the embedded PGlite in DATA_DIR',
+    default: undefined as string | undefined,
+    parse: optionalUrl,
+  },
+  databaseOwnerUrl: {
+    env: 'DATABASE_OWNER_URL',
+    doc: "PostgreSQL role that owns Ponte's tables, used only to migrate them (then DATABASE_URL's role needs only ponte_app's rights, see Database roles); when empty, DATABASE_URL's role migrates",
     default: undefined as string | undefined,
     parse: optionalUrl,
   },
@@ -164,5 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (problems.length > 0) throw new Error(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   config.dataDir = resolve(config.dataDir);
+  // Links, the sitemap and the OpenAPI document name the port the server really listens on.
+  if (!config.publicUrl) config.publicUrl = `http://localhost:${config.port}`;
   return config;
 }

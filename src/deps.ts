@@ -18,7 +18,7 @@ import { createPlacesRepository } from './features/places/places.repository.ts';
 import { createPlacesService } from './features/places/places.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
-import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
+import { APP_ROLE, type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
 
 export function createServices(database: Database) {
   const places = createPlacesService({ repo: createPlacesRepository(database) });
@@ -72,7 +72,13 @@ export interface Deps {
 }
 
 export function databaseOptions(config: Config): DatabaseOptions {
-  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize };
+  return {
+    databaseUrl: config.databaseUrl,
+    ownerUrl: config.databaseOwnerUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+    role: APP_ROLE,
+  };
 }
 
 export async function createDeps(options: DatabaseOptions): Promise<Deps> {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { createServices, type Deps } from '../src/deps.ts';
-import { openDatabase } from '../src/platform/db/client.ts';
+import { APP_ROLE, openDatabase } from '../src/platform/db/client.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { pgTemplateName } from './template.ts';
 
@@ -24,7 +24,7 @@ export async function createTestDeps(opts: { seed?: boolean } = {}): Promise<Tes
   let deps: TestContext;
   if (target.engine === 'pglite') {
     const blob = new Blob([readFileSync(target.template)]);
-    const database = await openDatabase({ loadDataDir: blob });
+    const database = await openDatabase({ loadDataDir: blob, role: APP_ROLE });
     deps = { engine: 'pglite', database, services: createServices(database), close: () => database.close() };
   } else {
     const name = `ponte_t_${randomBytes(6).toString('hex')}`;
@@ -34,7 +34,7 @@ export async function createTestDeps(opts: { seed?: boolean } = {}): Promise<Tes
     await admin.end();
     const url = new URL(target.url);
     url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4, role: APP_ROLE });
     deps = {
       engine: 'postgres',
       databaseUrl: url.toString(),

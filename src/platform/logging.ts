@@ -11,6 +11,8 @@ export function createLogger(level: string) {
         'password',
         '*.password',
         'databaseUrl',
+        'databaseOwnerUrl',
+        'ownerUrl',
         'oidcClientSecret',
         '*.oidcClientSecret',
         'client_secret',

@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { guardCell } from '../../platform/csv.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
@@ -995,15 +996,19 @@ export function adminPages(deps: {
         if (!session) return reply;
         const rows = await admin.auditLog(actorOfSession(session), 100_000);
         const csv = stringify(
-          rows.map((r) => ({
-            at: r.at,
-            actor: r.actor,
-            action: r.action,
-            entity: r.entity,
-            entity_id: r.entityId,
-            before: r.before === null ? '' : JSON.stringify(r.before),
-            after: r.after === null ? '' : JSON.stringify(r.after),
-          })),
+          rows.map((r) =>
+            Object.fromEntries(
+              Object.entries({
+                at: r.at,
+                actor: r.actor,
+                action: r.action,
+                entity: r.entity,
+                entity_id: r.entityId,
+                before: r.before === null ? '' : JSON.stringify(r.before),
+                after: r.after === null ? '' : JSON.stringify(r.after),
+              }).map(([k, v]) => [k, guardCell(String(v))]),
+            ),
+          ),
           { header: true, columns: ['at', 'actor', 'action', 'entity', 'entity_id', 'before', 'after'] },
         );
         return reply

@@ -3,6 +3,7 @@
 // agreements back into files that import again to the same agreements.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { guardCell, unguardCell } from '../../platform/csv.ts';
 import {
   formatPartialDate,
   isDateError,
@@ -425,6 +426,8 @@ export function parseCsv(text: string): { rows: FileRow[]; problems: FileProblem
       bom: true,
       delimiter,
       columns: (header: string[]) => header.map((h) => normalizeName(h).replace(/ /g, '_')),
+      // Undoes the apostrophe the export puts before a cell a spreadsheet would run as a formula.
+      cast: (value: string) => unguardCell(value),
       skip_empty_lines: true,
       relax_column_count: false,
       trim: false,
@@ -599,7 +602,7 @@ export function toCsv(list: Agreement[]): string {
       published: a.published ? 'yes' : 'no',
       unit: a.unit ?? '',
     };
-    return CSV_COLUMNS.map((c) => row[c]);
+    return CSV_COLUMNS.map((c) => guardCell(row[c]));
   });
   return `\uFEFF${stringify([CSV_COLUMNS as unknown as string[], ...rows], { record_delimiter: '\r\n' })}`;
 }

@@ -44,6 +44,11 @@ export interface Database {
    * transaction) joins that transaction; it commits when fn returns and rolls back when it throws.
    */
   scoped<T>(scope: Scope, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs fn with the role that owns the tables (migrations, the gazetteer's load): on a server a short-lived
+   * connection as DATABASE_OWNER_URL (or DATABASE_URL); embedded, the same database with its role reset.
+   */
+  asOwner<T>(fn: (owner: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,9 +59,18 @@ export interface Scope {
 
 /** The database role that row-level security applies to (migration 0004). */
 export const STAFF_ROLE = 'ponte_staff';
+/**
+ * The role the application serves as (migration 0006): rows of every institution, but no power over the
+ * schema, the audit log's triggers or the gazetteer. The owner only migrates.
+ */
+export const APP_ROLE = 'ponte_app';
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
+  /** The owner of the tables, for migrations (asOwner); DATABASE_URL's role when empty. */
+  ownerUrl?: string | undefined;
+  /** The role every connection acts as (APP_ROLE); none for the owner's own connections. */
+  role?: string | undefined;
   /** PGlite data folder; undefined for an in-memory database. */
   dataDir?: string | undefined;
   /** A PGlite data-dir tarball to start from (tests clone a migrated template this way). */
@@ -181,7 +195,9 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // The role is a startup option: it holds for the whole connection, and RESET ROLE comes back to it.
+    const startup = opts.role ? { options: `-c role=${opts.role}` } : {};
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...startup });
     // A connection that the server ends (pg_terminate_backend, a failover, an idle timeout, a dropped test
     // database) emits 'error' on its client; an 'error' event without a listener ends the process. The pool
     // listens only while a connection is idle, so every client gets a listener of its own for the time it is
@@ -220,7 +236,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         let client: pg.Client | undefined;
         let stopped = false;
         const connect = async (): Promise<void> => {
-          const c = new pg.Client({ connectionString: opts.databaseUrl });
+          const c = new pg.Client({ connectionString: opts.databaseUrl, ...startup });
           c.on('notification', (n) => {
             if (n.channel === channel) onMessage(n.payload ?? '');
           });
@@ -262,6 +278,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
           await client?.end().catch(() => {});
         };
       },
+      async asOwner(fn) {
+        const owner = await openDatabase({ databaseUrl: opts.ownerUrl ?? opts.databaseUrl, poolSize: 2 });
+        try {
+          return await fn(owner);
+        } finally {
+          await owner.close();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -280,8 +304,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       return original(...args);
     };
   }
+  // One connection, one role at a time: the app's, once migrations have created it.
+  const actAs = async (role: string | undefined) => {
+    if (!role) return;
+    const known = await client.query('select 1 from pg_roles where rolname = $1', [role]);
+    if (known.rows.length > 0) await client.exec(`set role ${role}`);
+  };
+  await actAs(opts.role);
   const root = guardTransactions(drizzlePglite(client, { schema }) as unknown as Db);
-  return {
+  const database: Database = {
     db: ambientAware(root),
     engine: 'pglite',
     scoped: scopedOn(root),
@@ -301,11 +332,20 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       // PGlite is one process: nothing can be missed, so onLost is never called.
       return client.listen(channel, onMessage);
     },
+    async asOwner(fn) {
+      await client.exec('reset role');
+      try {
+        return await fn(database);
+      } finally {
+        await actAs(opts.role);
+      }
+    },
     close: async () => {
       await client.close();
       releaseLock();
     },
   };
+  return database;
 }
 
 /**

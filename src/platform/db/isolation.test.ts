@@ -102,10 +102,57 @@ describe('isolation between institutions', () => {
       `insert into audit_events (institution_id, actor, action, entity, entity_id) values ($1, 'test', 'create', 'agreement', 'x')`,
       [milan.id],
     );
-    await expect(ctx.database.query('update audit_events set actor = $1', ['someone else'])).rejects.toThrow(
-      /append-only/,
+    // The app may only add to it, and cannot switch its triggers off.
+    for (const sql of [
+      'update audit_events set actor = $1',
+      'delete from audit_events',
+      'truncate audit_events',
+      'alter table audit_events disable trigger audit_events_no_change',
+    ]) {
+      await expect(ctx.database.query(sql.replace('$1', "'someone else'")), sql).rejects.toThrow(
+        /permission denied|must be owner/,
+      );
+    }
+    // The owner, who could switch them off, is stopped by the triggers themselves.
+    await ctx.database.asOwner(async (owner) => {
+      await expect(owner.query(`update audit_events set actor = 'someone else'`)).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(owner.query('delete from audit_events')).rejects.toThrow(/append-only/);
+      await expect(owner.query('truncate audit_events')).rejects.toThrow(/append-only/);
+    });
+    const [row] = await ctx.database.query<{ n: number }>(
+      `select count(*)::int as n from audit_events where actor = 'test'`,
     );
-    await expect(ctx.database.query('delete from audit_events')).rejects.toThrow(/append-only/);
-    await expect(ctx.database.query('truncate audit_events')).rejects.toThrow(/append-only/);
+    expect(row?.n).toBe(1);
+  });
+
+  it('when the app serves, then its role is neither a superuser nor the owner of any table, and every institution table forces row-level security', async () => {
+    const [me] = await ctx.database.query<{ role: string; superuser: boolean }>(
+      'select current_user as role, rolsuper as superuser from pg_roles where rolname = current_user',
+    );
+    expect(me).toEqual({ role: 'ponte_app', superuser: false });
+    const owned = await ctx.database.query(
+      `select tablename from pg_tables where schemaname = 'public' and tableowner = current_user`,
+    );
+    expect(owned).toEqual([]);
+    await expect(ctx.database.query('drop table agreements')).rejects.toThrow(/must be owner/);
+    await expect(ctx.database.query('alter table agreements disable row level security')).rejects.toThrow(
+      /must be owner/,
+    );
+    const tenantTables = await ctx.database.query<{ table: string; forced: boolean }>(
+      `select c.relname as table, c.relforcerowsecurity as forced
+         from pg_class c join information_schema.columns col
+           on col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'institution_id'
+        where c.relkind = 'r' and c.relnamespace = 'public'::regnamespace
+        order by 1`,
+    );
+    // Every table that holds an institution's rows, and the institutions and users themselves.
+    expect(tenantTables.length).toBeGreaterThan(8);
+    expect(tenantTables.filter((t) => !t.forced && t.table !== 'sessions')).toEqual([]);
+    const others = await ctx.database.query<{ forced: boolean }>(
+      `select relforcerowsecurity as forced from pg_class where relname in ('institutions', 'users')`,
+    );
+    expect(others).toEqual([{ forced: true }, { forced: true }]);
   });
 });

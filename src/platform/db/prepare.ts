@@ -1,5 +1,5 @@
-// Brings a database to the state Ponte runs on: migrations applied, gazetteer loaded. Both steps are no-ops
-// when already done, so every start and every `ponte db migrate` can call this.
+// Brings a database to the state Ponte runs on: migrations applied, gazetteer loaded, both by the owner of the
+// tables. Both steps are no-ops when already done, so every start and every `ponte db migrate` can call this.
 import { ensureGazetteer } from '../../features/places/places.loader.ts';
 import type { Database } from './client.ts';
 import { migrate } from './migrate.ts';
@@ -8,8 +8,10 @@ export async function prepareDatabase(
   database: Database,
   log: (msg: string) => void = () => {},
 ): Promise<{ migrationsApplied: number; gazetteerLoaded: boolean }> {
-  const { applied } = await migrate(database);
-  if (applied > 0) log(`Applied ${applied} migration(s).`);
-  const gazetteerLoaded = await ensureGazetteer(database, log);
-  return { migrationsApplied: applied, gazetteerLoaded };
+  return database.asOwner(async (owner) => {
+    const { applied } = await migrate(owner);
+    if (applied > 0) log(`Applied ${applied} migration(s).`);
+    const gazetteerLoaded = await ensureGazetteer(owner, log);
+    return { migrationsApplied: applied, gazetteerLoaded };
+  });
 }
