@@ -198,4 +198,47 @@ describe('JSON write routes', () => {
       404,
     );
   });
+
+  it('when a caller without valid credentials sends a bad or malformed body, then the answer is 401, not a validation error', async () => {
+    const chicago = await agreementOf('milano', 'Chicago');
+    const requests = [
+      { method: 'POST' as const, url: '/api/v1/agreements', payload: { kind: 'nonsense' } },
+      { method: 'POST' as const, url: '/api/v1/agreements', payload: '{"kind": ', type: 'application/json' },
+      { method: 'PATCH' as const, url: `/api/v1/agreements/${chicago.id}`, payload: { foo: 1 } },
+      { method: 'PATCH' as const, url: '/api/v1/agreements/not-a-uuid', payload: {} },
+      { method: 'POST' as const, url: `/api/v1/agreements/${chicago.id}/status`, payload: { status: 42 } },
+      { method: 'DELETE' as const, url: '/api/v1/agreements/not-a-uuid?version=x' },
+      { method: 'POST' as const, url: '/api/v1/counterparts', payload: { nameIt: 7 } },
+      { method: 'PATCH' as const, url: '/api/v1/units/not-a-uuid', payload: { unknown: true } },
+    ];
+    for (const { type, ...req } of requests) {
+      for (const headers of [{}, bearer('ponte_made_up')]) {
+        const res = await app.inject({
+          ...req,
+          headers: { ...headers, ...(type ? { 'content-type': type } : {}) },
+        });
+        expect(res.statusCode, `${req.method} ${req.url} ${JSON.stringify(headers)}`).toBe(401);
+      }
+    }
+  });
+
+  it('when a PATCH carries a field the route does not know, then 400 names it and the version does not move', async () => {
+    const chicago = await agreementOf('milano', 'Chicago');
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${chicago.id}`,
+      headers: bearer(milanWrite),
+      payload: { institution: 'firenze', foo: 1, version: chicago.version },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toMatch(/institution|foo/);
+    const status = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agreements/${chicago.id}/status`,
+      headers: bearer(milanWrite),
+      payload: { status: 'active', version: chicago.version, extra: true },
+    });
+    expect(status.statusCode).toBe(400);
+    expect((await agreementOf('milano', 'Chicago')).version).toBe(chicago.version);
+  });
 });

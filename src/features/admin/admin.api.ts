@@ -57,11 +57,36 @@ export async function actorOf(accounts: AccountsService, request: FastifyRequest
   return actorOfSession(session);
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who calls a JSON write route, known before its body is read (identifyCaller). */
+    actor?: Actor;
+  }
+}
+
+/**
+ * An onRequest hook for a plugin of JSON write routes: the caller is identified before the body is parsed or
+ * validated, so a request without valid credentials is answered 401 (403 without its CSRF header) whatever
+ * its body, and a stranger learns nothing from validation errors.
+ */
+export function identifyCaller(accounts: AccountsService) {
+  return async (request: FastifyRequest) => {
+    request.actor = await actorOf(accounts, request);
+  };
+}
+
+/** The caller identifyCaller found; a route without the hook is a programming error. */
+export function callerOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('identifyCaller is not registered for this route');
+  return request.actor;
+}
+
 export function adminApi(deps: { accounts: AccountsService; admin: AdminService }) {
   const { accounts, admin } = deps;
 
   return async (app: App) => {
     await app.register(cookie);
+    app.addHook('onRequest', identifyCaller(accounts));
 
     app.post(
       '/agreements',
@@ -74,8 +99,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
           response: { 201: Agreement, ...ERRORS, 422: ErrorResponse },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await admin.create(await actorOf(accounts, request), request.body)),
+      async (request, reply) => reply.status(201).send(await admin.create(callerOf(request), request.body)),
     );
 
     app.patch(
@@ -90,17 +114,17 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
             'stale version is refused with 409 and the stored agreement in `details.current`.',
           security: API_SECURITY,
           params: IdParams,
-          body: Type.Composite([
-            AgreementChanges,
-            Type.Object({ published: Type.Optional(Type.Boolean()), version: Version }),
-          ]),
+          body: Type.Composite(
+            [AgreementChanges, Type.Object({ published: Type.Optional(Type.Boolean()), version: Version })],
+            { additionalProperties: false },
+          ),
           response: { 200: Agreement, ...ERRORS },
         },
       },
       async (request) => {
         const { version, published, ...changes } = request.body;
         return admin.edit(
-          await actorOf(accounts, request),
+          callerOf(request),
           request.params.id,
           { changes, ...(published === undefined ? {} : { published }) },
           version,
@@ -116,13 +140,15 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
           summary: 'Record a status change, or a rejected motion that leaves the status as it was',
           security: API_SECURITY,
           params: IdParams,
-          body: Type.Composite([StatusEventInput, Type.Object({ version: Version })]),
+          body: Type.Composite([StatusEventInput, Type.Object({ version: Version })], {
+            additionalProperties: false,
+          }),
           response: { 200: Agreement, ...ERRORS },
         },
       },
       async (request) => {
         const { version, ...event } = request.body;
-        return admin.recordStatus(await actorOf(accounts, request), request.params.id, event, version);
+        return admin.recordStatus(callerOf(request), request.params.id, event, version);
       },
     );
 
@@ -139,7 +165,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
         },
       },
       async (request, reply) => {
-        await admin.remove(await actorOf(accounts, request), request.params.id, request.query.version);
+        await admin.remove(callerOf(request), request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
     );

@@ -18,7 +18,7 @@ import type {
   NetworkEntry,
   NetworkFields,
 } from '../networks/networks.service.ts';
-import { API_SECURITY, actorOf, ERRORS, IdParams, Version } from './admin.api.ts';
+import { API_SECURITY, callerOf, ERRORS, IdParams, identifyCaller, Version } from './admin.api.ts';
 import type { RegistryAdminService } from './registry.service.ts';
 
 const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -289,6 +289,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
 
   return async (app: App) => {
     await app.register(cookie);
+    app.addHook('onRequest', identifyCaller(accounts));
 
     // ── Counterparts ──────────────────────────────────────────────────────────────────────────────────
 
@@ -309,7 +310,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const created = await registry.createCounterpart(actor, partnerFields(request.body));
         return reply.status(201).send(created);
       },
@@ -331,7 +332,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.counterpartForm(actor, id);
@@ -355,7 +356,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         await registry.deleteCounterpart(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -378,7 +379,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         return reply.status(201).send(await registry.createUnit(actor, unitFields(request.body)));
       },
     );
@@ -397,7 +398,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.unitForm(actor, id);
@@ -421,7 +422,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         await registry.deleteUnit(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -446,7 +447,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const created = await registry.joinNetwork(actor, request.params.id, membershipFields(request.body));
         return reply.status(201).send(membershipOut(created));
       },
@@ -466,7 +467,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const { membership: stored } = await registry.membershipForm(actor, id);
@@ -489,7 +490,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         await registry.leaveNetwork(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -513,7 +514,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         return reply.status(201).send(await registry.createNetwork(actor, networkFields(request.body)));
       },
     );
@@ -535,7 +536,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.networkForm(actor, id);
@@ -561,7 +562,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = await actorOf(accounts, request);
+        const actor = callerOf(request);
         await registry.removeNetwork(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
