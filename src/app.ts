@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -21,6 +22,7 @@ import { placesApi } from './features/places/places.api.ts';
 import { PageCache, PLATFORM } from './features/portal/portal.cache.ts';
 import { portalPages } from './features/portal/portal.pages.tsx';
 import { CHANGES_CHANNEL } from './platform/db/changes.ts';
+import { AppError } from './platform/errors.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
@@ -74,6 +76,14 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     publicUrl: config.publicUrl,
   });
   await registerSecurityHeaders(app, security);
+  // Only routes that ask for it are limited (config.rateLimit), counted per address in this instance.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests: try again in ${context.after}`, {
+        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      }),
+  });
   registerErrorHandling(app, { htmlNotFound: pages.notFound });
   // HTML forms post application/x-www-form-urlencoded. The agreement form carries two descriptions of up to
   // 20,000 characters each, percent-encoded: room for them, and no more.

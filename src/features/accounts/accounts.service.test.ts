@@ -114,6 +114,54 @@ describe('sign-in', () => {
   });
 });
 
+describe('throttling under parallel attempts', () => {
+  it('when many wrong passwords and then the right one arrive at once, then no more than the limit are checked and the right one is refused', async () => {
+    const address = email();
+    const { password } = await ctx.services.accounts.createUser({ email: address, institution: inst.slug });
+    const guesses = Array.from({ length: 40 }, (_, i) => `wrong guess ${i}`);
+    const results = await Promise.allSettled(
+      [...guesses, password!].map((p, i) => ctx.services.accounts.authenticate(address, p, `10.9.${i}.1`)),
+    );
+    const codes = results.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code));
+    // Each attempt is counted before its password is checked: at most the limit are checked at all.
+    expect(codes.filter((c) => c === 'unauthorized').length).toBeLessThanOrEqual(THROTTLE.perAccount);
+    expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(
+      guesses.length + 1 - THROTTLE.perAccount,
+    );
+    if (codes.at(-1) === 'ok') {
+      // The right password may be among the first five checked, as it would be one after the other.
+      expect(codes.filter((c) => c === 'unauthorized').length).toBeLessThan(THROTTLE.perAccount);
+    }
+  });
+
+  it('when the current password is wrong too often on the password form, then even the right one is refused for a while', async () => {
+    const address = email();
+    const { user, password } = await ctx.services.accounts.createUser({
+      email: address,
+      institution: inst.slug,
+    });
+    const tries = Array.from({ length: 12 }, (_, i) =>
+      ctx.services.accounts.changePassword(user.id, `not it ${i}`, 'a brand new password'),
+    );
+    const codes = (await Promise.allSettled(tries)).map((r) => (r as PromiseRejectedResult).reason.code);
+    let checked = codes.filter((c) => c === 'invalid_input').length;
+    expect(checked).toBeLessThanOrEqual(THROTTLE.perPasswordChange);
+    // One after the other, wrong passwords are checked until the limit, then refused unchecked.
+    for (let i = 0; i < 10; i++) {
+      const err = await ctx.services.accounts
+        .changePassword(user.id, `still not it ${i}`, 'a brand new password')
+        .catch((e: { code: string }) => e);
+      if ((err as { code: string }).code === 'rate_limited') break;
+      expect((err as { code: string }).code).toBe('invalid_input');
+      checked++;
+    }
+    expect(checked).toBe(THROTTLE.perPasswordChange);
+    await expect(
+      ctx.services.accounts.changePassword(user.id, password!, 'a brand new password'),
+    ).rejects.toMatchObject({ code: 'rate_limited' });
+  });
+});
+
 describe('sessions', () => {
   it('when opened, then the token finds the user, only its hash is stored, and ending it ends it', async () => {
     const { user } = await ctx.services.accounts.createUser({ email: email(), institution: inst.slug });

@@ -10,8 +10,11 @@ import { ROLES, type Role } from './accounts.table.ts';
 /** OWASP's minimum for argon2id: 19 MiB, two passes, one lane. */
 const ARGON2 = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
 export const MIN_PASSWORD_LENGTH = 12;
-/** Sign-in throttling: failures counted over a window, per account and per address. */
-export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 30 } as const;
+/**
+ * Throttling of secrets checked by the server: failures counted over a window, per account and per address
+ * for sign-in, per user for the current password of the password form.
+ */
+export const THROTTLE = { windowMinutes: 15, perAccount: 5, perAddress: 30, perPasswordChange: 5 } as const;
 /** A session lasts this long without use, and never longer than SESSION_MAX_HOURS. */
 const SESSION_IDLE_HOURS = 8;
 const SESSION_MAX_HOURS = 24 * 7;
@@ -100,13 +103,36 @@ export function createAccountsService(deps: { database: Database; institutions: 
     return { id: row.id, email: row.email, name: row.name, platformAdmin: row.platform_admin, roles };
   }
 
-  async function recentFailures(key: string): Promise<number> {
-    const [row] = await database.query<{ n: number }>(
-      `select count(*)::int as n from login_failures
-        where key = $1 and at > now() - make_interval(mins => $2)`,
-      [key, THROTTLE.windowMinutes],
+  /**
+   * Takes one attempt on each key before a secret is checked, and refuses when a key has had more than its
+   * limit within the window. The attempt is written (and committed) before the count is read, so parallel
+   * attempts cannot all see the same low count: of any limit+1 of them, the last to count sees them all.
+   * A failed check leaves its attempt as a failure; `release` takes it back after a success.
+   */
+  async function takeAttempt(limits: [key: string, max: number][]): Promise<{ ids: string[] }> {
+    const keys = limits.map(([key]) => key);
+    const taken = await database.query<{ id: string }>(
+      `with gone as (delete from login_failures where at < now() - make_interval(mins => $2))
+       insert into login_failures (key) select unnest($1::text[]) returning id::text`,
+      [keys, THROTTLE.windowMinutes * 4],
     );
-    return row?.n ?? 0;
+    const ids = taken.map((r) => r.id);
+    const counts = await database.query<{ key: string; n: number }>(
+      `select key, count(*)::int as n from login_failures
+        where key = any($1::text[]) and at > now() - make_interval(mins => $2) group by key`,
+      [keys, THROTTLE.windowMinutes],
+    );
+    const over = limits.some(([key, max]) => (counts.find((c) => c.key === key)?.n ?? 0) > max);
+    if (over) {
+      // A refused attempt is not a failure: hammering does not keep the owner locked out for ever.
+      await database.query('delete from login_failures where id = any($1::bigint[])', [ids]);
+      throw new AppError(
+        'rate_limited',
+        `Too many failed attempts: try again in ${THROTTLE.windowMinutes} minutes`,
+        { details: { retryAfterSeconds: THROTTLE.windowMinutes * 60 } },
+      );
+    }
+    return { ids };
   }
 
   const service = {
@@ -178,16 +204,10 @@ export function createAccountsService(deps: { database: Database; institutions: 
     async authenticate(email: string, password: string, address: string): Promise<User> {
       const accountKey = `account:${email.trim().toLowerCase()}`;
       const addressKey = `address:${address}`;
-      if (
-        (await recentFailures(accountKey)) >= THROTTLE.perAccount ||
-        (await recentFailures(addressKey)) >= THROTTLE.perAddress
-      ) {
-        throw new AppError(
-          'rate_limited',
-          `Too many failed sign-ins: try again in ${THROTTLE.windowMinutes} minutes`,
-          { details: { retryAfterSeconds: THROTTLE.windowMinutes * 60 } },
-        );
-      }
+      const attempt = await takeAttempt([
+        [accountKey, THROTTLE.perAccount],
+        [addressKey, THROTTLE.perAddress],
+      ]);
       const [row] = await database.query<{ id: string; password_hash: string | null }>(
         'select id, password_hash from users where lower(email) = lower($1) and not disabled',
         [email.trim()],
@@ -195,14 +215,13 @@ export function createAccountsService(deps: { database: Database; institutions: 
       dummyHash ??= hashPassword(generatePassword());
       const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
       if (!row?.password_hash || !ok) {
-        await database.query(
-          `with gone as (delete from login_failures where at < now() - make_interval(mins => $3))
-           insert into login_failures (key) values ($1), ($2)`,
-          [accountKey, addressKey, THROTTLE.windowMinutes * 4],
-        );
         throw new AppError('unauthorized', 'The e-mail or the password is not right');
       }
-      await database.query('delete from login_failures where key = $1', [accountKey]);
+      // Success clears the account's failures, and this attempt from the address's count.
+      await database.query('delete from login_failures where key = $1 or id = any($2::bigint[])', [
+        accountKey,
+        attempt.ids,
+      ]);
       return (await userById(row.id))!;
     },
 
@@ -284,6 +303,8 @@ export function createAccountsService(deps: { database: Database; institutions: 
       next: string,
       keepSessionToken?: string,
     ): Promise<void> {
+      const key = `password:${userId}`;
+      await takeAttempt([[key, THROTTLE.perPasswordChange]]);
       const [row] = await database.query<{ password_hash: string | null }>(
         'select password_hash from users where id = $1',
         [userId],
@@ -291,6 +312,7 @@ export function createAccountsService(deps: { database: Database; institutions: 
       if (!row?.password_hash || !(await verifyPassword(current, row.password_hash))) {
         throw AppError.invalid('current', 'The current password is not right');
       }
+      await database.query('delete from login_failures where key = $1', [key]);
       checkPassword(next, 'next');
       if (next === current)
         throw AppError.invalid('next', 'The new password must differ from the current one');

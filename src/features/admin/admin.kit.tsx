@@ -27,6 +27,7 @@ export function noticeOf(err: unknown, lang: Lang): Notice | undefined {
   if (err.code === 'forbidden') {
     return { kind: 'danger', text: err.message.startsWith('The form') ? t.expiredForm : t.forbidden };
   }
+  if (err.code === 'rate_limited') return { kind: 'danger', text: t.throttled };
   return undefined;
 }
 

@@ -1082,7 +1082,7 @@ export function adminPages(deps: {
             'password',
             t.changePassword,
             <PasswordForm lang={lang} session={session} fieldErrors={fieldErrors} />,
-            { session, ...(notice ? { notice } : {}), status: notice ? 403 : 400 },
+            { session, ...(notice ? { notice } : {}), status: notice ? err.status : 400 },
           );
         }
       },

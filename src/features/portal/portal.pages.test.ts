@@ -4,6 +4,7 @@ import { buildApp } from '../../app.ts';
 import { createServices } from '../../deps.ts';
 import { openDatabase } from '../../platform/db/client.ts';
 import type { App } from '../../platform/http/types.ts';
+import { FEEDBACK_LIMIT } from './portal.pages.tsx';
 
 let ctx: TestContext;
 let app: App;
@@ -286,6 +287,26 @@ describe('portal pages', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.field).toBe('rating');
+  });
+
+  it('when one address posts page feedback over and over, then after the limit it is refused and nothing more is stored', async () => {
+    const page = '/milano/en/networks/';
+    const post = (ip: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/milano/en/feedback',
+        remoteAddress: ip,
+        payload: `page=${encodeURIComponent(page)}&rating=5&answer_positive=1`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < FEEDBACK_LIMIT.max + 5; i++) statuses.push((await post('192.0.2.7')).statusCode);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(FEEDBACK_LIMIT.max);
+    expect(statuses.slice(FEEDBACK_LIMIT.max)).toEqual([429, 429, 429, 429, 429]);
+    const [count] = await ctx.services.feedback.counts('milano', page);
+    expect(count?.responses).toBe(FEEDBACK_LIMIT.max);
+    // Another reader is not affected.
+    expect((await post('192.0.2.8')).statusCode).toBe(303);
   });
 
   it('when an institution name holds markup, then every page shows it as text', async () => {

@@ -35,6 +35,8 @@ const DATA_TYPES: Record<string, string> = {
   geojson: 'application/geo+json; charset=utf-8',
 };
 
+/** Page-feedback answers accepted from one address. */
+export const FEEDBACK_LIMIT = { max: 10, window: '15 minutes' } as const;
 export interface PortalDeps {
   services: Services;
   portal: PortalService;
@@ -379,6 +381,8 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
     app.post<{ Params: { inst: string; lang: string }; Body: Record<string, string> }>(
       '/:inst/:lang/feedback',
       {
+        // A person rates a page once; a flood of anonymous posts is refused.
+        config: { rateLimit: { max: FEEDBACK_LIMIT.max, timeWindow: FEEDBACK_LIMIT.window } },
         schema: {
           hide: true,
           body: Type.Object({
