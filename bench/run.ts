@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
 import { createServices, type Services } from '../src/deps.ts';
+import { CLI } from '../src/features/accounts/accounts.access.ts';
 import type { AgreementListQuery } from '../src/features/agreements/agreements.schemas.ts';
 import { countryByCode, resolveCountry } from '../src/features/places/countries.ts';
 import { normalizeName } from '../src/features/places/normalize.ts';
@@ -574,7 +575,12 @@ async function benchImport(database: Database, services: Services): Promise<numb
       });
       slugs.push(slug);
       const { ms, value: report } = await timed(async () =>
-        services.importAgreements({ institution: slug, bytes: readFileSync(file), format: 'csv' }),
+        services.importAgreements({
+          institution: slug,
+          bytes: readFileSync(file),
+          format: 'csv',
+          actor: CLI,
+        }),
       );
       if (!report.written || report.created !== SIZES.importRows) {
         const first = report.problems

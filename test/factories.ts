@@ -1,7 +1,11 @@
 // Factories for records tests need: each call makes uniquely named records.
 import type { Services } from '../src/deps.ts';
 import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
+import type { AuditActor } from '../src/features/audit/audit.service.ts';
 import { uniqueSlug } from './support.ts';
+
+/** Who writes in tests that call services directly: their audit rows say "test". */
+export const TEST_ACTOR: AuditActor = { userId: null, label: 'test' };
 
 export async function makeInstitution(services: Services, overrides: { slug?: string } = {}) {
   const slug = overrides.slug ?? uniqueSlug('inst');

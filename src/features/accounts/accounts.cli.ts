@@ -1,4 +1,5 @@
 import { type CliCommand, CliUsageError } from '../../cli/cli.types.ts';
+import { CLI } from './accounts.access.ts';
 import { ROLES, type Role } from './accounts.table.ts';
 
 export const accountsCli: CliCommand[] = [
@@ -51,7 +52,7 @@ export const accountsCli: CliCommand[] = [
       if (!institution || !name || (scope !== 'read' && scope !== 'write')) {
         throw new CliUsageError('Give --institution, --name and --scope read|write');
       }
-      const { id, token } = await services.accounts.createApiToken({ institution, name, scope });
+      const { id, token } = await services.accounts.createApiToken({ institution, name, scope, actor: CLI });
       out(`Token ${id} (${scope}) for ${institution}. Send it as "Authorization: Bearer TOKEN".\n`);
       out(`Token (shown only now): ${token}\n`);
       return 0;
@@ -65,7 +66,7 @@ export const accountsCli: CliCommand[] = [
     async run({ services, positionals, out }) {
       const id = positionals[0];
       if (!id) throw new CliUsageError('Give the id of the token');
-      await services.accounts.revokeApiToken(id);
+      await services.accounts.revokeApiToken(id, CLI);
       out(`Token ${id} revoked.\n`);
       return 0;
     },

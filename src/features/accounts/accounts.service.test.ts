@@ -165,7 +165,10 @@ describe('throttling under parallel attempts', () => {
 describe('sessions', () => {
   it('when opened, then the token finds the user, only its hash is stored, and ending it ends it', async () => {
     const { user } = await ctx.services.accounts.createUser({ email: email(), institution: inst.slug });
-    const { token, csrfToken } = await ctx.services.accounts.createSession(user.id);
+    const { token, csrfToken } = await ctx.services.accounts.createSession(user.id, {
+      method: 'password',
+      address: '127.0.0.1',
+    });
     const session = await ctx.services.accounts.session(token);
     expect(session?.user.id).toBe(user.id);
     expect(session?.csrfToken).toBe(csrfToken);
@@ -177,7 +180,10 @@ describe('sessions', () => {
 
   it('when a session has expired, then it no longer opens', async () => {
     const { user } = await ctx.services.accounts.createUser({ email: email(), institution: inst.slug });
-    const { token } = await ctx.services.accounts.createSession(user.id);
+    const { token } = await ctx.services.accounts.createSession(user.id, {
+      method: 'password',
+      address: '127.0.0.1',
+    });
     await ctx.database.query(
       `update sessions set expires_at = now() - interval '1 second' where user_id = $1`,
       [user.id],
@@ -190,8 +196,14 @@ describe('sessions', () => {
       email: email(),
       institution: inst.slug,
     });
-    const here = await ctx.services.accounts.createSession(user.id);
-    const elsewhere = await ctx.services.accounts.createSession(user.id);
+    const here = await ctx.services.accounts.createSession(user.id, {
+      method: 'password',
+      address: '127.0.0.1',
+    });
+    const elsewhere = await ctx.services.accounts.createSession(user.id, {
+      method: 'password',
+      address: '127.0.0.1',
+    });
     await expect(
       ctx.services.accounts.changePassword(user.id, 'not the password', 'a brand new password', here.token),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'current' });

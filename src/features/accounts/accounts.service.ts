@@ -2,8 +2,9 @@
 // sessions stored in the database so that every instance shares them.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { argon2id, argon2Verify } from 'hash-wasm';
-import type { Database } from '../../platform/db/client.ts';
+import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { ROLES, type Role } from './accounts.table.ts';
 
@@ -135,6 +136,35 @@ export function createAccountsService(deps: { database: Database; institutions: 
     return { ids };
   }
 
+  /**
+   * Appends an entry about a user to the log of each institution the user has a role in (the platform's log
+   * when none, or when the account is unknown), through `query` so it joins the caller's transaction.
+   */
+  async function auditUser(
+    query: QueryFn,
+    actor: AuditActor,
+    userId: string | undefined,
+    entry: { action: string; after?: unknown },
+  ): Promise<void> {
+    const rows = userId
+      ? await query<{ institution_id: string }>('select institution_id from user_roles where user_id = $1', [
+          userId,
+        ])
+      : [];
+    const where = rows.length > 0 ? rows.map((r) => r.institution_id) : [null];
+    await appendAudit(
+      query,
+      actor,
+      where.map((institutionId) => ({
+        institutionId,
+        action: entry.action,
+        entity: 'user',
+        entityId: userId ?? 'unknown',
+        after: entry.after,
+      })),
+    );
+  }
+
   const service = {
     /**
      * Creates a user with a role in an institution (or a platform admin). Without a password, one is generated
@@ -215,6 +245,11 @@ export function createAccountsService(deps: { database: Database; institutions: 
       dummyHash ??= hashPassword(generatePassword());
       const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
       if (!row?.password_hash || !ok) {
+        // In the logs of the account's institutions, so their admins see attempts on their staff.
+        await auditUser(database.query, { userId: null, label: email.trim().slice(0, 200) }, row?.id, {
+          action: 'sign_in_failed',
+          after: { email: email.trim().slice(0, 200), address },
+        });
         throw new AppError('unauthorized', 'The e-mail or the password is not right');
       }
       // Success clears the account's failures, and this attempt from the address's count.
@@ -225,16 +260,27 @@ export function createAccountsService(deps: { database: Database; institutions: 
       return (await userById(row.id))!;
     },
 
-    /** Opens a session; returns the token for the cookie (only its hash is stored). */
-    async createSession(userId: string): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
+    /**
+     * Opens a session, a sign-in that the log of the user's institutions records with how and from where;
+     * returns the token for the cookie (only its hash is stored).
+     */
+    async createSession(
+      userId: string,
+      how: { method: 'password' | 'oidc'; address: string },
+    ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
-      const [row] = await database.query<{ expires_at: string }>(
-        `insert into sessions (token_hash, user_id, csrf_token, expires_at)
-         values ($1, $2, $3, now() + make_interval(hours => $4)) returning expires_at::text`,
-        [sha256(token), userId, csrfToken, SESSION_IDLE_HOURS],
-      );
-      return { token, csrfToken, expiresAt: row!.expires_at };
+      const expiresAt = await database.transaction(async (query) => {
+        const [row] = await query<{ expires_at: string; email: string }>(
+          `insert into sessions (token_hash, user_id, csrf_token, expires_at)
+           values ($1, $2, $3, now() + make_interval(hours => $4))
+           returning expires_at::text, (select email from users where id = $2)`,
+          [sha256(token), userId, csrfToken, SESSION_IDLE_HOURS],
+        );
+        await auditUser(query, { userId, label: row!.email }, userId, { action: 'sign_in', after: how });
+        return row!.expires_at;
+      });
+      return { token, csrfToken, expiresAt };
     },
 
     /** The live session of a cookie token, extending its idle time; undefined when unknown or expired. */
@@ -326,11 +372,8 @@ export function createAccountsService(deps: { database: Database; institutions: 
           userId,
           keepSessionToken ? sha256(keepSessionToken) : '',
         ]);
-        await query(
-          `insert into audit_events (actor_id, actor, action, entity, entity_id)
-           select id, email, 'change_password', 'user', id::text from users where id = $1`,
-          [userId],
-        );
+        const [who] = await query<{ email: string }>('select email from users where id = $1', [userId]);
+        await auditUser(query, { userId, label: who!.email }, userId, { action: 'change_password' });
       });
     },
 
@@ -368,6 +411,8 @@ export function createAccountsService(deps: { database: Database; institutions: 
       name: string;
       scope: 'read' | 'write';
       createdBy?: string;
+      /** Who issues it: the admin on the users page, or the CLI. */
+      actor: AuditActor;
     }): Promise<{ id: string; token: string }> {
       const name = input.name.trim();
       if (!name || name.length > 100)
@@ -377,22 +422,46 @@ export function createAccountsService(deps: { database: Database; institutions: 
       }
       const institutionId = await institutions.idOf(input.institution);
       const token = `ponte_${randomBytes(32).toString('base64url')}`;
-      const [row] = await database.query<{ id: string }>(
-        `insert into api_tokens (institution_id, created_by, name, token_hash, scope)
-         values ($1, $2, $3, $4, $5) returning id`,
-        [institutionId, input.createdBy ?? null, name, sha256(token), input.scope],
-      );
-      return { id: row!.id, token };
+      const id = await database.transaction(async (query) => {
+        const [row] = await query<{ id: string }>(
+          `insert into api_tokens (institution_id, created_by, name, token_hash, scope)
+           values ($1, $2, $3, $4, $5) returning id`,
+          [institutionId, input.createdBy ?? null, name, sha256(token), input.scope],
+        );
+        await appendAudit(query, input.actor, [
+          {
+            institutionId,
+            action: 'create',
+            entity: 'api_token',
+            entityId: row!.id,
+            after: { name, scope: input.scope },
+          },
+        ]);
+        return row!.id;
+      });
+      return { id, token };
     },
 
     /** Revokes a token at once; it cannot be used again. */
-    async revokeApiToken(id: string): Promise<void> {
+    async revokeApiToken(id: string, actor: AuditActor): Promise<void> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound('Active API token', id);
-      const rows = await database.query(
-        'update api_tokens set revoked_at = now() where id = $1 and revoked_at is null returning id',
-        [id],
-      );
-      if (rows.length === 0) throw AppError.notFound('Active API token', id);
+      await database.transaction(async (query) => {
+        const [row] = await query<{ institution_id: string; name: string }>(
+          `update api_tokens set revoked_at = now() where id = $1 and revoked_at is null
+           returning institution_id, name`,
+          [id],
+        );
+        if (!row) throw AppError.notFound('Active API token', id);
+        await appendAudit(query, actor, [
+          {
+            institutionId: row.institution_id,
+            action: 'revoke',
+            entity: 'api_token',
+            entityId: id,
+            after: { name: row.name },
+          },
+        ]);
+      });
     },
 
     /** What a bearer token may do, or undefined when it is unknown or revoked. */

@@ -3,6 +3,7 @@
 // the content, the size limit, and the portal following the edit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, csrfIn } from '../../../test/admin.ts';
+import { TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
@@ -228,6 +229,7 @@ describe('editing through the JSON API', () => {
       institution: 'milano',
       name: 'edit-test',
       scope: 'write',
+      actor: TEST_ACTOR,
     });
     const a = await milan('Melbourne');
     const auth = { authorization: `Bearer ${token}` };

@@ -1,6 +1,7 @@
 // The JSON write routes: API tokens (scoped, revocable) and sessions with CSRF, every role against every
 // write, and institutions that cannot touch each other's records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 
@@ -13,10 +14,20 @@ beforeAll(async () => {
   ctx = await createTestDeps({ seed: true });
   app = await createTestApp(ctx);
   milanWrite = (
-    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'sync', scope: 'write' })
+    await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'sync',
+      scope: 'write',
+      actor: TEST_ACTOR,
+    })
   ).token;
   milanRead = (
-    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'bi', scope: 'read' })
+    await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'bi',
+      scope: 'read',
+      actor: TEST_ACTOR,
+    })
   ).token;
 });
 afterAll(async () => {
@@ -44,8 +55,9 @@ describe('JSON write routes', () => {
       institution: 'milano',
       name: 'old',
       scope: 'write',
+      actor: TEST_ACTOR,
     });
-    await ctx.services.accounts.revokeApiToken(made.id);
+    await ctx.services.accounts.revokeApiToken(made.id, TEST_ACTOR);
     for (const token of [made.token, 'ponte_made_up']) {
       const r = await app.inject({
         method: 'POST',
@@ -101,10 +113,14 @@ describe('JSON write routes', () => {
   });
 
   it("when Milan's token reaches for Florence's agreement, then it does not exist (404) and stays as it was", async () => {
-    const florence = await ctx.services.agreements.create('firenze', {
-      ...NEW_PACT,
-      partner: { type: 'city', name: 'Edimburgo', country: 'GB' },
-    } as never);
+    const florence = await ctx.services.agreements.create(
+      'firenze',
+      {
+        ...NEW_PACT,
+        partner: { type: 'city', name: 'Edimburgo', country: 'GB' },
+      } as never,
+      TEST_ACTOR,
+    );
     for (const req of [
       {
         method: 'PATCH' as const,
@@ -167,12 +183,19 @@ describe('JSON write routes', () => {
       role: 'editor',
     });
     await ctx.services.accounts.authenticate(user.email, password!, '10.9.0.1');
-    const { token, csrfToken } = await ctx.services.accounts.createSession(user.id);
+    const { token, csrfToken } = await ctx.services.accounts.createSession(user.id, {
+      method: 'password',
+      address: '127.0.0.1',
+    });
     const cookie = `ponte_session=${token}`;
-    const created = await ctx.services.agreements.create('milano', {
-      ...NEW_PACT,
-      partner: { type: 'city', name: 'Lipsia', country: 'DE' },
-    } as never);
+    const created = await ctx.services.agreements.create(
+      'milano',
+      {
+        ...NEW_PACT,
+        partner: { type: 'city', name: 'Lipsia', country: 'DE' },
+      } as never,
+      TEST_ACTOR,
+    );
     const without = await app.inject({
       method: 'PATCH',
       url: `/api/v1/agreements/${created.id}`,

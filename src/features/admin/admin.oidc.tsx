@@ -177,7 +177,7 @@ export function adminOidc(deps: {
         try {
           const { state, code, error } = request.query;
           const userId = await oidc.complete(pending, { state, code, error }, redirectUri(lang));
-          const session = await accounts.createSession(userId);
+          const session = await accounts.createSession(userId, { method: 'oidc', address: request.ip });
           reply.setCookie(SESSION_COOKIE, session.token, {
             ...cookies,
             expires: new Date(session.expiresAt),

@@ -135,7 +135,7 @@ export function adminPages(deps: {
             String(request.body?.['password'] ?? ''),
             request.ip,
           );
-          const session = await accounts.createSession(user.id);
+          const session = await accounts.createSession(user.id, { method: 'password', address: request.ip });
           reply.clearCookie(LOGIN_CSRF_COOKIE, cookies);
           reply.setCookie(SESSION_COOKIE, session.token, {
             ...cookies,

@@ -4,6 +4,7 @@
 // answer and that the database changed, or did not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, csrfIn } from '../../../test/admin.ts';
+import { TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
@@ -28,16 +29,20 @@ const WHO: Who[] = ['admin', 'editor', 'viewer', 'florence-editor'];
 
 /** A fresh unpublished Milan agreement for one case, so that cases do not see each other's writes. */
 const freshAgreement = () =>
-  ctx.services.agreements.create('milano', {
-    kind: 'collaboration_agreement',
-    partner: {
-      type: 'organisation',
-      nameIt: `Ente di prova ${++seq}`,
-      nameEn: `Test body ${seq}`,
-      country: 'FR',
+  ctx.services.agreements.create(
+    'milano',
+    {
+      kind: 'collaboration_agreement',
+      partner: {
+        type: 'organisation',
+        nameIt: `Ente di prova ${++seq}`,
+        nameEn: `Test body ${seq}`,
+        country: 'FR',
+      },
+      signed: { date: '2025-06' },
     },
-    signed: { date: '2025-06' },
-  });
+    TEST_ACTOR,
+  );
 const reread = (a: Agreement) =>
   ctx.services.agreements.get(a.id, { includeUnpublished: true }).catch(() => null);
 

@@ -2,6 +2,7 @@
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { type Actor, requireAdmin, requireWriter } from '../accounts/accounts.access.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import { toInput } from '../agreements/agreements.files.ts';
@@ -14,18 +15,12 @@ import type {
 } from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
+import { type AuditEntry, appendAudit, auditRows } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import {
-  type Actor,
-  type AuditEntry,
-  auditRows,
-  recordAudit,
-  requireAdmin,
-  requireWriter,
-} from './admin.audit.ts';
 import { workplace } from './admin.session.ts';
 
-export type { Actor, AuditEntry } from './admin.audit.ts';
+export type { Actor } from '../accounts/accounts.access.ts';
+export type { AuditEntry } from '../audit/audit.service.ts';
 
 export function actorOfSession(session: Session): Actor {
   const place = workplace(session);
@@ -84,7 +79,7 @@ export function createAdminService(deps: {
   }
 
   const audit = (actor: Actor, institutionId: string, entry: Omit<AuditEntry, 'at' | 'actor'>) =>
-    recordAudit(database, actor, institutionId, entry);
+    appendAudit(database.query, actor, [{ institutionId, ...entry }]);
 
   return {
     asStaff,
@@ -270,37 +265,19 @@ export function createAdminService(deps: {
 
     async createToken(actor: Actor, input: { name: string; scope: 'read' | 'write' }) {
       requireAdmin(actor);
-      const made = await accounts.createApiToken({
+      return accounts.createApiToken({
         institution: actor.institutionSlug,
         name: input.name,
         scope: input.scope,
         ...(actor.userId ? { createdBy: actor.userId } : {}),
+        actor,
       });
-      await asStaff(actor, (institutionId) =>
-        audit(actor, institutionId, {
-          action: 'create',
-          entity: 'api_token',
-          entityId: made.id,
-          before: undefined,
-          after: { name: input.name, scope: input.scope },
-        }),
-      );
-      return made;
     },
 
     revokeToken(actor: Actor, id: string) {
       requireAdmin(actor);
       // Under row-level security another institution's token is simply not found.
-      return asStaff(actor, async (institutionId) => {
-        await accounts.revokeApiToken(id);
-        await audit(actor, institutionId, {
-          action: 'revoke',
-          entity: 'api_token',
-          entityId: id,
-          before: undefined,
-          after: undefined,
-        });
-      });
+      return asStaff(actor, () => accounts.revokeApiToken(id, actor));
     },
 
     /** The institution's audit log, newest first. */
@@ -412,17 +389,8 @@ export function createAdminService(deps: {
 
     create(actor: Actor, input: AgreementInput) {
       requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
-        const created = await agreements.create(actor.institutionSlug, input);
-        await audit(actor, institutionId, {
-          action: 'create',
-          entity: 'agreement',
-          entityId: created.id,
-          before: undefined,
-          after: created,
-        });
-        return created;
-      });
+      // The agreements service writes the audit entry with the agreement.
+      return asStaff(actor, () => agreements.create(actor.institutionSlug, input, actor));
     },
 
     remove(actor: Actor, id: string, version: number) {

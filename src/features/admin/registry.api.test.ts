@@ -3,6 +3,7 @@
 // reach the database and the audit log; institutions that cannot touch each other's records; stale versions,
 // bad bodies and records still in use refused without writing anything.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Role } from '../accounts/accounts.table.ts';
@@ -42,7 +43,10 @@ async function session(institution: string, role: Role, platformAdmin = false) {
     platformAdmin,
   });
   await ctx.services.accounts.authenticate(user.email, password!, '10.9.1.1');
-  const { token, csrfToken } = await ctx.services.accounts.createSession(user.id);
+  const { token, csrfToken } = await ctx.services.accounts.createSession(user.id, {
+    method: 'password',
+    address: '127.0.0.1',
+  });
   const cookie = { cookie: `ponte_session=${token}` };
   return { cookie, withCsrf: { ...cookie, 'x-csrf-token': csrfToken }, email: user.email };
 }
@@ -196,10 +200,20 @@ beforeAll(async () => {
   milanId = await ctx.services.institutions.idOf('milano');
   florenceId = await ctx.services.institutions.idOf('firenze');
   milanWrite = (
-    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'sync', scope: 'write' })
+    await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'sync',
+      scope: 'write',
+      actor: TEST_ACTOR,
+    })
   ).token;
   milanRead = (
-    await ctx.services.accounts.createApiToken({ institution: 'milano', name: 'bi', scope: 'read' })
+    await ctx.services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'bi',
+      scope: 'read',
+      actor: TEST_ACTOR,
+    })
   ).token;
 });
 afterAll(async () => {
@@ -213,8 +227,9 @@ describe('who may write', () => {
       institution: 'milano',
       name: 'old',
       scope: 'write',
+      actor: TEST_ACTOR,
     });
-    await ctx.services.accounts.revokeApiToken(revoked.id);
+    await ctx.services.accounts.revokeApiToken(revoked.id, TEST_ACTOR);
     const calls = await everyWrite();
     const before = await registryState();
     const audits = await auditTotal();

@@ -5,6 +5,8 @@
 // names the version it started from.
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
+import { type Actor, requireWriter } from '../accounts/accounts.access.ts';
+import { type AuditEntry, appendAudit, auditRows, recordHistory } from '../audit/audit.service.ts';
 import type {
   CounterpartFields,
   CounterpartListQuery,
@@ -17,14 +19,6 @@ import type {
   NetworkListQuery,
   NetworksService,
 } from '../networks/networks.service.ts';
-import {
-  type Actor,
-  type AuditEntry,
-  auditRows,
-  recordAudit,
-  recordHistory,
-  requireWriter,
-} from './admin.audit.ts';
 
 const HISTORY_LIMIT = 100;
 
@@ -67,7 +61,7 @@ export function createRegistryAdminService(deps: {
   }
 
   const audit = (actor: Actor, entry: Omit<AuditEntry, 'at' | 'actor'>) =>
-    recordAudit(database, actor, actor.institutionId, entry);
+    appendAudit(database.query, actor, [{ institutionId: actor.institutionId, ...entry }]);
 
   /**
    * Runs a write of the shared network catalogue. The catalogue belongs to no institution, and the restricted
@@ -86,7 +80,7 @@ export function createRegistryAdminService(deps: {
       return await database.transaction((query) =>
         fn({
           query,
-          audit: (entry) => recordAudit({ ...database, query }, actor, actor.institutionId, entry),
+          audit: (entry) => appendAudit(query, actor, [{ institutionId: actor.institutionId, ...entry }]),
         }),
       );
     } catch (err) {

@@ -540,13 +540,11 @@ describe('import agreements: a large file', () => {
       lines.push(`;${kind};${city};${country};${signed};cultura;${i % 2 ? 'sì' : 'no'}`);
     }
     const path = file('large.csv', lines.join('\r\n'));
-    const started = Date.now();
+    // How fast is measured by `npm run bench`, not here.
     const r = await cli('import', 'agreements', path, '--institution', inst.slug);
-    const seconds = (Date.now() - started) / 1000;
     expect(r.err).toBe('');
     expect(r.out).toBe('Imported 10000 of 10000 rows.\n');
     expect(r.code).toBe(0);
-    expect(seconds).toBeLessThan(30);
 
     const list = await detailed(inst.slug);
     expect(list).toHaveLength(10_000);

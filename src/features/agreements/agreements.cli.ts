@@ -7,6 +7,7 @@ import {
   progressBar,
   requireString,
 } from '../../cli/cli.types.ts';
+import { CLI } from '../accounts/accounts.access.ts';
 import { toCsv, toGeoJson, toJson } from './agreements.files.ts';
 import type { ImportReport } from './agreements.import.ts';
 import { STATUSES, type StatusEventInput } from './agreements.schemas.ts';
@@ -73,6 +74,7 @@ export const agreementsCli: CliCommand[] = [
         institution,
         bytes,
         format,
+        actor: CLI,
         dryRun: !!ctx.values['dry-run'],
         partial: !!ctx.values['partial'],
         onProgress: progressBar(ctx),

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient } from '../../../test/admin.ts';
-import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import { dataPath } from '../portal/portal.paths.ts';
@@ -35,7 +35,11 @@ const cellsOf = (csv: string) =>
 describe('formula cells in CSV files', () => {
   it('when agreements carry texts that start like formulas, then the open-data CSV writes them as text and the export imports back to the same texts', async () => {
     const from = await makeInstitution(ctx.services);
-    await ctx.services.agreements.create(from.slug, { ...agreementInput(), ...TEXTS, published: true });
+    await ctx.services.agreements.create(
+      from.slug,
+      { ...agreementInput(), ...TEXTS, published: true },
+      TEST_ACTOR,
+    );
     const res = await app.inject({ method: 'GET', url: dataPath(from.slug, 'csv') });
     expect(res.statusCode).toBe(200);
     const cells = cellsOf(res.body);
@@ -47,6 +51,7 @@ describe('formula cells in CSV files', () => {
       institution: to.slug,
       bytes: Buffer.from(res.body),
       format: 'csv',
+      actor: TEST_ACTOR,
     });
     expect(report.problems).toEqual([]);
     const [imported] =

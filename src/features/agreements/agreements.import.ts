@@ -1,8 +1,10 @@
 // Importing a file of agreements: every row checked and every partner resolved before anything is written;
 // then all rows in one transaction. All or nothing unless the caller asks to keep the good rows.
-import type { Database } from '../../platform/db/client.ts';
+import { randomUUID } from 'node:crypto';
+import { type Database, queryOf } from '../../platform/db/client.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { validator } from '../../platform/validation.ts';
+import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { csvColumnOf, parseAgreementsFile } from './agreements.files.ts';
 import { AgreementInput } from './agreements.schemas.ts';
@@ -35,6 +37,8 @@ export interface ImportOptions {
   institution: string;
   bytes: Uint8Array;
   format: 'csv' | 'json';
+  /** Who imports: the audit log has an entry for the import and one for each agreement it creates. */
+  actor: AuditActor;
   dryRun?: boolean;
   /** Write the good rows even when others have problems (default: all or nothing). */
   partial?: boolean;
@@ -145,9 +149,23 @@ export function createAgreementImporter(deps: {
     await database.db.transaction(async (tx) => {
       for (let start = 0; start < ordered.length; start += CHUNK * 2) {
         const batch = ordered.slice(start, start + CHUNK * 2).map((r) => r.prepared);
-        await agreements.insertPrepared(institutionId, batch, tx);
+        await agreements.insertPrepared(institutionId, batch, tx, opts.actor);
         opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
       }
+      await appendAudit(queryOf(tx), opts.actor, [
+        {
+          institutionId,
+          action: 'import',
+          entity: 'agreements',
+          entityId: randomUUID(),
+          after: {
+            format: parsed.format,
+            rows: report.rows,
+            created: ready.length,
+            skipped: report.problems.length,
+          },
+        },
+      ]);
     });
     // A large load shifts the table's statistics at once; autovacuum (absent on PGlite) would catch up only
     // later, and until then list queries may pick poor plans.

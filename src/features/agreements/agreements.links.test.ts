@@ -3,7 +3,7 @@
 // still holds is never rendered as a link on the portal or in the back-office.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient } from '../../../test/admin.ts';
-import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import { partnershipPath } from '../portal/portal.paths.ts';
@@ -26,8 +26,14 @@ beforeAll(async () => {
   ctx = await createTestDeps();
   app = await createTestApp(ctx);
   slug = (await makeInstitution(ctx.services)).slug;
-  token = (await ctx.services.accounts.createApiToken({ institution: slug, name: 'links', scope: 'write' }))
-    .token;
+  token = (
+    await ctx.services.accounts.createApiToken({
+      institution: slug,
+      name: 'links',
+      scope: 'write',
+      actor: TEST_ACTOR,
+    })
+  ).token;
 });
 afterAll(async () => {
   await app?.close();
@@ -79,13 +85,17 @@ describe('stored addresses', () => {
 
   it('when the service is called directly (CLI, seed), then the same addresses are refused', async () => {
     await expect(
-      ctx.services.agreements.create(slug, {
-        ...agreementInput(),
-        sources: [{ url: 'javascript:alert(1)' }],
-      }),
+      ctx.services.agreements.create(
+        slug,
+        {
+          ...agreementInput(),
+          sources: [{ url: 'javascript:alert(1)' }],
+        },
+        TEST_ACTOR,
+      ),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'sources.0.url' });
     await expect(
-      ctx.services.agreements.create(slug, organisation('javascript:alert(1)') as never),
+      ctx.services.agreements.create(slug, organisation('javascript:alert(1)') as never, TEST_ACTOR),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'partner.website' });
     await expect(
       ctx.services.institutions.create({
@@ -108,6 +118,7 @@ describe('stored addresses', () => {
       institution: slug,
       bytes: Buffer.from(csv),
       format: 'csv',
+      actor: TEST_ACTOR,
     });
     expect(fromCsv.written).toBe(false);
     expect(fromCsv.problems.map((p) => [p.line, p.field])).toEqual([
@@ -126,32 +137,37 @@ describe('stored addresses', () => {
       institution: slug,
       bytes: Buffer.from(json),
       format: 'json',
+      actor: TEST_ACTOR,
     });
     expect(fromJson.written).toBe(false);
     expect(fromJson.problems[0]).toMatchObject({ field: 'alternativeDates.0.url' });
   });
 
   it('when old data holds a javascript: address, then the portal and the back-office show it as text, never as a link', async () => {
-    const made = await ctx.services.agreements.create(slug, {
-      ...organisation('https://www.example.org/'),
-      partner: {
-        type: 'organisation',
-        nameIt: 'Ente vecchio',
-        nameEn: 'Old body',
-        website: 'https://old.example.org',
-      },
-      sources: [{ url: 'https://www.example.org/fonte', title: 'Fonte vecchia' }],
-      alternativeDates: [
-        {
-          field: 'signed',
-          date: '1970',
-          precision: 'year',
-          source: 'Altra fonte',
-          url: 'https://example.org/a',
+    const made = await ctx.services.agreements.create(
+      slug,
+      {
+        ...organisation('https://www.example.org/'),
+        partner: {
+          type: 'organisation',
+          nameIt: 'Ente vecchio',
+          nameEn: 'Old body',
+          website: 'https://old.example.org',
         },
-      ],
-      published: true,
-    } as never);
+        sources: [{ url: 'https://www.example.org/fonte', title: 'Fonte vecchia' }],
+        alternativeDates: [
+          {
+            field: 'signed',
+            date: '1970',
+            precision: 'year',
+            source: 'Altra fonte',
+            url: 'https://example.org/a',
+          },
+        ],
+        published: true,
+      } as never,
+      TEST_ACTOR,
+    );
     // As if stored before the rule existed.
     await ctx.database.query(
       `update agreements set sources = $2::jsonb, alternative_dates = $3::jsonb where id = $1`,

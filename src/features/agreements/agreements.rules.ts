@@ -1,6 +1,7 @@
 // The rules of an agreement that need no database: dates at their precision, term, sectors, status history
 // and the status it yields. Every problem names its field, so a form or an import report can point at it.
 import {
+  formatPartialDate,
   isDateError,
   type PartialDate,
   parsePartialDate,
@@ -194,4 +195,41 @@ export function currentStatus<T extends { status: Status; outcome: string; date:
 /** A URL-safe slug from a name: "Tel Aviv-Giaffa" -> "tel-aviv-giaffa". */
 export function slugify(name: string): string {
   return normalizeName(name).replace(/ /g, '-').slice(0, 100) || 'agreement';
+}
+
+/**
+ * What the audit log keeps of a new agreement: its fields in the shape of an agreement's input (as the
+ * history shows edits), dates at their precision.
+ */
+export function draftSnapshot(
+  draft: AgreementDraft,
+  slug: string,
+  /** The partner as resolved (the gazetteer's names of a city), not as it was typed. */
+  partner: { nameIt: string; nameEn: string; country: string | null },
+): Record<string, unknown> {
+  const at = (d: PartialDate) => formatPartialDate(d.date, d.precision);
+  return {
+    slug,
+    kind: draft.kind,
+    partner: { type: draft.partner.type, ...partner },
+    signed: { date: at(draft.signed), source: draft.signedSource },
+    ratified: { date: at(draft.ratified), source: draft.ratifiedSource },
+    signedPlace: draft.signedPlace,
+    term: {
+      type: draft.term,
+      endsOn: draft.endsOn,
+      renewal: draft.renewal,
+      renewalYears: draft.renewalYears,
+    },
+    sectors: draft.sectors,
+    titleIt: draft.titleIt,
+    titleEn: draft.titleEn,
+    descriptionIt: draft.descriptionIt,
+    descriptionEn: draft.descriptionEn,
+    sources: draft.sources,
+    alternativeDates: draft.alternativeDates,
+    statusHistory: draft.events.map((e) => ({ ...e, date: at(e.date) })),
+    published: draft.published,
+    unit: draft.unit ?? null,
+  };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 import { AppError } from '../../platform/errors.ts';
 
@@ -19,7 +19,11 @@ const count = async (slug: string) =>
 describe('creating agreements', () => {
   it('when the partner is written in Italian, then the agreement links the gazetteer city and its country', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput({ unit: 'relazioni' }));
+    const a = await ctx.services.agreements.create(
+      inst.slug,
+      agreementInput({ unit: 'relazioni' }),
+      TEST_ACTOR,
+    );
     expect(a).toMatchObject({
       slug: 'francoforte-sul-meno',
       status: 'active',
@@ -33,13 +37,14 @@ describe('creating agreements', () => {
 
   it('when a second agreement names the same partner, then it reuses the counterpart and gets its own slug', async () => {
     const inst = await makeInstitution(ctx.services);
-    const first = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const first = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     const second = await ctx.services.agreements.create(
       inst.slug,
       agreementInput({
         kind: 'collaboration_agreement',
         partner: { type: 'city', name: 'Frankfurt am Main', country: 'DE' },
       }),
+      TEST_ACTOR,
     );
     expect(second.partner.id).toBe(first.partner.id);
     expect(second.slug).toBe('francoforte-sul-meno-collaboration-agreement');
@@ -48,7 +53,7 @@ describe('creating agreements', () => {
   it('when the partner is ambiguous, then nothing is written and the candidates come with the error', async () => {
     const inst = await makeInstitution(ctx.services);
     const err = await ctx.services.agreements
-      .create(inst.slug, agreementInput({ partner: { type: 'city', name: 'Valencia' } }))
+      .create(inst.slug, agreementInput({ partner: { type: 'city', name: 'Valencia' } }), TEST_ACTOR)
       .catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'ambiguous_place', field: 'partner.name' });
@@ -58,11 +63,12 @@ describe('creating agreements', () => {
 
   it('when the slug is taken, then 409 conflict and the first agreement is untouched', async () => {
     const inst = await makeInstitution(ctx.services);
-    await ctx.services.agreements.create(inst.slug, agreementInput({ slug: 'gemello' }));
+    await ctx.services.agreements.create(inst.slug, agreementInput({ slug: 'gemello' }), TEST_ACTOR);
     const err = await ctx.services.agreements
       .create(
         inst.slug,
         agreementInput({ slug: 'gemello', partner: { type: 'city', name: 'Lione', country: 'FR' } }),
+        TEST_ACTOR,
       )
       .catch((e) => e);
     expect(err).toMatchObject({ code: 'conflict', field: 'slug' });
@@ -72,7 +78,7 @@ describe('creating agreements', () => {
   it('when the unit does not exist, then nothing is written (no counterpart, no agreement)', async () => {
     const inst = await makeInstitution(ctx.services);
     const err = await ctx.services.agreements
-      .create(inst.slug, agreementInput({ unit: 'nessuna' }))
+      .create(inst.slug, agreementInput({ unit: 'nessuna' }), TEST_ACTOR)
       .catch((e) => e);
     expect(err).toMatchObject({ code: 'invalid_input', field: 'unit' });
     expect(await count(inst.slug)).toBe(0);
@@ -82,7 +88,11 @@ describe('creating agreements', () => {
 
   it('when the agreement is unpublished, then the public list and detail do not show it', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput({ published: false }));
+    const a = await ctx.services.agreements.create(
+      inst.slug,
+      agreementInput({ published: false }),
+      TEST_ACTOR,
+    );
     expect((await ctx.services.agreements.list({ institution: inst.slug })).items).toEqual([]);
     await expect(ctx.services.agreements.get(a.id)).rejects.toMatchObject({ code: 'not_found' });
     expect((await ctx.services.agreements.get(a.id, { includeUnpublished: true })).id).toBe(a.id);
@@ -100,7 +110,9 @@ describe('creating agreements', () => {
       }),
     ]);
     const items = preps.map((p) => (p.ok ? p.prepared : expect.fail(JSON.stringify(p))));
-    await ctx.database.db.transaction((tx) => ctx.services.agreements.insertPrepared(id, items, tx));
+    await ctx.database.db.transaction((tx) =>
+      ctx.services.agreements.insertPrepared(id, items, tx, TEST_ACTOR),
+    );
     const slugs = (await ctx.services.agreements.list({ institution: inst.slug })).items.map((a) => [
       a.slug,
       a.kind,
@@ -123,6 +135,7 @@ describe('creating agreements', () => {
           { status: 'suspended', date: null, reasonEn: 'Council motion, date not on record' },
         ],
       }),
+      TEST_ACTOR,
     );
     expect(a.status).toBe('suspended');
     expect(a.statusHistory.map((e) => e.status)).toEqual(['active', 'suspended']);
@@ -136,6 +149,7 @@ describe('creating agreements', () => {
         agreementInput({
           partner: { type: 'organisation', nameIt: 'Ente', nameEn: 'Body', country: 'Utopia' },
         }),
+        TEST_ACTOR,
       )
       .catch((e) => e);
     expect(err).toMatchObject({ code: 'invalid_input', field: 'partner.country' });
@@ -145,7 +159,7 @@ describe('creating agreements', () => {
 describe('changing agreements', () => {
   it('when a suspension is recorded with its act, then status and history change and the version moves on', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     const b = await ctx.services.agreements.recordStatus(
       a.id,
       { status: 'suspended', date: '2022-03', reasonIt: 'Guerra', reasonEn: 'War', act: 'Delibera 12/2022' },
@@ -161,7 +175,7 @@ describe('changing agreements', () => {
 
   it('when a motion is rejected, then it is on record and the status does not change', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     const b = await ctx.services.agreements.recordStatus(
       a.id,
       { status: 'terminated', outcome: 'rejected', date: '2024-05-06', act: 'Mozione 7/2024' },
@@ -173,7 +187,7 @@ describe('changing agreements', () => {
 
   it('when two people edit from the same version, then the second is refused with the current record', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     await ctx.services.agreements.setPublished(a.id, false, a.version);
     const err = await ctx.services.agreements
       .recordStatus(a.id, { status: 'suspended', date: '2024' }, a.version)
@@ -188,7 +202,7 @@ describe('changing agreements', () => {
 
   it('when a status date is not a date, then it is refused naming the date field and nothing changes', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     await expect(
       ctx.services.agreements.recordStatus(a.id, { status: 'suspended', date: 'ieri' }, a.version),
     ).rejects.toMatchObject({ code: 'invalid_input', field: 'date' });
@@ -197,7 +211,7 @@ describe('changing agreements', () => {
 
   it('when an agreement is deleted at its version, then it is gone; at a stale version, it stays', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     await expect(ctx.services.agreements.remove(a.id, 7)).rejects.toMatchObject({ code: 'version_conflict' });
     await ctx.services.agreements.remove(a.id, a.version);
     await expect(ctx.services.agreements.get(a.id)).rejects.toMatchObject({ code: 'not_found' });

@@ -9,8 +9,9 @@ import {
   parsePartialDate,
 } from '../../platform/dates.ts';
 import { notifyChange } from '../../platform/db/changes.ts';
-import type { Database, Executor } from '../../platform/db/client.ts';
+import { type Database, type Executor, queryOf } from '../../platform/db/client.ts';
 import { AppError, type FieldProblem, isAppError } from '../../platform/errors.ts';
+import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { CounterpartSpec, CounterpartsService } from '../counterparts/counterparts.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { countryByCode, resolveCountry } from '../places/countries.ts';
@@ -22,6 +23,7 @@ import {
   type AgreementDraft,
   currentStatus,
   draftAgreement,
+  draftSnapshot,
   type EventDraft,
   orderEvents,
   slugify,
@@ -321,11 +323,15 @@ export function createAgreementsService(deps: {
     return out;
   }
 
-  /** Writes prepared agreements in the given transaction; returns their ids in input order. */
+  /**
+   * Writes prepared agreements in the given transaction, each with its audit entry in the actor's name;
+   * returns their ids in input order.
+   */
   async function insertPrepared(
     institutionId: string,
     items: PreparedAgreement[],
     tx: Executor,
+    actor: AuditActor,
   ): Promise<string[]> {
     const rows = await counterparts.ensureMany(
       institutionId,
@@ -354,6 +360,7 @@ export function createAgreementsService(deps: {
     }
     const unitIds = new Map<string, string>();
     const values = [];
+    const slugs: string[] = [];
     for (let i = 0; i < items.length; i++) {
       const { draft } = items[i]!;
       const cp = rows[i]!;
@@ -370,6 +377,7 @@ export function createAgreementsService(deps: {
       }
       const country = cp.countryCode ? countryByCode(cp.countryCode) : undefined;
       const { status, since } = currentStatus(draft.events);
+      slugs.push(slug);
       values.push({
         institutionId,
         counterpartId: cp.id,
@@ -414,6 +422,21 @@ export function createAgreementsService(deps: {
     for (let start = 0; start < events.length; start += 1000) {
       await repo.insertEvents(events.slice(start, start + 1000), tx);
     }
+    await appendAudit(
+      queryOf(tx),
+      actor,
+      items.map(({ draft }, i) => ({
+        institutionId,
+        action: 'create',
+        entity: 'agreement',
+        entityId: ids[i]!,
+        after: draftSnapshot(draft, slugs[i]!, {
+          nameIt: rows[i]!.nameIt,
+          nameEn: rows[i]!.nameEn,
+          country: rows[i]!.countryCode,
+        }),
+      })),
+    );
     await notifyChange(tx, institutionId);
     return ids;
   }
@@ -485,11 +508,14 @@ export function createAgreementsService(deps: {
     insertPrepared,
     takenSlugs: (institutionId: string) => repo.takenSlugs(institutionId),
 
-    async create(institution: string, input: AgreementInput): Promise<Agreement> {
+    /** Creates one agreement; its audit entry names the actor (a user, a token, the CLI, the seed). */
+    async create(institution: string, input: AgreementInput, actor: AuditActor): Promise<Agreement> {
       const institutionId = await institutions.idOf(institution);
       const [prep] = await prepare(institutionId, [input]);
       if (!prep!.ok) throw failure(prep as Extract<Preparation, { ok: false }>);
-      const [id] = await database.db.transaction((tx) => insertPrepared(institutionId, [prep!.prepared], tx));
+      const [id] = await database.db.transaction((tx) =>
+        insertPrepared(institutionId, [prep!.prepared], tx, actor),
+      );
       return get(id!, { includeUnpublished: true });
     },
 

@@ -1,8 +1,10 @@
 // Loads the demo institutions of the seed documents: Milan, Florence and the Metropolitan City of Florence,
 // their units, networks and agreements. Goes through the same services as any other write.
-import type { Database } from '../../platform/db/client.ts';
+import { type Database, queryOf } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { SEED } from '../accounts/accounts.access.ts';
 import type { AgreementsService, PreparedAgreement } from '../agreements/agreements.service.ts';
+import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import type { NetworksService } from '../networks/networks.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
@@ -66,17 +68,50 @@ export function createSeedService(deps: {
 
       // Read before the transaction: on PGlite a query outside an open transaction waits for it to end.
       const knownNetworks = new Set((await networks.list()).map((n) => n.slug));
+      // Every record written gets its audit entry in the seed's name, in the same transaction.
       await database.db.transaction(async (tx) => {
-        for (const n of DEMO_NETWORKS) if (!knownNetworks.has(n.slug)) await networks.create(n, tx);
+        const audit = (records: AuditRecord[]) => appendAudit(queryOf(tx), SEED, records);
+        for (const n of DEMO_NETWORKS.filter((n) => !knownNetworks.has(n.slug))) {
+          const network = await networks.create(n, tx);
+          await audit([
+            { institutionId: null, action: 'create', entity: 'network', entityId: network.id, after: n },
+          ]);
+        }
         for (const { inst, homePlaceId, items } of prepared) {
           const { units, memberships, agreements: _a, homePlace: _h, ...fields } = inst;
-          const created = await institutions.create(
-            { ...fields, ...(homePlaceId ? { homePlaceId } : {}) },
-            tx,
-          );
-          for (const [i, unit] of units.entries()) await institutions.addUnit(created.id, unit, i, tx);
-          for (const m of memberships) await networks.join(inst.slug, m, tx);
-          await agreements.insertPrepared(created.id, items, tx);
+          const values = { ...fields, ...(homePlaceId ? { homePlaceId } : {}) };
+          const created = await institutions.create(values, tx);
+          const records: AuditRecord[] = [
+            {
+              institutionId: created.id,
+              action: 'create',
+              entity: 'institution',
+              entityId: created.id,
+              after: values,
+            },
+          ];
+          for (const [i, unit] of units.entries()) {
+            const made = await institutions.addUnit(created.id, unit, i, tx);
+            records.push({
+              institutionId: created.id,
+              action: 'create',
+              entity: 'unit',
+              entityId: made.id,
+              after: unit,
+            });
+          }
+          for (const m of memberships) {
+            const made = await networks.join(inst.slug, m, tx);
+            records.push({
+              institutionId: created.id,
+              action: 'create',
+              entity: 'membership',
+              entityId: made.id,
+              after: m,
+            });
+          }
+          await audit(records);
+          await agreements.insertPrepared(created.id, items, tx, SEED);
           report.institutions.push(inst.slug);
           report.agreements += items.length;
         }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 import { CHANGES_CHANNEL } from './changes.ts';
 
@@ -23,7 +23,7 @@ describe('change notifications', () => {
     const inst = await makeInstitution(ctx.services);
     await settle();
     received = [];
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     await ctx.services.agreements.setPublished(a.id, false, a.version);
     await settle();
     expect(received).toEqual([inst.id, inst.id]);
@@ -31,7 +31,7 @@ describe('change notifications', () => {
 
   it('when a write fails and rolls back, then nobody is told of a change', async () => {
     const inst = await makeInstitution(ctx.services);
-    const a = await ctx.services.agreements.create(inst.slug, agreementInput());
+    const a = await ctx.services.agreements.create(inst.slug, agreementInput(), TEST_ACTOR);
     await settle();
     received = [];
     await expect(ctx.services.agreements.setPublished(a.id, false, a.version + 5)).rejects.toMatchObject({

@@ -127,9 +127,14 @@ function rawSql(text: string, params: readonly unknown[] = []) {
   return sql.join(chunks);
 }
 
-async function queryOn<T>(tx: Tx, text: string, params?: unknown[]): Promise<T[]> {
+async function queryOn<T>(tx: Executor, text: string, params?: unknown[]): Promise<T[]> {
   const res = (await tx.execute(rawSql(text, params))) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/** Raw SQL on a transaction's (or the database's) Drizzle handle, for code written against QueryFn. */
+export function queryOf(exec: Executor): QueryFn {
+  return (text, params) => queryOn(exec, text, params);
 }
 
 /** query and transaction of a Database, routed to the scoped transaction when there is one. */

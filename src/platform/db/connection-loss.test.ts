@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeInstitution } from '../../../test/factories.ts';
+import { makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 
 const onPostgres = Boolean(process.env['TEST_DATABASE_URL']);
@@ -48,6 +48,7 @@ describe.skipIf(!onPostgres)('connections ended by the PostgreSQL server', () =>
       institution: institution.slug,
       name: 'load',
       scope: 'write',
+      actor: TEST_ACTOR,
     });
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

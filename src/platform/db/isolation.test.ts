@@ -1,7 +1,7 @@
 // Row-level security between institutions, enforced by the database: a unit of work scoped to one institution
 // (Database.scoped, the role ponte_staff) neither sees nor changes another's rows, even with hand-written SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementInput, makeInstitution } from '../../../test/factories.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 
 let ctx: TestContext;
@@ -13,8 +13,8 @@ beforeAll(async () => {
   ctx = await createTestDeps();
   milan = await makeInstitution(ctx.services);
   florence = await makeInstitution(ctx.services);
-  await ctx.services.agreements.create(milan.slug, agreementInput());
-  florenceAgreement = await ctx.services.agreements.create(florence.slug, agreementInput());
+  await ctx.services.agreements.create(milan.slug, agreementInput(), TEST_ACTOR);
+  florenceAgreement = await ctx.services.agreements.create(florence.slug, agreementInput(), TEST_ACTOR);
 });
 afterAll(async () => {
   await ctx?.close();
@@ -78,7 +78,9 @@ describe('isolation between institutions', () => {
   });
 
   it('when a service writes inside a scope, then the write joins the scope and commits with it', async () => {
-    const created = await asMilan(() => ctx.services.agreements.create(milan.slug, agreementInput()));
+    const created = await asMilan(() =>
+      ctx.services.agreements.create(milan.slug, agreementInput(), TEST_ACTOR),
+    );
     const [row] = await ctx.database.query<{ institution_id: string }>(
       'select institution_id from agreements where id = $1',
       [created.id],
@@ -90,7 +92,7 @@ describe('isolation between institutions', () => {
     const before = await ctx.database.query('select id from agreements');
     await expect(
       asMilan(async () => {
-        await ctx.services.agreements.create(milan.slug, agreementInput());
+        await ctx.services.agreements.create(milan.slug, agreementInput(), TEST_ACTOR);
         throw new Error('stop');
       }),
     ).rejects.toThrow('stop');

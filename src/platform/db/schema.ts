@@ -2,6 +2,7 @@
 export * from '../../features/accounts/accounts.table.ts';
 export * from '../../features/agreements/agreements.table.ts';
 export * from '../../features/attachments/attachments.table.ts';
+export * from '../../features/audit/audit.table.ts';
 export * from '../../features/counterparts/counterparts.table.ts';
 export * from '../../features/feedback/feedback.table.ts';
 export * from '../../features/institutions/institutions.table.ts';

@@ -6,7 +6,7 @@
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
-import type { AuditEntry } from '../admin.audit.ts';
+import type { AuditEntry } from '../../audit/audit.service.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { registryStrings } from '../registry.strings.ts';
 

@@ -1,0 +1,45 @@
+// Who acts, and what their role lets them do: the one place where roles are checked. Every write takes an
+// Actor, whichever way it comes (a page, the API, the CLI, an import, the seed), and its audit row names it.
+import { AppError } from '../../platform/errors.ts';
+import type { Role } from './accounts.table.ts';
+
+/** Who acts: a signed-in user in their institution, an API token of an institution, the CLI or the seed. */
+export interface Actor {
+  userId: string | null;
+  /** As the audit log shows it: an e-mail, "token <name>", "cli" or "seed". */
+  label: string;
+  institutionId: string;
+  institutionSlug: string;
+  role: Role;
+  /** A platform administrator works in any institution as its admin. */
+  platformAdmin?: boolean;
+}
+
+/** Who writes without an institution's scope (the demo seed, platform-wide records): shown in the log. */
+export interface SystemActor {
+  userId: null;
+  label: 'cli' | 'seed' | 'first start';
+}
+
+export const SEED: SystemActor = { userId: null, label: 'seed' };
+export const CLI: SystemActor = { userId: null, label: 'cli' };
+
+/** The CLI acting in an institution: the person at the terminal runs the server, so as its admin. */
+export function cliActor(institution: { id: string; slug: string }): Actor {
+  return {
+    userId: null,
+    label: 'cli',
+    institutionId: institution.id,
+    institutionSlug: institution.slug,
+    role: 'admin',
+  };
+}
+
+export function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'Only an admin of the institution can do this');
+}
+
+/** Editors and admins write; viewers only read. */
+export function requireWriter(actor: Actor): void {
+  if (actor.role === 'viewer') throw new AppError('forbidden', 'Your role does not allow this change');
+}
