@@ -1,6 +1,6 @@
 // Accounts: users and their roles per institution, passwords (argon2id), sign-in with throttling, and
 // sessions stored in the database so that every instance shares them.
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { argon2id, argon2Verify } from 'hash-wasm';
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -165,7 +165,42 @@ export function createAccountsService(deps: { database: Database; institutions: 
     );
   }
 
+  let signingKey: Promise<Buffer> | undefined;
+  /** The server's key for signing form tokens: made once, kept in the database for every instance. */
+  function serverKey(): Promise<Buffer> {
+    signingKey ??= (async () => {
+      await database.query(
+        `insert into server_keys (name, key) values ('forms', $1) on conflict (name) do nothing`,
+        [randomBytes(32).toString('base64url')],
+      );
+      const [row] = await database.query<{ key: string }>(`select key from server_keys where name = 'forms'`);
+      return Buffer.from(row!.key, 'base64url');
+    })().catch((err) => {
+      signingKey = undefined;
+      throw err;
+    });
+    return signingKey;
+  }
+
   const service = {
+    /**
+     * The CSRF token of the sign-in form, bound to the browser's pre-session (a random value in a cookie of
+     * its own): a token is good only with the pre-session it was made for, and only the server can make one.
+     */
+    async signInFormToken(preSession: string): Promise<string> {
+      return createHmac('sha256', await serverKey())
+        .update(`sign-in:${preSession}`)
+        .digest('base64url');
+    },
+
+    /** Whether a sign-in form's token was made for this pre-session. */
+    async checkSignInForm(preSession: unknown, token: unknown): Promise<boolean> {
+      if (typeof preSession !== 'string' || typeof token !== 'string' || preSession.length < 32) return false;
+      const expected = Buffer.from(await service.signInFormToken(preSession));
+      const sent = Buffer.from(token);
+      return sent.length === expected.length && timingSafeEqual(sent, expected);
+    },
+
     /**
      * Creates a user with a role in an institution (or a platform admin). Without a password, one is generated
      * and returned: the only time it is ever shown.
@@ -297,6 +332,7 @@ export function createAccountsService(deps: { database: Database; institutions: 
            update sessions set last_seen_at = now(),
                   expires_at = least(now() + make_interval(hours => $2), created_at + make_interval(hours => $3))
             where token_hash = $1 and expires_at > now()
+              and created_at > now() - make_interval(hours => $3)
             returning user_id, csrf_token, expires_at, institution_id)
          select s.user_id, s.csrf_token, s.expires_at::text, s.institution_id, i.slug
            from s left join institutions i on i.id = s.institution_id`,

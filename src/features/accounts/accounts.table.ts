@@ -79,12 +79,25 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins, per account and per address, for throttling; old rows are pruned as new ones come. */
+/**
+ * Keys the server signs with, made at random the first time one is needed and shared by every instance
+ * through the database (so none is ever in the repository, the configuration or the log).
+ */
+export const serverKeys = pgTable('server_keys', {
+  name: text('name').primaryKey(),
+  key: text('key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Attempts to check a secret (sign-in, the current password), per account, address or user, for throttling;
+ * a failed attempt stays as a failure, old rows are pruned as new ones come.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    /** 'account:<lower email>' or 'address:<ip>'. */
+    /** 'account:<lower email>', 'address:<ip>' or 'password:<user id>'. */
     key: text('key').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },

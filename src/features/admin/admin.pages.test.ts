@@ -1,5 +1,6 @@
 // The back-office through HTTP: sign-in with CSRF and throttling, roles, isolation between institutions (a
 // Florence editor against Milan's records), versions, the audit log, and the portal following every change.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, cookieOf, csrfIn, FORM } from '../../../test/admin.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
@@ -62,6 +63,51 @@ describe('signing in', () => {
     });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.body).toContain('The form has expired');
+  });
+
+  it("when a sign-in form's token does not belong to the browser's pre-session, then sign-in is refused even with the right password", async () => {
+    const email = `bound${++seq}@example.org`;
+    const { password } = await ctx.services.accounts.createUser({
+      email,
+      institution: 'milano',
+      role: 'viewer',
+    });
+    const mine = await app.inject({ method: 'GET', url: '/admin/it/login' });
+    const theirs = await app.inject({ method: 'GET', url: '/admin/it/login' });
+    const preSession = cookieOf(mine, 'ponte_login_csrf')!;
+    const attempt = (cookie: string, token: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/admin/it/login',
+        headers: { ...FORM, cookie: `ponte_login_csrf=${cookie}` },
+        payload: form({ _csrf: token, email, password: password! }),
+      });
+    // Another browser's token; the pre-session itself as its token (a cookie an attacker could plant); a
+    // token made up to match a planted cookie.
+    for (const [cookie, token] of [
+      [preSession, csrfIn(theirs.body)],
+      [preSession, preSession],
+      ['planted-value-planted-value-planted-value', 'planted-value-planted-value-planted-value'],
+    ] as const) {
+      const res = await attempt(cookie, token);
+      expect(res.statusCode).toBe(403);
+      expect(cookieOf(res, 'ponte_session')).toBeUndefined();
+    }
+    expect((await attempt(preSession, csrfIn(mine.body))).statusCode).toBe(303);
+  });
+
+  it('when a session is older than seven days, then the request that crosses the limit is already refused', async () => {
+    const { cookie } = await signIn('milano', 'viewer');
+    const token = cookie.replace('ponte_session=', '');
+    // Used all week, so its idle expiry still lies ahead: only the absolute limit can end it.
+    await ctx.database.query(
+      `update sessions set created_at = now() - interval '7 days 1 minute', expires_at = now() + interval '1 hour'
+        where token_hash = $1`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
+    expect(await ctx.services.accounts.session(token)).toBeUndefined();
+    const res = await app.inject({ method: 'GET', url: '/admin/it/', headers: { cookie } });
+    expect(res.statusCode).toBe(303);
   });
 
   it('when nobody is signed in, then back-office pages send to the sign-in page', async () => {

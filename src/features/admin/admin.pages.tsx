@@ -93,8 +93,9 @@ export function adminPages(deps: {
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const csrf = newToken();
-        reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookies, maxAge: 3600 });
+        const preSession = newToken();
+        const csrf = await accounts.signInFormToken(preSession);
+        reply.setCookie(LOGIN_CSRF_COOKIE, preSession, { ...cookies, maxAge: 3600 });
         return send(
           reply,
           lang,
@@ -113,9 +114,10 @@ export function adminPages(deps: {
         if (!lang) return reply.callNotFound();
         const t = adminStrings(lang);
         const email = String(request.body?.['email'] ?? '');
-        const again = (error: string, status: number) => {
-          const csrf = newToken();
-          reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookies, maxAge: 3600 });
+        const again = async (error: string, status: number) => {
+          const preSession = newToken();
+          const csrf = await accounts.signInFormToken(preSession);
+          reply.setCookie(LOGIN_CSRF_COOKIE, preSession, { ...cookies, maxAge: 3600 });
           return send(
             reply,
             lang,
@@ -127,7 +129,7 @@ export function adminPages(deps: {
             },
           );
         };
-        if (!sameToken(sentCsrf(request), request.cookies[LOGIN_CSRF_COOKIE]))
+        if (!(await accounts.checkSignInForm(request.cookies[LOGIN_CSRF_COOKIE], sentCsrf(request))))
           return again(t.expiredForm, 403);
         try {
           const user = await accounts.authenticate(
