@@ -158,4 +158,33 @@ describe('the back-office in Chromium', () => {
     );
     expect(result).toEqual({ without: 403, with: 200 });
   });
+
+  test('when the admin invites a person, then the invited person opens the address, chooses a password and is signed in', async () => {
+    await signIn('it');
+    await page.goto(`${server.baseUrl}/admin/it/users`);
+    await page.getByLabel('Indirizzo e-mail', { exact: true }).fill('nuova.collega@comune.milano.example');
+    await page.getByLabel('Nome', { exact: true }).fill('Nuova Collega');
+    await page.getByRole('button', { name: 'Invita una persona' }).click();
+    const notice = (await page.locator('.alert-success').textContent()) ?? '';
+    const link = notice.match(/http:\/\/ponte\.test(\/admin\/it\/invitation\/[A-Za-z0-9_-]+)/)?.[1];
+    expect(link, notice).toBeDefined();
+    expect(await runAxe(page)).toEqual([]);
+
+    const guest = await (await browser.newContext()).newPage();
+    try {
+      await guest.goto(`${server.baseUrl}${link}`);
+      expect(await runAxe(guest), link).toEqual([]);
+      await guest.getByLabel('Nuova password').fill('una password lunga');
+      await guest.getByLabel('Ripeti la password').fill('una password diversa');
+      await guest.getByRole('button', { name: "Accetta l'invito" }).click();
+      expect(await guest.getByText('Le due password non coincidono.').count()).toBe(1);
+      expect(await runAxe(guest)).toEqual([]);
+      await guest.getByLabel('Nuova password').fill('una password lunga');
+      await guest.getByLabel('Ripeti la password').fill('una password lunga');
+      await guest.getByRole('button', { name: "Accetta l'invito" }).click();
+      await guest.waitForURL(`${server.baseUrl}/admin/it/`);
+    } finally {
+      await guest.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { registryPages } from './features/admin/registry.pages.tsx';
 import { agreementsApi } from './features/agreements/agreements.api.ts';
 import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
 import { institutionsApi } from './features/institutions/institutions.api.ts';
+import { invitationPages } from './features/invitations/invitations.pages.tsx';
 import { networksApi } from './features/networks/networks.api.ts';
 import { placesApi } from './features/places/places.api.ts';
 import { PageCache, PLATFORM } from './features/portal/portal.cache.ts';
@@ -138,12 +139,16 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     adminPages({
       accounts: deps.services.accounts,
       admin: deps.services.admin,
+      invitations: deps.services.invitations,
       places: deps.services.places,
       publicUrl: config.publicUrl,
       oidcLink: (lang: Lang) => oidcLoginLink(config, lang),
     }),
   );
   await app.register(adminOidc({ accounts: deps.services.accounts, database: deps.database, config }));
+  await app.register(
+    invitationPages({ accounts: deps.services.accounts, invitations: deps.services.invitations }),
+  );
   await app.register(
     registryPages({ accounts: deps.services.accounts, registry: deps.services.registryAdmin }),
   );

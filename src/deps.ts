@@ -12,6 +12,7 @@ import { createCounterpartsService } from './features/counterparts/counterparts.
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
+import { createInvitationsService } from './features/invitations/invitations.service.ts';
 import { createNetworksRepository } from './features/networks/networks.repository.ts';
 import { createNetworksService } from './features/networks/networks.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
@@ -45,9 +46,11 @@ export function createServices(database: Database) {
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
   const admin = createAdminService({ database, agreements, accounts, attachments, institutions });
+  const invitations = createInvitationsService({ database, accounts });
   const registryAdmin = createRegistryAdminService({ database, counterparts, networks, institutions });
   return {
     accounts,
+    invitations,
     admin,
     registryAdmin,
     attachments,

@@ -65,7 +65,15 @@ export function generatePassword(): string {
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkPassword(password: string, field = 'password'): void {
+/** An e-mail address as Ponte keeps it (trimmed), or invalid_input on `email`. */
+export function checkEmail(raw: string): string {
+  const email = raw.trim();
+  if (!EMAIL.test(email) || email.length > 254)
+    throw AppError.invalid('email', `"${raw}" is not an e-mail address`);
+  return email;
+}
+
+export function checkPassword(password: string, field = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
     throw AppError.invalid(field, `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`);
   }
@@ -214,8 +222,7 @@ export function createAccountsService(deps: { database: Database; institutions: 
       password?: string;
       actor?: string;
     }): Promise<{ user: User; password?: string }> {
-      const email = input.email.trim();
-      if (!EMAIL.test(email)) throw AppError.invalid('email', `"${input.email}" is not an e-mail address`);
+      const email = checkEmail(input.email);
       if (input.role && !ROLES.includes(input.role)) {
         throw AppError.invalid('role', `The role must be one of ${ROLES.join(', ')}`);
       }

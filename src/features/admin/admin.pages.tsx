@@ -22,6 +22,8 @@ import {
   TERMS,
 } from '../agreements/agreements.schemas.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
+import { invitationPath } from '../invitations/invitations.pages.tsx';
+import type { InvitationsService } from '../invitations/invitations.service.ts';
 import type { PlaceCandidate, PlacesService } from '../places/places.service.ts';
 import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { type AdminService, actorOfSession } from './admin.service.ts';
@@ -72,6 +74,7 @@ function fieldOfInput(field: string | undefined): string {
 export function adminPages(deps: {
   accounts: AccountsService;
   admin: AdminService;
+  invitations: InvitationsService;
   places: PlacesService;
   publicUrl: string;
   /** The sign-in button of the institution's identity provider, when one is configured. */
@@ -772,7 +775,12 @@ export function adminPages(deps: {
       };
       const page = Number(field(q, 'page', 6)) || 1;
       const users = await admin.listUsers(actor, { ...filters, page });
-      const data = { ...users, filters, tokens: await admin.listTokens(actor) };
+      const data = {
+        ...users,
+        filters,
+        tokens: await admin.listTokens(actor),
+        invitations: await deps.invitations.pending(actor),
+      };
       return send(
         reply,
         lang,
@@ -820,8 +828,14 @@ export function adminPages(deps: {
         if (notice) return refused(reply, lang, session, notice);
         if (err.code === 'not_found') throw err;
         const field = err.field ?? 'email';
+        const message =
+          err.code === 'conflict' && field === 'email'
+            ? `${adminStrings(lang).fieldError}: ${adminStrings(lang).alreadyHere(String(request.body && (request.body as Form)['email']))}`
+            : fieldMessage(lang, field, err.message);
         return usersPage(reply, lang, session, {
-          fieldErrors: { [field === 'name' ? 'tokenName' : field]: fieldMessage(lang, field, err.message) },
+          fieldErrors: {
+            [field === 'name' && request.url.endsWith('/tokens') ? 'tokenName' : field]: message,
+          },
           status: err.status,
         });
       }
@@ -855,12 +869,24 @@ export function adminPages(deps: {
           if (role !== 'admin' && role !== 'editor' && role !== 'viewer') {
             throw AppError.invalid('role', 'choose a role');
           }
-          const { user, password } = await admin.addUser(actorOfSession(session), {
-            email: String(b['email'] ?? ''),
-            name: String(b['name'] ?? ''),
+          const email = field(b, 'email', 300);
+          const { token, expiresAt } = await deps.invitations.invite(actorOfSession(session), {
+            email,
+            name: field(b, 'name', 300),
             role,
           });
-          return { kind: 'success', text: adminStrings(lang).userAdded(user.email, password!) };
+          const link = `${deps.publicUrl}${invitationPath(lang, token)}`;
+          return { kind: 'success', text: adminStrings(lang).invited(email, link, expiresAt) };
+        }),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/invitations/:id/withdraw',
+      { schema: { hide: true } },
+      async (request, reply) =>
+        usersAction(request, reply, async (session, lang) => {
+          await deps.invitations.withdraw(actorOfSession(session), request.params.id);
+          return { kind: 'success', text: adminStrings(lang).invitationWithdrawn };
         }),
     );
 

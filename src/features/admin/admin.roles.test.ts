@@ -152,7 +152,7 @@ const CASES: Case[] = [
     allowed: CONTENT,
   },
   {
-    name: 'page: add a user',
+    name: 'page: invite a person',
     run: async (cookie, csrf) =>
       (
         await client.post(
@@ -164,7 +164,7 @@ const CASES: Case[] = [
       ).statusCode,
     happened: async () => {
       const [row] = await ctx.database.query<{ n: number }>(
-        `select count(*)::int as n from users where email = $1`,
+        `select count(*)::int as n from invitations where email = $1 and revoked_at is null`,
         [`new${seq}@example.org`],
       );
       return row!.n === 1;

@@ -234,18 +234,6 @@ export function createAdminService(deps: {
       });
     },
 
-    /** Adds a user with a role in the actor's institution; returns the generated password, shown once. */
-    async addUser(actor: Actor, input: { email: string; name: string; role: Role }) {
-      requireAdmin(actor);
-      return accounts.createUser({
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        institution: actor.institutionSlug,
-        actor: actor.label,
-      });
-    },
-
     listTokens(actor: Actor) {
       requireAdmin(actor);
       return asStaff(actor, () =>

@@ -149,6 +149,8 @@ const it = {
     unit: "Scegli un ufficio dell'elenco.",
     file: 'Il file deve essere un PDF, PNG, JPEG o WebP non vuoto, fino a 10 MB.',
     current: 'La password attuale non è corretta.',
+    email: 'Scrivi un indirizzo e-mail completo, per esempio nome.cognome@comune.milano.it.',
+    role: 'Scegli un ruolo dalla lista.',
     next: 'La nuova password deve avere almeno 12 caratteri ed essere diversa da quella attuale.',
   } as Record<string, string>,
   /** The history of a record and the institution's change log (one table for both). */
@@ -225,7 +227,7 @@ const it = {
   name: 'Nome',
   role: 'Ruolo',
   roles: { admin: 'Amministratore', editor: 'Redattore', viewer: 'Lettore' } as Record<string, string>,
-  addUser: 'Aggiungi un utente',
+  addUser: 'Invita una persona',
   userSearch: 'Cerca per nome o indirizzo e-mail',
   userSorts: { email: 'Indirizzo e-mail', name: 'Nome', role: 'Ruolo' },
   userCount: (n: number) => `${n} ${n === 1 ? 'utente' : 'utenti'}`,
@@ -238,8 +240,17 @@ const it = {
   lastAdmin: "L'ente deve avere almeno un amministratore: nomina prima un altro amministratore.",
   userChanged:
     "Un altro amministratore ha appena modificato questo utente: l'elenco mostra ora i suoi dati aggiornati; ripeti la modifica se serve ancora.",
-  userAdded: (email: string, password: string) =>
-    `Utente ${email} creato. La sua password è ${password}: comunicala in modo sicuro, non sarà mostrata di nuovo.`,
+  invited: (email: string, link: string, until: string) =>
+    `Invito per ${email} pronto. Manda alla persona questo indirizzo, che vale una volta sola fino al ${new Date(until).toLocaleDateString('it-IT', { day: 'numeric', month: 'long', year: 'numeric' })}: ${link}`,
+  invitations: 'Inviti in attesa',
+  alreadyHere: (email: string) => `${email} lavora già in questo ente: cambiane il ruolo nell'elenco.`,
+  invitationsNone: 'Nessun invito in attesa.',
+  invitedUntil: 'Valido fino al',
+  withdraw: 'Ritira',
+  withdrawOf: (email: string) => `Ritira l'invito per ${email}`,
+  invitationWithdrawn: "Invito ritirato: l'indirizzo non funziona più.",
+  inviteLead:
+    'Ponte prepara un indirizzo da mandare alla persona: lì sceglie la sua password, o usa quella che ha già se lavora in un altro ente. Nessuno vede le password degli altri.',
   tokens: "Token per l'API",
   tokenName: 'Nome del token (a cosa serve)',
   scope: 'Permessi',
@@ -418,6 +429,8 @@ const en: Strings = {
     unit: 'Choose a unit from the list.',
     file: 'The file must be a non-empty PDF, PNG, JPEG or WebP of up to 10 MB.',
     current: 'The current password is not right.',
+    email: 'Write a full e-mail address, for example first.last@comune.milano.it.',
+    role: 'Choose a role from the list.',
     next: 'The new password must be at least 12 characters long and differ from the current one.',
   } as Record<string, string>,
   audit: {
@@ -491,7 +504,7 @@ const en: Strings = {
   name: 'Name',
   role: 'Role',
   roles: { admin: 'Administrator', editor: 'Editor', viewer: 'Viewer' } as Record<string, string>,
-  addUser: 'Add a user',
+  addUser: 'Invite a person',
   userSearch: 'Search by name or e-mail address',
   userSorts: { email: 'E-mail address', name: 'Name', role: 'Role' },
   userCount: (n: number) => `${n} ${n === 1 ? 'user' : 'users'}`,
@@ -504,8 +517,18 @@ const en: Strings = {
   lastAdmin: 'The institution must keep at least one admin: make someone else an admin first.',
   userChanged:
     'Another admin has just changed this user: the list now shows the updated details; repeat your change if it is still needed.',
-  userAdded: (email: string, password: string) =>
-    `User ${email} created. Their password is ${password}: pass it on safely, it will not be shown again.`,
+  invited: (email: string, link: string, until: string) =>
+    `Invitation for ${email} ready. Send the person this address, which works once until ${new Date(until).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}: ${link}`,
+  invitations: 'Pending invitations',
+  alreadyHere: (email: string) =>
+    `${email} already works in this institution: change their role in the list.`,
+  invitationsNone: 'No pending invitation.',
+  invitedUntil: 'Valid until',
+  withdraw: 'Withdraw',
+  withdrawOf: (email: string) => `Withdraw the invitation for ${email}`,
+  invitationWithdrawn: 'Invitation withdrawn: its address no longer works.',
+  inviteLead:
+    "Ponte makes an address to send to the person: there they choose their password, or use the one they have if they work in another institution. Nobody sees anyone else's password.",
   tokens: 'API tokens',
   tokenName: 'Token name (what it is for)',
   scope: 'Permissions',

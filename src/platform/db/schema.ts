@@ -6,5 +6,6 @@ export * from '../../features/audit/audit.table.ts';
 export * from '../../features/counterparts/counterparts.table.ts';
 export * from '../../features/feedback/feedback.table.ts';
 export * from '../../features/institutions/institutions.table.ts';
+export * from '../../features/invitations/invitations.table.ts';
 export * from '../../features/networks/networks.table.ts';
 export * from '../../features/places/places.table.ts';

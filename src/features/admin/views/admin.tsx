@@ -12,6 +12,7 @@ import {
   STATUSES,
 } from '../../agreements/agreements.schemas.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
+import type { PendingInvitation } from '../../invitations/invitations.service.ts';
 import type { PlaceCandidate } from '../../places/places.service.ts';
 import { locatorMapSvg } from '../../portal/map/world-map.ts';
 import { partnershipPath } from '../../portal/portal.paths.ts';
@@ -768,6 +769,7 @@ export interface UsersPageData {
   page: number;
   pageSize: number;
   filters: UsersFilters;
+  invitations: PendingInvitation[];
   tokens: {
     id: string;
     name: string;
@@ -914,8 +916,52 @@ export function UsersView(p: {
           </ul>
         </nav>
       ) : null}
+      <h2 class="h4 mt-4">{t.invitations}</h2>
+      {p.data.invitations.length === 0 ? (
+        <p>{t.invitationsNone}</p>
+      ) : (
+        <div class="table-responsive">
+          <table class="table">
+            <caption class="visually-hidden">{t.invitations}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.email}</th>
+                <th scope="col">{t.name}</th>
+                <th scope="col">{t.role}</th>
+                <th scope="col">{t.invitedUntil}</th>
+                <th scope="col">
+                  <span class="visually-hidden">{t.withdraw}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.data.invitations.map((v) => (
+                <tr key={v.id}>
+                  <td>{v.email}</td>
+                  <td>{v.name}</td>
+                  <td>{t.roles[v.role]}</td>
+                  <td>{day(v.expiresAt)}</td>
+                  <td>
+                    <form method="post" action={`/admin/${p.lang}/invitations/${v.id}/withdraw`}>
+                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                      <button
+                        type="submit"
+                        class="btn btn-sm btn-outline-danger"
+                        aria-label={t.withdrawOf(v.email)}
+                      >
+                        {t.withdraw}
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       <h2 class="h4 mt-4">{t.addUser}</h2>
-      <form method="post" action={`/admin/${p.lang}/users`} style="max-width: 28rem">
+      <p>{t.inviteLead}</p>
+      <form method="post" action={`/admin/${p.lang}/users`} class="narrow-form">
         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
         {input('email', t.email, 'email')}
         {input('name', t.name)}
