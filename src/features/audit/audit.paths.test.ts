@@ -48,7 +48,15 @@ async function cli(...argv: string[]) {
   const code = await runCli(argv, {
     deps: ctx,
     config: loadConfig({}, {}),
-    io: { out: (t) => void (out += t), err: (t) => void (out += t), isTTY: false },
+    io: {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        out += t;
+      },
+      isTTY: false,
+    },
   });
   return { code, out };
 }
