@@ -1,5 +1,6 @@
 // Input the back-office's agreement forms once turned into a 500 or stored whole: a GeoNames id beyond
-// PostgreSQL's integer, a missing or unknown kind, texts longer than the API takes. Each is refused with 400 and the message beside its field, in the page's language,
+// PostgreSQL's integer, a missing or unknown kind, texts longer than the API takes, uploads that are not a
+// whole multipart form. Each is refused with 400 and the message beside its field, in the page's language,
 // and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, csrfIn } from '../../../test/admin.ts';
@@ -110,5 +111,38 @@ describe('the edit and status forms', () => {
     expect(alerts(res.body)).toContain('al massimo 4000 caratteri');
     const after = await ctx.services.agreements.get(a.id, { includeUnpublished: true });
     expect(after.statusHistory).toHaveLength(stored.statusHistory.length);
+  });
+});
+
+describe('uploads that are not a whole multipart form', () => {
+  it('when the content type has no boundary, or the body is cut short, then 400 beside the file and nothing is kept', async () => {
+    const a = await milan('Dakar');
+    const csrf = csrfIn((await client.get(`/admin/it/agreements/${a.id}`, cookie)).body);
+    const head = [
+      '--XX',
+      'Content-Disposition: form-data; name="_csrf"',
+      '',
+      csrf,
+      '--XX',
+      'Content-Disposition: form-data; name="file"; filename="a.pdf"',
+      'Content-Type: application/pdf',
+      '',
+      '%PDF-1.4 cut short',
+    ].join('\r\n');
+    const sent = [
+      { type: 'multipart/form-data', payload: `${head}\r\n--XX--\r\n` },
+      { type: 'multipart/form-data; boundary=XX', payload: head },
+    ];
+    for (const { type, payload } of sent) {
+      const res = await app.inject({
+        method: 'POST',
+        url: `/admin/it/agreements/${a.id}/attachments`,
+        headers: { cookie, 'content-type': type },
+        payload,
+      });
+      expect(res.statusCode, type).toBe(400);
+      expect(alerts(res.body)).toContain('non è arrivato per intero');
+    }
+    expect(await ctx.services.attachments.list(a.id)).toHaveLength(0);
   });
 });

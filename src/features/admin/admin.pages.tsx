@@ -87,6 +87,23 @@ function fieldOfInput(field: string | undefined): string {
   return field.split('.')[0]!;
 }
 
+/**
+ * Reads (part of) an upload. A body that is not a whole multipart form, with no boundary in its content type or
+ * cut short, makes the parser throw plain errors: the sender's fault, so a 400 naming the file, not a 500.
+ */
+async function received<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isAppError(err) || (err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw err;
+    throw new AppError('invalid_input', 'The upload is not a whole multipart/form-data form', {
+      field: 'file',
+      details: { reason: 'incomplete' },
+      cause: err,
+    });
+  }
+}
+
 export function adminPages(deps: {
   accounts: AccountsService;
   admin: AdminService;
@@ -703,7 +720,9 @@ export function adminPages(deps: {
         try {
           if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
           // The token comes before the file in the form, so it is known before any byte is kept.
-          const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+          const part = await received(() =>
+            request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+          );
           const csrf = part?.fields['_csrf'];
           const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
           if (!sameToken(token, session.csrfToken)) {
@@ -714,7 +733,7 @@ export function adminPages(deps: {
           }
           if (!part?.filename) throw AppError.invalid('file', 'choose a file');
           filename = part.filename;
-          const bytes = await part.toBuffer();
+          const bytes = await received(() => part.toBuffer());
           if (part.file.truncated) throw AppError.invalid('file', 'the file is larger than 10 MB');
           await admin.addAttachment(actorOfSession(session), id, { filename, bytes });
           return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
@@ -723,8 +742,11 @@ export function adminPages(deps: {
           if (!tooBig && (!isAppError(err) || err.code === 'not_found')) throw err;
           const notice = tooBig ? undefined : noticeOf(err, lang);
           if (notice) return agreementPage(request, reply, lang, session, id, { notice, status: 403 });
+          const incomplete = isAppError(err) && err.details?.['reason'] === 'incomplete';
           return agreementPage(request, reply, lang, session, id, {
-            attachmentError: fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
+            attachmentError: incomplete
+              ? `${t.fieldError}: ${t.attachments.incomplete}`
+              : fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
             notice: { kind: 'danger', text: `${t.fieldError}: ${filename || t.attachments.file}` },
             status: tooBig ? 413 : 400,
           });

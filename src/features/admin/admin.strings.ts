@@ -60,6 +60,8 @@ const it = {
     removeNamed: (name: string) => `Elimina ${name}`,
     added: (name: string) => `File ${name} aggiunto.`,
     removed: 'Allegato eliminato.',
+    incomplete:
+      'Il file non è arrivato per intero (invio interrotto o modulo malformato): caricalo di nuovo.',
   },
   workplaces: {
     title: 'Enti',
@@ -342,6 +344,8 @@ const en: Strings = {
     removeNamed: (name: string) => `Delete ${name}`,
     added: (name: string) => `File ${name} added.`,
     removed: 'Attachment deleted.',
+    incomplete:
+      'The file did not arrive whole (the upload was cut short or the form is malformed): upload it again.',
   },
   workplaces: {
     title: 'Institutions',
