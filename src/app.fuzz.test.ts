@@ -172,7 +172,19 @@ describe('fuzzing', () => {
         }
       }
       // Every page visited, with odd query strings and headers.
-      for (const [i, page] of [...admin.pages, ...portal.pages].entries()) {
+      // Addresses no page links to, but anyone may type.
+      const typed = [
+        '/',
+        '/en/',
+        '/sitemap.xml',
+        '/robots.txt',
+        '/api/openapi.json',
+        '/milano/data/agreements.csv',
+        '/milano/it/partenariati/chicago',
+        '/admin/it/audit.csv',
+        '/admin/it/places',
+      ];
+      for (const [i, page] of [...admin.pages, ...portal.pages, ...typed].entries()) {
         // Seeded by the page's shape and place in the crawl, not its ids, which differ from run to run.
         const seed = seedOf(SEED, `${shapeOf(page)} ${i}`);
         for (const request of pageRequests(page, setting.creds.cookie, seed, PER_PAGE)) {

@@ -1,8 +1,9 @@
-// Pages asked for with odd query strings (under the names their filters use and some they do not) and odd
-// request headers: a forged ETag, odd encodings and languages, an htmx request that wants a fragment.
+// Pages asked for with odd query strings (under the names their filters use and some they do not), odd
+// request headers (a forged ETag, odd encodings and languages, an htmx request that wants a fragment), and now
+// and then the last step of the address replaced by something that is not an id or a slug.
 import fc from 'fast-check';
 import { shapeOf } from './html-forms.ts';
-import { ODD_SHORT_TEXTS } from './odd-values.ts';
+import { ODD_IDS, ODD_SHORT_TEXTS } from './odd-values.ts';
 import type { FuzzRequest } from './runner.ts';
 
 const NAMES = [
@@ -43,13 +44,23 @@ export function pageRequests(page: string, cookie: string, seed: number, runs: n
         maxLength: 4,
       }),
       headers: oddHeaders,
+      // Three times in four the address as it is.
+      segment: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constantFrom(...ODD_IDS, '..', '%2e%2e', '.', '~', '%') },
+      ),
     }),
     { seed, numRuns: runs },
   );
-  return plans.map(({ pairs, headers }) => ({
-    source: `page ${shapeOf(page)}`,
-    method: 'GET',
-    url: `${page}${page.includes('?') ? '&' : '?'}${new URLSearchParams(pairs).toString()}`,
-    headers: { cookie, ...headers },
-  }));
+  return plans.map(({ pairs, headers, segment }) => {
+    const [path, query] = page.split('?') as [string, string | undefined];
+    const address = segment === null ? path : path.replace(/[^/]+(\/?)$/, `${segment}$1`);
+    const qs = new URLSearchParams([...new URLSearchParams(query ?? ''), ...pairs]).toString();
+    return {
+      source: `page ${shapeOf(page)}`,
+      method: 'GET' as const,
+      url: `${address}?${qs}`,
+      headers: { cookie, ...headers },
+    };
+  });
 }
