@@ -144,14 +144,14 @@ describe('fuzzing', () => {
       expect(found.some(({ form }) => form.controls.some((c) => c.name === 'geonamesId'))).toBe(true);
       // A form's hidden values (version, token) are read again from its page after any write went through.
       let writes = 0;
-      const known = new Map<string, { form: HtmlForm; at: number }>();
+      const known = new Map<string, { form: HtmlForm; cookies: string; at: number }>();
       const current = async (form: HtmlForm, cookies: string) => {
         const key = formKey(form);
         const seen = known.get(key);
-        if (seen && seen.at === writes) return seen.form;
-        const now = form.method === 'POST' ? await refreshed(app, form, cookies) : form;
-        const usable = skip(now.action) ? form : now;
-        known.set(key, { form: usable, at: writes });
+        if (seen && seen.at === writes) return seen;
+        const now = form.method === 'POST' ? await refreshed(app, form, cookies) : { form, cookies };
+        const usable = skip(now.form.action) ? { form, cookies } : now;
+        known.set(key, { ...usable, at: writes });
         return usable;
       };
       for (const { form, cookies } of found) {
@@ -164,14 +164,13 @@ describe('fuzzing', () => {
         for (const plan of plans) {
           const now = await current(form, cookies);
           const hidden = new Map(
-            now.controls.filter((c) => c.kind === 'hidden').map((c) => [c.name, c.value]),
+            now.form.controls.filter((c) => c.kind === 'hidden').map((c) => [c.name, c.value]),
           );
           const values = plan.values.map(([k, v]): [string, string] => [k, hidden.get(k) ?? v]);
-          const answer = await fuzzer.send(formRequest(now, { ...plan, values }, cookies));
+          const answer = await fuzzer.send(formRequest(now.form, { ...plan, values }, now.cookies));
           if (form.method === 'POST' && answer && answer.status < 400) writes += 1;
         }
       }
-      // Every page visited, with odd query strings and headers.
       // Addresses no page links to, but anyone may type.
       const typed = [
         '/',

@@ -58,10 +58,23 @@ export async function crawl(app: App, cookie: string, opts: CrawlOptions): Promi
   return { forms: [...forms.values()], pages };
 }
 
-/** The form of the same shape on its page as it is now (current version, token), or the one known. */
-export async function refreshed(app: App, form: HtmlForm, cookies: string): Promise<HtmlForm> {
+/**
+ * The form of the same shape on its page as it is now (current version, token), or the one known; with the
+ * cookies the page set again (the sign-in form's token lives in a cookie of its own).
+ */
+export async function refreshed(
+  app: App,
+  form: HtmlForm,
+  cookies: string,
+): Promise<{ form: HtmlForm; cookies: string }> {
   const res = await app.inject({ method: 'GET', url: form.page, headers: { cookie: cookies } });
-  if (res.statusCode !== 200) return form;
+  if (res.statusCode !== 200) return { form, cookies };
   const key = formKey(form);
-  return formsIn(res.body, form.page).find((f) => formKey(f) === key) ?? form;
+  const set = setCookies(res.headers);
+  const names = new Set(set.map((c) => c.split('=')[0]));
+  const kept = cookies.split('; ').filter((c) => !names.has(c.split('=')[0]));
+  return {
+    form: formsIn(res.body, form.page).find((f) => formKey(f) === key) ?? form,
+    cookies: [...kept, ...set].join('; '),
+  };
 }
