@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import type { App } from '../../src/platform/http/types.ts';
 import { adminClient, csrfIn, FORM } from '../admin.ts';
+import { TEST_ACTOR } from '../factories.ts';
 import type { TestContext } from '../support.ts';
 import type { Credentials } from './openapi-requests.ts';
 import type { Hints } from './schema-arbitrary.ts';
@@ -164,7 +165,7 @@ export async function prepareSetting(app: App, ctx: TestContext): Promise<Settin
   const who = await signIn(app, ctx);
   const milano = await ctx.services.institutions.idOf('milano');
   const token = (name: string, scope: 'read' | 'write') =>
-    ctx.services.accounts.createApiToken({ institution: 'milano', name, scope });
+    ctx.services.accounts.createApiToken({ institution: 'milano', name, scope, actor: TEST_ACTOR });
   const write = await token('fuzz-write', 'write');
   const read = await token('fuzz-read', 'read');
   await token('fuzz-spare', 'read');
