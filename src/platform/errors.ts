@@ -19,6 +19,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface FieldProblem {
   field: string;
   message: string;
+  /** When the text is too long: the most characters the field takes, for pages to say in their language. */
+  maxLength?: number;
 }
 
 export class AppError extends Error {

@@ -176,6 +176,23 @@ describe('JSON write routes', () => {
     expect(res.json().error.field).toBe('kind');
   });
 
+  it('when a partner city names a GeoNames id of 2^31 or more, then 400 names partner.geonamesId and nothing is written', async () => {
+    const before = (await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true }))
+      .length;
+    for (const geonamesId of [2 ** 31, 2 ** 53]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/agreements',
+        headers: bearer(milanWrite),
+        payload: { ...NEW_PACT, partner: { type: 'city', name: 'Lione', geonamesId } },
+      });
+      expect(res.statusCode, String(geonamesId)).toBe(400);
+      expect(res.json().error.field).toBe('partner.geonamesId');
+    }
+    const after = (await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true })).length;
+    expect(after).toBe(before);
+  });
+
   it('when a session calls without its CSRF header, then 403; with it, the write goes through; delete needs the version', async () => {
     const { user, password } = await ctx.services.accounts.createUser({
       email: 'api.editor@example.org',

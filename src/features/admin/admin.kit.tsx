@@ -2,9 +2,9 @@
 // and the translation of service errors into notices and field messages in the page's language.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { isAppError } from '../../platform/errors.ts';
+import { type AppError, isAppError } from '../../platform/errors.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
-import { isLang, type Lang } from '../../platform/i18n.ts';
+import { formatNumber, isLang, type Lang } from '../../platform/i18n.ts';
 import { renderPage } from '../../views/render.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import { redirectToLogin, sessionToken } from './admin.session.ts';
@@ -18,6 +18,17 @@ export type Form = Record<string, string | undefined>;
 export function fieldMessage(lang: Lang, field: string, fallback: string): string {
   const t = adminStrings(lang);
   return `${t.fieldError}: ${t.fieldMessages[field] ?? fallback}`;
+}
+
+/**
+ * An input error's message for a page: a text longer than the schema allows says the limit the service
+ * reported (details.maxLength, from the API's schema); anything else as fieldMessage.
+ */
+export function inputMessage(lang: Lang, field: string, err: AppError): string {
+  const t = adminStrings(lang);
+  const max = err.details?.['maxLength'];
+  if (typeof max === 'number') return `${t.fieldError}: ${t.tooLong(formatNumber(max, lang))}`;
+  return fieldMessage(lang, field, err.message);
 }
 
 /** An error a page can explain as a notice: a refused role or an expired form. */

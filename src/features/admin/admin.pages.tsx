@@ -25,7 +25,16 @@ import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
 import { invitationPath } from '../invitations/invitations.pages.tsx';
 import type { InvitationsService } from '../invitations/invitations.service.ts';
 import type { PlaceCandidate, PlacesService } from '../places/places.service.ts';
-import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
+import {
+  adminKit,
+  type Form,
+  field,
+  fieldMessage,
+  inputMessage,
+  langOf,
+  noticeOf,
+  UUID,
+} from './admin.kit.tsx';
 import { type AdminService, actorOfSession } from './admin.service.ts';
 import {
   cookieOptions,
@@ -63,12 +72,36 @@ import {
   editValuesOf,
 } from './views/agreement-edit.tsx';
 
+/**
+ * A form field whole, NUL characters dropped: the service checks its length against the API's schema and
+ * the page says which field is too long, rather than the form cutting what was typed.
+ */
+const whole = (form: Form | undefined, name: string) => field(form, name, Number.POSITIVE_INFINITY);
+
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
   if (!field) return 'partner';
   if (field.startsWith('partner.country')) return 'country';
+  if (field.startsWith('partner.geonamesId')) return 'geonamesId';
   if (field.startsWith('partner')) return 'partner';
   return field.split('.')[0]!;
+}
+
+/**
+ * Reads (part of) an upload. A body that is not a whole multipart form, with no boundary in its content type or
+ * cut short, makes the parser throw plain errors: the sender's fault, so a 400 naming the file, not a 500.
+ */
+async function received<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isAppError(err) || (err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw err;
+    throw new AppError('invalid_input', 'The upload is not a whole multipart/form-data form', {
+      field: 'file',
+      details: { reason: 'incomplete' },
+      cause: err,
+    });
+  }
 }
 
 export function adminPages(deps: {
@@ -330,13 +363,13 @@ export function adminPages(deps: {
         const t = adminStrings(lang);
         const b = request.body ?? {};
         const values: NewAgreementValues = {
-          kind: String(b['kind'] ?? ''),
-          partner: String(b['partner'] ?? '').trim(),
-          country: String(b['country'] ?? '').trim(),
-          geonamesId: String(b['geonamesId'] ?? ''),
-          signed: String(b['signed'] ?? '').trim(),
-          descriptionIt: String(b['descriptionIt'] ?? '').trim(),
-          descriptionEn: String(b['descriptionEn'] ?? '').trim(),
+          kind: whole(b, 'kind'),
+          partner: whole(b, 'partner'),
+          country: whole(b, 'country'),
+          geonamesId: whole(b, 'geonamesId'),
+          signed: whole(b, 'signed'),
+          descriptionIt: whole(b, 'descriptionIt'),
+          descriptionEn: whole(b, 'descriptionEn'),
         };
         const again = (
           extra: Pick<Parameters<typeof NewAgreementForm>[0], 'candidates' | 'fieldErrors'>,
@@ -380,7 +413,7 @@ export function adminPages(deps: {
             );
           }
           const field = fieldOfInput(err.field);
-          return again({ fieldErrors: { [field]: fieldMessage(lang, field, err.message) } }, 400);
+          return again({ fieldErrors: { [field]: inputMessage(lang, field, err) } }, 400);
         }
       },
     );
@@ -440,7 +473,7 @@ export function adminPages(deps: {
         const field = err.field ?? 'status';
         return agreementPage(request, reply, lang, session, id, {
           ...withValues,
-          fieldErrors: { [field]: fieldMessage(lang, field, err.message) },
+          fieldErrors: { [field]: inputMessage(lang, field, err) },
           status: 400,
         });
       }
@@ -466,11 +499,11 @@ export function adminPages(deps: {
       async (request, reply) => {
         const b = request.body ?? {};
         const values: StatusFormValues = {
-          status: String(b['status'] ?? ''),
-          date: String(b['date'] ?? '').trim(),
-          reasonIt: String(b['reasonIt'] ?? ''),
-          reasonEn: String(b['reasonEn'] ?? ''),
-          act: String(b['act'] ?? ''),
+          status: whole(b, 'status'),
+          date: whole(b, 'date'),
+          reasonIt: whole(b, 'reasonIt'),
+          reasonEn: whole(b, 'reasonEn'),
+          act: whole(b, 'act'),
           rejected: b['rejected'] === 'yes',
         };
         return write(
@@ -504,23 +537,23 @@ export function adminPages(deps: {
       const raw = (b as Record<string, unknown> | undefined)?.['sectors'];
       const sectors = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
       return {
-        kind: field(b, 'kind', 40),
-        signed: field(b, 'signed', 20),
-        signedSource: field(b, 'signedSource', 2000),
-        ratified: field(b, 'ratified', 20),
-        ratifiedSource: field(b, 'ratifiedSource', 2000),
-        signedPlace: field(b, 'signedPlace', 200),
-        term: field(b, 'term', 20),
-        endsOn: field(b, 'endsOn', 20),
-        renewal: field(b, 'renewal', 20),
-        renewalYears: field(b, 'renewalYears', 10),
+        kind: whole(b, 'kind'),
+        signed: whole(b, 'signed'),
+        signedSource: whole(b, 'signedSource'),
+        ratified: whole(b, 'ratified'),
+        ratifiedSource: whole(b, 'ratifiedSource'),
+        signedPlace: whole(b, 'signedPlace'),
+        term: whole(b, 'term'),
+        endsOn: whole(b, 'endsOn'),
+        renewal: whole(b, 'renewal'),
+        renewalYears: whole(b, 'renewalYears'),
         sectors,
-        titleIt: field(b, 'titleIt', 300),
-        titleEn: field(b, 'titleEn', 300),
-        descriptionIt: field(b, 'descriptionIt', 20000),
-        descriptionEn: field(b, 'descriptionEn', 20000),
-        unit: field(b, 'unit', 120),
-        sources: field(b, 'sources', 50 * 2500),
+        titleIt: whole(b, 'titleIt'),
+        titleEn: whole(b, 'titleEn'),
+        descriptionIt: whole(b, 'descriptionIt'),
+        descriptionEn: whole(b, 'descriptionEn'),
+        unit: whole(b, 'unit'),
+        sources: whole(b, 'sources'),
       };
     }
 
@@ -569,9 +602,16 @@ export function adminPages(deps: {
       };
     }
 
-    /** The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed"). */
-    const editFieldOf = (name: string | undefined) =>
-      !name ? 'kind' : name.startsWith('term.') ? name.slice(5) : name.split('.')[0]!;
+    /**
+     * The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed",
+     * "signed.source" -> "signedSource").
+     */
+    const editFieldOf = (name: string | undefined) => {
+      if (!name) return 'kind';
+      if (name.startsWith('term.')) return name.slice(5);
+      const [head = 'kind', leaf] = name.split('.');
+      return leaf === 'source' && (head === 'signed' || head === 'ratified') ? `${head}Source` : head;
+    };
 
     async function editPage(
       reply: FastifyReply,
@@ -659,7 +699,7 @@ export function adminPages(deps: {
           const name = editFieldOf(err.field);
           return editPage(reply, lang, session, id, {
             values,
-            fieldErrors: { [name]: fieldMessage(lang, name, err.message) },
+            fieldErrors: { [name]: inputMessage(lang, name, err) },
             status: 400,
           });
         }
@@ -680,7 +720,9 @@ export function adminPages(deps: {
         try {
           if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
           // The token comes before the file in the form, so it is known before any byte is kept.
-          const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+          const part = await received(() =>
+            request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+          );
           const csrf = part?.fields['_csrf'];
           const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
           if (!sameToken(token, session.csrfToken)) {
@@ -691,7 +733,7 @@ export function adminPages(deps: {
           }
           if (!part?.filename) throw AppError.invalid('file', 'choose a file');
           filename = part.filename;
-          const bytes = await part.toBuffer();
+          const bytes = await received(() => part.toBuffer());
           if (part.file.truncated) throw AppError.invalid('file', 'the file is larger than 10 MB');
           await admin.addAttachment(actorOfSession(session), id, { filename, bytes });
           return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
@@ -700,8 +742,11 @@ export function adminPages(deps: {
           if (!tooBig && (!isAppError(err) || err.code === 'not_found')) throw err;
           const notice = tooBig ? undefined : noticeOf(err, lang);
           if (notice) return agreementPage(request, reply, lang, session, id, { notice, status: 403 });
+          const incomplete = isAppError(err) && err.details?.['reason'] === 'incomplete';
           return agreementPage(request, reply, lang, session, id, {
-            attachmentError: fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
+            attachmentError: incomplete
+              ? `${t.fieldError}: ${t.attachments.incomplete}`
+              : fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
             notice: { kind: 'danger', text: `${t.fieldError}: ${filename || t.attachments.file}` },
             status: tooBig ? 413 : 400,
           });

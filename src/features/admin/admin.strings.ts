@@ -60,6 +60,8 @@ const it = {
     removeNamed: (name: string) => `Elimina ${name}`,
     added: (name: string) => `File ${name} aggiunto.`,
     removed: 'Allegato eliminato.',
+    incomplete:
+      'Il file non è arrivato per intero (invio interrotto o modulo malformato): caricalo di nuovo.',
   },
   workplaces: {
     title: 'Enti',
@@ -133,6 +135,7 @@ const it = {
   auditLead: "Ogni modifica fatta nell'area riservata o con l'API: chi, quando, cosa, prima e dopo.",
   downloadCsv: 'Scarica il registro in CSV',
   fieldError: 'Controlla questo campo',
+  tooLong: (max: string) => `Il testo è troppo lungo: al massimo ${max} caratteri.`,
   fieldMessages: {
     date: 'Scrivi una data vera come AAAA, AAAA-MM o AAAA-MM-GG (per esempio 2026-11-20).',
     signed: 'Scrivi una data vera come AAAA, AAAA-MM o AAAA-MM-GG (per esempio 2026-11-20).',
@@ -141,6 +144,7 @@ const it = {
     partner: 'Scrivi il nome della città partner; se non viene trovata, aggiungi il paese.',
     country: 'Paese sconosciuto: scrivi il nome in italiano o in inglese, oppure il codice (DE).',
     kind: 'Scegli un tipo dalla lista.',
+    geonamesId: 'Questa città non è nel gazzetteer: scegli una delle città proposte.',
     ratified: 'Scrivi una data vera come AAAA, AAAA-MM o AAAA-MM-GG, non precedente alla firma.',
     endsOn:
       'Un accordo con scadenza ha bisogno della data completa (AAAA-MM-GG), successiva alla firma; un accordo a tempo indeterminato non ne ha.',
@@ -340,6 +344,8 @@ const en: Strings = {
     removeNamed: (name: string) => `Delete ${name}`,
     added: (name: string) => `File ${name} added.`,
     removed: 'Attachment deleted.',
+    incomplete:
+      'The file did not arrive whole (the upload was cut short or the form is malformed): upload it again.',
   },
   workplaces: {
     title: 'Institutions',
@@ -413,6 +419,7 @@ const en: Strings = {
   auditLead: 'Every change made in the back office or through the API: who, when, what, before and after.',
   downloadCsv: 'Download the log as CSV',
   fieldError: 'Check this field',
+  tooLong: (max: string) => `The text is too long: at most ${max} characters.`,
   fieldMessages: {
     date: 'Write a real date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2026-11-20).',
     signed: 'Write a real date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2026-11-20).',
@@ -421,6 +428,7 @@ const en: Strings = {
     partner: 'Write the name of the partner city; if it is not found, add the country.',
     country: 'Unknown country: write its name in Italian or English, or its code (DE).',
     kind: 'Choose a kind from the list.',
+    geonamesId: 'This city is not in the gazetteer: choose one of the cities offered.',
     ratified: 'Write a real date as YYYY, YYYY-MM or YYYY-MM-DD, not before the signing.',
     endsOn:
       'A fixed-term agreement needs its full end date (YYYY-MM-DD), after the signing; a permanent one has none.',

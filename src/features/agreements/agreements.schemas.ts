@@ -1,6 +1,12 @@
 // Agreement payloads: one TypeBox schema each drives validation, the TypeScript types and OpenAPI.
 import { type Static, Type } from '@sinclair/typebox';
-import { Nullable, StringEnum, TaggedUnion, WebUrl } from '../../platform/http/schema-helpers.ts';
+import {
+  Nullable,
+  PG_INTEGER_MAX,
+  StringEnum,
+  TaggedUnion,
+  WebUrl,
+} from '../../platform/http/schema-helpers.ts';
 
 export const AGREEMENT_KINDS = [
   'twinning',
@@ -113,7 +119,7 @@ export const PartnerInput = TaggedUnion(
       type: Type.Literal('city'),
       name: Type.String({ minLength: 1, maxLength: 200, description: 'City name in any language' }),
       country: Type.Optional(Type.String({ maxLength: 100, description: 'Country name or ISO code' })),
-      geonamesId: Type.Optional(Type.Integer({ minimum: 1 })),
+      geonamesId: Type.Optional(Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX })),
     }),
     Type.Object({
       type: Type.Literal('organisation'),
@@ -128,18 +134,20 @@ export const PartnerInput = TaggedUnion(
 );
 export type PartnerInput = Static<typeof PartnerInput>;
 
+/** A date as given, with where it comes from. */
+const DateInput = Type.Object({
+  date: Nullable(Type.String({ maxLength: 20 })),
+  source: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+
 /** What a person or a file gives to create an agreement. Dates may be YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY. */
 export const AgreementInput = Type.Object(
   {
     slug: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })),
     kind: StringEnum(AGREEMENT_KINDS),
     partner: PartnerInput,
-    signed: Type.Optional(
-      Type.Object({ date: Nullable(Type.String({ maxLength: 20 })), source: Type.Optional(Type.String()) }),
-    ),
-    ratified: Type.Optional(
-      Type.Object({ date: Nullable(Type.String({ maxLength: 20 })), source: Type.Optional(Type.String()) }),
-    ),
+    signed: Type.Optional(DateInput),
+    ratified: Type.Optional(DateInput),
     signedPlace: Type.Optional(Type.String({ maxLength: 200 })),
     term: Type.Optional(
       Type.Object({
@@ -158,7 +166,7 @@ export const AgreementInput = Type.Object(
     alternativeDates: Type.Optional(Type.Array(AlternativeDate, { maxItems: 20 })),
     statusHistory: Type.Optional(Type.Array(StatusEventInput, { maxItems: 100 })),
     published: Type.Optional(Type.Boolean()),
-    unit: Type.Optional(Type.String({ description: 'Slug of the unit that follows it' })),
+    unit: Type.Optional(Type.String({ maxLength: 60, description: 'Slug of the unit that follows it' })),
   },
   { title: 'AgreementInput', additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import {
 import { notifyChange } from '../../platform/db/changes.ts';
 import { type Database, type Executor, queryOf } from '../../platform/db/client.ts';
 import { AppError, type FieldProblem, isAppError } from '../../platform/errors.ts';
+import { asserter } from '../../platform/validation.ts';
 import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { CounterpartSpec, CounterpartsService } from '../counterparts/counterparts.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
@@ -28,16 +29,16 @@ import {
   orderEvents,
   slugify,
 } from './agreements.rules.ts';
-import type {
-  Agreement,
+import {
+  type Agreement,
   AgreementChanges,
   AgreementInput,
-  AgreementListQuery,
-  AgreementPage,
-  AgreementSummary,
-  AlternativeDate,
-  Source,
-  StatusEvent,
+  type AgreementListQuery,
+  type AgreementPage,
+  type AgreementSummary,
+  type AlternativeDate,
+  type Source,
+  type StatusEvent,
   StatusEventInput,
 } from './agreements.schemas.ts';
 
@@ -226,6 +227,13 @@ function searchTextOf(
   return [...new Set(parts.map(normalizeName).filter(Boolean))].join(' | ');
 }
 
+// The API's own schemas, checked again here because forms and the CLI reach these writes without passing an
+// HTTP schema: every way in refuses the same input (a length, an enum, a GeoNames id beyond PostgreSQL's
+// integer) with the field named, instead of storing it or failing in the database.
+const checkInput = asserter<AgreementInput>(AgreementInput);
+const checkChanges = asserter<AgreementChanges>(AgreementChanges);
+const checkStatus = asserter<StatusEventInput>(StatusEventInput);
+
 export function createAgreementsService(deps: {
   database: Database;
   repo: AgreementsRepository;
@@ -287,7 +295,9 @@ export function createAgreementsService(deps: {
                   },
                 },
               };
-        } catch {
+        } catch (err) {
+          // Only "no such place": anything else (a failed query) has aborted the transaction and must surface.
+          if (!isAppError(err) || err.code !== 'not_found') throw err;
           out[i] = {
             ok: false,
             problems: [
@@ -510,6 +520,7 @@ export function createAgreementsService(deps: {
 
     /** Creates one agreement; its audit entry names the actor (a user, a token, the CLI, the seed). */
     async create(institution: string, input: AgreementInput, actor: AuditActor): Promise<Agreement> {
+      checkInput(input);
       const institutionId = await institutions.idOf(institution);
       const [prep] = await prepare(institutionId, [input]);
       if (!prep!.ok) throw failure(prep as Extract<Preparation, { ok: false }>);
@@ -582,6 +593,7 @@ export function createAgreementsService(deps: {
 
     /** Records a status event (or a rejected motion) and recomputes the status, at the expected version. */
     async recordStatus(id: string, input: StatusEventInput, version: number): Promise<Agreement> {
+      checkStatus(input);
       const date = parsePartialDate(input.date);
       if (isDateError(date)) throw AppError.invalid('date', date.error);
       const outcome = input.outcome ?? 'approved';
@@ -622,6 +634,7 @@ export function createAgreementsService(deps: {
      * the same rules as a new one, so an edit can never store what a create would refuse.
      */
     async update(id: string, changes: AgreementChanges, version: number): Promise<Agreement> {
+      checkChanges(changes);
       const current = await get(id, { includeUnpublished: true });
       const input: AgreementInput = { ...toInput(current), ...changes };
       const { draft, problems } = draftAgreement(input);

@@ -5,6 +5,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { pageFeedback } from './feedback.table.ts';
 
+/** An address of the portal as its pages write it: a path of printable ASCII, percent-encoded beyond. */
+const PAGE_ADDRESS = /^\/[\x21-\x7e]*$/;
+
 export interface FeedbackInput {
   page: string;
   lang: 'it' | 'en';
@@ -34,6 +37,11 @@ export function createFeedbackService({ db, institutions }: { db: Db; institutio
       }
       if (!input.page.startsWith(`/${institution}/`) || input.page.length > 300) {
         throw AppError.invalid('page', 'The page rated is not a page of this institution');
+      }
+      // The answer sends the browser back to this address (a Location header): a line break in it would
+      // split the header, and anything beyond printable ASCII is not an address the portal writes.
+      if (!PAGE_ADDRESS.test(input.page)) {
+        throw AppError.invalid('page', 'The page rated is not an address: printable ASCII without spaces');
       }
       const institutionId = await institutions.idOf(institution);
       await db.insert(pageFeedback).values({

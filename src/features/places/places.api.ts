@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
-import { ErrorResponse, Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
+import { ErrorResponse, Nullable, PG_INTEGER_MAX, StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 
 const PlaceView = Type.Object({
@@ -63,7 +63,7 @@ export function placesApi(services: Services) {
         schema: {
           tags: ['places'],
           summary: 'One place of the gazetteer',
-          params: Type.Object({ geonamesId: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({ geonamesId: Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX }) }),
           response: { 200: PlaceView, 400: ErrorResponse, 404: ErrorResponse },
         },
       },

@@ -309,6 +309,21 @@ describe('portal pages', () => {
     expect((await post('192.0.2.8')).statusCode).toBe(303);
   });
 
+  it('when the page rated carries a line break or a character beyond ASCII, then 400 names the page and nothing is stored', async () => {
+    for (const page of ['/milano/it/reti/\r\nSet-Cookie: x=1', '/milano/it/reti/\n', '/milano/it/reti/🙂']) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/milano/it/feedback',
+        payload: new URLSearchParams({ page, rating: '5' }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      expect(res.statusCode, JSON.stringify(page)).toBe(400);
+      expect(res.json().error.field).toBe('page');
+    }
+    const counts = await ctx.services.feedback.counts('milano');
+    expect(counts.filter((c) => c.page.startsWith('/milano/it/reti/'))).toEqual([]);
+  });
+
   it('when an institution name holds markup, then every page shows it as text', async () => {
     await ctx.services.institutions.create({
       slug: 'xss',

@@ -8,6 +8,12 @@ export const StringEnum = <const T extends readonly string[]>(
   opts: { description?: string } = {},
 ) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...opts });
 
+/**
+ * The largest value of PostgreSQL's `integer`, the column type of GeoNames ids: a larger one cannot even be
+ * compared with them (the query fails), so schemas refuse it as input.
+ */
+export const PG_INTEGER_MAX = 2_147_483_647;
+
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ErrorResponse = Type.Object(

@@ -713,16 +713,14 @@ export function NewAgreementForm(p: {
       <h1>{t.newAgreement}</h1>
       <form method="post" action={`/admin/${p.lang}/agreements/new`} class="mt-4" style="max-width: 40rem">
         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-        <div class="select-wrapper mb-5">
-          <label for="f-kind">{t.kind}</label>
-          <select id="f-kind" name="kind">
-            {AGREEMENT_KINDS.map((k) => (
-              <option key={k} value={k} selected={k === (v.kind ?? 'twinning')}>
-                {KIND_LABELS[k][p.lang]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field
+          kind="select"
+          name="kind"
+          label={t.kind}
+          value={v.kind ?? 'twinning'}
+          options={AGREEMENT_KINDS.map((k) => [k, KIND_LABELS[k][p.lang]] as const)}
+          error={err['kind']}
+        />
         {text('partner', t.partnerCity, {
           'hx-get': `/admin/${p.lang}/places`,
           'hx-trigger': 'input changed delay:400ms',
