@@ -1,6 +1,7 @@
 // buildApp: platform plugins, then each feature's API plugin. It never listens: main.ts and tests do.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
+import { registerAccess } from './features/accounts/accounts.http.ts';
 import { adminApi } from './features/admin/admin.api.ts';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
@@ -77,6 +79,9 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     publicUrl: config.publicUrl,
   });
   await registerSecurityHeaders(app, security);
+  // Cookies are read once for every route; then the access step finds who calls a route that says who may.
+  await app.register(cookie);
+  registerAccess(app, deps.services.accounts);
   // Only routes that ask for it are limited (config.rateLimit), counted per address in this instance.
   await app.register(rateLimit, {
     global: false,
@@ -159,8 +164,8 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       await api.register(placesApi(services));
       await api.register(counterpartsApi(services));
       await api.register(agreementsApi(services));
-      await api.register(adminApi({ accounts: services.accounts, admin: services.admin }));
-      await api.register(registryApi({ accounts: services.accounts, registry: services.registryAdmin }));
+      await api.register(adminApi({ admin: services.admin }));
+      await api.register(registryApi({ registry: services.registryAdmin }));
       await api.register(networksApi(services));
     },
     { prefix: '/api/v1' },

@@ -35,11 +35,26 @@ export function cliActor(institution: { id: string; slug: string }): Actor {
   };
 }
 
+/**
+ * Who may call a route or run a use case: anyone signed in (`signedIn`, with or without a role somewhere), at
+ * least a role in the institution worked in (`viewer` < `editor` < `admin`), or a platform administrator.
+ */
+export type Access = 'signedIn' | Role | 'platform';
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+/** Whether an actor may do what `access` asks (a platform administrator acts as admin wherever it works). */
+export function meets(actor: Actor, access: Access): boolean {
+  if (access === 'signedIn') return true;
+  if (access === 'platform') return actor.platformAdmin === true;
+  return RANK[actor.role] >= RANK[access];
+}
+
 export function requireAdmin(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('forbidden', 'Only an admin of the institution can do this');
+  if (!meets(actor, 'admin')) throw new AppError('forbidden', 'Only an admin of the institution can do this');
 }
 
 /** Editors and admins write; viewers only read. */
 export function requireWriter(actor: Actor): void {
-  if (actor.role === 'viewer') throw new AppError('forbidden', 'Your role does not allow this change');
+  if (!meets(actor, 'editor')) throw new AppError('forbidden', 'Your role does not allow this change');
 }

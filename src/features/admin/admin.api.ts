@@ -1,21 +1,17 @@
 // JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or by a back-office
 // session (its cookie plus the X-CSRF-Token header). They run through the same service as the pages: the
 // caller's institution only, under row-level security, versioned and audited.
-import cookie from '@fastify/cookie';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { AccountsService } from '../accounts/accounts.service.ts';
+import { actorOf } from '../accounts/accounts.http.ts';
 import {
   Agreement,
   AgreementChanges,
   AgreementInput,
   StatusEventInput,
 } from '../agreements/agreements.schemas.ts';
-import { type Actor, type AdminService, actorOfSession } from './admin.service.ts';
-import { requireCsrf, SESSION_COOKIE } from './admin.session.ts';
+import type { AdminService } from './admin.service.ts';
 
 export const API_SECURITY: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
 export const Version = Type.Integer({
@@ -31,66 +27,17 @@ export const ERRORS = {
   409: ErrorResponse,
 };
 
-/**
- * Who calls a JSON write route: the institution of an API token (role editor for a write token, viewer for a
- * read token), or the user of a back-office session whose X-CSRF-Token header matches it. 401 without either.
- */
-export async function actorOf(accounts: AccountsService, request: FastifyRequest): Promise<Actor> {
-  const auth = request.headers.authorization;
-  if (auth) {
-    const token = auth.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const found = token ? await accounts.apiToken(token) : undefined;
-    if (!found) throw new AppError('unauthorized', 'The API token is not valid or was revoked');
-    return {
-      userId: null,
-      label: `token ${found.name}`,
-      institutionId: found.institutionId,
-      institutionSlug: found.institutionSlug,
-      role: found.scope === 'write' ? 'editor' : 'viewer',
-    };
-  }
-  const session = await accounts.session(request.cookies?.[SESSION_COOKIE]);
-  if (!session) {
-    throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN"');
-  }
-  requireCsrf(request, session);
-  return actorOfSession(session);
-}
+/** JSON writes: an editor's session (with its X-CSRF-Token header) or a write token. */
+export const WRITE = { access: 'editor' } as const;
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Who calls a JSON write route, known before its body is read (identifyCaller). */
-    actor?: Actor;
-  }
-}
-
-/**
- * An onRequest hook for a plugin of JSON write routes: the caller is identified before the body is parsed or
- * validated, so a request without valid credentials is answered 401 (403 without its CSRF header) whatever
- * its body, and a stranger learns nothing from validation errors.
- */
-export function identifyCaller(accounts: AccountsService) {
-  return async (request: FastifyRequest) => {
-    request.actor = await actorOf(accounts, request);
-  };
-}
-
-/** The caller identifyCaller found; a route without the hook is a programming error. */
-export function callerOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new Error('identifyCaller is not registered for this route');
-  return request.actor;
-}
-
-export function adminApi(deps: { accounts: AccountsService; admin: AdminService }) {
-  const { accounts, admin } = deps;
+export function adminApi(deps: { admin: AdminService }) {
+  const { admin } = deps;
 
   return async (app: App) => {
-    await app.register(cookie);
-    app.addHook('onRequest', identifyCaller(accounts));
-
     app.post(
       '/agreements',
       {
+        config: WRITE,
         schema: {
           tags: ['agreements'],
           summary: "Create an agreement in the caller's institution",
@@ -99,12 +46,13 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
           response: { 201: Agreement, ...ERRORS, 422: ErrorResponse },
         },
       },
-      async (request, reply) => reply.status(201).send(await admin.create(callerOf(request), request.body)),
+      async (request, reply) => reply.status(201).send(await admin.create(actorOf(request), request.body)),
     );
 
     app.patch(
       '/agreements/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['agreements'],
           summary: 'Edit an agreement, publish or withdraw it',
@@ -124,7 +72,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
       async (request) => {
         const { version, published, ...changes } = request.body;
         return admin.edit(
-          callerOf(request),
+          actorOf(request),
           request.params.id,
           { changes, ...(published === undefined ? {} : { published }) },
           version,
@@ -135,6 +83,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
     app.post(
       '/agreements/:id/status',
       {
+        config: WRITE,
         schema: {
           tags: ['agreements'],
           summary: 'Record a status change, or a rejected motion that leaves the status as it was',
@@ -148,13 +97,14 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
       },
       async (request) => {
         const { version, ...event } = request.body;
-        return admin.recordStatus(callerOf(request), request.params.id, event, version);
+        return admin.recordStatus(actorOf(request), request.params.id, event, version);
       },
     );
 
     app.delete(
       '/agreements/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['agreements'],
           summary: 'Delete an agreement recorded by mistake',
@@ -165,7 +115,7 @@ export function adminApi(deps: { accounts: AccountsService; admin: AdminService 
         },
       },
       async (request, reply) => {
-        await admin.remove(callerOf(request), request.params.id, request.query.version);
+        await admin.remove(actorOf(request), request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
     );

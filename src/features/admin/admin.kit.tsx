@@ -6,8 +6,8 @@ import { type AppError, isAppError } from '../../platform/errors.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { formatNumber, isLang, type Lang } from '../../platform/i18n.ts';
 import { renderPage } from '../../views/render.ts';
+import { redirectToLogin, sessionToken } from '../accounts/accounts.http.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
-import { redirectToLogin, sessionToken } from './admin.session.ts';
 import { adminStrings } from './admin.strings.ts';
 import { AdminFrame, type Notice } from './views/admin.tsx';
 

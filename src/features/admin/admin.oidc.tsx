@@ -2,12 +2,12 @@
 // redirect to the provider, and the way back that opens the same session as the password login. What the
 // browser must bring back (state, nonce, PKCE verifier) waits in a short-lived cookie. Without OIDC_ISSUER this
 // plugin adds no route.
-import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
+import { cookieOptions, SESSION_COOKIE } from '../accounts/accounts.http.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import {
   createOidc,
@@ -17,7 +17,6 @@ import {
   type PendingSignIn,
 } from '../accounts/oidc.ts';
 import { adminKit, langOf } from './admin.kit.tsx';
-import { cookieOptions, SESSION_COOKIE } from './admin.session.ts';
 
 /** The cookie that holds a sign-in in progress at the provider: path /admin, ten minutes. */
 export const OIDC_COOKIE = 'ponte_oidc';
@@ -147,7 +146,6 @@ export function adminOidc(deps: {
 
   return async function routes(app: App) {
     if (!oidc) return;
-    await app.register(cookie);
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/oidc/start',

@@ -1,6 +1,5 @@
 // The back-office's routes under /admin/{it,en}/. Handlers are thin: read the session, check CSRF and role,
 // call one service, render. Every read and write runs as the user's institution under row-level security.
-import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +9,19 @@ import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { renderFragment } from '../../views/render.ts';
+import {
+  actorOfSession,
+  cookieOptions,
+  LOGIN_CSRF_COOKIE,
+  newToken,
+  redirectToLogin,
+  requireCsrf,
+  SESSION_COOKIE,
+  sameToken,
+  sentCsrf,
+  sessionToken,
+  workplace,
+} from '../accounts/accounts.http.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import {
   AGREEMENT_KINDS,
@@ -35,19 +47,7 @@ import {
   noticeOf,
   UUID,
 } from './admin.kit.tsx';
-import { type AdminService, actorOfSession } from './admin.service.ts';
-import {
-  cookieOptions,
-  LOGIN_CSRF_COOKIE,
-  newToken,
-  redirectToLogin,
-  requireCsrf,
-  SESSION_COOKIE,
-  sameToken,
-  sentCsrf,
-  sessionToken,
-  workplace,
-} from './admin.session.ts';
+import type { AdminService } from './admin.service.ts';
 import { adminStrings } from './admin.strings.ts';
 import {
   AgreementListView,
@@ -118,7 +118,6 @@ export function adminPages(deps: {
   const { send, staff } = adminKit({ accounts });
 
   return async function routes(app: App) {
-    await app.register(cookie);
     await app.register(multipart);
 
     app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));

@@ -17,20 +17,9 @@ import type { AgreementsService } from '../agreements/agreements.service.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import { type AuditEntry, appendAudit, auditRows } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import { workplace } from './admin.session.ts';
 
 export type { Actor } from '../accounts/accounts.access.ts';
 export type { AuditEntry } from '../audit/audit.service.ts';
-
-export function actorOfSession(session: Session): Actor {
-  const place = workplace(session);
-  return {
-    userId: session.user.id,
-    label: session.user.email,
-    ...place,
-    platformAdmin: session.user.platformAdmin,
-  };
-}
 
 export interface Dashboard {
   byStatus: { status: string; n: number }[];

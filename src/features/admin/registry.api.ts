@@ -3,12 +3,11 @@
 // token, or a back-office session with its X-CSRF-Token header) and run through the back-office's registry
 // service: the caller's institution only, under row-level security, role-checked, versioned and audited.
 // A PATCH sends only the fields it changes: the others are taken from the stored record at the same version.
-import cookie from '@fastify/cookie';
 import { type TProperties, Type } from '@sinclair/typebox';
 import { formatPartialDate } from '../../platform/dates.ts';
 import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { AccountsService } from '../accounts/accounts.service.ts';
+import { actorOf } from '../accounts/accounts.http.ts';
 import type { CounterpartFields, CounterpartRecord } from '../counterparts/counterparts.service.ts';
 import { Unit } from '../institutions/institutions.schemas.ts';
 import type { UnitFields, UnitRecord } from '../institutions/institutions.service.ts';
@@ -18,7 +17,7 @@ import type {
   NetworkEntry,
   NetworkFields,
 } from '../networks/networks.service.ts';
-import { API_SECURITY, callerOf, ERRORS, IdParams, identifyCaller, Version } from './admin.api.ts';
+import { API_SECURITY, ERRORS, IdParams, Version, WRITE } from './admin.api.ts';
 import type { RegistryAdminService } from './registry.service.ts';
 
 const SLUG = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -284,18 +283,16 @@ const SCOPE_NOTE =
   "Only the caller's institution: another institution's record answers 404. Needs a write token, or an " +
   "editor's or admin's session.";
 
-export function registryApi(deps: { accounts: AccountsService; registry: RegistryAdminService }) {
-  const { accounts, registry } = deps;
+export function registryApi(deps: { registry: RegistryAdminService }) {
+  const { registry } = deps;
 
   return async (app: App) => {
-    await app.register(cookie);
-    app.addHook('onRequest', identifyCaller(accounts));
-
     // ── Counterparts ──────────────────────────────────────────────────────────────────────────────────
 
     app.post(
       '/counterparts',
       {
+        config: WRITE,
         schema: {
           tags: ['counterparts'],
           summary: 'Add a partner organisation',
@@ -310,7 +307,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const created = await registry.createCounterpart(actor, partnerFields(request.body));
         return reply.status(201).send(created);
       },
@@ -319,6 +316,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.patch(
       '/counterparts/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['counterparts'],
           summary: 'Edit a partner',
@@ -332,7 +330,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.counterpartForm(actor, id);
@@ -343,6 +341,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.delete(
       '/counterparts/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['counterparts'],
           summary: 'Delete a partner that no agreement names',
@@ -356,7 +355,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         await registry.deleteCounterpart(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -367,6 +366,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.post(
       '/units',
       {
+        config: WRITE,
         schema: {
           tags: ['units'],
           summary: 'Add a unit to the office',
@@ -379,7 +379,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         return reply.status(201).send(await registry.createUnit(actor, unitFields(request.body)));
       },
     );
@@ -387,6 +387,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.patch(
       '/units/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['units'],
           summary: 'Edit a unit',
@@ -398,7 +399,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.unitForm(actor, id);
@@ -409,6 +410,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.delete(
       '/units/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['units'],
           summary: 'Delete a unit that nothing names',
@@ -422,7 +424,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         await registry.deleteUnit(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -433,6 +435,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.post(
       '/networks/:id/membership',
       {
+        config: WRITE,
         schema: {
           tags: ['memberships'],
           summary: 'Join a network of the catalogue',
@@ -447,7 +450,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const created = await registry.joinNetwork(actor, request.params.id, membershipFields(request.body));
         return reply.status(201).send(membershipOut(created));
       },
@@ -456,6 +459,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.patch(
       '/memberships/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['memberships'],
           summary: 'Edit a membership',
@@ -467,7 +471,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const { membership: stored } = await registry.membershipForm(actor, id);
@@ -479,6 +483,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.delete(
       '/memberships/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['memberships'],
           summary: 'Leave a network',
@@ -490,7 +495,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         await registry.leaveNetwork(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },
@@ -501,6 +506,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.post(
       '/networks',
       {
+        config: WRITE,
         schema: {
           tags: ['networks'],
           summary: 'Add a network to the shared catalogue',
@@ -514,7 +520,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         return reply.status(201).send(await registry.createNetwork(actor, networkFields(request.body)));
       },
     );
@@ -522,6 +528,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.patch(
       '/networks/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['networks'],
           summary: 'Edit a network of the catalogue (platform administrators only)',
@@ -536,7 +543,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         const { id } = request.params;
         const { version, ...changes } = request.body;
         const stored = await registry.networkForm(actor, id);
@@ -547,6 +554,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
     app.delete(
       '/networks/:id',
       {
+        config: WRITE,
         schema: {
           tags: ['networks'],
           summary: 'Delete a network of the catalogue that no institution is a member of',
@@ -562,7 +570,7 @@ export function registryApi(deps: { accounts: AccountsService; registry: Registr
         },
       },
       async (request, reply) => {
-        const actor = callerOf(request);
+        const actor = actorOf(request);
         await registry.removeNetwork(actor, request.params.id, request.query.version);
         return reply.status(204).send(null);
       },

@@ -3,20 +3,18 @@
 // redirect. The service runs everything as the user's institution under row-level security and decides who
 // may write; here its refusals become pages: 404 for another institution's record, 403 for a role, 409 with
 // both versions for a stale form, 400 with the message beside the field in the page's language.
-import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { type AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
+import { actorOfSession, requireCsrf } from '../accounts/accounts.http.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import { COUNTERPART_SORTS, type CounterpartRecord } from '../counterparts/counterparts.service.ts';
 import { UNIT_SORTS, type UnitRecord } from '../institutions/institutions.service.ts';
 import { type MembershipRecord, NETWORK_SORTS, type NetworkEntry } from '../networks/networks.service.ts';
 import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
-import { actorOfSession } from './admin.service.ts';
-import { requireCsrf } from './admin.session.ts';
 import { adminStrings } from './admin.strings.ts';
 import type { RegistryAdminService } from './registry.service.ts';
 import { registryStrings } from './registry.strings.ts';
@@ -302,7 +300,6 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
   }
 
   return async function routes(app: App) {
-    await app.register(cookie);
     const hide = { schema: { hide: true } };
 
     // ── Counterparts ──────────────────────────────────────────────────────────────────────────────────

@@ -1,19 +1,18 @@
 // The invited person's page: /admin/{lang}/invitation/{secret}. No session yet, so the form's CSRF token is
 // bound to a pre-session cookie as on the sign-in page; accepting opens a session and lands on the dashboard.
-import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import type { AccountsService } from '../accounts/accounts.service.ts';
-import { adminKit, type Form, field, langOf } from '../admin/admin.kit.tsx';
 import {
   cookieOptions,
   LOGIN_CSRF_COOKIE,
   newToken,
   SESSION_COOKIE,
   sentCsrf,
-} from '../admin/admin.session.ts';
+} from '../accounts/accounts.http.ts';
+import type { AccountsService } from '../accounts/accounts.service.ts';
+import { adminKit, type Form, field, langOf } from '../admin/admin.kit.tsx';
 import type { InvitationsService, OpenInvitation } from './invitations.service.ts';
 import { invitationStrings } from './invitations.strings.ts';
 import { InvitationForm, InvitationGone } from './views/invitation.tsx';
@@ -72,8 +71,6 @@ export function invitationPages(deps: { accounts: AccountsService; invitations: 
   }
 
   return async (app: App) => {
-    await app.register(cookie);
-
     app.get(
       '/admin/:lang/invitation/:token',
       { schema: { hide: true } },
