@@ -187,4 +187,55 @@ describe('the back-office in Chromium', () => {
       await guest.close();
     }
   });
+
+  test('when a form comes back expired or with a bad value, then the browser gets a page in its language, with no A/AA violation', async () => {
+    await signIn('it');
+    await page.goto(`${server.baseUrl}/admin/it/password`);
+    // A form whose token no longer matches the session, as after signing in again in another tab.
+    await page.locator('form[action$="/password"] input[name="_csrf"]').evaluate((input) => {
+      (input as HTMLInputElement).value = 'stale';
+    });
+    await page.locator('input[name="current"]').fill('whatever it was');
+    await page.locator('input[name="next"]').fill('a new password, long enough');
+    await page.locator('form[action$="/password"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Modulo scaduto');
+    expect(await page.getByRole('link', { name: 'Torna al back-office' }).count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+    await shoot(page, 'error-admin-expired');
+
+    // A feedback form posted with a rating out of range, from the English portal.
+    await page.goto(`${server.baseUrl}/milano/en/networks/`);
+    await page.evaluate(() => {
+      const form = document.createElement('form');
+      form.method = 'post';
+      form.action = '/milano/en/feedback';
+      for (const [name, value] of [
+        ['page', '/milano/en/networks/'],
+        ['rating', '9'],
+      ]) {
+        const input = document.createElement('input');
+        input.name = name!;
+        input.value = value!;
+        form.append(input);
+      }
+      document.body.append(form);
+      form.submit();
+    });
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Request not valid');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('main').textContent()).toContain('Field concerned: rating.');
+    expect(await runAxe(page)).toEqual([]);
+    await shoot(page, 'error-portal-invalid');
+  });
 });
+
+/** Screenshots at desktop and phone width for a person to look at (SCREENSHOT_DIR, when set). */
+async function shoot(p: Page, name: string): Promise<void> {
+  const dir = process.env['SCREENSHOT_DIR'];
+  if (!dir) return;
+  for (const width of [1280, 390]) {
+    await p.setViewportSize({ width, height: 900 });
+    await p.screenshot({ path: `${dir}/${name}-${width}.png`, fullPage: true });
+  }
+  await p.setViewportSize({ width: 1280, height: 900 });
+}

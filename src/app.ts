@@ -12,6 +12,7 @@ import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { registerAccess } from './features/accounts/accounts.http.ts';
 import { adminApi } from './features/admin/admin.api.ts';
+import { adminErrorPage } from './features/admin/admin.kit.tsx';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
 import { registryApi } from './features/admin/registry.api.ts';
@@ -90,7 +91,13 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
         details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
       }),
   });
-  registerErrorHandling(app, { htmlNotFound: pages.notFound });
+  registerErrorHandling(app, {
+    htmlNotFound: pages.notFound,
+    htmlError: (request, reply, err, status) =>
+      request.url.startsWith('/admin')
+        ? adminErrorPage(request, reply, err, status)
+        : pages.errorPage(request, reply, err, status),
+  });
   // HTML forms post application/x-www-form-urlencoded. The agreement form carries two descriptions of up to
   // 20,000 characters each, percent-encoded: room for them, and no more.
   await app.register(formbody, { bodyLimit: 512 * 1024 });
@@ -154,9 +161,7 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   await app.register(
     invitationPages({ accounts: deps.services.accounts, invitations: deps.services.invitations }),
   );
-  await app.register(
-    registryPages({ accounts: deps.services.accounts, registry: deps.services.registryAdmin }),
-  );
+  await app.register(registryPages({ registry: deps.services.registryAdmin }));
   const { services } = deps;
   await app.register(
     async (api: App) => {

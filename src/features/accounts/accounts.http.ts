@@ -55,7 +55,9 @@ export function sentCsrf(request: FastifyRequest): unknown {
 
 export function requireCsrf(request: FastifyRequest, session: Session): void {
   if (!sameToken(sentCsrf(request), session.csrfToken)) {
-    throw new AppError('forbidden', 'The form has expired or did not come from this site: reload the page');
+    throw new AppError('forbidden', 'The form has expired or did not come from this site: reload the page', {
+      details: { reason: 'csrf' },
+    });
   }
 }
 

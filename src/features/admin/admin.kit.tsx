@@ -1,13 +1,12 @@
-// What every back-office route file shares: the page frame, the signed-in session or a redirect to sign in,
-// and the translation of service errors into notices and field messages in the page's language.
+// What every back-office route file shares: the page frame, the error page, and the translation of service errors into notices and field messages in the page's language.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { type AppError, isAppError } from '../../platform/errors.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
 import { formatNumber, isLang, type Lang } from '../../platform/i18n.ts';
+import { backOfficeLabel, ErrorNotice, errorText } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
-import { redirectToLogin, sessionToken } from '../accounts/accounts.http.ts';
-import type { AccountsService, Session } from '../accounts/accounts.service.ts';
+import type { Session } from '../accounts/accounts.service.ts';
 import { adminStrings } from './admin.strings.ts';
 import { AdminFrame, type Notice } from './views/admin.tsx';
 
@@ -67,7 +66,7 @@ export interface SendOptions {
   status?: number | undefined;
 }
 
-export function adminKit(deps: { accounts: AccountsService }) {
+export function adminKit() {
   const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
 
   /** Sends a back-office page; `path` is the address after /admin/{lang}/, for the language switch. */
@@ -101,25 +100,28 @@ export function adminKit(deps: { accounts: AccountsService }) {
       );
   }
 
-  /**
-   * The signed-in session, or undefined after answering with a redirect: to the sign-in page, or, for a
-   * platform administrator who has not chosen an institution to work in yet, to the list of institutions.
-   */
-  async function staff(request: FastifyRequest, reply: FastifyReply, lang: Lang) {
-    const session = await deps.accounts.session(sessionToken(request));
-    if (!session) {
-      redirectToLogin(reply, lang);
-      return undefined;
-    }
-    const adrift = !session.chosen && session.user.roles.length === 0;
-    if (adrift && !request.url.startsWith(`/admin/${lang}/institutions`)) {
-      reply.redirect(`/admin/${lang}/institutions`, 303);
-      return undefined;
-    }
-    return session;
-  }
-
-  return { send, staff };
+  return { send };
 }
 
 export type AdminKit = ReturnType<typeof adminKit>;
+
+/**
+ * A failed back-office request as a page in the back-office's frame (with its navigation when signed in):
+ * the access step's refusals, expired forms, throttling, errors no page explained itself.
+ */
+export function adminErrorPage(request: FastifyRequest, reply: FastifyReply, err: AppError, status: number) {
+  const lang: Lang = request.url.split('/')[2] === 'en' ? 'en' : 'it';
+  return adminKit().send(
+    reply,
+    lang,
+    '',
+    errorText(lang, err, status).title,
+    <ErrorNotice
+      lang={lang}
+      err={err}
+      status={status}
+      back={{ href: `/admin/${lang}/`, label: backOfficeLabel(lang) }}
+    />,
+    { session: request.session, status },
+  );
+}

@@ -113,7 +113,7 @@ export function adminOidc(deps: {
   const settings = oidcSettings(deps.config);
   const { accounts } = deps;
   const cookies = cookieOptions();
-  const { send } = adminKit({ accounts });
+  const { send } = adminKit();
   const oidc = settings ? createOidc({ database: deps.database, settings }) : undefined;
   // The provider must know both addresses (one per language) as redirect URIs of Ponte's client.
   const redirectUri = (lang: Lang) =>

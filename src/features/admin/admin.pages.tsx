@@ -19,6 +19,7 @@ import {
   SESSION_COOKIE,
   sameToken,
   sentCsrf,
+  sessionOf,
   sessionToken,
   workplace,
 } from '../accounts/accounts.http.ts';
@@ -115,7 +116,7 @@ export function adminPages(deps: {
 }) {
   const { accounts, admin, places } = deps;
   const cookies = cookieOptions();
-  const { send, staff } = adminKit({ accounts });
+  const { send } = adminKit();
 
   return async function routes(app: App) {
     await app.register(multipart);
@@ -204,12 +205,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const data = await admin.dashboard(actorOfSession(session));
         return send(
           reply,
@@ -226,12 +226,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string }; Querystring: Form }>(
       '/admin/:lang/agreements',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const pick = (value: string, allowed: readonly string[]) => (allowed.includes(value) ? value : '');
         const filters = {
           q: field(request.query, 'q', 200),
@@ -303,12 +302,11 @@ export function adminPages(deps: {
     // The gazetteer as the partner field is typed (htmx swaps this fragment in under the field).
     app.get<{ Params: { lang: string }; Querystring: Form }>(
       '/admin/:lang/places',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const _session = sessionOf(request);
         const name = String(request.query['partner'] ?? '')
           .trim()
           .slice(0, 200);
@@ -332,12 +330,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/agreements/new',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         return send(
           reply,
           lang,
@@ -353,12 +350,11 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string }; Body: Form }>(
       '/admin/:lang/agreements/new',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const t = adminStrings(lang);
         const b = request.body ?? {};
         const values: NewAgreementValues = {
@@ -419,12 +415,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string; id: string }; Querystring: Form }>(
       '/admin/:lang/agreements/:id',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const notice: Notice | undefined =
           request.query['saved'] === '1' ? { kind: 'success', text: adminStrings(lang).saved } : undefined;
         return agreementPage(request, reply, lang, session, request.params.id, notice ? { notice } : {});
@@ -441,8 +436,7 @@ export function adminPages(deps: {
       const lang = langOf(request);
       const { id } = request.params;
       if (!lang || !UUID.test(id)) return reply.callNotFound();
-      const session = await staff(request, reply, lang);
-      if (!session) return reply;
+      const session = sessionOf(request);
       const t = adminStrings(lang);
       try {
         requireCsrf(request, session);
@@ -480,7 +474,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/agreements/:id/publish',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) =>
         write(request, reply, (session, version) =>
           admin.setPublished(
@@ -494,7 +488,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/agreements/:id/status',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) => {
         const b = request.body ?? {};
         const values: StatusFormValues = {
@@ -656,25 +650,23 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string; id: string } }>(
       '/admin/:lang/agreements/:id/edit',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         return editPage(reply, lang, session, request.params.id);
       },
     );
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/agreements/:id/edit',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) => {
         const lang = langOf(request);
         const { id } = request.params;
         if (!lang || !UUID.test(id)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const values = editValuesFrom(request.body);
         try {
           requireCsrf(request, session);
@@ -707,13 +699,12 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string } }>(
       '/admin/:lang/agreements/:id/attachments',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor', csrf: 'in-handler' } },
       async (request, reply) => {
         const lang = langOf(request);
         const { id } = request.params;
         if (!lang || !UUID.test(id)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const t = adminStrings(lang);
         let filename = '';
         try {
@@ -755,12 +746,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string; id: string } }>(
       '/admin/:lang/attachments/:id',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const file = await admin.attachment(actorOfSession(session), request.params.id);
         // The type was detected from the content when stored; nosniff and the attachment disposition keep a
         // browser from reading it as anything else.
@@ -778,13 +768,12 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string; attachment: string }; Body: Form }>(
       '/admin/:lang/agreements/:id/attachments/:attachment/delete',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) => {
         const lang = langOf(request);
         const { id, attachment } = request.params;
         if (!lang || !UUID.test(id) || !UUID.test(attachment)) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         try {
           requireCsrf(request, session);
           await admin.removeAttachment(actorOfSession(session), id, attachment);
@@ -860,8 +849,7 @@ export function adminPages(deps: {
     ) {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
-      const session = await staff(request, reply, lang);
-      if (!session) return reply;
+      const session = sessionOf(request);
       try {
         requireCsrf(request, session);
         const { status, ...notice } = await fn(session, lang);
@@ -887,12 +875,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/users',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         try {
           return await usersPage(reply, lang, session, { query: request.query as Form });
         } catch (err) {
@@ -905,7 +892,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string }; Body: Form }>(
       '/admin/:lang/users',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) =>
         usersAction(request, reply, async (session, lang) => {
           const b = request.body ?? {};
@@ -926,7 +913,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/invitations/:id/withdraw',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) =>
         usersAction(request, reply, async (session, lang) => {
           await deps.invitations.withdraw(actorOfSession(session), request.params.id);
@@ -936,7 +923,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/users/:id/role',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) =>
         usersAction(request, reply, async (session, lang) => {
           const t = adminStrings(lang);
@@ -963,7 +950,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string }; Body: Form }>(
       '/admin/:lang/tokens',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) =>
         usersAction(request, reply, async (session, lang) => {
           const b = request.body ?? {};
@@ -978,7 +965,7 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/tokens/:id/revoke',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'admin' } },
       async (request, reply) =>
         usersAction(request, reply, async (session, lang) => {
           await admin.revokeToken(actorOfSession(session), request.params.id);
@@ -988,12 +975,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/institutions',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signedIn' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const rows = await admin.workplaces(session.user);
         const current =
           session.chosen || session.user.roles.length > 0 ? workplace(session).institutionSlug : undefined;
@@ -1010,12 +996,11 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string }; Body: Form }>(
       '/admin/:lang/institutions',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signedIn' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         try {
           requireCsrf(request, session);
           await accounts.chooseInstitution(sessionToken(request), field(request.body, 'institution', 100));
@@ -1038,12 +1023,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/audit',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const rows = await admin.auditLog(actorOfSession(session), 200);
         return send(
           reply,
@@ -1060,12 +1044,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/audit.csv',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'viewer' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const rows = await admin.auditLog(actorOfSession(session), 100_000);
         const csv = stringify(
           rows.map((r) =>
@@ -1096,12 +1079,11 @@ export function adminPages(deps: {
 
     app.get<{ Params: { lang: string } }>(
       '/admin/:lang/password',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signedIn' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         return send(
           reply,
           lang,
@@ -1117,12 +1099,11 @@ export function adminPages(deps: {
 
     app.post<{ Params: { lang: string }; Body: Form }>(
       '/admin/:lang/password',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: { access: 'signedIn' } },
       async (request, reply) => {
         const lang = langOf(request);
         if (!lang) return reply.callNotFound();
-        const session = await staff(request, reply, lang);
-        if (!session) return reply;
+        const session = sessionOf(request);
         const t = adminStrings(lang);
         try {
           requireCsrf(request, session);

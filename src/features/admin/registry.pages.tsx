@@ -9,8 +9,8 @@ import { type AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
-import { actorOfSession, requireCsrf } from '../accounts/accounts.http.ts';
-import type { AccountsService, Session } from '../accounts/accounts.service.ts';
+import { actorOf, requireCsrf, sessionOf } from '../accounts/accounts.http.ts';
+import type { Session } from '../accounts/accounts.service.ts';
 import { COUNTERPART_SORTS, type CounterpartRecord } from '../counterparts/counterparts.service.ts';
 import { UNIT_SORTS, type UnitRecord } from '../institutions/institutions.service.ts';
 import { type MembershipRecord, NETWORK_SORTS, type NetworkEntry } from '../networks/networks.service.ts';
@@ -100,20 +100,18 @@ function versionOf(body: Form | undefined): number | undefined {
   return /^\d{1,10}$/.test(raw) && version >= 1 && version <= 2_147_483_647 ? version : undefined;
 }
 
-export function registryPages(deps: { accounts: AccountsService; registry: RegistryAdminService }) {
-  const { accounts, registry } = deps;
-  const { send, staff } = adminKit({ accounts });
+export function registryPages(deps: { registry: RegistryAdminService }) {
+  const { registry } = deps;
+  const { send } = adminKit();
 
-  /** The language and the signed-in user; undefined after answering (404 language, or sign-in redirect). */
+  /** The language and the signed-in caller (the access step found them); undefined after a 404 language. */
   async function enter(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
     const lang = langOf(request);
     if (!lang) {
       reply.callNotFound();
       return undefined;
     }
-    const session = await staff(request, reply, lang);
-    if (!session) return undefined;
-    return { lang, session, actor: actorOfSession(session) };
+    return { lang, session: sessionOf(request), actor: actorOf(request) };
   }
 
   const show = (
@@ -300,11 +298,13 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
   }
 
   return async function routes(app: App) {
-    const hide = { schema: { hide: true } };
+    // Everyone with a role reads; editors and admins write (the service refines: catalogue networks).
+    const read = { schema: { hide: true }, config: { access: 'viewer' as const } };
+    const write = { schema: { hide: true }, config: { access: 'editor' as const } };
 
     // ── Counterparts ──────────────────────────────────────────────────────────────────────────────────
 
-    app.get('/admin/:lang/counterparts', hide, async (request: LangRequest, reply) => {
+    app.get('/admin/:lang/counterparts', read, async (request: LangRequest, reply) => {
       const c = await enter(request, reply);
       if (!c) return reply;
       const q = request.query ?? {};
@@ -399,14 +399,14 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
       };
     };
 
-    app.get('/admin/:lang/counterparts/new', hide, (request, reply) =>
+    app.get('/admin/:lang/counterparts/new', read, (request, reply) =>
       showForm(request, reply, newCounterpart),
     );
-    app.post('/admin/:lang/counterparts/new', hide, (request, reply) =>
+    app.post('/admin/:lang/counterparts/new', write, (request, reply) =>
       submitForm(request, reply, newCounterpart),
     );
 
-    app.get('/admin/:lang/counterparts/:id', hide, async (request: IdRequest, reply) => {
+    app.get('/admin/:lang/counterparts/:id', read, async (request: IdRequest, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const c = await enter(request, reply);
       if (!c) return reply;
@@ -467,18 +467,18 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         };
       };
 
-    app.get('/admin/:lang/counterparts/:id/edit', hide, (request: IdRequest, reply) =>
+    app.get('/admin/:lang/counterparts/:id/edit', read, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? showForm(request, reply, editCounterpart(request.params.id))
         : reply.callNotFound(),
     );
-    app.post('/admin/:lang/counterparts/:id/edit', hide, (request: IdRequest, reply) =>
+    app.post('/admin/:lang/counterparts/:id/edit', write, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? submitForm(request, reply, editCounterpart(request.params.id))
         : reply.callNotFound(),
     );
 
-    app.post('/admin/:lang/counterparts/:id/delete', hide, (request: IdRequest, reply) => {
+    app.post('/admin/:lang/counterparts/:id/delete', write, (request: IdRequest, reply) => {
       const id = request.params.id;
       if (!UUID.test(id)) return reply.callNotFound();
       return action(request, reply, {
@@ -495,7 +495,7 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
 
     // ── Units ─────────────────────────────────────────────────────────────────────────────────────────
 
-    app.get('/admin/:lang/units', hide, async (request: LangRequest, reply) => {
+    app.get('/admin/:lang/units', read, async (request: LangRequest, reply) => {
       const c = await enter(request, reply);
       if (!c) return reply;
       const q = request.query ?? {};
@@ -582,10 +582,10 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
       };
     };
 
-    app.get('/admin/:lang/units/new', hide, (request, reply) => showForm(request, reply, newUnit));
-    app.post('/admin/:lang/units/new', hide, (request, reply) => submitForm(request, reply, newUnit));
+    app.get('/admin/:lang/units/new', read, (request, reply) => showForm(request, reply, newUnit));
+    app.post('/admin/:lang/units/new', write, (request, reply) => submitForm(request, reply, newUnit));
 
-    app.get('/admin/:lang/units/:id', hide, async (request: IdRequest, reply) => {
+    app.get('/admin/:lang/units/:id', read, async (request: IdRequest, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const c = await enter(request, reply);
       if (!c) return reply;
@@ -640,18 +640,18 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         };
       };
 
-    app.get('/admin/:lang/units/:id/edit', hide, (request: IdRequest, reply) =>
+    app.get('/admin/:lang/units/:id/edit', read, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? showForm(request, reply, editUnit(request.params.id))
         : reply.callNotFound(),
     );
-    app.post('/admin/:lang/units/:id/edit', hide, (request: IdRequest, reply) =>
+    app.post('/admin/:lang/units/:id/edit', write, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? submitForm(request, reply, editUnit(request.params.id))
         : reply.callNotFound(),
     );
 
-    app.post('/admin/:lang/units/:id/delete', hide, (request: IdRequest, reply) => {
+    app.post('/admin/:lang/units/:id/delete', write, (request: IdRequest, reply) => {
       const id = request.params.id;
       if (!UUID.test(id)) return reply.callNotFound();
       return action(request, reply, {
@@ -669,7 +669,7 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
 
     // ── Networks and memberships ──────────────────────────────────────────────────────────────────────
 
-    app.get('/admin/:lang/networks', hide, async (request: LangRequest, reply) => {
+    app.get('/admin/:lang/networks', read, async (request: LangRequest, reply) => {
       const c = await enter(request, reply);
       if (!c) return reply;
       const q = request.query ?? {};
@@ -769,10 +769,10 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
       };
     };
 
-    app.get('/admin/:lang/networks/new', hide, (request, reply) => showForm(request, reply, newNetwork));
-    app.post('/admin/:lang/networks/new', hide, (request, reply) => submitForm(request, reply, newNetwork));
+    app.get('/admin/:lang/networks/new', read, (request, reply) => showForm(request, reply, newNetwork));
+    app.post('/admin/:lang/networks/new', write, (request, reply) => submitForm(request, reply, newNetwork));
 
-    app.get('/admin/:lang/networks/:id', hide, async (request: IdRequest, reply) => {
+    app.get('/admin/:lang/networks/:id', read, async (request: IdRequest, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const c = await enter(request, reply);
       if (!c) return reply;
@@ -829,18 +829,18 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         };
       };
 
-    app.get('/admin/:lang/networks/:id/edit', hide, (request: IdRequest, reply) =>
+    app.get('/admin/:lang/networks/:id/edit', read, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? showForm(request, reply, editNetwork(request.params.id))
         : reply.callNotFound(),
     );
-    app.post('/admin/:lang/networks/:id/edit', hide, (request: IdRequest, reply) =>
+    app.post('/admin/:lang/networks/:id/edit', write, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? submitForm(request, reply, editNetwork(request.params.id))
         : reply.callNotFound(),
     );
 
-    app.post('/admin/:lang/networks/:id/delete', hide, (request: IdRequest, reply) => {
+    app.post('/admin/:lang/networks/:id/delete', write, (request: IdRequest, reply) => {
       const id = request.params.id;
       if (!UUID.test(id)) return reply.callNotFound();
       return action(request, reply, {
@@ -903,19 +903,19 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         };
       };
 
-    app.get('/admin/:lang/networks/:id/join', hide, (request: IdRequest, reply) =>
+    app.get('/admin/:lang/networks/:id/join', read, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? showForm(request, reply, joinNetwork(request.params.id))
         : reply.callNotFound(),
     );
-    app.post('/admin/:lang/networks/:id/join', hide, (request: IdRequest, reply) =>
+    app.post('/admin/:lang/networks/:id/join', write, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? submitForm(request, reply, joinNetwork(request.params.id))
         : reply.callNotFound(),
     );
 
     // A membership's page is its network's page; this address finds it (and 404s another institution's).
-    app.get('/admin/:lang/memberships/:id', hide, async (request: IdRequest, reply) => {
+    app.get('/admin/:lang/memberships/:id', read, async (request: IdRequest, reply) => {
       if (!UUID.test(request.params.id)) return reply.callNotFound();
       const c = await enter(request, reply);
       if (!c) return reply;
@@ -968,18 +968,18 @@ export function registryPages(deps: { accounts: AccountsService; registry: Regis
         };
       };
 
-    app.get('/admin/:lang/memberships/:id/edit', hide, (request: IdRequest, reply) =>
+    app.get('/admin/:lang/memberships/:id/edit', read, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? showForm(request, reply, editMembership(request.params.id))
         : reply.callNotFound(),
     );
-    app.post('/admin/:lang/memberships/:id/edit', hide, (request: IdRequest, reply) =>
+    app.post('/admin/:lang/memberships/:id/edit', write, (request: IdRequest, reply) =>
       UUID.test(request.params.id)
         ? submitForm(request, reply, editMembership(request.params.id))
         : reply.callNotFound(),
     );
 
-    app.post('/admin/:lang/memberships/:id/delete', hide, (request: IdRequest, reply) => {
+    app.post('/admin/:lang/memberships/:id/delete', write, (request: IdRequest, reply) => {
       const id = request.params.id;
       if (!UUID.test(id)) return reply.callNotFound();
       return action(request, reply, {

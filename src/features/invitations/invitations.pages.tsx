@@ -24,7 +24,7 @@ type InvitationRequest = FastifyRequest<{ Params: { lang: string; token: string 
 
 export function invitationPages(deps: { accounts: AccountsService; invitations: InvitationsService }) {
   const { accounts, invitations } = deps;
-  const { send } = adminKit({ accounts });
+  const { send } = adminKit();
   const cookies = cookieOptions();
 
   /** The form, with a new pre-session and its token each time it is drawn. */

@@ -5,11 +5,12 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Services } from '../../deps.ts';
-import { isAppError } from '../../platform/errors.ts';
+import { type AppError, isAppError } from '../../platform/errors.ts';
 import { cachedBody, sendCached } from '../../platform/http/cached-body.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
 import { safeHref } from '../../platform/urls.ts';
+import { ErrorNotice, errorText } from '../../views/error-page.tsx';
 import { LegalNotes } from '../../views/legal-notes.tsx';
 import { renderPage } from '../../views/render.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.files.ts';
@@ -88,6 +89,32 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
       </Frame>,
     );
     return sendCached(request, reply, cachedBody(html, HTML), 'no-store', 404);
+  }
+
+  /** Any other failed portal request: what happened in the page's language, never JSON. */
+  function errorPage(request: FastifyRequest, reply: FastifyReply, err: AppError, status: number) {
+    const lang = langOfAddress(request.url);
+    const text = errorText(lang, err, status);
+    const home = lang === 'it' ? '/' : '/en/';
+    const html = renderPage(
+      <Frame
+        lang={lang}
+        publicUrl={publicUrl}
+        title={text.title}
+        description={text.body}
+        pathFor={(l) => (l === 'it' ? '/' : '/en/')}
+        breadcrumbs={[{ label: 'Ponte', href: '/' }, { label: text.title }]}
+        feedback={false}
+      >
+        <ErrorNotice
+          lang={lang}
+          err={err}
+          status={status}
+          back={{ href: home, label: s(lang).notFound.back }}
+        />
+      </Frame>,
+    );
+    return sendCached(request, reply, cachedBody(html, HTML), 'no-store', status);
   }
 
   async function loadInstitution(slug: string): Promise<PortalInstitution | undefined> {
@@ -417,12 +444,14 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
     routes,
     /** The 404 page for any address a browser asks for that no route knows, in the language of its path. */
     notFound: (request: FastifyRequest, reply: FastifyReply) =>
-      notFound(
-        request,
-        reply,
-        request.url.split('/')[2] === 'en' || request.url.startsWith('/en/') ? 'en' : 'it',
-      ),
+      notFound(request, reply, langOfAddress(request.url)),
+    errorPage,
   };
+}
+
+/** The language of an address: /en/…, /{institution}/en/…, /admin/en/…; Italian otherwise. */
+function langOfAddress(url: string): Lang {
+  return url.split('/')[2] === 'en' || url.startsWith('/en/') || url === '/en' ? 'en' : 'it';
 }
 
 const SITEMAP_SECTIONS: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'openData'];

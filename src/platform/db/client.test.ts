@@ -75,5 +75,6 @@ describe('database client', () => {
       await first.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A fresh embedded database applies every migration: slow on a loaded machine.
+  }, 120_000);
 });

@@ -101,7 +101,7 @@ describe('isolation between institutions', () => {
 
   it('when anyone, owner included, tries to change or empty the audit log, then the database refuses', async () => {
     await ctx.database.query(
-      `insert into audit_events (institution_id, actor, action, entity, entity_id) values ($1, 'test', 'create', 'agreement', 'x')`,
+      `insert into audit_events (institution_id, actor, action, entity, entity_id) values ($1, 'isolation-probe', 'create', 'agreement', 'x')`,
       [milan.id],
     );
     // The app may only add to it, and cannot switch its triggers off.
@@ -124,7 +124,7 @@ describe('isolation between institutions', () => {
       await expect(owner.query('truncate audit_events')).rejects.toThrow(/append-only/);
     });
     const [row] = await ctx.database.query<{ n: number }>(
-      `select count(*)::int as n from audit_events where actor = 'test'`,
+      `select count(*)::int as n from audit_events where actor = 'isolation-probe'`,
     );
     expect(row?.n).toBe(1);
   });

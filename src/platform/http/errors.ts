@@ -77,10 +77,16 @@ export function errorBody(err: AppError) {
 export interface ErrorHandlingOptions {
   /** Answers an unknown address that a browser asked for, with a page in the user's language. */
   htmlNotFound?: (request: FastifyRequest, reply: FastifyReply) => unknown;
+  /** Answers any other failed page request with a page in the user's language. */
+  htmlError?: (request: FastifyRequest, reply: FastifyReply, err: AppError, status: number) => unknown;
 }
 
+/** A browser asking for something that is not there gets the 404 page; scripts asking for JSON get JSON. */
 const wantsHtml = (request: FastifyRequest) =>
   !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+
+/** Pages (everything outside /api/) answer errors as pages: a form post must never land on JSON. */
+const isPage = (request: FastifyRequest) => !request.url.startsWith('/api/');
 
 export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingOptions = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -94,6 +100,9 @@ export function registerErrorHandling(app: FastifyInstance, opts: ErrorHandlingO
     // A browser that asked for a record that is not there (or not its institution's) gets the 404 page.
     if (appErr.code === 'not_found' && opts.htmlNotFound && wantsHtml(request)) {
       return opts.htmlNotFound(request, reply);
+    }
+    if (appErr.code !== 'not_found' && opts.htmlError && isPage(request)) {
+      return opts.htmlError(request, reply, appErr, status);
     }
     return reply.status(status).send(errorBody(appErr));
   });

@@ -147,7 +147,6 @@ const it = {
     body: 'La pagina che cerchi non esiste o è stata spostata.',
     back: 'Torna alla pagina iniziale',
   },
-  badRequest: { title: 'Richiesta non valida' },
   feedbackThanks: 'Grazie: la tua valutazione è stata registrata.',
   feedbackError: 'Scegli un voto da 1 a 5 prima di inviare.',
 };
@@ -300,7 +299,6 @@ const en: Strings = {
     body: 'The page you are looking for does not exist or has moved.',
     back: 'Back to the home page',
   },
-  badRequest: { title: 'Request not valid' },
   feedbackThanks: 'Thank you: your rating has been recorded.',
   feedbackError: 'Choose a rating from 1 to 5 before sending.',
 };
