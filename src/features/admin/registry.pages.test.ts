@@ -176,7 +176,7 @@ describe('lists', () => {
     const memberNames = rowNames(members.body);
     expect(memberNames.some((n) => n.includes('EUROCITIES'))).toBe(true);
     expect(memberNames.some((n) => n.includes(prefix))).toBe(false);
-    expect(members.body).toContain('Città fondatrice');
+    expect(members.body).toContain('Unità Affari europei');
     const others = rowNames((await get(`/admin/it/networks?member=no&q=${prefix}`, milan.viewer)).body);
     expect(others).toHaveLength(25);
     expect(others[0]).toBe(`Rete ${prefix}-01`);

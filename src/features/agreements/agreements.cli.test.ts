@@ -561,7 +561,8 @@ describe('import agreements: a large file', () => {
       const expected = [base, ...Array.from({ length: 99 }, (_, k) => `${base}-${k + 2}`)];
       expect(slugs.sort(), base).toEqual(expected.sort());
     }
-  }, 60_000);
+    // Generous: a loaded CI machine needs minutes for this; speed is measured by `npm run bench`, not here.
+  }, 300_000);
 });
 
 describe('export agreements', () => {

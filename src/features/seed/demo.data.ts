@@ -65,9 +65,9 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     nameIt: 'EUROCITIES',
     nameEn: 'EUROCITIES',
     descriptionIt:
-      "La rete delle grandi città europee, nata nel 1986 per iniziativa di sei città, tra cui Milano. Porta la voce delle amministrazioni locali presso le istituzioni dell'Unione europea e, attraverso forum e gruppi di lavoro, permette alle città socie di confrontare le proprie esperienze e di costruire progetti comuni. Il segretariato ha sede a Bruxelles.",
+      "Rete di città europee. Il Comune di Milano vi partecipa attraverso l'Unità Affari europei.",
     descriptionEn:
-      "The network of Europe's major cities, started in 1986 by six cities, Milan among them. It speaks for city governments before the institutions of the European Union and, through its forums and working groups, lets member cities compare their experience and build joint projects. Its secretariat is based in Brussels.",
+      'A network of European cities. The City of Milan takes part in it through its European Affairs Unit.',
     website: 'https://eurocities.eu',
   },
   {
@@ -76,9 +76,9 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     nameIt: 'C40 Cities Climate Leadership Group',
     nameEn: 'C40 Cities Climate Leadership Group',
     descriptionIt:
-      'Rete mondiale di grandi città, nata nel 2005, i cui sindaci lavorano insieme contro la crisi climatica: ridurre le emissioni, rendere le città più resistenti agli effetti del clima che cambia e condividere le soluzioni che funzionano.',
+      "Rete di città sul clima. Il Comune di Milano vi partecipa attraverso l'Unità Partenariati internazionali.",
     descriptionEn:
-      'A worldwide network of large cities, founded in 2005, whose mayors work together on the climate crisis: cutting emissions, making their cities better able to withstand a changing climate and sharing the solutions that work.',
+      'A network of cities on climate. The City of Milan takes part in it through its International Partnerships Unit.',
     website: 'https://www.c40.org',
   },
   {
@@ -87,9 +87,9 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     nameIt: 'Milan Urban Food Policy Pact',
     nameEn: 'Milan Urban Food Policy Pact',
     descriptionIt:
-      "Patto internazionale tra città per sistemi alimentari urbani sostenibili ed equi, promosso da Milano e firmato da oltre cento città il 15 ottobre 2015, nei mesi dell'Esposizione universale. Chi aderisce si impegna a garantire a tutti cibo sano e accessibile, a proteggere la biodiversità e a ridurre gli sprechi.",
+      'Un patto tra città sulle politiche alimentari urbane. Le pagine dei partenariati del Comune di Milano lo citano tra le reti che Milano condivide con le città partner.',
     descriptionEn:
-      'An international pact among cities for fair and sustainable urban food systems, launched by Milan and signed by more than a hundred cities on 15 October 2015, during the Universal Exhibition. Signatory cities commit to healthy, affordable food for all, to protecting biodiversity and to reducing waste.',
+      "A pact among cities on urban food policy. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.milanurbanfoodpolicypact.org',
   },
   {
@@ -98,9 +98,9 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     nameIt: 'World Cities Culture Forum',
     nameEn: 'World Cities Culture Forum',
     descriptionIt:
-      'Rete di grandi città del mondo che mettono in comune politiche, dati e ricerche sul ruolo della cultura nella vita e nello sviluppo urbano. È nata a Londra nel 2012 su iniziativa del sindaco della capitale britannica.',
+      'Un forum di città sulla cultura. Le pagine dei partenariati del Comune di Milano lo citano tra le reti che Milano condivide con le città partner.',
     descriptionEn:
-      'A network of major world cities that pool policies, data and research on the part culture plays in urban life and development. It was set up in London in 2012 at the initiative of the Mayor of London.',
+      "A forum of cities on culture. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.worldcitiescultureforum.com',
   },
   {
@@ -109,9 +109,9 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     nameIt: 'Mayors Migration Council',
     nameEn: 'Mayors Migration Council',
     descriptionIt:
-      "Organizzazione guidata da sindaci, avviata nel 2018, che aiuta le città a far valere la propria esperienza nelle decisioni internazionali su migranti e rifugiati e a ottenere risorse per l'accoglienza e l'inclusione.",
+      'Un consiglio di sindaci sulle migrazioni. Le pagine dei partenariati del Comune di Milano lo citano tra le reti che Milano condivide con le città partner.',
     descriptionEn:
-      'A mayor-led organisation, launched in 2018, that helps cities bring their experience to bear on international decisions about migrants and refugees and to obtain resources for reception and inclusion.',
+      "A council of mayors on migration. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.mayorsmigrationcouncil.org',
   },
 ];
@@ -119,22 +119,6 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
 // ---------------------------------------------------------------------------------------------------------
 // Comune di Milano: twinnings
 // ---------------------------------------------------------------------------------------------------------
-
-/** Seed 004: Milan's agreements cover all twelve sectors. */
-const ALL_SECTORS: NonNullable<AgreementInput['sectors']> = [
-  'public_administration',
-  'economy',
-  'science',
-  'technology',
-  'innovation',
-  'culture',
-  'education',
-  'trade',
-  'tourism',
-  'mobility',
-  'energy',
-  'environment',
-];
 
 const MILAN_PAGE = 'Comune di Milano, pagina del gemellaggio';
 const MILAN_TWINNINGS_URL =
@@ -167,7 +151,7 @@ const twinning = (t: TwinningFacts): AgreementInput => {
     partner: { type: 'city', name: t.name, country: t.country },
     signed: t.signed,
     term: { type: 'permanent' },
-    sectors: [...ALL_SECTORS],
+    // Seed 004 lists the sectors an agreement may cover, not those each twinning covers: none recorded.
     descriptionIt: t.descriptionIt,
     descriptionEn: t.descriptionEn,
     sources: [{ url: `${MILAN_TWINNINGS_URL}/${t.slug}`, title: `Comune di Milano — Gemellaggi: ${t.name}` }],
@@ -202,9 +186,8 @@ const MILAN_TWINNINGS: AgreementInput[] = [
     ratified: { date: '1967-09-22', source: MILAN_PAGE },
     activeFrom: '1967-09-22',
     descriptionIt:
-      'Gemellaggio con Lione ratificato il 22 settembre 1967; la data della firma non è registrata. Le due città sono anche tra le fondatrici della rete EUROCITIES.',
-    descriptionEn:
-      'Twinning with Lyon, ratified on 22 September 1967; the signing date is not on record. Both cities are also among the founders of the EUROCITIES network.',
+      'Gemellaggio con Lione ratificato il 22 settembre 1967; la data della firma non è registrata. ',
+    descriptionEn: 'Twinning with Lyon, ratified on 22 September 1967; the signing date is not on record.',
   }),
   twinning({
     slug: 'san-pietroburgo',
@@ -213,18 +196,16 @@ const MILAN_TWINNINGS: AgreementInput[] = [
     signed: { date: '1967-10-02', source: MILAN_PAGE },
     activeFrom: '1967-10-02',
     descriptionIt:
-      "Gemellaggio firmato il 2 ottobre 1967 con l'allora Leningrado. Nel novembre 2012 il Consiglio comunale lo ha sospeso con una mozione, dopo che San Pietroburgo aveva approvato una legge contro la cosiddetta «propaganda dell'omosessualità».",
+      'Gemellaggio firmato il 2 ottobre 1967. Nel novembre 2012 (il giorno non è noto) il Consiglio comunale lo ha sospeso con una mozione.',
     descriptionEn:
-      'Twinning signed on 2 October 1967 with the city then called Leningrad. In November 2012 the City Council suspended it by a motion, after Saint Petersburg had passed a law against so-called "propaganda of homosexuality".',
+      'Twinning signed on 2 October 1967. In November 2012 (the day is not known) the City Council suspended it by a motion.',
     laterEvents: [
       {
         status: 'suspended',
         outcome: 'approved',
         date: '2012-11',
-        reasonIt:
-          "Il Consiglio comunale ha approvato una mozione che sospende il gemellaggio, in risposta alla legge adottata da San Pietroburgo nel 2012 contro la cosiddetta «propaganda dell'omosessualità».",
-        reasonEn:
-          'The City Council passed a motion suspending the twinning, in response to the law Saint Petersburg adopted in 2012 against so-called "propaganda of homosexuality".',
+        reasonIt: 'Mozione del Consiglio comunale che sospende il gemellaggio.',
+        reasonEn: 'A City Council motion suspending the twinning.',
         act: 'Mozione del Consiglio comunale, novembre 2012',
       },
     ],
@@ -236,9 +217,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
     signed: { date: '1970-10-20', source: 'Sito ufficiale della città di Francoforte sul Meno' },
     activeFrom: '1970-10-20',
     descriptionIt:
-      'Gemellaggio con Francoforte sul Meno del 20 ottobre 1970: la data è quella indicata dal sito della città tedesca. Anche Francoforte è tra le città fondatrici di EUROCITIES.',
+      'Gemellaggio con Francoforte sul Meno del 20 ottobre 1970: la data è quella indicata dal sito della città tedesca.',
     descriptionEn:
-      "Twinning with Frankfurt am Main dated 20 October 1970, as given on the German city's own website. Frankfurt, too, is one of the founding cities of EUROCITIES.",
+      "Twinning with Frankfurt am Main dated 20 October 1970, as given on the German city's own website. ",
   }),
   twinning({
     slug: 'chicago',
@@ -259,9 +240,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
     signed: { date: '1974', source: 'Fonte secondaria, non confermata' },
     activeFrom: '1974',
     descriptionIt:
-      "Gemellaggio con Birmingham. L'anno 1974 proviene da una fonte secondaria e attende conferma dai documenti del Comune. Birmingham è, con Milano, una delle città che hanno dato vita a EUROCITIES.",
+      "Gemellaggio con Birmingham. L'anno 1974 proviene da una fonte secondaria e attende conferma dai documenti del Comune.",
     descriptionEn:
-      "Twinning with Birmingham. The year 1974 comes from a secondary source and still awaits confirmation from the City's records. Like Milan, Birmingham is one of the cities that founded EUROCITIES.",
+      "Twinning with Birmingham. The year 1974 comes from a secondary source and still awaits confirmation from the City's records.",
   }),
   twinning({
     slug: 'dakar',
@@ -406,7 +387,6 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
     titleEn: '"Milan Digital Bridge" declaration between Milan and New York',
     signed: { date: '2016-11-25' },
     term: { type: 'fixed', endsOn: '2018-11-25', renewal: 'by_agreement', renewalYears: 2 },
-    sectors: ['technology', 'innovation'],
     descriptionIt:
       'Dichiarazione firmata con New York il 25 novembre 2016 che, come indica il nome, riguarda la collaborazione tra le due città nel digitale. Ha durata biennale ed è rinnovabile di comune accordo; non è un gemellaggio.',
     descriptionEn:
@@ -453,9 +433,6 @@ const MILANO: DemoInstitution = {
   descriptionEn:
     "The International Relations Area supports the Mayor and the city administration in giving Milan a stronger international role. It looks after the city's bilateral ties with partner cities, from fifteen twinnings to collaboration agreements, and Milan's part in international city networks. It works in a city where nearly one resident in five is a foreign national, with over 500 foreign-community associations and more consular offices than any other European city that is not a capital.",
   homePlace: { name: 'Milano', country: 'IT' },
-  address: 'Piazza della Scala 2, 20121 Milano',
-  taxCode: '01199250158',
-  vatNumber: '01199250158',
   website: 'https://www.comune.milano.it',
   units: [
     {
@@ -487,21 +464,11 @@ const MILANO: DemoInstitution = {
     },
   ],
   memberships: [
-    { network: 'eurocities', unit: 'european-affairs', roleIt: 'Città fondatrice', roleEn: 'Founding city' },
+    { network: 'eurocities', unit: 'european-affairs' },
     { network: 'c40', unit: 'international-partnerships' },
-    {
-      network: 'mufpp',
-      since: '2015-10',
-      roleIt: 'Città promotrice del Patto e sede del segretariato',
-      roleEn: 'Initiating city of the Pact and seat of its secretariat',
-    },
+    { network: 'mufpp' },
     { network: 'wccf' },
-    {
-      network: 'mmc',
-      since: '2018',
-      roleIt: 'Il Sindaco fa parte del Leadership Board',
-      roleEn: 'The Mayor sits on the Leadership Board',
-    },
+    { network: 'mmc' },
   ],
   agreements: [...MILAN_TWINNINGS, ...MILAN_COLLABORATIONS],
 };
@@ -532,7 +499,8 @@ const FIRENZE: DemoInstitution = {
         "Receives foreign delegations on official visits and prepares projects for exchanging experience and good practice with other cities, including on European identity, citizenship and participation in sustainable urban policy. Advises the Mayor, the deputy mayors and the city departments on international matters and supports the City's initiatives for peace, cooperation and respect for diversity, including decentralised cooperation with local governments in the Global South. It also gives the Administration's international guests guided tours of the Palazzo Vecchio museum in several languages.",
     },
   ],
-  memberships: [{ network: 'eurocities', unit: 'relazioni-internazionali' }],
+  // facts.md says the office is an active member of international city networks, without naming them.
+  memberships: [],
   agreements: [],
 };
 
@@ -558,7 +526,8 @@ const CM_FIRENZE: DemoInstitution = {
         "Ha la responsabilità dell'obiettivo strategico «Relazioni internazionali» e dell'obiettivo operativo 1901/0159 «La Città Metropolitana nel mondo» (Missione 19, Programma 1901 «Relazioni internazionali e Cooperazione allo sviluppo»). Sviluppa i rapporti con altre aree metropolitane e partner istituzionali in Europa e nel mondo e una rete di gemellaggi e collaborazioni, anche attraverso le reti di cui l'ente fa già parte.",
       remitEn:
         'Responsible for the strategic objective "International Relations" and for operational objective 1901/0159, "The Metropolitan City in the World" (Mission 19, Programme 1901, International Relations and Development Cooperation). It develops ties with other metropolitan areas and institutional partners in Europe and worldwide, and a network of twinnings and partnerships, drawing also on the networks the Metropolitan City already belongs to.',
-      head: 'Cristiano Maggipinto',
+      // The seed makes Cristiano Maggipinto responsible for the two objectives, not head of a unit: the
+      // objectives will say so once the plan exists.
     },
     {
       slug: 'consigliere-diplomatico',

@@ -13,4 +13,15 @@ describe('reduced bootstrap-italia stylesheet', () => {
     expect(css).toContain('Titillium Web');
     expect(css.length).toBeLessThan(120_000);
   });
+
+  it('when served, then the version variable sits in a rule whose selector is exactly :root (no byte-order mark glued to it)', async () => {
+    const css = readFileSync(PURGED_CSS_FILE, 'utf8');
+    expect(css.includes('\uFEFF')).toBe(false);
+    // Comments out, then the selector of the rule that declares the variable, as a browser would parse it.
+    const rules = css.replace(/\/\*[\s\S]*?\*\//g, '');
+    const at = rules.indexOf('--bootstrap-italia-version');
+    const open = rules.lastIndexOf('{', at);
+    const selector = rules.slice(rules.lastIndexOf('}', open) + 1, open).trim();
+    expect(selector).toBe(':root');
+  });
 });
