@@ -44,6 +44,8 @@ const PAGES: { name: string; it: string; en: string; status: number }[] = [
   { name: 'the open data', it: '/milano/it/dati-aperti/', en: '/milano/en/open-data/', status: 200 },
   { name: 'the legal notes', it: '/milano/it/note-legali/', en: '/milano/en/legal-notes/', status: 200 },
   { name: 'the privacy notice', it: '/milano/it/privacy/', en: '/milano/en/privacy/', status: 200 },
+  { name: "the platform's legal notes", it: '/note-legali', en: '/en/legal-notes', status: 200 },
+  { name: "the platform's privacy notice", it: '/privacy', en: '/en/privacy', status: 200 },
   { name: 'an unknown address', it: '/milano/it/nessuna', en: '/milano/en/nothing', status: 404 },
 ];
 

@@ -268,6 +268,28 @@ describe('portal pages', () => {
     expect((await get('/robots.txt')).body).toContain(`Sitemap: ${TEST_PUBLIC_URL}/sitemap.xml`);
   });
 
+  it('when the platform footer links privacy and legal notes, then they open in the page language with one heading each', async () => {
+    for (const [path, lang, heading] of [
+      ['/privacy', 'it', 'Privacy'],
+      ['/note-legali', 'it', 'Note legali'],
+      ['/en/privacy', 'en', 'Privacy'],
+      ['/en/legal-notes', 'en', 'Legal notes'],
+      ['/milano/it/note-legali', 'it', 'Note legali'],
+    ] as const) {
+      const res = await get(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(res.body, path).toContain(`<html lang="${lang}"`);
+      expect(res.body.match(/<h1[ >]/g), path).toHaveLength(1);
+      expect(res.body, path).toContain(`<h1>${heading}</h1>`);
+    }
+    const home = (await get('/en/')).body;
+    expect(home).toContain('href="/en/legal-notes"');
+    expect(home).toContain('href="/en/privacy"');
+    const old = await get('/legal-notes');
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/en/legal-notes');
+  });
+
   it('when someone rates a page, then the answer is stored and counted', async () => {
     const res = await app.inject({
       method: 'POST',

@@ -240,6 +240,7 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
             breadcrumbs={crumbs(inst, lang, { label: title })}
           >
             <div class="container my-4">
+              <h1>{title}</h1>
               <LegalNotes lang={lang} institutionName={name} />
             </div>
           </Frame>
@@ -319,6 +320,46 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
 
     app.get('/', { schema: { hide: true } }, home('it'));
     app.get('/en/', { schema: { hide: true } }, home('en'));
+
+    // The platform's own privacy and legal-notes pages, which the home page's footer links (C.SI.3.3, 3.4).
+    const rootPath = (l: Lang, section: 'privacy' | 'legalNotes') =>
+      `${l === 'it' ? '' : '/en'}/${SECTIONS[section][l]}`;
+    const rootPage =
+      (lang: Lang, section: 'privacy' | 'legalNotes') =>
+      async (request: FastifyRequest, reply: FastifyReply) =>
+        page(request, reply, `root|${lang}|${section}`, PLATFORM, async () => {
+          const t = s(lang);
+          const title = section === 'privacy' ? t.privacy.title : t.sections.legalNotes;
+          return (
+            <Frame
+              lang={lang}
+              publicUrl={publicUrl}
+              title={title}
+              description={section === 'privacy' ? t.privacy.body[0]! : title}
+              pathFor={(l) => rootPath(l, section)}
+              breadcrumbs={[{ label: 'Ponte', href: lang === 'it' ? '/' : '/en/' }, { label: title }]}
+              feedback={false}
+            >
+              {section === 'privacy' ? (
+                <Privacy lang={lang} />
+              ) : (
+                <div class="container my-4">
+                  <h1>{title}</h1>
+                  <LegalNotes lang={lang} institutionName="Ponte" />
+                </div>
+              )}
+            </Frame>
+          );
+        });
+    for (const lang of ['it', 'en'] as const) {
+      for (const section of ['privacy', 'legalNotes'] as const) {
+        app.get(rootPath(lang, section), { schema: { hide: true } }, rootPage(lang, section));
+      }
+    }
+    // An English address without its language prefix, as older footers linked it.
+    app.get('/legal-notes', { schema: { hide: true } }, async (_request, reply) =>
+      reply.redirect('/en/legal-notes', 301),
+    );
 
     app.get<{ Params: { inst: string } }>('/:inst', { schema: { hide: true } }, async (request, reply) =>
       reply.redirect(`/${encodeURIComponent(request.params.inst)}/it/`),

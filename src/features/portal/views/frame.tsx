@@ -74,8 +74,14 @@ export function Frame(p: FrameInput) {
         ...(inst?.website ? { website: inst.website } : {}),
         legalNotesHref: inst
           ? sectionPath(inst.slug, p.lang, 'legalNotes')
-          : `/${p.lang === 'it' ? 'note-legali' : 'legal-notes'}`,
-        privacyHref: inst ? sectionPath(inst.slug, p.lang, 'privacy') : '/privacy',
+          : p.lang === 'it'
+            ? '/note-legali'
+            : '/en/legal-notes',
+        privacyHref: inst
+          ? sectionPath(inst.slug, p.lang, 'privacy')
+          : p.lang === 'it'
+            ? '/privacy'
+            : '/en/privacy',
         accessibilityHref: inst?.accessibilityUrl ?? 'https://form.agid.gov.it/',
         links: inst
           ? [
