@@ -27,6 +27,18 @@ let post: ReturnType<typeof adminClient>['post'];
 const milanAgreement = async (q: string) =>
   (await ctx.services.agreements.list({ institution: 'milano', q })).items[0]!;
 
+describe('the dashboard', () => {
+  it("when a fixed-term agreement's end has passed with no renewal recorded, then it is listed for review", async () => {
+    const { cookie } = await signIn('milano', 'viewer');
+    const body = (await get('/admin/en/', cookie)).body;
+    const section = body.slice(body.indexOf('Needs review'), body.indexOf('Expiring within 90 days'));
+    expect(section).toContain('term ended on 2 February 2020');
+    expect(section).toContain('term ended on 25 November 2018');
+    // Twinnings without an end date are never listed there.
+    expect(section).not.toContain('Chicago');
+  });
+});
+
 describe('signing in', () => {
   it('when the login form is used, then the session cookie is HttpOnly, Secure and SameSite, and pages open', async () => {
     const page = await app.inject({ method: 'GET', url: '/admin/en/login' });

@@ -24,6 +24,8 @@ export type { AuditEntry } from '../audit/audit.service.ts';
 export interface Dashboard {
   byStatus: { status: string; n: number }[];
   expiring: { id: string; name: string; endsOn: string }[];
+  /** Still recorded as active, but the fixed term has ended with no renewal recorded. */
+  needsReview: { id: string; name: string; endsOn: string }[];
   dormant: { id: string; name: string; updatedAt: string }[];
   recent: AuditEntry[];
 }
@@ -112,6 +114,11 @@ export function createAdminService(deps: {
             where ends_on between current_date and current_date + 90 and status = 'active'
             order by ends_on limit 20`,
         );
+        const ended = await database.query<{ id: string; name: string; ends_on: string }>(
+          `select id, sort_name_it as name, ends_on::text from agreements
+            where status = 'active' and term = 'fixed' and ends_on < current_date
+            order by ends_on limit 50`,
+        );
         const dormant = await database.query<{ id: string; name: string; updated_at: string }>(
           `select id, sort_name_it as name, updated_at::text from agreements
             where status = 'active' and updated_at < now() - interval '3 years'
@@ -120,6 +127,7 @@ export function createAdminService(deps: {
         return {
           byStatus,
           expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
+          needsReview: ended.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
           dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
           recent: await auditRows(database, 'institution_id = $1', [institutionId], 10),
         };

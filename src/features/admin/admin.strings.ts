@@ -87,6 +87,10 @@ const it = {
   save: 'Salva',
   byStatus: 'Accordi per stato',
   expiring: 'In scadenza entro 90 giorni',
+  needsReview: 'Da verificare: termine scaduto, rinnovo non registrato',
+  needsReviewHint:
+    'Risultano ancora attivi, ma il loro termine è passato. Registra il rinnovo (nuova data di scadenza) o il nuovo stato.',
+  endedOn: 'termine scaduto il',
   dormant: 'Nessuna modifica registrata da tre anni',
   recentChanges: 'Modifiche recenti',
   none: 'Nessuno.',
@@ -371,6 +375,10 @@ const en: Strings = {
   save: 'Save',
   byStatus: 'Agreements by status',
   expiring: 'Expiring within 90 days',
+  needsReview: 'Needs review: term ended, renewal not recorded',
+  needsReviewHint:
+    'These are still recorded as active, but their term has passed. Record the renewal (a new end date) or the new status.',
+  endedOn: 'term ended on',
   dormant: 'No change recorded for three years',
   recentChanges: 'Recent changes',
   none: 'None.',

@@ -16,6 +16,7 @@ export interface SummaryRow {
   status: string;
   status_since: string | null;
   status_since_precision: string;
+  term_ended_on: string | null;
   signed_on: string | null;
   signed_precision: string;
   signed_source: string | null;
@@ -66,7 +67,9 @@ const SUMMARY_COLUMNS = `a.id, i.slug as institution, a.slug, a.kind, a.status, 
   a.published, a.version, a.updated_at, a.sort_date, a.sort_name_it, a.sort_name_en,
   cp.id as cp_id, cp.kind as cp_kind, cp.name_it as cp_name_it, cp.name_en as cp_name_en, cp.website as cp_website,
   co.code as co_code, co.name_it as co_name_it, co.name_en as co_name_en, co.continent as co_continent,
-  p.id as p_id, p.name as p_name, p.lat as p_lat, p.lon as p_lon, p.population as p_population`;
+  p.id as p_id, p.name as p_name, p.lat as p_lat, p.lon as p_lon, p.population as p_population,
+  case when a.status = 'active' and a.term = 'fixed' and a.ends_on < current_date
+    then to_char(a.ends_on, 'YYYY-MM-DD') end as term_ended_on`;
 
 const FROM = `from agreements a
   join institutions i on i.id = a.institution_id

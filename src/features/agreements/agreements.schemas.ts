@@ -219,6 +219,14 @@ export const AgreementSummary = Type.Object(
     kind: StringEnum(AGREEMENT_KINDS),
     status: StringEnum(STATUSES),
     statusSince: Nullable(PartialDateString),
+    termEndedOn: Nullable(
+      Type.String({
+        format: 'date',
+        description:
+          'When the status is still active but the fixed term ended on this date and no renewal is recorded: ' +
+          'the agreement needs review, and is not presented as active',
+      }),
+    ),
     partner: Partner,
     signed: DatedFact,
     ratified: DatedFact,

@@ -71,6 +71,7 @@ function summaryView(r: SummaryRow): AgreementSummary {
     kind: r.kind as AgreementSummary['kind'],
     status: r.status as AgreementSummary['status'],
     statusSince: formatPartialDate(r.status_since, r.status_since_precision as Precision),
+    termEndedOn: r.term_ended_on,
     partner: {
       id: r.cp_id,
       type: r.cp_kind,

@@ -268,6 +268,22 @@ describe('portal pages', () => {
     expect((await get('/robots.txt')).body).toContain(`Sitemap: ${TEST_PUBLIC_URL}/sitemap.xml`);
   });
 
+  it('when a fixed term ended with no renewal recorded, then the portal says so instead of "active", and the API flags it', async () => {
+    const riga = (await get('/milano/it/partenariati/riga')).body;
+    expect(riga).toContain('Termine scaduto il 2 febbraio 2020, rinnovo non registrato');
+    const en = (await get('/milano/en/partnerships/?status=expired')).body;
+    expect(en).toContain('Term ended on 25 November 2018, renewal not recorded');
+    const active = (await get('/milano/en/partnerships/?status=active')).body;
+    expect(active).not.toContain('/milano/en/partnerships/riga');
+    const api = await app.inject({ method: 'GET', url: '/api/v1/agreements?institution=milano&q=Riga' });
+    expect(api.json().items[0]).toMatchObject({ status: 'active', termEndedOn: '2020-02-02' });
+    const chicago = await app.inject({
+      method: 'GET',
+      url: '/api/v1/agreements?institution=milano&q=Chicago',
+    });
+    expect(chicago.json().items[0].termEndedOn).toBeNull();
+  });
+
   it('when the platform footer links privacy and legal notes, then they open in the page language with one heading each', async () => {
     for (const [path, lang, heading] of [
       ['/privacy', 'it', 'Privacy'],

@@ -249,6 +249,20 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           </li>
         ))}
       </ul>
+      {data.needsReview.length > 0 ? (
+        <>
+          <h2 class="h4 mt-4">{t.needsReview}</h2>
+          <p>{t.needsReviewHint}</p>
+          <ul>
+            {data.needsReview.map((e) => (
+              <li key={e.id}>
+                <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a> — {t.endedOn}{' '}
+                {formatDate(e.endsOn, 'day', lang)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="h4 mt-4">{t.expiring}</h2>
       {data.expiring.length === 0 ? (
         <p>{t.none}</p>

@@ -32,7 +32,25 @@ export function agreementDate(a: AgreementSummary, lang: Lang): string {
   return t.dateUnknown;
 }
 
+/**
+ * The status as a reader should understand it: an agreement still recorded as active whose fixed term has
+ * ended, with no renewal recorded, is not presented as active.
+ */
+export function statusText(a: AgreementSummary, lang: Lang): string {
+  if (a.termEndedOn) return s(lang).partnerships.termEnded(date(a.termEndedOn, 'day', lang) ?? a.termEndedOn);
+  return STATUS_LABELS[a.status][lang];
+}
+
+/** The status a reader filters by: a lapsed fixed term counts as expired. */
+export const effectiveStatus = (a: AgreementSummary): AgreementSummary['status'] =>
+  a.termEndedOn ? 'expired' : a.status;
+
+/** Whether an agreement is in force as far as the record shows (for the maps' tones). */
+export const inForce = (a: AgreementSummary) =>
+  !a.termEndedOn && (a.status === 'active' || a.status === 'proposed');
+
 export function StatusBadge({ a, lang }: { a: AgreementSummary; lang: Lang }) {
+  if (a.termEndedOn) return <span class="ponte-badge ponte-badge-expired">{statusText(a, lang)}</span>;
   const since =
     a.status !== 'active' && a.statusSince ? date(a.statusSince, precisionOf(a.statusSince), lang) : null;
   return (

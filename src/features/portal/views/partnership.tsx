@@ -11,6 +11,7 @@ import {
   precisionOf,
   reasonOf,
   StatusBadge,
+  statusText,
 } from './common.tsx';
 import { s } from './portal.strings.ts';
 
@@ -77,7 +78,7 @@ export function Partnership({ a, lang }: { a: Agreement; lang: Lang }) {
               <dt class="col-sm-4">{t.term}</dt>
               <dd class="col-sm-8">{term}</dd>
               <dt class="col-sm-4">{t.status}</dt>
-              <dd class="col-sm-8">{STATUS_LABELS[a.status][lang]}</dd>
+              <dd class="col-sm-8">{statusText(a, lang)}</dd>
             </dl>
           </section>
 

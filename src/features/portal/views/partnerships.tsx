@@ -18,7 +18,15 @@ import {
   type Status,
 } from '../../agreements/agreements.schemas.ts';
 import { partnershipPath, sectionPath } from '../portal.paths.ts';
-import { agreementDate, countryName, partnerName, reasonOf, StatusBadge, statusEvent } from './common.tsx';
+import {
+  agreementDate,
+  countryName,
+  effectiveStatus,
+  partnerName,
+  reasonOf,
+  StatusBadge,
+  statusEvent,
+} from './common.tsx';
 import { s } from './portal.strings.ts';
 
 export interface PartnershipFilters {
@@ -65,7 +73,7 @@ export function applyFilters(list: Agreement[], f: PartnershipFilters): Agreemen
   return list.filter(
     (a) =>
       (!f.kind || a.kind === f.kind) &&
-      (!f.status || a.status === f.status) &&
+      (!f.status || effectiveStatus(a) === f.status) &&
       (!f.continent || a.partner.country?.continent === f.continent) &&
       (!f.sector || a.sectors.includes(f.sector)),
   );

@@ -12,10 +12,12 @@ import {
   agreementTitle,
   countryName,
   date,
+  inForce,
   MapLegend,
   partnerName,
   precisionOf,
   reasonOf,
+  statusText,
 } from './common.tsx';
 import { s } from './portal.strings.ts';
 
@@ -26,9 +28,9 @@ export function pointsOf(institution: string, list: Agreement[], lang: Lang): Ma
       id: a.slug,
       lon: a.partner.place!.lon,
       lat: a.partner.place!.lat,
-      label: `${partnerName(a, lang)}, ${countryName(a, lang)} — ${KIND_LABELS[a.kind][lang]}, ${STATUS_LABELS[a.status][lang].toLowerCase()}`,
+      label: `${partnerName(a, lang)}, ${countryName(a, lang)} — ${KIND_LABELS[a.kind][lang]}, ${statusText(a, lang).toLowerCase()}`,
       href: partnershipPath(institution, lang, a.slug),
-      tone: a.status === 'active' || a.status === 'proposed' ? ('active' as const) : ('inactive' as const),
+      tone: inForce(a) ? ('active' as const) : ('inactive' as const),
     }));
 }
 
@@ -60,7 +62,7 @@ export function MapPage(p: { institution: string; institutionName: string; list:
             <li key={a.id}>
               <a href={partnershipPath(p.institution, p.lang, a.slug)}>{partnerName(a, p.lang)}</a>
               {a.partner.country ? `, ${countryName(a, p.lang)}` : ''} — {KIND_LABELS[a.kind][p.lang]},{' '}
-              {STATUS_LABELS[a.status][p.lang].toLowerCase()}
+              {statusText(a, p.lang).toLowerCase()}
             </li>
           ))}
         </ul>
