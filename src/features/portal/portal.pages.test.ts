@@ -284,6 +284,15 @@ describe('portal pages', () => {
     expect(chicago.json().items[0].termEndedOn).toBeNull();
   });
 
+  it("when the home page counts Milan's partnerships, then it says what Milan's own overview says, on five continents", async () => {
+    const overview = (await get('/milano/it/')).body;
+    const total = overview.match(/<strong>(\d+)<\/strong> partenariati pubblicati/)?.[1];
+    expect(total).toBeDefined();
+    expect((await get('/')).body).toContain(`${total} partenariati`);
+    expect(overview).toContain('<strong>5</strong> continenti');
+    expect(overview).toMatch(/America: \d+/);
+  });
+
   it('when the platform footer links privacy and legal notes, then they open in the page language with one heading each', async () => {
     for (const [path, lang, heading] of [
       ['/privacy', 'it', 'Privacy'],

@@ -269,10 +269,8 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
 
     const home = (lang: Lang) => async (request: FastifyRequest, reply: FastifyReply) =>
       page(request, reply, `home|${lang}`, PLATFORM, async () => {
-        const { points, institutions } = await portal.atlas();
-        const counts = new Map<string, number>();
-        for (const pt of points)
-          for (const l of pt.links) counts.set(l.institution, (counts.get(l.institution) ?? 0) + 1);
+        // One count everywhere: the same published agreements the institution's own pages list.
+        const { points, institutions, counts } = await portal.atlas();
         const t = s(lang).home;
         return (
           <Frame

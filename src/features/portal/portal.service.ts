@@ -41,7 +41,11 @@ export function figures(agreements: Agreement[]): Figures {
   return {
     total: agreements.length,
     byKind: count((a) => a.kind),
-    byContinent: count((a) => a.partner.country?.continent),
+    // The five continents of the seed's count (and of Italian usage): the Americas are one.
+    byContinent: count((a) => {
+      const c = a.partner.country?.continent;
+      return c === 'NA' || c === 'SA' ? 'AM' : c;
+    }),
     first: dated[0]?.a,
     latest: dated.at(-1)?.a,
     countries: new Set(agreements.map((a) => a.partner.country?.code).filter(Boolean)).size,
@@ -85,11 +89,16 @@ export function createPortalService(deps: {
     async atlas(): Promise<{
       points: AtlasPoint[];
       institutions: Awaited<ReturnType<typeof institutions.list>>;
+      /** Published agreements per institution, partners without a place (organisations) included. */
+      counts: Map<string, number>;
     }> {
       const all = await institutions.list();
       const byPlace = new Map<number, AtlasPoint>();
+      const counts = new Map<string, number>();
       for (const inst of all) {
-        for (const a of await agreements.listDetailed(inst.slug)) {
+        const list = await agreements.listDetailed(inst.slug);
+        counts.set(inst.slug, list.length);
+        for (const a of list) {
           const place = a.partner.place;
           if (!place) continue;
           const point = byPlace.get(place.geonamesId) ?? {
@@ -111,7 +120,7 @@ export function createPortalService(deps: {
           byPlace.set(place.geonamesId, point);
         }
       }
-      return { points: [...byPlace.values()], institutions: all };
+      return { points: [...byPlace.values()], institutions: all, counts };
     },
   };
 }

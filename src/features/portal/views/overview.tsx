@@ -47,7 +47,8 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
             <ul>
               {f.byContinent.map(([c, n]) => (
                 <li key={c}>
-                  {CONTINENT_LABELS[c as ContinentCode]?.[lang] ?? c}: {formatNumber(n, lang)}
+                  {c === 'AM' ? t.overview.americas : (CONTINENT_LABELS[c as ContinentCode]?.[lang] ?? c)}:{' '}
+                  {formatNumber(n, lang)}
                 </li>
               ))}
             </ul>
