@@ -468,3 +468,14 @@ describe('page weight', () => {
     }
   });
 });
+
+describe('type', () => {
+  test("when the home page's cards are drawn, then their text is in Titillium Web, not a serif fallback", async () => {
+    await page.goto(`${base}/`);
+    const font = await page
+      .locator('.card .card-text')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(font).toMatch(/^"?Titillium Web/);
+  });
+});
