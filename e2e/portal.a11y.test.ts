@@ -12,6 +12,7 @@ import {
   runAxe,
   startServer,
 } from '../test/browser.ts';
+import { TEST_PUBLIC_URL } from '../test/support.ts';
 
 type Lang = 'it' | 'en';
 
@@ -477,5 +478,30 @@ describe('type', () => {
       .first()
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(font).toMatch(/^"?Titillium Web/);
+  });
+});
+
+describe('the API documentation', () => {
+  test('when /api/docs opens on a phone, then it is titled and marked as Ponte, fits the screen and breaks no policy', async () => {
+    const phone = await context!.newPage();
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${base}/api/docs`);
+    await phone.locator('.swagger-ui .info .title').waitFor();
+    expect(await phone.title()).toBe('Ponte API');
+    expect(await phone.locator('meta[name="viewport"]').getAttribute('content')).toContain(
+      'width=device-width',
+    );
+    const logo = phone.locator('.topbar img').first();
+    expect(await logo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // The page's servers are the configured public address, not a placeholder.
+    expect(await phone.locator('.servers select').textContent()).toContain(TEST_PUBLIC_URL);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(
+      await phone.evaluate(() => (window as unknown as { __cspBlocked: string[] }).__cspBlocked),
+    ).toEqual([]);
+    if (process.env['SCREENSHOT_DIR']) {
+      await phone.screenshot({ path: `${process.env['SCREENSHOT_DIR']}/api-docs-390.png` });
+    }
+    await phone.close();
   });
 });

@@ -52,6 +52,15 @@ export const OPENAPI_INFO = {
   license: { name: 'CC-BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
 };
 
+/** Ponte's mark on the API documentation: the public-building emblem of its pages, and its name. */
+const API_DOCS_LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40" viewBox="0 0 160 40" role="img" aria-label="Ponte API">' +
+  '<path fill="#fff" transform="translate(4 6) scale(1.2)" d="M12 2 2 7v2h20V7zM4 11v7h3v-7zm6.5 0v7h3v-7zm6.5 0v7h3v-7zM2 20v2h20v-2z"/>' +
+  '<text x="40" y="27" fill="#fff" font-family="sans-serif" font-size="20" font-weight="600">Ponte API</text></svg>';
+const API_DOCS_VIEWPORT_JS =
+  "(function(){var m=document.createElement('meta');m.name='viewport';" +
+  "m.content='width=device-width, initial-scale=1';document.head.appendChild(m);})();";
+
 export async function buildApp({ deps, config, logger }: BuildAppOptions): Promise<App> {
   const security = {
     publicUrl: config.publicUrl,
@@ -133,7 +142,34 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       ],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The renderer adds its styles at run time, so styles may be inline here; scripts stay 'self' only (the
+    // page has no inline script), and nothing may frame it.
+    staticCSP: {
+      'default-src': "'self'",
+      'base-uri': "'self'",
+      'object-src': "'none'",
+      'script-src': "'self'",
+      'script-src-attr': "'none'",
+      'style-src': "'self' 'unsafe-inline'",
+      'img-src': "'self' data:",
+      'font-src': "'self' data:",
+      'form-action': "'self'",
+      'frame-ancestors': "'none'",
+    },
+    logo: {
+      type: 'image/svg+xml',
+      content: Buffer.from(API_DOCS_LOGO),
+      href: '/api/docs',
+      target: '_self',
+    },
+    theme: {
+      title: 'Ponte API',
+      // The page's template has no viewport declaration; without one a phone draws it at desktop width.
+      js: [{ filename: 'viewport.js', content: API_DOCS_VIEWPORT_JS }],
+    },
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes(deps.database));
