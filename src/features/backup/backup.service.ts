@@ -442,32 +442,45 @@ async function pgRestore(
     await writeFile(listFile, entries.join('\n'));
     let restored = 0;
     progress(0, tables, 'tables');
-    await runTool(
-      'pg_restore',
-      [
-        '--verbose',
-        // All or nothing: a failure leaves the database as it was.
-        '--single-transaction',
-        '--exit-on-error',
-        // The restoring owner owns what it creates: the original owner's name may not exist on this server.
-        '--no-owner',
-        ...(replace ? ['--clean', '--if-exists'] : []),
-        `--use-list=${listFile}`,
-        `--dbname=${dbname}`,
-        file,
-      ],
-      env,
-      (line) => {
-        if (/processing data for table/.test(line)) progress(++restored, tables, 'tables');
-      },
-    );
-    // Tables that later migrations add are granted to ponte_app through the owner's default privileges.
-    await client.query(
-      'alter default privileges in schema public grant select, insert, update, delete on tables to ponte_app',
-    );
-    await client.query(
-      'alter default privileges in schema public grant usage, select on sequences to ponte_app',
-    );
+    if (replace) {
+      // Tables that --clean drops and creates again would get this owner's default privileges on top of the
+      // archive's own grants (ponte_app could then update the audit log). The archive sets the defaults again.
+      await client.query(
+        'alter default privileges in schema public revoke all on tables from ponte_app, ponte_staff',
+      );
+      await client.query(
+        'alter default privileges in schema public revoke all on sequences from ponte_app, ponte_staff',
+      );
+    }
+    try {
+      await runTool(
+        'pg_restore',
+        [
+          '--verbose',
+          // All or nothing: a failure leaves the database as it was.
+          '--single-transaction',
+          '--exit-on-error',
+          // The restoring owner owns what it creates: the original owner's name may not exist on this server.
+          '--no-owner',
+          ...(replace ? ['--clean', '--if-exists'] : []),
+          `--use-list=${listFile}`,
+          `--dbname=${dbname}`,
+          file,
+        ],
+        env,
+        (line) => {
+          if (/processing data for table/.test(line)) progress(++restored, tables, 'tables');
+        },
+      );
+    } finally {
+      // Tables that later migrations add are granted to ponte_app through the owner's default privileges.
+      await client.query(
+        'alter default privileges in schema public grant select, insert, update, delete on tables to ponte_app',
+      );
+      await client.query(
+        'alter default privileges in schema public grant usage, select on sequences to ponte_app',
+      );
+    }
     counts = await countRows(async (text) => (await client.query(text)).rows);
   } finally {
     await client.end().catch(() => {});
