@@ -398,6 +398,38 @@ describe.skipIf(!onPostgres)('backup and restore on a PostgreSQL server', () => 
     expect(third.tables).toEqual(before.tables);
   }, 120_000);
 
+  it('when the owner cannot bypass row-level security, then backup and restore refuse and say which role can', async () => {
+    const role = `ponte_bk_owner_${process.pid}`;
+    await admin.query(`create role ${role} login`);
+    try {
+      const as = (url: string) => {
+        const u = new URL(url);
+        u.username = role;
+        return u.toString();
+      };
+      const file = join(dir, 'refused.dump');
+      const backup = await cli(
+        loadConfig({}, { databaseUrl: ctx.databaseUrl, databaseOwnerUrl: as(ctx.databaseUrl as string) }),
+        'backup',
+        file,
+      );
+      expect(backup.code).toBe(1);
+      expect(backup.err).toMatch(new RegExp(`The role ${role} cannot back up every row: .*BYPASSRLS`));
+      expect(() => statSync(file)).toThrow();
+      expect(() => statSync(`${file}.partial`)).toThrow();
+      writeFileSync(file, Buffer.concat([Buffer.from('PGDMP'), Buffer.alloc(100)]));
+      const restore = await cli(
+        loadConfig({}, { databaseUrl: targetUrl, databaseOwnerUrl: as(targetUrl) }),
+        'restore',
+        file,
+      );
+      expect(restore.code).toBe(1);
+      expect(restore.err).toMatch(/cannot restore every row/);
+    } finally {
+      await admin.query(`drop role ${role}`);
+    }
+  });
+
   it('when the file is an embedded database archive or not a backup, then restore says so', async () => {
     const config = loadConfig({}, { databaseUrl: targetUrl });
     const tar = Buffer.alloc(1024);

@@ -378,6 +378,7 @@ export function lockDataDir(dataDir: string): () => void {
     try {
       writeFileSync(file, mine, { flag: 'wx' });
       const release = () => {
+        process.off('exit', release);
         try {
           if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
         } catch {
