@@ -188,6 +188,40 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
   // The source as the first test leaves it (the server adds its signing key at start); unchanged afterwards.
   let before: { tables: Record<string, string>; auditSeq: number };
   const restored = () => join(dir, 'restored');
+  let token: string;
+
+  /** Creates agreements through the running server's API, one after another, until stopped. */
+  function keepWriting(base: string): { created(): number; stop(): Promise<number> } {
+    let running = true;
+    let created = 0;
+    const loop = (async () => {
+      for (let n = 1; running; n++) {
+        // A new connection each time: a write refused by a reused idle connection would prove nothing here.
+        const res = await fetch(`${base}/api/v1/agreements`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            connection: 'close',
+          },
+          body: JSON.stringify({
+            kind: 'collaboration_agreement',
+            partner: { type: 'organisation', nameIt: `Organizzazione ${n}`, nameEn: `Organisation ${n}` },
+          }),
+        });
+        await res.arrayBuffer();
+        if (res.status === 201) created++;
+      }
+    })();
+    return {
+      created: () => created,
+      stop: async () => {
+        running = false;
+        await loop;
+        return created;
+      },
+    };
+  }
 
   async function fingerprintOf(dataDir: string) {
     const database = await openDatabase({ dataDir });
@@ -210,6 +244,12 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     const services = createServices(database);
     await services.seed.demo();
     await addAccountsAndFiles({ services });
+    ({ token } = await services.accounts.createApiToken({
+      institution: 'milano',
+      name: 'writes during the backup',
+      scope: 'write',
+      actor: TEST_ACTOR,
+    }));
     await database.close();
   });
   afterAll(() => {
@@ -248,6 +288,16 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     // Only this user may talk to the server's backup channel.
     expect(statSync(controlSocketPath(source)).mode & 0o777).toBe(0o600);
 
+    // A backup while agreements are being created: each is in it whole (row, status, audit) or not at all.
+    const busyFile = join(dir, 'busy.tar.gz');
+    const writer = keepWriting(`http://127.0.0.1:${port}`);
+    while (writer.created() < 3) await new Promise((r) => setTimeout(r, 20));
+    const busy = await cli(configFor(source), 'backup', busyFile);
+    const created = await writer.stop();
+    expect(busy, busy.err).toMatchObject({ code: 0 });
+    expect(created).toBeGreaterThan(0);
+
+    // Then one of the quiet server, to compare with the folder once the server has stopped.
     const file = join(dir, 'live.tar.gz');
     const backup = await cli(configFor(source), 'backup', file);
     expect(backup, output).toMatchObject({ code: 0, err: '' });
@@ -270,6 +320,28 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     expect(restore.out).toMatch(/^Restored .*: .* 22 tables, [\d,]+ rows \(pglite, data folder\)\n$/);
     // The archive came with the server's lock file; the restored folder must not keep it.
     expect(readdirSync(target)).not.toContain('ponte.lock');
+
+    const busyTarget = join(dir, 'busy');
+    expect((await cli(configFor(busyTarget), 'restore', busyFile)).code).toBe(0);
+    const busyDb = await openDatabase({ dataDir: busyTarget });
+    try {
+      // Each write is one transaction: the agreement and its audit row (by the token) are there together or not.
+      const [whole] = await busyDb.query<{ agreements: number; audited: number; partial: number }>(
+        `with mine as (select a.id from agreements a join counterparts c on c.id = a.counterpart_id
+                        where c.name_it like 'Organizzazione %'),
+              logged as (select entity_id from audit_events
+                          where entity = 'agreement' and action = 'create' and actor like 'token %')
+         select (select count(*)::int from mine) as agreements,
+                (select count(*)::int from logged) as audited,
+                (select count(*)::int from mine where id::text not in (select entity_id from logged)) as partial`,
+      );
+      expect(whole?.audited).toBe(whole?.agreements);
+      expect(whole?.partial).toBe(0);
+      expect(whole?.agreements).toBeGreaterThanOrEqual(3);
+      expect(whole?.agreements).toBeLessThanOrEqual(created);
+    } finally {
+      await busyDb.close();
+    }
 
     before = await fingerprintOf(source);
     const after = await fingerprintOf(target);

@@ -1,7 +1,8 @@
 // One SQL dialect, two engines: PGlite (embedded, in-process) when no DATABASE_URL is set, otherwise a
 // node-postgres pool. Everything above this file sees the same Drizzle database type.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -365,7 +366,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
                     pg_walfile_name(pg_current_wal_lsn()) as last`,
           )
         ).rows;
-        // The folder on disk is complete after the checkpoint, and nothing writes to it until this returns.
+        // The folder on disk is complete after the checkpoint, and nothing writes to it until this returns;
+        // read asynchronously, so the server still answers what needs no database meanwhile.
         return readDataDir(dataDir, wal as { first: string; last: string });
       });
       return entries ? new Blob([tarOf(entries)]) : client.dumpDataDir('none');
@@ -385,24 +387,24 @@ const WAL_SEGMENT = /^[0-9A-F]{24}$/;
  * checkpoint's redo point to the current one: the others are recycled for later use and hold nothing needed,
  * yet they are most of the folder. The lock file stays behind: it belongs to this process.
  */
-function readDataDir(dataDir: string, wal: { first: string; last: string }): TarEntry[] {
+async function readDataDir(dataDir: string, wal: { first: string; last: string }): Promise<TarEntry[]> {
   const entries: TarEntry[] = [];
-  const walk = (rel: string) => {
-    for (const name of readdirSync(join(dataDir, rel)).sort()) {
+  const walk = async (rel: string) => {
+    for (const name of (await readdir(join(dataDir, rel))).sort()) {
       const path = rel ? `${rel}/${name}` : name;
       if (path === 'ponte.lock') continue;
       if (rel === 'pg_wal' && WAL_SEGMENT.test(name) && (name < wal.first || name > wal.last)) continue;
       const full = join(dataDir, path);
-      const info = statSync(full);
+      const info = await stat(full);
       if (info.isDirectory()) {
         entries.push({ name: `/${path}`, mode: info.mode, mtime: info.mtime });
-        walk(path);
+        await walk(path);
       } else if (info.isFile()) {
-        entries.push({ name: `/${path}`, data: readFileSync(full), mode: info.mode, mtime: info.mtime });
+        entries.push({ name: `/${path}`, data: await readFile(full), mode: info.mode, mtime: info.mtime });
       }
     }
   };
-  walk('');
+  await walk('');
   return entries;
 }
 
