@@ -75,10 +75,15 @@ export async function startControlChannel(
       server.once('error', reject);
       server.listen(path, () => resolve());
     });
+    chmodSync(path, 0o600);
+  } catch (err) {
+    // The folder above DATA_DIR may not be writable: the server still serves, only without this channel.
+    server.close();
+    log.warn(`No backup channel at ${path} (${(err as Error).message}): stop the server to back up DATA_DIR`);
+    return async () => {};
   } finally {
     process.umask(umask);
   }
-  chmodSync(path, 0o600);
   return () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve());
