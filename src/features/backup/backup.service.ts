@@ -353,6 +353,8 @@ async function pgBackup(ownerUrl: string, file: string, progress: Progress): Pro
     ).rows as [{ snapshot: string }];
     const counts = await countRows(async (text) => (await client.query(text)).rows);
     const { dbname, env } = libpqTarget(ownerUrl);
+    // Created readable by this user only (it holds password hashes): pg_dump keeps the mode of the file it opens.
+    await writeFile(partial, '', { mode: 0o600 });
     let dumped = 0;
     progress(0, counts.tables, 'tables');
     await runTool(

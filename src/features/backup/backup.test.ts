@@ -303,6 +303,7 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     expect(backup, output).toMatchObject({ code: 0, err: '' });
     expect(backup.out).toMatch(/^Backed up .*live\.tar\.gz: .* 22 tables, [\d,]+ rows \(pglite, server\)\n$/);
     expect(detectFormat(readFileSync(file).subarray(0, 65536))).toBe('pglite');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     // The server keeps serving while and after it gave the snapshot.
     expect((await fetch(`http://127.0.0.1:${port}/api/v1/institutions`)).status).toBe(200);
 
@@ -443,6 +444,8 @@ describe.skipIf(!onPostgres)('backup and restore on a PostgreSQL server', () => 
     expect(backup, backup.err).toMatchObject({ code: 0, err: '' });
     expect(backup.out).toMatch(/: .* 22 tables, [\d,]+ rows \(postgres, pg_dump\)\n$/);
     expect(detectFormat(readFileSync(file).subarray(0, 64))).toBe('pg_dump');
+    // It holds password hashes: readable by this user only.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const config = loadConfig({}, { databaseUrl: targetUrl });
     const restore = await cli(config, 'restore', file);
