@@ -4,7 +4,7 @@
 // server; on PostgreSQL (TEST_DATABASE_URL) by pg_dump, restored into a database created here.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,7 +256,12 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     server?.kill('SIGKILL');
   });
 
-  it('when the server runs, then backup asks it over its socket, restore refuses, and the backup restored into an empty folder holds every table', async () => {
+  // Files of the server's backups, shared by the tests that restore them; each test is long on its own.
+  const liveFile = () => join(dir, 'live.tar.gz');
+  const busyFile = () => join(dir, 'busy.tar.gz');
+  let created = 0;
+
+  it('when the server runs, then backup asks it over its socket, also while writes arrive, and restore refuses', async () => {
     const port = await freePort();
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
@@ -289,16 +294,15 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     expect(statSync(controlSocketPath(source)).mode & 0o777).toBe(0o600);
 
     // A backup while agreements are being created: each is in it whole (row, status, audit) or not at all.
-    const busyFile = join(dir, 'busy.tar.gz');
     const writer = keepWriting(`http://127.0.0.1:${port}`);
     while (writer.created() < 3) await new Promise((r) => setTimeout(r, 20));
-    const busy = await cli(configFor(source), 'backup', busyFile);
-    const created = await writer.stop();
+    const busy = await cli(configFor(source), 'backup', busyFile());
+    created = await writer.stop();
     expect(busy, busy.err).toMatchObject({ code: 0 });
     expect(created).toBeGreaterThan(0);
 
     // Then one of the quiet server, to compare with the folder once the server has stopped.
-    const file = join(dir, 'live.tar.gz');
+    const file = liveFile();
     const backup = await cli(configFor(source), 'backup', file);
     expect(backup, output).toMatchObject({ code: 0, err: '' });
     expect(backup.out).toMatch(/^Backed up .*live\.tar\.gz: .* 22 tables, [\d,]+ rows \(pglite, server\)\n$/);
@@ -314,35 +318,15 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     server.kill('SIGTERM');
     await once(server, 'exit');
     server = undefined;
+  }, 180_000);
 
+  it("when the server's backup is restored into an empty folder, then it holds every table, sequence and policy, and the restore is in every log", async () => {
     const target = restored();
-    const restore = await cli(configFor(target), 'restore', file);
+    const restore = await cli(configFor(target), 'restore', liveFile());
     expect(restore, restore.err).toMatchObject({ code: 0, err: '' });
     expect(restore.out).toMatch(/^Restored .*: .* 22 tables, [\d,]+ rows \(pglite, data folder\)\n$/);
     // The archive came with the server's lock file; the restored folder must not keep it.
     expect(readdirSync(target)).not.toContain('ponte.lock');
-
-    const busyTarget = join(dir, 'busy');
-    expect((await cli(configFor(busyTarget), 'restore', busyFile)).code).toBe(0);
-    const busyDb = await openDatabase({ dataDir: busyTarget });
-    try {
-      // Each write is one transaction: the agreement and its audit row (by the token) are there together or not.
-      const [whole] = await busyDb.query<{ agreements: number; audited: number; partial: number }>(
-        `with mine as (select a.id from agreements a join counterparts c on c.id = a.counterpart_id
-                        where c.name_it like 'Organizzazione %'),
-              logged as (select entity_id from audit_events
-                          where entity = 'agreement' and action = 'create' and actor like 'token %')
-         select (select count(*)::int from mine) as agreements,
-                (select count(*)::int from logged) as audited,
-                (select count(*)::int from mine where id::text not in (select entity_id from logged)) as partial`,
-      );
-      expect(whole?.audited).toBe(whole?.agreements);
-      expect(whole?.partial).toBe(0);
-      expect(whole?.agreements).toBeGreaterThanOrEqual(3);
-      expect(whole?.agreements).toBeLessThanOrEqual(created);
-    } finally {
-      await busyDb.close();
-    }
 
     before = await fingerprintOf(source);
     const after = await fingerprintOf(target);
@@ -364,13 +348,46 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 180_000);
 
-  it('when no server runs, then backup opens the folder itself; a restore into a folder with data is refused, and --replace keeps that folder aside', async () => {
+  it('when the backup taken during writes is restored, then each agreement is in it whole or not at all', async () => {
+    const busyTarget = join(dir, 'busy');
+    expect((await cli(configFor(busyTarget), 'restore', busyFile())).code).toBe(0);
+    const busyDb = await openDatabase({ dataDir: busyTarget });
+    try {
+      // Each write is one transaction: the agreement and its audit row (by the token) are there together or not.
+      const [whole] = await busyDb.query<{ agreements: number; audited: number; partial: number }>(
+        `with mine as (select a.id from agreements a join counterparts c on c.id = a.counterpart_id
+                        where c.name_it like 'Organizzazione %'),
+              logged as (select entity_id from audit_events
+                          where entity = 'agreement' and action = 'create' and actor like 'token %')
+         select (select count(*)::int from mine) as agreements,
+                (select count(*)::int from logged) as audited,
+                (select count(*)::int from mine where id::text not in (select entity_id from logged)) as partial`,
+      );
+      expect(whole?.audited).toBe(whole?.agreements);
+      expect(whole?.partial).toBe(0);
+      expect(whole?.agreements).toBeGreaterThanOrEqual(3);
+      expect(whole?.agreements).toBeLessThanOrEqual(created);
+    } finally {
+      await busyDb.close();
+    }
+  }, 180_000);
+
+  it('when no server runs (a stale socket aside), then backup opens the folder itself; a restore into a folder with data is refused, and --replace keeps that folder aside', async () => {
+    // A socket left by a server that died: nobody answers there, so the CLI opens the folder itself.
+    const socket = controlSocketPath(source);
+    const dead = createServer().listen(`${socket}.tmp`);
+    await once(dead, 'listening');
+    linkSync(`${socket}.tmp`, socket);
+    await new Promise((r) => dead.close(r));
+    expect(statSync(socket).isSocket()).toBe(true);
+
     const file = join(dir, 'offline.tar.gz');
     const backup = await cli(configFor(source), 'backup', file);
     expect(backup, backup.err).toMatchObject({ code: 0 });
     expect(backup.out).toMatch(/\(pglite, data folder\)\n$/);
+    rmSync(socket);
 
     // The first test's restored folder holds data now.
     const target = restored();
@@ -386,7 +403,7 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
     expect(readdirSync(aside)).toContain('PG_VERSION');
     expect(readdirSync(aside)).not.toContain('ponte.lock');
     expect((await fingerprintOf(target)).tables).toEqual(before.tables);
-  }, 120_000);
+  }, 180_000);
 
   it('when the file is a pg_dump archive or not a backup, then restore says so and leaves the folder alone', async () => {
     const target = join(dir, 'untouched');
