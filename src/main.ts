@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDeps, databaseOptions } from './deps.ts';
+import { startControlChannel } from './features/backup/backup.control.ts';
 import { prepareDatabase } from './platform/db/prepare.ts';
 import { createLogger } from './platform/logging.ts';
 
@@ -27,11 +28,17 @@ try {
   }
   const app = await buildApp({ deps, config, logger: log });
   await app.listen({ port: config.port, host: config.host });
+  // Embedded database only: `ponte backup` asks this process for a snapshot, since no other may open DATA_DIR.
+  const stopControl = await startControlChannel(deps.database, config.dataDir, {
+    info: (msg) => log.info(msg),
+    warn: (msg) => log.warn(msg),
+  });
   log.info(
     `Ponte is ready at ${config.publicUrl} (${deps.database.engine}, ${Math.round(performance.now() - started)} ms)`,
   );
   const shutdown = async (signal: string) => {
     log.info(`${signal}: closing`);
+    await stopControl();
     await app.close();
     await deps.close();
     process.exit(0);

@@ -13,13 +13,29 @@ export interface CliContext {
   isTTY: boolean;
 }
 
-export interface CliCommand {
+interface CliCommandBase {
   /** The words that select it, e.g. "import agreements". */
   name: string;
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
+}
+
+export interface CliCommand extends CliCommandBase {
+  opensDatabase?: true;
   run(ctx: CliContext): Promise<number>;
+}
+
+/** What a command gets that opens no database before it runs (backup and restore handle their own). */
+export type CliBareContext = Omit<CliContext, 'services'>;
+
+/**
+ * A command that must not find the database opened for it: the embedded one serves one process, and restore
+ * needs it absent or empty.
+ */
+export interface CliBareCommand extends CliCommandBase {
+  opensDatabase: false;
+  run(ctx: CliBareContext): Promise<number>;
 }
 
 /** Wrong or missing arguments: the CLI prints the usage and exits with 2. */

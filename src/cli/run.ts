@@ -5,13 +5,14 @@ import { type Config, loadConfig } from '../config.ts';
 import { createDeps, type Deps, databaseOptions } from '../deps.ts';
 import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
+import { backupCli } from '../features/backup/backup.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
 import { prepareDatabase } from '../platform/db/prepare.ts';
 import { isAppError } from '../platform/errors.ts';
-import { type CliCommand, type CliContext, CliUsageError } from './cli.types.ts';
+import { type CliBareCommand, type CliBareContext, type CliCommand, CliUsageError } from './cli.types.ts';
 
-const commands: CliCommand[] = [
+const commands: (CliCommand | CliBareCommand)[] = [
   {
     name: 'db migrate',
     usage: 'db migrate',
@@ -23,6 +24,7 @@ const commands: CliCommand[] = [
   ...placesCli,
   ...agreementsCli,
   ...accountsCli,
+  ...backupCli,
 ];
 
 function help(): string {
@@ -81,22 +83,33 @@ export async function runCli(
     return 2;
   }
   const config = opts.config ?? loadConfig();
+  const bare: CliBareContext = {
+    config,
+    values: parsed.values as Record<string, string | boolean | undefined>,
+    positionals: parsed.positionals,
+    out: io.out,
+    err: io.err,
+    isTTY: io.isTTY,
+  };
+  if (command.opensDatabase === false) return reportErrors(io, command.usage, () => command.run(bare));
   const deps = opts.deps ?? (await createDeps(databaseOptions(config)));
   try {
-    if (!opts.deps) await prepareDatabase(deps.database, (msg) => io.err(`${msg}\n`));
-    const ctx: CliContext = {
-      services: deps.services,
-      config,
-      values: parsed.values as Record<string, string | boolean | undefined>,
-      positionals: parsed.positionals,
-      out: io.out,
-      err: io.err,
-      isTTY: io.isTTY,
-    };
-    return await command.run(ctx);
+    return await reportErrors(io, command.usage, async () => {
+      if (!opts.deps) await prepareDatabase(deps.database, (msg) => io.err(`${msg}\n`));
+      return command.run({ ...bare, services: deps.services });
+    });
+  } finally {
+    if (!opts.deps) await deps.close();
+  }
+}
+
+/** Turns a usage error into exit code 2 and an error meant for the operator into 1, each with its message. */
+async function reportErrors(io: CliIo, usage: string, work: () => Promise<number>): Promise<number> {
+  try {
+    return await work();
   } catch (err) {
     if (err instanceof CliUsageError) {
-      io.err(`${err.message}\nUsage: npm run ponte -- ${command.usage}\n`);
+      io.err(`${err.message}\nUsage: npm run ponte -- ${usage}\n`);
       return 2;
     }
     if (isAppError(err) && err.code !== 'internal') {
@@ -104,7 +117,5 @@ export async function runCli(
       return 1;
     }
     throw err;
-  } finally {
-    if (!opts.deps) await deps.close();
   }
 }

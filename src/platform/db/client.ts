@@ -2,6 +2,7 @@
 // node-postgres pool. Everything above this file sees the same Drizzle database type.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -13,6 +14,7 @@ import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
 import * as schema from './schema.ts';
+import { type TarEntry, tarOf } from './tar.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -49,6 +51,12 @@ export interface Database {
    * connection as DATABASE_OWNER_URL (or DATABASE_URL); embedded, the same database with its role reset.
    */
   asOwner<T>(fn: (owner: Database) => Promise<T>): Promise<T>;
+  /**
+   * Embedded only: the whole data directory as a tar archive, taken while no other transaction is open (so it
+   * holds exactly the committed state) and after a checkpoint (so it needs no WAL replay to open). Other
+   * queries wait meanwhile: the checkpoint and reading the folder's files (under a second for the demo data).
+   */
+  snapshot?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -345,6 +353,25 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         await actAs(opts.role);
       }
     },
+    async snapshot() {
+      // Inside a transaction of its own: PGlite runs one transaction at a time, so none is half done meanwhile.
+      // CHECKPOINT needs the owner, not ponte_app; SET LOCAL gives the role back when the transaction ends.
+      const dataDir = opts.dataDir;
+      const entries = await client.transaction(async (tx) => {
+        await tx.exec('set local role none; checkpoint');
+        if (!dataDir) return undefined;
+        const [wal] = (
+          await tx.query<{ first: string; last: string }>(
+            `select (pg_control_checkpoint()).redo_wal_file as first,
+                    pg_walfile_name(pg_current_wal_lsn()) as last`,
+          )
+        ).rows;
+        // The folder on disk is complete after the checkpoint, and nothing writes to it until this returns;
+        // read asynchronously, so the server still answers what needs no database meanwhile.
+        return readDataDir(dataDir, wal as { first: string; last: string });
+      });
+      return entries ? new Blob([tarOf(entries)]) : client.dumpDataDir('none');
+    },
     close: async () => {
       await client.close();
       releaseLock();
@@ -353,11 +380,39 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return database;
 }
 
+const WAL_SEGMENT = /^[0-9A-F]{24}$/;
+
+/**
+ * Every file and folder of an embedded data folder, as tar entries. Of pg_wal only the segments from the last
+ * checkpoint's redo point to the current one: the others are recycled for later use and hold nothing needed,
+ * yet they are most of the folder. The lock file stays behind: it belongs to this process.
+ */
+async function readDataDir(dataDir: string, wal: { first: string; last: string }): Promise<TarEntry[]> {
+  const entries: TarEntry[] = [];
+  const walk = async (rel: string) => {
+    for (const name of (await readdir(join(dataDir, rel))).sort()) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (path === 'ponte.lock') continue;
+      if (rel === 'pg_wal' && WAL_SEGMENT.test(name) && (name < wal.first || name > wal.last)) continue;
+      const full = join(dataDir, path);
+      const info = await stat(full);
+      if (info.isDirectory()) {
+        entries.push({ name: `/${path}`, mode: info.mode, mtime: info.mtime });
+        await walk(path);
+      } else if (info.isFile()) {
+        entries.push({ name: `/${path}`, data: await readFile(full), mode: info.mode, mtime: info.mtime });
+      }
+    }
+  };
+  await walk('');
+  return entries;
+}
+
 /**
  * PGlite serves one process: a second process opening the same folder would corrupt it. A lock file with the
  * owner's pid turns that into a clear error; a lock left by a dead process is taken over.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'ponte.lock');
   const mine = String(process.pid);
@@ -365,6 +420,7 @@ function lockDataDir(dataDir: string): () => void {
     try {
       writeFileSync(file, mine, { flag: 'wx' });
       const release = () => {
+        process.off('exit', release);
         try {
           if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
         } catch {
