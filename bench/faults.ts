@@ -478,8 +478,10 @@ function embedded(): Engine {
       const kills = DURATION >= 30 ? [1 / 3, 2 / 3] : [1 / 2];
       const start = deadline - DURATION * 1000;
       const downtimes: number[] = [];
+      let upSince = Date.now();
       for (const at of kills) {
-        await sleep(Math.max(0, start + at * DURATION * 1000 - Date.now()));
+        // At its moment, but never before the restarted server has taken writes for a few seconds.
+        await sleep(Math.max(0, start + at * DURATION * 1000 - Date.now(), upSince + 5000 - Date.now()));
         if (Date.now() >= deadline) break;
         const killedAt = performance.now();
         const exited = new Promise((r) => server.child.once('exit', r));
@@ -491,6 +493,7 @@ function embedded(): Engine {
         });
         server.child = await startPonte(server.env, server.port);
         restarted();
+        upSince = Date.now();
         downtimes.push((performance.now() - killedAt) / 1000);
       }
       return `${downtimes.length} SIGKILL, down ${downtimes.map((s) => `${s.toFixed(1)} s`).join(', ')}`;
