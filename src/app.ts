@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
-import { registerAccess } from './features/accounts/accounts.http.ts';
+import { carriesCredentials, registerAccess } from './features/accounts/accounts.http.ts';
 import { adminApi } from './features/admin/admin.api.ts';
 import { adminErrorPage } from './features/admin/admin.kit.tsx';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
@@ -23,13 +23,14 @@ import { institutionsApi } from './features/institutions/institutions.api.ts';
 import { invitationPages } from './features/invitations/invitations.pages.tsx';
 import { networksApi } from './features/networks/networks.api.ts';
 import { placesApi } from './features/places/places.api.ts';
-import { PageCache, PLATFORM } from './features/portal/portal.cache.ts';
 import { portalPages } from './features/portal/portal.pages.tsx';
 import { CHANGES_CHANNEL } from './platform/db/changes.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { PageCache, PLATFORM } from './platform/http/page-cache.ts';
+import { registerPublicCache } from './platform/http/public-cache.ts';
 import { headerList, helmetOptions, registerSecurityHeaders } from './platform/http/security.ts';
 import type { App } from './platform/http/types.ts';
 import type { Lang } from './platform/i18n.ts';
@@ -66,14 +67,22 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     publicUrl: config.publicUrl,
     portalStyleHashes: [`'sha256-${createHash('sha256').update(FEEDBACK_CSS).digest('base64')}'`],
   };
-  const cache = new PageCache(undefined, headerList(helmetOptions('portal', security)));
+  const cache = new PageCache({ headers: headerList(helmetOptions('portal', security)) });
+  // The public API's anonymous GET answers: a cache of their own, so that a flood of distinct queries cannot
+  // push the portal's pages out, with the API's security headers, and never for a caller with credentials.
+  const apiCache = new PageCache({
+    headers: headerList(helmetOptions('api', security)),
+    bypass: carriesCredentials,
+  });
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    // A portal page already served at the same address is answered before Fastify sees the request (the
-    // fast path of PageCache.serveAddress); everything else goes through Fastify as usual.
+    // A portal page or public API answer already served at the same address is answered before Fastify sees
+    // the request (the fast path of PageCache.serveAddress); everything else goes through Fastify as usual.
     serverFactory: (handler) =>
       createServer((request, response) => {
-        if (!cache.serveAddress(request, response)) handler(request, response);
+        if (!cache.serveAddress(request, response) && !apiCache.serveAddress(request, response)) {
+          handler(request, response);
+        }
       }),
     // Section addresses end in "/" (/milano/it/mappa/); the same address without it is the same page.
     routerOptions: { ignoreTrailingSlash: true },
@@ -92,6 +101,7 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   // Cookies are read once for every route; then the access step finds who calls a route that says who may.
   await app.register(cookie);
   registerAccess(app, deps.services.accounts);
+  registerPublicCache(app, apiCache);
   // Only routes that ask for it are limited (config.rateLimit), counted per address in this instance.
   await app.register(rateLimit, {
     global: false,
@@ -174,12 +184,18 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
 
   await app.register(healthRoutes(deps.database));
   registerAssets(app);
-  // Every instance drops its cached pages when any instance commits a change; if the listening connection
-  // dropped, changes may have been missed, so everything goes.
+  // Every instance drops its cached pages and API answers when any instance commits a change; if the
+  // listening connection dropped, changes may have been missed, so everything goes.
   const stopListening = await deps.database.listen(
     CHANGES_CHANNEL,
-    (scope) => cache.invalidate(scope),
-    () => cache.invalidate(PLATFORM),
+    (scope) => {
+      cache.invalidate(scope);
+      apiCache.invalidate(scope);
+    },
+    () => {
+      cache.invalidate(PLATFORM);
+      apiCache.invalidate(PLATFORM);
+    },
   );
   app.addHook('onClose', async () => stopListening());
   await app.register(pages.routes);

@@ -3,6 +3,7 @@
 // (an API token, or the session cookie), answers 401 (a page: the sign-in page) or 403 when the caller may not,
 // and otherwise sets `request.actor` (and `request.session` for a signed-in browser) once for the handler.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { type Access, type Actor, meets } from './accounts.access.ts';
@@ -75,6 +76,16 @@ export function workplace(session: Session): { institutionId: string; institutio
   const first = session.user.roles[0];
   if (!first) throw new AppError('forbidden', 'This account has no role in any institution');
   return first;
+}
+
+const SESSION_IN_COOKIES = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
+
+/**
+ * Whether a request comes with credentials (an Authorization header or the session cookie): its answers may
+ * depend on who asks, so the public cache neither answers nor keeps them.
+ */
+export function carriesCredentials(headers: IncomingHttpHeaders): boolean {
+  return headers.authorization !== undefined || SESSION_IN_COOKIES.test(headers.cookie ?? '');
 }
 
 export function sessionToken(request: FastifyRequest): string | undefined {

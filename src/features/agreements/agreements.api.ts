@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
+import { ConditionalHeaders, cachedResponses, PUBLIC } from '../../platform/http/public-cache.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { Agreement, AgreementListQuery, AgreementPage } from './agreements.schemas.ts';
@@ -9,13 +10,15 @@ export function agreementsApi(services: Services) {
     app.get(
       '/agreements',
       {
+        config: PUBLIC,
         schema: {
           tags: ['agreements'],
           summary: 'Published agreements, filtered and paged',
           description:
             'Twinnings, pacts and collaboration agreements. Pages are keyset-based: pass nextCursor back as cursor.',
           querystring: AgreementListQuery,
-          response: { 200: AgreementPage, 400: ErrorResponse, 404: ErrorResponse },
+          headers: ConditionalHeaders,
+          response: { ...cachedResponses(AgreementPage), 400: ErrorResponse, 404: ErrorResponse },
         },
       },
       async (req) => services.agreements.list(req.query),
@@ -24,11 +27,13 @@ export function agreementsApi(services: Services) {
     app.get(
       '/agreements/:id',
       {
+        config: PUBLIC,
         schema: {
           tags: ['agreements'],
           summary: 'One agreement with its status history, sources and dates as the sources give them',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-          response: { 200: Agreement, 404: ErrorResponse },
+          headers: ConditionalHeaders,
+          response: { ...cachedResponses(Agreement), 404: ErrorResponse },
         },
       },
       async (req) => services.agreements.get(req.params.id),

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
+import { ConditionalHeaders, cachedResponses, PUBLIC } from '../../platform/http/public-cache.ts';
 import { ErrorResponse, Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 
@@ -36,14 +37,16 @@ export function counterpartsApi(services: Services) {
     app.get(
       '/counterparts',
       {
+        config: PUBLIC,
         schema: {
           tags: ['counterparts'],
           summary: "An institution's partner cities and organisations",
           querystring: Type.Object({
             institution: Type.String({ maxLength: 60, description: 'e.g. milano' }),
           }),
+          headers: ConditionalHeaders,
           response: {
-            200: Type.Object({ items: Type.Array(Counterpart) }),
+            ...cachedResponses(Type.Object({ items: Type.Array(Counterpart) })),
             400: ErrorResponse,
             404: ErrorResponse,
           },

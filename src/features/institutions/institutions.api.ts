@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
+import { ConditionalHeaders, cachedResponses, PUBLIC } from '../../platform/http/public-cache.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { Institution, InstitutionDetail } from './institutions.schemas.ts';
@@ -9,10 +10,12 @@ export function institutionsApi(services: Services) {
     app.get(
       '/institutions',
       {
+        config: PUBLIC,
         schema: {
           tags: ['institutions'],
           summary: 'Institutions that keep their international relations in Ponte',
-          response: { 200: Type.Object({ items: Type.Array(Institution) }) },
+          headers: ConditionalHeaders,
+          response: cachedResponses(Type.Object({ items: Type.Array(Institution) })),
         },
       },
       async () => ({ items: await services.institutions.list() }),
@@ -21,11 +24,13 @@ export function institutionsApi(services: Services) {
     app.get(
       '/institutions/:slug',
       {
+        config: PUBLIC,
         schema: {
           tags: ['institutions'],
           summary: 'One institution with its office units',
           params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
-          response: { 200: InstitutionDetail, 404: ErrorResponse },
+          headers: ConditionalHeaders,
+          response: { ...cachedResponses(InstitutionDetail), 404: ErrorResponse },
         },
       },
       async (req) => services.institutions.get(req.params.slug),

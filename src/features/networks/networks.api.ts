@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
+import { ConditionalHeaders, cachedResponses, PUBLIC } from '../../platform/http/public-cache.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { Network } from './networks.schemas.ts';
@@ -9,6 +10,7 @@ export function networksApi(services: Services) {
     app.get(
       '/networks',
       {
+        config: PUBLIC,
         schema: {
           tags: ['networks'],
           summary: 'City networks and their members',
@@ -17,7 +19,8 @@ export function networksApi(services: Services) {
               Type.String({ maxLength: 60, description: 'Only networks it belongs to' }),
             ),
           }),
-          response: { 200: Type.Object({ items: Type.Array(Network) }), 404: ErrorResponse },
+          headers: ConditionalHeaders,
+          response: { ...cachedResponses(Type.Object({ items: Type.Array(Network) })), 404: ErrorResponse },
         },
       },
       async (req) => ({ items: await services.networks.list(req.query.institution) }),

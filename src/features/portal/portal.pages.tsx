@@ -7,6 +7,7 @@ import type { VNode } from 'preact';
 import type { Services } from '../../deps.ts';
 import { type AppError, isAppError } from '../../platform/errors.ts';
 import { cachedBody, sendCached } from '../../platform/http/cached-body.ts';
+import { PAGE_CACHE_CONTROL, type PageCache, PLATFORM } from '../../platform/http/page-cache.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
 import { safeHref } from '../../platform/urls.ts';
@@ -16,7 +17,6 @@ import { renderPage } from '../../views/render.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.files.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
 import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
-import { PAGE_CACHE_CONTROL, type PageCache, PLATFORM } from './portal.cache.ts';
 import { partnershipPath, SECTIONS, type Section, sectionOf, sectionPath } from './portal.paths.ts';
 import type { PortalInstitution, PortalService } from './portal.service.ts';
 import { agreementTitle, countryName, partnerName } from './views/common.tsx';
@@ -46,6 +46,9 @@ export interface PortalDeps {
 }
 
 export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) {
+  /** The cache's epoch when each request arrived, before it read anything (PageCache.epoch says why). */
+  const readAt = new WeakMap<FastifyRequest, number>();
+
   /** Serves a body from the cache, building it on a miss. */
   async function serve(
     request: FastifyRequest,
@@ -58,9 +61,9 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
     let body = cache.get(key);
     if (!body) {
       body = cachedBody(await build(), type);
-      cache.set(key, scope, body);
+      cache.set(key, scope, body, readAt.get(request));
     }
-    if (request.method === 'GET') cache.rememberAddress(request.url, scope, body);
+    if (request.method === 'GET') cache.rememberAddress(request.url, scope, body, readAt.get(request));
     return sendCached(request, reply, body, PAGE_CACHE_CONTROL);
   }
 
@@ -261,6 +264,9 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
   }
 
   const routes = async (app: App) => {
+    app.addHook('onRequest', async (request) => {
+      readAt.set(request, cache.epoch);
+    });
     // Addresses under /api and /assets are never portal pages, even when they have the shape of one.
     app.addHook('preHandler', async (request, reply) => {
       const first = (request.params as { inst?: string }).inst;
