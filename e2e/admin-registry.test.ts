@@ -27,7 +27,7 @@ beforeAll(async () => {
   const lyon = (await services.counterparts.list(milan)).find((c) => c.nameEn === 'Lyon')!;
   const unit = (await services.institutions.unitsOf(milan)).find((u) => u.slug === 'european-affairs')!;
   const eurocities = (await services.networks.list()).find((n) => n.slug === 'eurocities')!;
-  const membership = await services.registryAdmin.networks(
+  const membership = await services.networksAdmin.networks(
     { userId: null, label: 'e2e', institutionId: milan, institutionSlug: 'milano', role: 'viewer' },
     { q: 'eurocities' },
   );

@@ -1,4 +1,5 @@
-// buildApp: platform plugins, then each feature's API plugin. It never listens: main.ts and tests do.
+// buildApp: platform plugins, then each feature's API plugin and pages (the record types' from
+// features/record-types.ts). It never listens: main.ts and tests do.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
@@ -15,15 +16,10 @@ import { adminApi } from './features/admin/admin.api.ts';
 import { adminErrorPage } from './features/admin/admin.kit.tsx';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
-import { registryApi } from './features/admin/registry.api.ts';
-import { registryPages } from './features/admin/registry.pages.tsx';
-import { agreementsApi } from './features/agreements/agreements.api.ts';
-import { counterpartsApi } from './features/counterparts/counterparts.api.ts';
-import { institutionsApi } from './features/institutions/institutions.api.ts';
 import { invitationPages } from './features/invitations/invitations.pages.tsx';
-import { networksApi } from './features/networks/networks.api.ts';
 import { placesApi } from './features/places/places.api.ts';
 import { portalPages } from './features/portal/portal.pages.tsx';
+import { RECORD_TYPES } from './features/record-types.ts';
 import { CHANGES_CHANNEL } from './platform/db/changes.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAssets } from './platform/http/assets.ts';
@@ -213,17 +209,13 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   await app.register(
     invitationPages({ accounts: deps.services.accounts, invitations: deps.services.invitations }),
   );
-  await app.register(registryPages({ registry: deps.services.registryAdmin }));
   const { services } = deps;
+  for (const type of RECORD_TYPES) if (type.pages) await app.register(type.pages(services));
   await app.register(
     async (api: App) => {
-      await api.register(institutionsApi(services));
       await api.register(placesApi(services));
-      await api.register(counterpartsApi(services));
-      await api.register(agreementsApi(services));
       await api.register(adminApi({ admin: services.admin }));
-      await api.register(registryApi({ registry: services.registryAdmin }));
-      await api.register(networksApi(services));
+      for (const type of RECORD_TYPES) if (type.api) await api.register(type.api(services));
     },
     { prefix: '/api/v1' },
   );

@@ -2,28 +2,33 @@
 import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
-import { createRegistryAdminService } from './features/admin/registry.service.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
 import { createAttachmentsService } from './features/attachments/attachments.service.ts';
 import { createCounterpartsRepository } from './features/counterparts/counterparts.repository.ts';
-import { createCounterpartsService } from './features/counterparts/counterparts.service.ts';
+import {
+  createCounterpartsAdmin,
+  createCounterpartsService,
+} from './features/counterparts/counterparts.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
 import { createNetworksRepository } from './features/networks/networks.repository.ts';
-import { createNetworksService } from './features/networks/networks.service.ts';
+import { createNetworksAdmin, createNetworksService } from './features/networks/networks.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
 import { createPlacesService } from './features/places/places.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
+import { createUnitsRepository } from './features/units/units.repository.ts';
+import { createUnitsAdmin, createUnitsService } from './features/units/units.service.ts';
 import { APP_ROLE, type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
 
 export function createServices(database: Database) {
   const places = createPlacesService({ repo: createPlacesRepository(database) });
-  const institutions = createInstitutionsService({ repo: createInstitutionsRepository(database.db) });
+  const units = createUnitsService({ repo: createUnitsRepository(database.db) });
+  const institutions = createInstitutionsService({ repo: createInstitutionsRepository(database.db), units });
   const agreementsRepo = createAgreementsRepository(database);
   const counterparts = createCounterpartsService({
     repo: createCounterpartsRepository(database.db),
@@ -47,15 +52,21 @@ export function createServices(database: Database) {
   const attachments = createAttachmentsService({ database });
   const admin = createAdminService({ database, agreements, accounts, attachments, institutions });
   const invitations = createInvitationsService({ database, accounts });
-  const registryAdmin = createRegistryAdminService({ database, counterparts, networks, institutions });
+  // The back-office's use cases of each record type: as the actor's institution, role-checked, audited.
+  const counterpartsAdmin = createCounterpartsAdmin({ database, counterparts });
+  const unitsAdmin = createUnitsAdmin({ database, units });
+  const networksAdmin = createNetworksAdmin({ database, networks, units });
   return {
     accounts,
     invitations,
     admin,
-    registryAdmin,
+    counterpartsAdmin,
+    unitsAdmin,
+    networksAdmin,
     attachments,
     places,
     institutions,
+    units,
     counterparts,
     networks,
     agreements,

@@ -58,3 +58,6 @@ export function requireAdmin(actor: Actor): void {
 export function requireWriter(actor: Actor): void {
   if (!meets(actor, 'editor')) throw new AppError('forbidden', 'Your role does not allow this change');
 }
+
+/** Whether the actor may write (editors and admins); viewers only read. */
+export const canWrite = (actor: Actor): boolean => meets(actor, 'editor');

@@ -2,6 +2,7 @@
 // session (its cookie plus the X-CSRF-Token header). They run through the same service as the pages: the
 // caller's institution only, under row-level security, versioned and audited.
 import { Type } from '@sinclair/typebox';
+import { API_SECURITY, ERRORS, IdParams, Version, WRITE } from '../../platform/http/record-writes.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
@@ -12,23 +13,6 @@ import {
   StatusEventInput,
 } from '../agreements/agreements.schemas.ts';
 import type { AdminService } from './admin.service.ts';
-
-export const API_SECURITY: { [scheme: string]: string[] }[] = [{ bearerAuth: [] }, { sessionCookie: [] }];
-export const Version = Type.Integer({
-  minimum: 1,
-  description: 'The version the change starts from (409 if stale)',
-});
-export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-export const ERRORS = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
-
-/** JSON writes: an editor's session (with its X-CSRF-Token header) or a write token. */
-export const WRITE = { access: 'editor' } as const;
 
 export function adminApi(deps: { admin: AdminService }) {
   const { admin } = deps;

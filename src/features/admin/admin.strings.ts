@@ -222,12 +222,6 @@ const it = {
     } as Record<string, string>,
   },
   /** The stored version beside the one sent, after a refused stale save. */
-  compare: {
-    caption: 'La versione salvata ora e quella che hai inviato',
-    field: 'Campo',
-    storedNow: 'Salvata ora',
-    yours: 'Inviata da te',
-  },
   viewerNote: 'Il tuo ruolo consente la sola lettura.',
   langSwitch: 'English',
   users: 'Utenti e token',
@@ -506,12 +500,6 @@ const en: Strings = {
       created: 'Agreements created',
       skipped: 'Rows left out',
     } as Record<string, string>,
-  },
-  compare: {
-    caption: 'The version stored now and the one you sent',
-    field: 'Field',
-    storedNow: 'Stored now',
-    yours: 'You sent',
   },
   viewerNote: 'Your role allows reading only.',
   langSwitch: 'Italiano',

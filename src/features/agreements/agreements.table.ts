@@ -16,7 +16,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { counterparts } from '../counterparts/counterparts.table.ts';
-import { institutions, units } from '../institutions/institutions.table.ts';
+import { institutions } from '../institutions/institutions.table.ts';
+import { units } from '../units/units.table.ts';
 import {
   AGREEMENT_KINDS,
   type AlternativeDate,

@@ -2,10 +2,12 @@
 // one per organisation (by English name) within an institution. The back-office also lists, edits, adds
 // (organisations) and deletes (unused) counterparts; those functions take the institution's id and run in
 // the caller's transaction (under row-level security in the back-office).
-import type { Executor, QueryFn } from '../../platform/db/client.ts';
+import type { Database, Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
+import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgreementsRepository } from '../agreements/agreements.repository.ts';
+import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { resolveCountry } from '../places/countries.ts';
 import { normalizeName } from '../places/normalize.ts';
@@ -351,3 +353,66 @@ function stale(current: CounterpartRecord, version: number): AppError {
 }
 
 export type CounterpartsService = ReturnType<typeof createCounterpartsService>;
+
+/**
+ * The back-office's use cases of partners: every read and write as the actor's institution under row-level
+ * security, writes for editors and admins only, each audited in its transaction, edits at a version.
+ */
+export function createCounterpartsAdmin(deps: { database: Database; counterparts: CounterpartsService }) {
+  const { database, counterparts } = deps;
+  const { asStaff, created, updated, removed } = staffWork(database);
+
+  return {
+    canWrite,
+    /** Refuses a viewer before showing a form that only writers can send. */
+    checkWriter: (actor: Actor): void => requireWriter(actor),
+
+    counterparts(actor: Actor, query: CounterpartListQuery) {
+      return asStaff(actor, async (institutionId) => ({
+        page: await counterparts.page(institutionId, query),
+        countries: await counterparts.countries(institutionId),
+      }));
+    },
+
+    counterpart(actor: Actor, id: string) {
+      return asStaff(actor, async (institutionId) => ({
+        counterpart: await counterparts.detail(institutionId, id),
+        agreements: await counterparts.agreementsOf(institutionId, id),
+        history: await recordHistory(database, 'counterpart', id, HISTORY_LIMIT),
+      }));
+    },
+
+    /** The counterpart to edit (writers only). */
+    counterpartForm(actor: Actor, id: string) {
+      requireWriter(actor);
+      return asStaff(actor, (institutionId) => counterparts.detail(institutionId, id));
+    },
+
+    createCounterpart(actor: Actor, fields: CounterpartFields) {
+      requireWriter(actor);
+      return created(actor, 'counterpart', (institutionId) =>
+        counterparts.createOrganisation(institutionId, fields),
+      );
+    },
+
+    updateCounterpart(actor: Actor, id: string, version: number, fields: CounterpartFields) {
+      requireWriter(actor);
+      return updated(
+        actor,
+        'counterpart',
+        id,
+        (institutionId) => counterparts.detail(institutionId, id),
+        (institutionId) => counterparts.update(institutionId, id, version, fields),
+      );
+    },
+
+    deleteCounterpart(actor: Actor, id: string, version: number) {
+      requireWriter(actor);
+      return removed(actor, 'counterpart', id, (institutionId) =>
+        counterparts.remove(institutionId, id, version),
+      );
+    },
+  };
+}
+
+export type CounterpartsAdmin = ReturnType<typeof createCounterpartsAdmin>;

@@ -1,19 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Nullable, WebUrl } from '../../platform/http/schema-helpers.ts';
-
-export const Unit = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    slug: Type.String(),
-    nameIt: Type.String(),
-    nameEn: Type.String(),
-    remitIt: Nullable(Type.String()),
-    remitEn: Nullable(Type.String()),
-    head: Nullable(Type.String()),
-  },
-  { title: 'Unit' },
-);
-export type Unit = Static<typeof Unit>;
+import { Unit } from '../units/units.schemas.ts';
 
 export const Institution = Type.Object(
   {
@@ -71,13 +58,3 @@ export const InstitutionInput = Type.Object({
   accessibilityUrl: Type.Optional(WebUrl({ maxLength: 300 })),
 });
 export type InstitutionInput = Static<typeof InstitutionInput>;
-
-export const UnitInput = Type.Object({
-  slug: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 60 }),
-  nameIt: Type.String({ minLength: 1, maxLength: 200 }),
-  nameEn: Type.String({ minLength: 1, maxLength: 200 }),
-  remitIt: Type.Optional(Type.String({ maxLength: 5000 })),
-  remitEn: Type.Optional(Type.String({ maxLength: 5000 })),
-  head: Type.Optional(Type.String({ maxLength: 200 })),
-});
-export type UnitInput = Static<typeof UnitInput>;

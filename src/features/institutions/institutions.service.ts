@@ -1,96 +1,11 @@
 import type { Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
-import {
-  type InstitutionsRepository,
-  UNIT_SORTS,
-  type UnitRow,
-  type UnitSort,
-  type UnitUsageRow,
-} from './institutions.repository.ts';
-import type {
-  Institution,
-  InstitutionDetail,
-  InstitutionInput,
-  Unit,
-  UnitInput,
-} from './institutions.schemas.ts';
-
-export { UNIT_SORTS, type UnitSort } from './institutions.repository.ts';
+import type { UnitsService } from '../units/units.service.ts';
+import type { InstitutionsRepository } from './institutions.repository.ts';
+import type { Institution, InstitutionDetail, InstitutionInput } from './institutions.schemas.ts';
 
 type Row = NonNullable<Awaited<ReturnType<InstitutionsRepository['bySlug']>>>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const PAGE_SIZE = 25;
-
-/** A unit as the back-office shows and audits it, with what names it. */
-export interface UnitRecord extends Unit {
-  position: number;
-  version: number;
-  updatedAt: string;
-  /** Networks it follows and agreements it looks after: while there are any, it cannot be deleted. */
-  usage: { memberships: number; agreements: number };
-}
-
-/** What a person types in the back-office form. */
-export interface UnitFields {
-  slug: string;
-  nameIt: string;
-  nameEn: string;
-  remitIt: string;
-  remitEn: string;
-  head: string;
-}
-
-export interface UnitListQuery {
-  q?: string | undefined;
-  sort?: UnitSort | undefined;
-  page?: number | undefined;
-  lang?: 'it' | 'en' | undefined;
-}
-
-const unitRecord = (u: UnitUsageRow): UnitRecord => ({
-  ...unitView(u),
-  position: u.position,
-  version: u.version,
-  updatedAt: new Date(u.updatedAt).toISOString(),
-  usage: { memberships: u.memberships, agreements: u.agreements },
-});
-
-function text(field: string, value: string | undefined, max: number, required: boolean): string | null {
-  const v = (value ?? '').trim();
-  if (required && !v) throw AppError.invalid(field, `${field} is required`);
-  if (v.length > max) throw AppError.invalid(field, `${field} is longer than ${max} characters`);
-  return v || null;
-}
-
-function checkedUnit(fields: UnitFields) {
-  const slug = (fields.slug ?? '').trim();
-  if (!SLUG.test(slug) || slug.length > 60) {
-    throw AppError.invalid(
-      'slug',
-      'The slug takes lower-case letters, digits and single hyphens (at most 60)',
-    );
-  }
-  return {
-    slug,
-    nameIt: text('nameIt', fields.nameIt, 200, true)!,
-    nameEn: text('nameEn', fields.nameEn, 200, true)!,
-    remitIt: text('remitIt', fields.remitIt, 5000, false),
-    remitEn: text('remitEn', fields.remitEn, 5000, false),
-    head: text('head', fields.head, 200, false),
-  };
-}
-
-/** A refused stale write, with the stored record so that the person can compare both versions. */
-function staleUnit(current: UnitRecord, version: number): AppError {
-  return new AppError(
-    'version_conflict',
-    `The unit was changed by someone else (now at version ${current.version}, you started from ${version})`,
-    { field: 'version', details: { currentVersion: current.version, current } },
-  );
-}
 
 function view({ institution: i, place }: Row): Institution {
   return {
@@ -118,36 +33,17 @@ function view({ institution: i, place }: Row): Institution {
   };
 }
 
-const unitView = (u: UnitRow): Unit => ({
-  id: u.id,
-  slug: u.slug,
-  nameIt: u.nameIt,
-  nameEn: u.nameEn,
-  remitIt: u.remitIt,
-  remitEn: u.remitEn,
-  head: u.head,
-});
-
-export function createInstitutionsService({ repo }: { repo: InstitutionsRepository }) {
+export function createInstitutionsService({
+  repo,
+  units,
+}: {
+  repo: InstitutionsRepository;
+  units: UnitsService;
+}) {
   async function requireRow(slug: string, tx?: Executor): Promise<Row> {
     const row = await repo.bySlug(slug, tx);
     if (!row) throw AppError.notFound('Institution', slug);
     return row;
-  }
-
-  async function unit(institutionId: string, id: string, tx?: Executor): Promise<UnitRecord> {
-    const row = UUID.test(id) ? await repo.unitById(institutionId, id, tx) : undefined;
-    if (!row) throw AppError.notFound('Unit', id);
-    return unitRecord(row);
-  }
-
-  async function uniqueSlug(institutionId: string, slug: string, exceptId?: string, tx?: Executor) {
-    if (await repo.unitWithSlug(institutionId, slug, exceptId, tx)) {
-      throw new AppError('conflict', `A unit "${slug}" already exists`, {
-        field: 'slug',
-        details: { reason: 'taken' },
-      });
-    }
   }
 
   return {
@@ -156,20 +52,16 @@ export function createInstitutionsService({ repo }: { repo: InstitutionsReposito
     },
     async get(slug: string): Promise<InstitutionDetail> {
       const row = await requireRow(slug);
-      return { ...view(row), units: (await repo.units(row.institution.id)).map(unitView) };
+      return { ...view(row), units: await units.unitsOf(row.institution.id) };
     },
     /** The institution's id, or a 404 naming the slug: other features use it to scope their records. */
     async idOf(slug: string, tx?: Executor): Promise<string> {
       return (await requireRow(slug, tx)).institution.id;
     },
-    async unitsOf(institutionId: string, tx?: Executor): Promise<Unit[]> {
-      return (await repo.units(institutionId, tx)).map(unitView);
-    },
-    async unitIdOf(institutionId: string, unitSlug: string, tx?: Executor): Promise<string> {
-      const unit = (await repo.units(institutionId, tx)).find((u) => u.slug === unitSlug);
-      if (!unit) throw AppError.invalid('unit', `No unit "${unitSlug}" in this institution`);
-      return unit.id;
-    },
+    // The office's units live in features/units; these stay here for the features that ask an institution.
+    unitsOf: units.unitsOf,
+    unitIdOf: units.unitIdOf,
+    addUnit: units.addUnit,
     async create(input: InstitutionInput, tx?: Executor): Promise<Institution> {
       if (await repo.bySlug(input.slug, tx)) {
         throw new AppError('conflict', `An institution "${input.slug}" already exists`, { field: 'slug' });
@@ -180,72 +72,6 @@ export function createInstitutionsService({ repo }: { repo: InstitutionsReposito
       }
       await repo.insert(input, tx);
       return view(await requireRow(input.slug, tx));
-    },
-    async addUnit(institutionId: string, input: UnitInput, position: number, tx?: Executor): Promise<Unit> {
-      return unitView(await repo.insertUnit({ ...input, institutionId, position }, tx));
-    },
-
-    /** One page of the institution's units, filtered and sorted (by their order in the office by default). */
-    async unitsPage(institutionId: string, query: UnitListQuery, tx?: Executor) {
-      const filter = { institutionId, q: query.q?.trim() || undefined };
-      const total = await repo.countUnits(filter, tx);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
-      const sort = query.sort && UNIT_SORTS.includes(query.sort) ? query.sort : 'position';
-      const rows = await repo.unitsPage(
-        filter,
-        { sort, lang: query.lang ?? 'it', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-        tx,
-      );
-      return { items: rows.map(unitRecord), total, page, pages, pageSize: PAGE_SIZE };
-    },
-
-    unit,
-
-    /** Adds a unit at the end of the office's order. */
-    async createUnit(institutionId: string, fields: UnitFields, tx?: Executor): Promise<UnitRecord> {
-      const values = checkedUnit(fields);
-      await uniqueSlug(institutionId, values.slug, undefined, tx);
-      const position = await repo.nextUnitPosition(institutionId, tx);
-      const row = await repo.insertUnit({ ...values, institutionId, position }, tx);
-      return unit(institutionId, row.id, tx);
-    },
-
-    /** Changes a unit if it is still at `version`; otherwise a version_conflict carrying the stored one. */
-    async updateUnit(
-      institutionId: string,
-      id: string,
-      version: number,
-      fields: UnitFields,
-      tx?: Executor,
-    ): Promise<UnitRecord> {
-      await unit(institutionId, id, tx);
-      const values = checkedUnit(fields);
-      await uniqueSlug(institutionId, values.slug, id, tx);
-      const row = await repo.updateUnitVersioned(institutionId, id, version, values, tx);
-      if (!row) throw staleUnit(await unit(institutionId, id, tx), version);
-      return unit(institutionId, id, tx);
-    },
-
-    /**
-     * Deletes a unit that no membership or agreement names, at `version`. The foreign keys would quietly set
-     * those references to null; refusing instead makes the person hand the work to another unit first.
-     */
-    async removeUnit(institutionId: string, id: string, version: number, tx?: Executor): Promise<UnitRecord> {
-      const before = await unit(institutionId, id, tx);
-      if (before.version !== version) throw staleUnit(before, version);
-      const { memberships, agreements } = before.usage;
-      if (memberships + agreements > 0) {
-        throw new AppError(
-          'conflict',
-          `The unit follows ${memberships} network(s) and ${agreements} agreement(s): assign them to another unit first`,
-          { details: { reason: 'in_use', memberships, agreements } },
-        );
-      }
-      if (!(await repo.deleteUnitVersioned(institutionId, id, version, tx))) {
-        throw staleUnit(await unit(institutionId, id, tx), version);
-      }
-      return before;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { places } from '../places/places.table.ts';
 
 /** The tenant: a municipality, metropolitan city or region with an international-relations office. */
@@ -25,25 +25,3 @@ export const institutions = pgTable('institutions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
-
-/** The office and its units, with what each does and who leads it. */
-export const units = pgTable(
-  'units',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    institutionId: uuid('institution_id')
-      .notNull()
-      .references(() => institutions.id, { onDelete: 'cascade' }),
-    slug: text('slug').notNull(),
-    nameIt: text('name_it').notNull(),
-    nameEn: text('name_en').notNull(),
-    remitIt: text('remit_it'),
-    remitEn: text('remit_en'),
-    head: text('head'),
-    position: integer('position').notNull().default(0),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('units_institution_slug_uq').on(t.institutionId, t.slug)],
-);

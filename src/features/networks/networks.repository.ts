@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { ALL_INSTITUTIONS, CHANGES_CHANNEL, notifyChange } from '../../platform/db/changes.ts';
 import type { Executor, QueryFn } from '../../platform/db/client.ts';
-import { institutions, units } from '../institutions/institutions.table.ts';
+import { institutions } from '../institutions/institutions.table.ts';
+import { units } from '../units/units.table.ts';
 import { memberships, networks } from './networks.table.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;

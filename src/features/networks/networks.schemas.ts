@@ -1,4 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TProperties, Type } from '@sinclair/typebox';
+import { changesOf, closed, NO_LINE_BREAK, optionalText, SLUG } from '../../platform/http/record-writes.ts';
 import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 
 const PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
@@ -51,3 +52,95 @@ export const MembershipInput = Type.Object({
   workingGroups: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
 });
 export type MembershipInput = Static<typeof MembershipInput>;
+
+// ── The back-office's records and the bodies of the write routes ────────────────────────────────────────
+
+export const MembershipRecordSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    networkId: Type.String({ format: 'uuid' }),
+    since: Type.Object({
+      date: Nullable(Type.String({ description: 'YYYY, YYYY-MM or YYYY-MM-DD, at its precision' })),
+      precision: StringEnum(['day', 'month', 'year', 'unknown'] as const),
+    }),
+    roleIt: Nullable(Type.String()),
+    roleEn: Nullable(Type.String()),
+    unit: Nullable(
+      Type.Object(
+        { id: Type.String({ format: 'uuid' }), nameIt: Type.String(), nameEn: Type.String() },
+        { description: 'The unit of the office that follows the network' },
+      ),
+    ),
+    workingGroups: Type.Array(Type.String()),
+    annualFee: Nullable(Type.String({ description: 'A decimal string such as "1500.00"' })),
+    feeCurrency: Nullable(Type.String({ description: 'ISO 4217 code' })),
+    notes: Nullable(Type.String()),
+    version: Type.Integer({ description: 'Send it back with the next PATCH or DELETE' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'MembershipRecord' },
+);
+
+export const CatalogueNetwork = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    slug: Type.String(),
+    acronym: Nullable(Type.String()),
+    nameIt: Type.String(),
+    nameEn: Type.String(),
+    descriptionIt: Nullable(Type.String()),
+    descriptionEn: Nullable(Type.String()),
+    website: Nullable(Type.String()),
+    version: Type.Integer({ description: 'Send it back with the next PATCH' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'CatalogueNetwork' },
+);
+
+export const membershipProps = {
+  since: optionalText(20, 'Member since: YYYY, YYYY-MM or YYYY-MM-DD; null or left out when unknown'),
+  roleIt: optionalText(300, 'The role of the institution in the network, in Italian'),
+  roleEn: optionalText(300, 'The role of the institution in the network, in English'),
+  unitId: Type.Optional(
+    Nullable(Type.String({ format: 'uuid', description: 'One of the units of the office; null for none' })),
+  ),
+  workingGroups: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 200, pattern: NO_LINE_BREAK }), { maxItems: 50 }),
+  ),
+  annualFee: Type.Optional(
+    Nullable(
+      Type.String({
+        pattern: '^\\d{1,10}(\\.\\d{1,2})?$',
+        description: 'Yearly fee as a decimal with a dot, such as "1500" or "1500.50"',
+      }),
+    ),
+  ),
+  feeCurrency: Type.Optional(
+    Nullable(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code; EUR when a fee has none' })),
+  ),
+  notes: optionalText(5000, 'Notes for the office; never published'),
+} satisfies TProperties;
+
+export const networkProps = {
+  acronym: optionalText(30),
+  nameIt: Type.String({ minLength: 1, maxLength: 200 }),
+  nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+  descriptionIt: optionalText(5000),
+  descriptionEn: optionalText(5000),
+  website: Type.Optional(Nullable(WebUrl({ maxLength: 300, emptyClears: true }))),
+} satisfies TProperties;
+
+export const MembershipInputBody = Type.Object(membershipProps, { ...closed, title: 'MembershipInput' });
+export const MembershipChanges = changesOf(membershipProps, 'MembershipChanges');
+export const NetworkInputBody = Type.Object(
+  {
+    slug: Type.String({
+      pattern: SLUG,
+      maxLength: 60,
+      description: 'Lower-case letters, digits and hyphens; unique in the catalogue (409 if taken) and fixed',
+    }),
+    ...networkProps,
+  },
+  { ...closed, title: 'CatalogueNetworkInput' },
+);
+export const NetworkChanges = changesOf(networkProps, 'CatalogueNetworkChanges');

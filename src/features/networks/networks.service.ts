@@ -8,12 +8,13 @@ import {
   type Precision,
   parsePartialDate,
 } from '../../platform/dates.ts';
-import type { Executor, QueryFn } from '../../platform/db/client.ts';
+import type { Database, Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { webUrlProblem } from '../../platform/urls.ts';
+import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
+import { auditRows, HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import type { UnitsService } from '../units/units.service.ts';
 import {
-  type CatalogueValues,
   catalogueSql,
   type DirectoryRow,
   type MembershipDetailRow,
@@ -23,6 +24,7 @@ import {
   type NetworkSqlRow,
   type NetworksRepository,
 } from './networks.repository.ts';
+import { checkedCatalogue, checkedMembership, staleMembership, staleNetwork } from './networks.rules.ts';
 import type { MembershipInput, Network, NetworkInput } from './networks.schemas.ts';
 
 export { NETWORK_SORTS, type NetworkSort } from './networks.repository.ts';
@@ -138,91 +140,6 @@ const directoryOf = (r: DirectoryRow) => ({
   network: entryOf(r.network),
   membership: r.membership?.id ? membershipOf(r.membership) : null,
 });
-
-function text(field: string, value: string | undefined, max: number, required: boolean): string | null {
-  const v = (value ?? '').trim();
-  if (required && !v) throw AppError.invalid(field, `${field} is required`);
-  if (v.length > max) throw AppError.invalid(field, `${field} is longer than ${max} characters`);
-  return v || null;
-}
-
-function webAddress(field: string, value: string | undefined): string | null {
-  const v = text(field, value, 300, false);
-  if (!v) return null;
-  const problem = webUrlProblem(v);
-  if (problem) throw AppError.invalid(field, problem);
-  return v;
-}
-
-function checkedCatalogue(fields: NetworkFields): CatalogueValues {
-  return {
-    acronym: text('acronym', fields.acronym, 30, false),
-    nameIt: text('nameIt', fields.nameIt, 200, true)!,
-    nameEn: text('nameEn', fields.nameEn, 200, true)!,
-    descriptionIt: text('descriptionIt', fields.descriptionIt, 5000, false),
-    descriptionEn: text('descriptionEn', fields.descriptionEn, 5000, false),
-    website: webAddress('website', fields.website),
-  };
-}
-
-/** An amount as people write it (1500, 1500.5, 1500,50, 1.500,50) as a decimal string; null when empty. */
-export function parseAmount(raw: string | undefined): string | null | undefined {
-  let v = (raw ?? '').trim().replace(/\s/g, '');
-  if (!v) return null;
-  // A comma is the decimal mark (1.500,50); without one, dots in groups of three separate thousands (1.500).
-  if (v.includes(',')) v = v.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) v = v.replace(/\./g, '');
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(v)) return undefined;
-  return v;
-}
-
-/** The membership fields checked; the unit is checked against the institution's own units by the caller. */
-function checkedMembership(fields: MembershipFields) {
-  const since = parsePartialDate(fields.since);
-  if (isDateError(since)) throw AppError.invalid('since', since.error);
-  const groups = (fields.workingGroups ?? '')
-    .split(/\r?\n/)
-    .map((g) => g.trim())
-    .filter(Boolean);
-  if (groups.length > 50 || groups.some((g) => g.length > 200)) {
-    throw AppError.invalid('workingGroups', 'At most 50 working groups of at most 200 characters each');
-  }
-  const annualFee = parseAmount(fields.annualFee);
-  if (annualFee === undefined) {
-    throw AppError.invalid('annualFee', `"${fields.annualFee}" is not an amount such as 1500 or 1500.50`);
-  }
-  const currency = (fields.feeCurrency ?? '').trim().toUpperCase();
-  if (currency && !/^[A-Z]{3}$/.test(currency)) {
-    throw AppError.invalid('feeCurrency', 'The currency is a three-letter ISO 4217 code such as EUR');
-  }
-  return {
-    sinceOn: since.date,
-    sincePrecision: since.precision,
-    roleIt: text('roleIt', fields.roleIt, 300, false),
-    roleEn: text('roleEn', fields.roleEn, 300, false),
-    workingGroups: groups,
-    annualFee,
-    // A fee without a currency is in euros, as an Italian institution pays it.
-    feeCurrency: currency || (annualFee !== null ? 'EUR' : null),
-    notes: text('notes', fields.notes, 5000, false),
-  };
-}
-
-function staleNetwork(current: NetworkEntry, version: number): AppError {
-  return new AppError(
-    'version_conflict',
-    `The network was changed by someone else (now at version ${current.version}, you started from ${version})`,
-    { field: 'version', details: { currentVersion: current.version, current } },
-  );
-}
-
-function staleMembership(current: MembershipRecord, version: number): AppError {
-  return new AppError(
-    'version_conflict',
-    `The membership was changed by someone else (now at version ${current.version}, you started from ${version})`,
-    { field: 'version', details: { currentVersion: current.version, current } },
-  );
-}
 
 export function createNetworksService({
   repo,
@@ -441,3 +358,174 @@ export function createNetworksService({
 }
 
 export type NetworksService = ReturnType<typeof createNetworksService>;
+
+/**
+ * The back-office's use cases of networks and memberships: an institution's memberships as the actor's
+ * institution under row-level security; the shared catalogue, which belongs to no institution and which the
+ * restricted role may only read (migration 0004), written in a transaction of the database owner after the
+ * role checks, its audit entry under the acting institution so that its log shows it.
+ */
+export function createNetworksAdmin(deps: {
+  database: Database;
+  networks: NetworksService;
+  units: Pick<UnitsService, 'unitsOf'>;
+}) {
+  const { database, networks, units } = deps;
+  const { asStaff, asOwner, created, updated, removed } = staffWork(database);
+
+  /**
+   * Only a platform administrator may change an existing catalogue network: every institution's pages and
+   * memberships show the entry, so an institution's admin editing it would change what all the others
+   * publish. Institutions keep their own view of a network in their membership (role, groups, notes).
+   */
+  function requireCatalogueEditor(actor: Actor): void {
+    requireWriter(actor);
+    if (actor.platformAdmin !== true) {
+      throw new AppError('forbidden', 'Only a platform administrator can change a network of the catalogue', {
+        details: { reason: 'catalogue' },
+      });
+    }
+  }
+
+  return {
+    canWrite,
+    /** Refuses a viewer before showing a form that only writers can send. */
+    checkWriter: (actor: Actor): void => requireWriter(actor),
+    /** Whether the actor may edit an existing catalogue network (see requireCatalogueEditor). */
+    canEditCatalogue: (actor: Actor): boolean => actor.role !== 'viewer' && actor.platformAdmin === true,
+
+    networks(actor: Actor, query: NetworkListQuery) {
+      return asStaff(actor, (institutionId) => networks.directory(institutionId, query));
+    },
+
+    /** A network with the institution's membership, and the history of both in the institution's log. */
+    network(actor: Actor, id: string) {
+      return asStaff(actor, async (institutionId) => ({
+        ...(await networks.entry(institutionId, id)),
+        history: await auditRows(
+          database,
+          `(entity = 'network' and entity_id = $1)
+            or (entity = 'membership' and coalesce(after->>'networkId', before->>'networkId') = $1)`,
+          [id],
+          HISTORY_LIMIT,
+        ),
+      }));
+    },
+
+    /** The form data of joining a network (writers only): the network and the institution's units. */
+    joinForm(actor: Actor, networkId: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => ({
+        ...(await networks.entry(institutionId, networkId)),
+        units: await units.unitsOf(institutionId),
+      }));
+    },
+
+    /** A membership with its network, the institution's units (for the form) and its history. */
+    membership(actor: Actor, id: string) {
+      return asStaff(actor, async (institutionId) => {
+        const membership = await networks.membership(institutionId, id);
+        const { network } = await networks.entry(institutionId, membership.networkId);
+        return {
+          membership,
+          network,
+          units: await units.unitsOf(institutionId),
+          history: await recordHistory(database, 'membership', id, HISTORY_LIMIT),
+        };
+      });
+    },
+
+    /** The membership to edit (writers only), with its network and the institution's units. */
+    membershipForm(actor: Actor, id: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const membership = await networks.membership(institutionId, id);
+        const { network } = await networks.entry(institutionId, membership.networkId);
+        return { membership, network, units: await units.unitsOf(institutionId) };
+      });
+    },
+
+    /** The network to edit in the catalogue (platform administrators only). */
+    networkForm(actor: Actor, id: string) {
+      requireCatalogueEditor(actor);
+      return asStaff(actor, async (institutionId) => (await networks.entry(institutionId, id)).network);
+    },
+
+    joinNetwork(actor: Actor, networkId: string, fields: MembershipFields) {
+      requireWriter(actor);
+      return created(
+        actor,
+        'membership',
+        (institutionId) => networks.joinNetwork(institutionId, networkId, fields),
+        'join',
+      );
+    },
+
+    updateMembership(actor: Actor, id: string, version: number, fields: MembershipFields) {
+      requireWriter(actor);
+      return updated(
+        actor,
+        'membership',
+        id,
+        (institutionId) => networks.membership(institutionId, id),
+        (institutionId) => networks.updateMembership(institutionId, id, version, fields),
+      );
+    },
+
+    leaveNetwork(actor: Actor, id: string, version: number) {
+      requireWriter(actor);
+      return removed(
+        actor,
+        'membership',
+        id,
+        (institutionId) => networks.leaveNetwork(institutionId, id, version),
+        'leave',
+      );
+    },
+
+    /**
+     * Adds a network to the shared catalogue. Admins and editors may: a new entry changes nothing another
+     * institution relies on, and an office should not wait for the platform operator to record that it joined
+     * a network the catalogue lacks.
+     */
+    createNetwork(actor: Actor, fields: NetworkFields) {
+      requireWriter(actor);
+      return asOwner(actor, async ({ query, audit: write }) => {
+        const created = await networks.addToCatalogue(query, fields);
+        await write({
+          action: 'create',
+          entity: 'network',
+          entityId: created.id,
+          before: undefined,
+          after: created,
+        });
+        return created;
+      });
+    },
+
+    /** Changes an existing catalogue network: platform administrators only (see requireCatalogueEditor). */
+    updateNetwork(actor: Actor, id: string, version: number, fields: NetworkFields) {
+      requireCatalogueEditor(actor);
+      return asOwner(actor, async ({ query, audit: write }) => {
+        const { before, after } = await networks.editCatalogueEntry(query, id, version, fields);
+        await write({ action: 'update', entity: 'network', entityId: id, before, after });
+        return after;
+      });
+    },
+
+    /**
+     * Deletes a catalogue network no institution is a member of: platform administrators only, like an edit.
+     * Returns what was deleted.
+     */
+    removeNetwork(actor: Actor, id: string, version: number) {
+      requireCatalogueEditor(actor);
+      return asOwner(actor, async ({ query, audit: write }) => {
+        const before = await networks.removeFromCatalogue(query, id, version);
+        await write({ action: 'delete', entity: 'network', entityId: id, before, after: null });
+        return before;
+      });
+    },
+  };
+}
+
+export type NetworksAdmin = ReturnType<typeof createNetworksAdmin>;

@@ -1,5 +1,6 @@
 import { date, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { institutions, units } from '../institutions/institutions.table.ts';
+import { institutions } from '../institutions/institutions.table.ts';
+import { units } from '../units/units.table.ts';
 
 /** City networks (EUROCITIES, C40...): a catalogue shared by all institutions, like the gazetteer. */
 export const networks = pgTable('networks', {

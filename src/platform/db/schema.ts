@@ -9,3 +9,4 @@ export * from '../../features/institutions/institutions.table.ts';
 export * from '../../features/invitations/invitations.table.ts';
 export * from '../../features/networks/networks.table.ts';
 export * from '../../features/places/places.table.ts';
+export * from '../../features/units/units.table.ts';

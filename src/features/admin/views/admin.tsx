@@ -3,6 +3,7 @@
 // htmx, when loaded, only makes them smoother.
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { Field } from '../../../views/backoffice/fields.tsx';
 import { workplace } from '../../accounts/accounts.http.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
@@ -20,7 +21,6 @@ import { partnershipPath } from '../../portal/portal.paths.ts';
 import type { AuditEntry, Dashboard } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { AttachmentsSection } from './agreement-edit.tsx';
-import { Field } from './fields.tsx';
 import { AuditTable } from './history.tsx';
 
 export interface Notice {

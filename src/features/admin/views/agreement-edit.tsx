@@ -2,13 +2,13 @@
 // writes) and its attachments. On a stale save the form keeps what the person typed and shows, field by
 // field, what is stored now.
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { ConflictTable, Field } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, SECTOR_LABELS } from '../../agreements/agreements.labels.ts';
 import { AGREEMENT_KINDS, type Agreement, RENEWALS, SECTORS } from '../../agreements/agreements.schemas.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
-import type { Unit } from '../../institutions/institutions.schemas.ts';
+import type { Unit } from '../../units/units.schemas.ts';
 import { adminStrings } from '../admin.strings.ts';
-import { ConflictTable, Field } from './fields.tsx';
 
 /** The form's fields as the browser sends them back. */
 export interface EditValues {

@@ -5,10 +5,11 @@
 
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
+import { counterpartsStrings } from '../../counterparts/counterparts.strings.ts';
 import { adminStrings } from '../admin.strings.ts';
-import { registryStrings } from '../registry.strings.ts';
 
 type Snapshot = Record<string, unknown>;
 
@@ -123,12 +124,13 @@ function flatten(entity: string, snapshot: Snapshot): Snapshot {
 /** The name of a field of an audited record, as the forms label it. */
 export function fieldLabel(entity: string, key: string, lang: Lang): string {
   const t = adminStrings(lang);
-  const r = registryStrings(lang);
+  const r = backofficeStrings(lang);
+  const c = counterpartsStrings(lang);
   const own: Record<string, string> =
     entity === 'agreement'
       ? t.edit.labels
       : entity === 'counterpart'
-        ? { kind: r.counterparts.kind, place: r.counterparts.place }
+        ? { kind: c.kind, place: c.place }
         : entity === 'membership'
           ? { unit: r.labels['unitId'] ?? key }
           : {};
@@ -158,7 +160,7 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
-        ? registryStrings(lang).counterparts.kinds[value]
+        ? counterpartsStrings(lang).kinds[value]
         : KIND_LABELS[value as keyof typeof KIND_LABELS]?.[lang];
     case 'status':
       return STATUS_LABELS[value as keyof typeof STATUS_LABELS]?.[lang];

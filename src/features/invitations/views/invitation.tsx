@@ -1,7 +1,7 @@
 // The page an invited person opens: who invites them and how, and one short form to accept.
 import type { Lang } from '../../../platform/i18n.ts';
+import { Field } from '../../../views/backoffice/fields.tsx';
 import { adminStrings } from '../../admin/admin.strings.ts';
-import { Field } from '../../admin/views/fields.tsx';
 import type { OpenInvitation } from '../invitations.service.ts';
 import { invitationStrings } from '../invitations.strings.ts';
 

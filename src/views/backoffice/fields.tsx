@@ -1,8 +1,8 @@
 // One labelled form field for every back-office form: bootstrap-italia markup, its hint, and after a refused
 // save its error right below it, tied to the control with aria-describedby and aria-invalid. And, after a
 // stale save, one table that sets the stored version beside the one sent, field by field.
-import type { Lang } from '../../../platform/i18n.ts';
-import { adminStrings } from '../admin.strings.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { backofficeStrings } from './strings.ts';
 
 export interface FieldProps {
   name: string;
@@ -95,7 +95,7 @@ export interface ComparedField {
 
 /** The version stored now beside the one the person sent, field by field; the values that differ in bold. */
 export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] }) {
-  const t = adminStrings(p.lang).compare;
+  const t = backofficeStrings(p.lang).compare;
   const shown = (v: string) => v || '—';
   return (
     <div class="table-responsive mb-4">

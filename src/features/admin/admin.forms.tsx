@@ -1,0 +1,389 @@
+// The page flow of every record type's back-office pages under /admin/{it,en}/: read the language and the
+// caller (the access step found them), render a list or record page, show a form, save it (CSRF, the version
+// it started from, one service call, a 303 redirect) or show it again with the field's error in the page's
+// language, or both versions after a stale save; a one-button action (delete, leave). The service's refusals
+// become pages: 404 for another institution's record, 403 for a role, 409 for a conflict.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ComponentChildren, VNode } from 'preact';
+import { type AppError, isAppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import {
+  type Conflict,
+  type Errors,
+  type FieldSpec,
+  RecordForm,
+  type Values,
+} from '../../views/backoffice/forms.tsx';
+import { backofficeStrings } from '../../views/backoffice/strings.ts';
+import type { Actor } from '../accounts/accounts.access.ts';
+import { actorOf, requireCsrf, sessionOf } from '../accounts/accounts.http.ts';
+import type { Session } from '../accounts/accounts.service.ts';
+import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
+import { adminStrings } from './admin.strings.ts';
+import type { Notice } from './views/admin.tsx';
+
+/** Who is asking, in which language. */
+export interface Ctx {
+  lang: Lang;
+  session: Session;
+  actor: Actor;
+}
+
+/** What a form page shows: after a refused save, the values sent, the errors or the conflict. */
+export interface FormState {
+  values?: Values;
+  errors?: Errors;
+  conflict?: Conflict;
+  /** The version the form carries; by default the stored record's. */
+  version?: number | undefined;
+}
+
+export interface Rendered {
+  title: string;
+  body: VNode;
+}
+
+export type IdRequest = FastifyRequest<{
+  Params: { lang: string; id: string };
+  Body: Form;
+  Querystring: Form;
+}>;
+export type LangRequest = FastifyRequest<{ Params: { lang: string }; Body: Form; Querystring: Form }>;
+
+/** A form or query field as text PostgreSQL can store: NUL characters (which it refuses) dropped. */
+export const typed = (form: Form | undefined, name: string, max = 2000) =>
+  field(form, name, max).replace(/\0/g, '');
+
+/** One of the allowed values, or the fallback. */
+export const oneOf = <T extends string>(allowed: readonly T[], raw: string, fallback: T | ''): T | '' =>
+  (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
+
+export const pageNumber = (raw: string) => {
+  const n = Number.parseInt(raw, 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1_000_000) : 1;
+};
+
+/** The field's error in the page's language: the registry's own words, else the back-office's. */
+function messageOf(lang: Lang, err: AppError): string {
+  const fieldName = err.field ?? '';
+  const reason = err.details?.['reason'];
+  const key = err.code === 'conflict' && typeof reason === 'string' ? `${fieldName}:${reason}` : fieldName;
+  const own = backofficeStrings(lang).fieldMessages[key];
+  return own ? `${adminStrings(lang).fieldError}: ${own}` : fieldMessage(lang, fieldName, err.message);
+}
+
+/** The version a form started from; undefined when it is missing or mangled (such a form cannot be saved). */
+export function versionOf(body: Form | undefined): number | undefined {
+  const raw = String(body?.['version'] ?? '');
+  const version = Number(raw);
+  // Versions are PostgreSQL integers.
+  return /^\d{1,10}$/.test(raw) && version >= 1 && version <= 2_147_483_647 ? version : undefined;
+}
+
+export interface FormFlow {
+  fields: readonly string[];
+  path: string;
+  back: string;
+  /** The form page: on GET, and again after a refused save. */
+  render: (state: FormState) => Promise<Rendered>;
+  /** Saves what was sent (at the version the form started from); returns the address to go to. */
+  save: (values: Values, version: number) => Promise<string>;
+  /** Edits carry a version; creations do not. */
+  versioned: boolean;
+  /** The stored record of a version conflict as form values. */
+  stored?: (current: unknown) => Values;
+}
+
+/** A refusal's words for its `details.reason`, per reason, in the page's language. */
+export type ReasonTexts = Record<string, (lang: Lang) => string>;
+
+const reasonText = (texts: ReasonTexts | undefined, err: AppError, lang: Lang) => {
+  const reason = err.details?.['reason'];
+  return typeof reason === 'string' ? texts?.[reason]?.(lang) : undefined;
+};
+
+/** Route options of record pages: everyone with a role reads; editors and admins write (services refine). */
+export const READ = { schema: { hide: true }, config: { access: 'viewer' as const } };
+export const WRITE_PAGE = { schema: { hide: true }, config: { access: 'editor' as const } };
+
+/**
+ * The page flow of one record type. `reasons` words the refusals particular to it (by `details.reason`): a
+ * 403 `forbidden` and a 409 `conflict` shown as a page.
+ */
+export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: ReasonTexts } = {}) {
+  const { send } = adminKit();
+
+  /** The language and the signed-in caller (the access step found them); undefined after a 404 language. */
+  async function enter(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
+    const lang = langOf(request);
+    if (!lang) {
+      reply.callNotFound();
+      return undefined;
+    }
+    return { lang, session: sessionOf(request), actor: actorOf(request) };
+  }
+
+  const show = (
+    reply: FastifyReply,
+    c: Ctx,
+    path: string,
+    out: Rendered,
+    opts: { status?: number; notice?: Notice | undefined } = {},
+  ) => send(reply, c.lang, path, out.title, out.body, { session: c.session, ...opts });
+
+  /** A refusal the service explained, as a page: not found, not allowed, changed meanwhile. */
+  function refusal(reply: FastifyReply, c: Ctx, path: string, back: string, err: unknown) {
+    if (!isAppError(err)) throw err;
+    const t = backofficeStrings(c.lang);
+    const page = (title: string, text: string, status: number) =>
+      show(
+        reply,
+        c,
+        path,
+        {
+          title,
+          body: (
+            <>
+              <h1>{title}</h1>
+              <p>
+                <a href={back}>{t.backToList}</a>
+              </p>
+            </>
+          ),
+        },
+        { status, notice: { kind: status === 409 ? 'warning' : 'danger', text } },
+      );
+    if (err.code === 'not_found') return page(t.notFoundTitle, t.notFound, 404);
+    if (err.code === 'forbidden') {
+      const text =
+        reasonText(reasons.forbidden, err, c.lang) ??
+        noticeOf(err, c.lang)?.text ??
+        adminStrings(c.lang).forbidden;
+      return page(t.refusedTitle, text, 403);
+    }
+    if (err.code === 'conflict' && err.details?.['reason'] === 'concurrent') {
+      return page(t.refusedTitle, t.concurrent, 409);
+    }
+    const conflict = err.code === 'conflict' ? reasonText(reasons.conflict, err, c.lang) : undefined;
+    if (conflict) return page(t.refusedTitle, conflict, 409);
+    throw err;
+  }
+
+  /** A page that only reads: render it, or explain the refusal. */
+  async function readPage(
+    reply: FastifyReply,
+    c: Ctx,
+    path: string,
+    back: string,
+    render: () => Promise<Rendered>,
+    notice?: Notice,
+  ) {
+    try {
+      return show(reply, c, path, await render(), { notice });
+    } catch (err) {
+      return refusal(reply, c, path, back, err);
+    }
+  }
+
+  /** The success notice a redirect asked for (?saved=1, ?created=1, ?deleted=1). */
+  function doneNotice(request: FastifyRequest, lang: Lang): Notice | undefined {
+    const q = (request.query ?? {}) as Form;
+    const t = backofficeStrings(lang);
+    if (q['saved'] === '1') return { kind: 'success', text: t.saved };
+    if (q['created'] === '1') return { kind: 'success', text: t.created };
+    if (q['deleted'] === '1') return { kind: 'success', text: t.deleted };
+    return undefined;
+  }
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, flow: (c: Ctx) => FormFlow) {
+    const c = await enter(request, reply);
+    if (!c) return reply;
+    const f = flow(c);
+    try {
+      return show(reply, c, f.path, await f.render({}));
+    } catch (err) {
+      return refusal(reply, c, f.path, f.back, err);
+    }
+  }
+
+  async function submitForm(request: FastifyRequest, reply: FastifyReply, flow: (c: Ctx) => FormFlow) {
+    const c = await enter(request, reply);
+    if (!c) return reply;
+    const f = flow(c);
+    const t = backofficeStrings(c.lang);
+    const body = request.body as Form | undefined;
+    const values: Values = Object.fromEntries(f.fields.map((name) => [name, typed(body, name, 10_000)]));
+    let version: number | undefined;
+    const again = async (state: FormState, status: number, notice?: Notice) => {
+      try {
+        return show(reply, c, f.path, await f.render({ values, ...state }), { status, notice });
+      } catch (err) {
+        return refusal(reply, c, f.path, f.back, err);
+      }
+    };
+    try {
+      requireCsrf(request, c.session);
+      if (f.versioned) {
+        version = versionOf(body);
+        if (version === undefined) return again({}, 400, { kind: 'danger', text: t.badVersion });
+      }
+      return reply.redirect(await f.save(values, version ?? 0), 303);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      if (err.code === 'version_conflict' && f.stored) {
+        const current = err.details?.['current'] as { version: number };
+        return again(
+          { version: current.version, conflict: { stored: f.stored(current), sent: values } },
+          409,
+          { kind: 'warning', text: t.conflict },
+        );
+      }
+      if (
+        (err.code === 'invalid_input' || err.code === 'conflict') &&
+        err.field &&
+        f.fields.includes(err.field)
+      ) {
+        return again({ version, errors: { [err.field]: messageOf(c.lang, err) } }, err.status);
+      }
+      return refusal(reply, c, f.path, f.back, err);
+    }
+  }
+
+  /**
+   * A one-button action on a record (delete, leave) at the version shown; on success goes where `run` says,
+   * otherwise shows the record page again with the reason.
+   */
+  async function action(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    opts: {
+      path: string;
+      back: string;
+      run: (c: Ctx, version: number) => Promise<string>;
+      /** The record page again, with a notice and a status. */
+      page: (c: Ctx) => Promise<Rendered>;
+      /** Why the record cannot go while others use it. */
+      inUse?: (c: Ctx, details: Record<string, unknown>) => string;
+    },
+  ) {
+    const c = await enter(request, reply);
+    if (!c) return reply;
+    const t = backofficeStrings(c.lang);
+    const again = async (status: number, notice: Notice) => {
+      try {
+        return show(reply, c, opts.path, await opts.page(c), { status, notice });
+      } catch (err) {
+        return refusal(reply, c, opts.path, opts.back, err);
+      }
+    };
+    try {
+      requireCsrf(request, c.session);
+      const version = versionOf(request.body as Form | undefined);
+      if (version === undefined) return again(400, { kind: 'danger', text: t.badVersion });
+      return reply.redirect(await opts.run(c, version), 303);
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      if (err.code === 'version_conflict') return again(409, { kind: 'warning', text: t.conflictDelete });
+      if (err.code === 'conflict' && err.details?.['reason'] === 'in_use' && opts.inUse) {
+        return again(409, { kind: 'danger', text: opts.inUse(c, err.details) });
+      }
+      return refusal(reply, c, opts.path, opts.back, err);
+    }
+  }
+
+  /** GET and POST of a form at `path` (under /admin/:lang/). */
+  function formRoutes(app: App, path: string, flow: (c: Ctx) => FormFlow) {
+    app.get(`/admin/:lang/${path}`, READ, (request, reply) => showForm(request, reply, flow));
+    app.post(`/admin/:lang/${path}`, WRITE_PAGE, (request, reply) => submitForm(request, reply, flow));
+  }
+
+  /** GET and POST of a record's form at `<base>/:id/<path>`; a malformed id is a 404. */
+  function recordFormRoutes(
+    app: App,
+    base: string,
+    path: string,
+    flow: (id: string) => (c: Ctx) => FormFlow,
+  ) {
+    app.get(`/admin/:lang/${base}/:id/${path}`, READ, (request: IdRequest, reply) =>
+      UUID.test(request.params.id) ? showForm(request, reply, flow(request.params.id)) : reply.callNotFound(),
+    );
+    app.post(`/admin/:lang/${base}/:id/${path}`, WRITE_PAGE, (request: IdRequest, reply) =>
+      UUID.test(request.params.id)
+        ? submitForm(request, reply, flow(request.params.id))
+        : reply.callNotFound(),
+    );
+  }
+
+  /** A record's page at `<base>/:id`, with the notice a redirect asked for. */
+  function recordRoute(app: App, base: string, render: (c: Ctx, id: string) => Promise<Rendered>) {
+    app.get(`/admin/:lang/${base}/:id`, READ, async (request: IdRequest, reply) => {
+      if (!UUID.test(request.params.id)) return reply.callNotFound();
+      const c = await enter(request, reply);
+      if (!c) return reply;
+      const id = request.params.id;
+      return readPage(
+        reply,
+        c,
+        `${base}/${id}`,
+        `/admin/${c.lang}/${base}`,
+        () => render(c, id),
+        doneNotice(request, c.lang),
+      );
+    });
+  }
+
+  return {
+    enter,
+    show,
+    refusal,
+    readPage,
+    doneNotice,
+    showForm,
+    submitForm,
+    action,
+    formRoutes,
+    recordFormRoutes,
+    recordRoute,
+  };
+}
+
+/**
+ * A form page drawn with RecordForm: on GET the stored values (none for a new record); after a refused save
+ * the values sent, with their errors or, after a stale save, both versions and the stored version to save at.
+ */
+export function formPage(
+  c: Ctx,
+  state: FormState,
+  p: {
+    title: string;
+    lead?: ComponentChildren;
+    action: string;
+    /** The stored record's version: an edit form carries it. */
+    version?: number;
+    specs: FieldSpec[];
+    values?: Values;
+    submit: string;
+    back: { href: string; label: string };
+  },
+): Rendered {
+  return {
+    title: p.title,
+    body: (
+      <RecordForm
+        lang={c.lang}
+        title={p.title}
+        lead={p.lead}
+        action={p.action}
+        session={c.session}
+        version={p.version === undefined ? undefined : (state.version ?? p.version)}
+        specs={p.specs}
+        values={state.values ?? p.values ?? {}}
+        errors={state.errors}
+        conflict={state.conflict}
+        submit={p.submit}
+        back={p.back}
+      />
+    ),
+  };
+}

@@ -1,0 +1,66 @@
+// Partners (counterparts) as the API shows and takes them: the portal's public view, the back-office record,
+// and the bodies of the write routes (one set of properties for the creation and, all optional, the PATCH).
+import { type TProperties, Type } from '@sinclair/typebox';
+import { changesOf, closed, optionalText } from '../../platform/http/record-writes.ts';
+import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
+
+export const Counterpart = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    type: StringEnum(['city', 'organisation'] as const),
+    nameIt: Type.String(),
+    nameEn: Type.String(),
+    country: Nullable(
+      Type.Object({
+        code: Type.String(),
+        nameIt: Type.String(),
+        nameEn: Type.String(),
+        continent: Type.String(),
+      }),
+    ),
+    place: Nullable(
+      Type.Object({
+        geonamesId: Type.Integer(),
+        name: Type.String(),
+        lat: Type.Number(),
+        lon: Type.Number(),
+        population: Type.Integer(),
+      }),
+    ),
+    agreements: Type.Integer({ description: 'Published agreements with this counterpart' }),
+  },
+  { title: 'Counterpart' },
+);
+
+export const PartnerRecord = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    kind: StringEnum(['city', 'organisation'] as const),
+    nameIt: Type.String(),
+    nameEn: Type.String(),
+    country: Nullable(Type.Object({ code: Type.String(), nameIt: Type.String(), nameEn: Type.String() })),
+    place: Nullable(
+      Type.Object({ geonamesId: Type.Integer(), name: Type.String() }, { description: 'Cities only' }),
+    ),
+    website: Nullable(Type.String()),
+    agreements: Type.Integer({ description: 'Agreements that name it, published or not' }),
+    version: Type.Integer({ description: 'Send it back with the next PATCH or DELETE' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'PartnerRecord' },
+);
+
+export const partnerProps = {
+  nameIt: Type.String({ minLength: 1, maxLength: 200, description: 'Name in Italian' }),
+  nameEn: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: "Name in English; unique among the institution's organisations (409 if taken)",
+  }),
+  country: optionalText(100, 'Country: ISO code (FR, FRA) or name in Italian or English. Ignored for a city'),
+  website: Type.Optional(Nullable(WebUrl({ maxLength: 300, emptyClears: true }))),
+} satisfies TProperties;
+
+export const PartnerInput = Type.Object(partnerProps, { ...closed, title: 'PartnerInput' });
+export const PartnerChanges = changesOf(partnerProps, 'PartnerChanges');

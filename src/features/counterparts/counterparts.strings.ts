@@ -1,0 +1,84 @@
+// The words of the back-office pages of partners (counterparts), in Italian and English.
+import type { Lang } from '../../platform/i18n.ts';
+
+const it = {
+  title: 'Partner',
+  lead: 'Le città e le organizzazioni con cui il tuo ente ha rapporti.',
+  caption: 'Partner del tuo ente',
+  add: 'Aggiungi un’organizzazione partner',
+  addLead:
+    'Qui si aggiungono le organizzazioni (enti, università, organismi internazionali). Le città partner si aggiungono creando un accordo, con il luogo scelto dal gazzetteer.',
+  editTitle: (name: string) => `Modifica il partner ${name}`,
+  search: 'Cerca per nome (in italiano o in inglese)',
+  kind: 'Tipo',
+  anyKind: 'Tutti i tipi',
+  kinds: { city: 'Città', organisation: 'Organizzazione' } as Record<string, string>,
+  country: 'Paese',
+  anyCountry: 'Tutti i paesi',
+  name: 'Nome',
+  agreements: 'Accordi',
+  place: 'Luogo nel gazzetteer',
+  sorts: {
+    name: 'Nome, dalla A alla Z',
+    '-name': 'Nome, dalla Z alla A',
+    country: 'Paese',
+    '-agreements': 'Prima quelli con più accordi',
+    agreements: 'Prima quelli con meno accordi',
+    '-updated': 'Modificati più di recente',
+    updated: 'Modificati meno di recente',
+  } as Record<string, string>,
+  agreementsTitle: 'Accordi con questo partner',
+  agreementsCaption: 'Accordi che nominano questo partner',
+  noAgreements: 'Nessun accordo nomina questo partner.',
+  agreementKind: 'Tipo di accordo',
+  signed: 'Data della firma',
+  status: 'Stato',
+  published: 'Pubblicato',
+  cityNote: 'Per una città il luogo e il paese vengono dal gazzetteer e non si modificano qui.',
+  inUse: (n: number) =>
+    `Questo partner non si può eliminare: ${n === 1 ? 'un accordo lo nomina' : `${n} accordi lo nominano`}. Elimina prima gli accordi, oppure lascia il partner.`,
+  deleteLead: 'Nessun accordo nomina questo partner: si può eliminare.',
+};
+
+type Strings = typeof it;
+
+const en: Strings = {
+  title: 'Partners',
+  lead: 'The cities and organisations your institution deals with.',
+  caption: "Your institution's partners",
+  add: 'Add a partner organisation',
+  addLead:
+    'Organisations (public bodies, universities, international organisations) are added here. Partner cities are added with an agreement, their place chosen from the gazetteer.',
+  editTitle: (name: string) => `Edit the partner ${name}`,
+  search: 'Search by name (in Italian or English)',
+  kind: 'Kind',
+  anyKind: 'All kinds',
+  kinds: { city: 'City', organisation: 'Organisation' } as Record<string, string>,
+  country: 'Country',
+  anyCountry: 'All countries',
+  name: 'Name',
+  agreements: 'Agreements',
+  place: 'Place in the gazetteer',
+  sorts: {
+    name: 'Name, A to Z',
+    '-name': 'Name, Z to A',
+    country: 'Country',
+    '-agreements': 'Most agreements first',
+    agreements: 'Fewest agreements first',
+    '-updated': 'Most recently changed',
+    updated: 'Least recently changed',
+  } as Record<string, string>,
+  agreementsTitle: 'Agreements with this partner',
+  agreementsCaption: 'Agreements that name this partner',
+  noAgreements: 'No agreement names this partner.',
+  agreementKind: 'Kind of agreement',
+  signed: 'Date signed',
+  status: 'Status',
+  published: 'Published',
+  cityNote: 'For a city, the place and the country come from the gazetteer and are not changed here.',
+  inUse: (n: number) =>
+    `This partner cannot be deleted: ${n === 1 ? 'an agreement names it' : `${n} agreements name it`}. Delete the agreements first, or keep the partner.`,
+  deleteLead: 'No agreement names this partner: it can be deleted.',
+};
+
+export const counterpartsStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);

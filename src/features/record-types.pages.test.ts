@@ -1,0 +1,429 @@
+// Every record type's back-office pages together: every write route for each role, stale forms and
+// deletes, escaped text, and no input that makes a route answer 500.
+import { describe, expect, it } from 'vitest';
+import {
+  auditCount,
+  get,
+  membership,
+  milan,
+  milanId,
+  network,
+  one,
+  organisation,
+  post,
+  unit,
+  useRecordsPages,
+} from '../../test/records-pages.ts';
+import { uniqueSlug } from '../../test/support.ts';
+
+useRecordsPages();
+
+interface WriteCase {
+  name: string;
+  entity: string;
+  /** Makes the record the route writes (fresh for each role) and says how to tell the write happened. */
+  prepare: () => Promise<{ url: string; fields: Record<string, string>; applied: () => Promise<boolean> }>;
+  /** Who may write; the others get 403 and nothing changes. */
+  allowed: (keyof typeof milan)[];
+}
+
+const WRITERS: WriteCase['allowed'] = ['admin', 'editor', 'platform'];
+
+const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'create a partner organisation',
+    entity: 'counterpart',
+    allowed: WRITERS,
+    prepare: async () => {
+      const name = `New org ${uniqueSlug('c')}`;
+      return {
+        url: '/admin/it/counterparts/new',
+        fields: { nameIt: `${name} it`, nameEn: name, website: 'https://example.org', country: 'Belgio' },
+        applied: async () =>
+          !!(await one('select 1 from counterparts where name_en = $1 and country_code = $2', [name, 'BE'])),
+      };
+    },
+  },
+  {
+    name: 'edit a partner',
+    entity: 'counterpart',
+    allowed: WRITERS,
+    prepare: async () => {
+      const cp = await organisation(milanId);
+      const renamed = `Renamed ${uniqueSlug('r')}`;
+      return {
+        url: `/admin/it/counterparts/${cp.id}/edit`,
+        fields: { version: String(cp.version), nameIt: renamed, nameEn: cp.nameEn, website: '', country: '' },
+        applied: async () =>
+          !!(await one('select 1 from counterparts where id = $1 and name_it = $2', [cp.id, renamed])),
+      };
+    },
+  },
+  {
+    name: 'delete a partner',
+    entity: 'counterpart',
+    allowed: WRITERS,
+    prepare: async () => {
+      const cp = await organisation(milanId);
+      return {
+        url: `/admin/it/counterparts/${cp.id}/delete`,
+        fields: { version: String(cp.version) },
+        applied: async () => !(await one('select 1 from counterparts where id = $1', [cp.id])),
+      };
+    },
+  },
+  {
+    name: 'create a unit',
+    entity: 'unit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const slug = uniqueSlug('newunit');
+      return {
+        url: '/admin/it/units/new',
+        fields: { slug, nameIt: 'Nuovo ufficio', nameEn: 'New unit', head: 'Maria Rossi' },
+        applied: async () =>
+          !!(await one('select 1 from units where slug = $1 and institution_id = $2', [slug, milanId])),
+      };
+    },
+  },
+  {
+    name: 'edit a unit',
+    entity: 'unit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const u = await unit(milanId);
+      return {
+        url: `/admin/it/units/${u.id}/edit`,
+        fields: {
+          version: '1',
+          slug: u.slug,
+          nameIt: 'Ufficio rinominato',
+          nameEn: u.nameEn,
+          head: 'Anna Bianchi',
+        },
+        applied: async () =>
+          !!(await one("select 1 from units where id = $1 and head = 'Anna Bianchi'", [u.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a unit',
+    entity: 'unit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const u = await unit(milanId);
+      return {
+        url: `/admin/it/units/${u.id}/delete`,
+        fields: { version: '1' },
+        applied: async () => !(await one('select 1 from units where id = $1', [u.id])),
+      };
+    },
+  },
+  {
+    name: 'join a network',
+    entity: 'membership',
+    allowed: WRITERS,
+    prepare: async () => {
+      const net = await network();
+      return {
+        url: `/admin/it/networks/${net.id}/join`,
+        fields: {
+          since: '2019-03',
+          roleIt: 'Membro',
+          annualFee: '1.500,50',
+          workingGroups: 'Cultura\nMobilità',
+        },
+        applied: async () =>
+          !!(await one(
+            `select 1 from memberships where network_id = $1 and institution_id = $2 and since_precision = 'month'
+               and annual_fee = 1500.50 and fee_currency = 'EUR' and working_groups = array['Cultura','Mobilità']`,
+            [net.id, milanId],
+          )),
+      };
+    },
+  },
+  {
+    name: 'edit a membership',
+    entity: 'membership',
+    allowed: WRITERS,
+    prepare: async () => {
+      const { membership: m } = await membership();
+      return {
+        url: `/admin/it/memberships/${m.id}/edit`,
+        fields: {
+          version: String(m.version),
+          since: '2001',
+          roleIt: 'Vicepresidenza',
+          feeCurrency: 'usd',
+          annualFee: '200',
+        },
+        applied: async () =>
+          !!(await one(
+            `select 1 from memberships where id = $1 and role_it = 'Vicepresidenza' and fee_currency = 'USD'`,
+            [m.id],
+          )),
+      };
+    },
+  },
+  {
+    name: 'leave a network',
+    entity: 'membership',
+    allowed: WRITERS,
+    prepare: async () => {
+      const { membership: m } = await membership();
+      return {
+        url: `/admin/it/memberships/${m.id}/delete`,
+        fields: { version: String(m.version) },
+        applied: async () => !(await one('select 1 from memberships where id = $1', [m.id])),
+      };
+    },
+  },
+  {
+    name: 'add a network to the catalogue',
+    entity: 'network',
+    allowed: WRITERS,
+    prepare: async () => {
+      const slug = uniqueSlug('catalogue');
+      return {
+        url: '/admin/it/networks/new',
+        fields: {
+          slug,
+          acronym: 'CAT',
+          nameIt: 'Rete nuova',
+          nameEn: 'New network',
+          website: 'https://net.example.org',
+        },
+        applied: async () => !!(await one('select 1 from networks where slug = $1', [slug])),
+      };
+    },
+  },
+  {
+    name: 'edit a catalogue network',
+    entity: 'network',
+    // Only a platform administrator: every institution sees the catalogue.
+    allowed: ['platform'],
+    prepare: async () => {
+      const net = await network();
+      return {
+        url: `/admin/it/networks/${net.id}/edit`,
+        fields: {
+          version: String(net.version),
+          acronym: 'EDIT',
+          nameIt: 'Rete corretta',
+          nameEn: net.nameEn,
+        },
+        applied: async () =>
+          !!(await one("select 1 from networks where id = $1 and acronym = 'EDIT'", [net.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a catalogue network',
+    entity: 'network',
+    allowed: ['platform'],
+    prepare: async () => {
+      const net = await network();
+      return {
+        url: `/admin/it/networks/${net.id}/delete`,
+        fields: { version: String(net.version) },
+        applied: async () => !(await one('select 1 from networks where id = $1', [net.id])),
+      };
+    },
+  },
+];
+
+describe('roles: every write route for each role', () => {
+  for (const c of WRITE_CASES) {
+    for (const role of ['admin', 'editor', 'viewer', 'platform'] as const) {
+      const allowed = c.allowed.includes(role);
+      it(`when ${role === 'platform' ? 'a platform admin' : `an ${role}`} tries to ${c.name}, then it is ${allowed ? 'saved and audited' : 'refused (403) and nothing changes'}`, async () => {
+        const { url, fields, applied } = await c.prepare();
+        const who = milan[role];
+        const audits = await auditCount(c.entity, who.email);
+        const res = await post(url, who, fields);
+        if (allowed) {
+          expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
+          expect(await applied()).toBe(true);
+          expect(await auditCount(c.entity, who.email)).toBe(audits + 1);
+        } else {
+          expect(res.statusCode).toBe(403);
+          expect(await applied()).toBe(false);
+          expect(await auditCount(c.entity, who.email)).toBe(audits);
+        }
+      });
+    }
+  }
+
+  it('when a viewer opens a form, then it is refused, and the record pages show no write buttons', async () => {
+    const cp = await organisation(milanId);
+    expect((await get('/admin/it/counterparts/new', milan.viewer)).statusCode).toBe(403);
+    expect((await get(`/admin/it/counterparts/${cp.id}/edit`, milan.viewer)).statusCode).toBe(403);
+    const page = await get(`/admin/it/counterparts/${cp.id}`, milan.viewer);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Il tuo ruolo consente la sola lettura.');
+    expect(page.body).not.toContain('/delete"');
+    expect(page.body).not.toContain('/edit"');
+  });
+
+  it('when an editor adds a catalogue network, then the audit entry belongs to their institution', async () => {
+    const slug = uniqueSlug('audited');
+    const res = await post('/admin/en/networks/new', milan.editor, {
+      slug,
+      nameIt: 'Rete',
+      nameEn: 'Network',
+    });
+    expect(res.statusCode).toBe(303);
+    const created = await one<{ id: string }>('select id from networks where slug = $1', [slug]);
+    const entry = await one<{ institution_id: string; actor: string; after: { slug: string } }>(
+      `select institution_id, actor, after from audit_events where entity = 'network' and entity_id = $1`,
+      [created!.id],
+    );
+    expect(entry).toMatchObject({ institution_id: milanId, actor: milan.editor.email, after: { slug } });
+    const log = await get('/admin/en/audit', milan.admin);
+    expect(log.body).toContain(created!.id.slice(0, 8));
+  });
+
+  it('when the form has no CSRF token, then the write is refused', async () => {
+    const cp = await organisation(milanId);
+    const res = await post(
+      `/admin/it/counterparts/${cp.id}/edit`,
+      { ...milan.editor, csrf: 'forged' },
+      {
+        version: '1',
+        nameIt: 'Forged',
+        nameEn: cp.nameEn,
+      },
+    );
+    expect(res.statusCode).toBe(403);
+    expect(
+      (await one<{ name_it: string }>('select name_it from counterparts where id = $1', [cp.id]))!.name_it,
+    ).toBe(cp.nameIt);
+  });
+});
+
+describe('versions', () => {
+  it('when a unit, a membership or a catalogue network form is stale, then it is refused with both versions', async () => {
+    const u = await unit(milanId);
+    await post(`/admin/en/units/${u.id}/edit`, milan.editor, {
+      version: '1',
+      slug: u.slug,
+      nameIt: 'A',
+      nameEn: 'Stored unit',
+    });
+    const staleUnit = await post(`/admin/en/units/${u.id}/edit`, milan.admin, {
+      version: '1',
+      slug: u.slug,
+      nameIt: 'A',
+      nameEn: 'Sent unit',
+    });
+    expect(staleUnit.statusCode).toBe(409);
+    expect(staleUnit.body).toContain('Someone else changed this record');
+    expect(staleUnit.body).toContain('<td>Stored unit</td><td><strong>Sent unit</strong></td>');
+
+    const { membership: m } = await membership();
+    await post(`/admin/en/memberships/${m.id}/edit`, milan.editor, { version: '1', roleEn: 'Stored role' });
+    const staleMembership = await post(`/admin/en/memberships/${m.id}/edit`, milan.admin, {
+      version: '1',
+      roleEn: 'Sent role',
+    });
+    expect(staleMembership.statusCode).toBe(409);
+    expect(staleMembership.body).toContain('<td>Stored role</td><td><strong>Sent role</strong></td>');
+    expect(
+      (await one<{ role_en: string }>('select role_en from memberships where id = $1', [m.id]))!.role_en,
+    ).toBe('Stored role');
+
+    const net = await network();
+    const base = { acronym: '', nameIt: net.nameIt };
+    expect(
+      (
+        await post(`/admin/en/networks/${net.id}/edit`, milan.platform, {
+          ...base,
+          version: '1',
+          nameEn: 'Stored net',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const staleNet = await post(`/admin/en/networks/${net.id}/edit`, milan.platform, {
+      ...base,
+      version: '1',
+      nameEn: 'Sent net',
+    });
+    expect(staleNet.statusCode).toBe(409);
+    expect(staleNet.body).toContain('<td>Stored net</td><td><strong>Sent net</strong></td>');
+  });
+
+  it('when a delete comes from a stale page, then it is refused and the record stays', async () => {
+    const cp = await organisation(milanId);
+    await post(`/admin/it/counterparts/${cp.id}/edit`, milan.editor, {
+      version: '1',
+      nameIt: 'Cambiato',
+      nameEn: cp.nameEn,
+    });
+    const res = await post(`/admin/it/counterparts/${cp.id}/delete`, milan.editor, { version: '1' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('non è stata eliminata');
+    expect(await one('select 1 from counterparts where id = $1', [cp.id])).toBeDefined();
+  });
+});
+
+describe('record pages and history', () => {
+  it('when a record page renders text typed by a person, then it is escaped', async () => {
+    const cp = await organisation(milanId, `<script>alert(1)</script> ${uniqueSlug('x')}`);
+    const page = await get(`/admin/en/counterparts/${cp.id}`, milan.viewer);
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+    expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});
+
+describe('no input makes a route answer 500', () => {
+  it('when lists get nonsense parameters, then they answer normally', async () => {
+    for (const url of [
+      '/admin/it/counterparts?page=-5&sort=DROP&kind=x&country=ZZZ&q=%25_%5C',
+      `/admin/en/counterparts?page=99999999999999999999&q=${'x'.repeat(5000)}`,
+      '/admin/it/counterparts?page=abc&q=a&q=b&sort[]=name',
+      '/admin/it/networks?member=maybe&sort=1;drop&page=0',
+      '/admin/en/units?sort=%00&page=1e9&q=a%00b',
+      '/admin/it/networks?q=%00%ED%A0%80',
+    ]) {
+      const res = await get(url, milan.viewer);
+      expect(res.statusCode, url).toBe(200);
+    }
+  });
+
+  it('when forms get nonsense, then the answer is a 4xx, never a 500', async () => {
+    const cp = await organisation(milanId);
+    const u = await unit(milanId);
+    const { membership: m, network: net } = await membership();
+    const attempts: [string, Record<string, string | string[]>][] = [
+      [`/admin/it/counterparts/${cp.id}/edit`, { version: 'abc', nameIt: 'x', nameEn: 'y' }],
+      [`/admin/it/counterparts/${cp.id}/edit`, { version: '-1', nameIt: 'x', nameEn: 'y' }],
+      [`/admin/it/counterparts/${cp.id}/edit`, { version: '1', nameIt: ['a', 'b'], nameEn: 'x'.repeat(300) }],
+      [
+        `/admin/it/counterparts/${cp.id}/edit`,
+        { version: '1', nameIt: 'a\u0000b', nameEn: 'y', website: 'https://\u0000' },
+      ],
+      [`/admin/it/counterparts/${cp.id}/delete`, {}],
+      ['/admin/it/counterparts/not-a-uuid/edit', { version: '1' }],
+      [
+        `/admin/it/units/${u.id}/edit`,
+        { version: '99999999999999999999', slug: 'ok', nameIt: 'a', nameEn: 'b' },
+      ],
+      [`/admin/it/units/${u.id}/edit`, { version: '1', slug: '-', nameIt: 'a', nameEn: 'b' }],
+      [
+        `/admin/it/memberships/${m.id}/edit`,
+        { version: '1', since: '2020-13', workingGroups: 'x'.repeat(300) },
+      ],
+      [`/admin/it/memberships/${m.id}/delete`, { version: '0' }],
+      [`/admin/it/networks/${net.id}/join`, { since: '2020' }],
+      ['/admin/it/networks/00000000-0000-0000-0000-000000000000/join', { since: '2020' }],
+      ['/admin/it/networks/new', { slug: 'a'.repeat(100), nameIt: '', nameEn: '' }],
+      [`/admin/it/networks/${net.id}/edit`, { version: '1', nameIt: '', nameEn: '' }],
+    ];
+    for (const [url, fields] of attempts) {
+      const res = await post(url, milan.editor, fields);
+      expect(res.statusCode, `${url} ${JSON.stringify(fields).slice(0, 80)}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
+    expect(await one('select version from memberships where id = $1', [m.id])).toEqual({ version: 1 });
+  });
+});

@@ -1,0 +1,33 @@
+// The one place where record types are registered: each one's folder exports its JSON routes (mounted under
+// /api/v1) and its back-office pages, and app.ts registers every module of this list. A new record type adds
+// its folder and one line here (docs/ADDING-A-RECORD-TYPE.md).
+import type { Services } from '../deps.ts';
+import type { App } from '../platform/http/types.ts';
+import { agreementsApi } from './agreements/agreements.api.ts';
+import { counterpartsApi } from './counterparts/counterparts.api.ts';
+import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
+import { institutionsApi } from './institutions/institutions.api.ts';
+import { networksApi } from './networks/networks.api.ts';
+import { networksPages } from './networks/networks.pages.tsx';
+import { unitsApi } from './units/units.api.ts';
+import { unitsPages } from './units/units.pages.tsx';
+
+/** A Fastify plugin of a record type, built from the services. */
+export type RecordPlugin = (services: Services) => (app: App) => Promise<void>;
+
+export interface RecordType {
+  name: string;
+  /** JSON routes (read and write), mounted under /api/v1. */
+  api?: RecordPlugin;
+  /** Back-office pages under /admin/{it,en}/. */
+  pages?: RecordPlugin;
+}
+
+export const RECORD_TYPES: readonly RecordType[] = [
+  { name: 'institutions', api: institutionsApi },
+  { name: 'counterparts', api: counterpartsApi, pages: counterpartsPages },
+  // Agreements' writes and pages are still admin.api.ts and admin.pages.tsx.
+  { name: 'agreements', api: agreementsApi },
+  { name: 'units', api: unitsApi, pages: unitsPages },
+  { name: 'networks', api: networksApi, pages: networksPages },
+];

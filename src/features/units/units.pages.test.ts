@@ -1,0 +1,102 @@
+// The units' back-office pages through HTTP: the list's pages and sort, isolation between institutions,
+// field errors in both languages, deleting a unit in use.
+import { describe, expect, it } from 'vitest';
+import {
+  ctx,
+  errorOf,
+  florenceEditor,
+  get,
+  milan,
+  milanId,
+  one,
+  post,
+  rowNames,
+  signIn,
+  unit,
+  useRecordsPages,
+} from '../../../test/records-pages.ts';
+import { uniqueSlug } from '../../../test/support.ts';
+
+useRecordsPages();
+
+describe('lists', () => {
+  it('when units fill more than a page, then pages and sort change the rows', async () => {
+    const cmId = await ctx.services.institutions.idOf('cm-firenze');
+    const viewer = await signIn('cm-firenze', 'viewer');
+    const prefix = uniqueSlug('pagunit');
+    for (let i = 1; i <= 27; i++) await unit(cmId, `${prefix}-${String(i).padStart(2, '0')}`);
+    const first = await get(`/admin/en/units?q=${prefix}&sort=name`, viewer);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain("<caption>Your institution's units</caption>");
+    const names = rowNames(first.body);
+    expect(names).toHaveLength(25);
+    expect(names[0]).toBe(`Unit ${prefix}-01`);
+    expect(rowNames((await get(`/admin/en/units?q=${prefix}&sort=name&page=2`, viewer)).body)).toEqual([
+      `Unit ${prefix}-26`,
+      `Unit ${prefix}-27`,
+    ]);
+    expect(rowNames((await get(`/admin/en/units?q=${prefix}&sort=-name`, viewer)).body)[0]).toBe(
+      `Unit ${prefix}-27`,
+    );
+    const milanUnits = rowNames((await get('/admin/it/units', milan.viewer)).body);
+    expect(milanUnits.some((n) => n.includes(prefix))).toBe(false);
+  });
+});
+
+describe('isolation between institutions', () => {
+  it("when a Florence editor reaches for Milan's unit, then it does not exist for them and nothing changes", async () => {
+    const u = await unit(milanId);
+    for (const url of [`/admin/en/units/${u.id}`, `/admin/en/units/${u.id}/edit`]) {
+      expect((await get(url, florenceEditor)).statusCode, url).toBe(404);
+    }
+    const edit = await post(`/admin/en/units/${u.id}/edit`, florenceEditor, {
+      version: '1',
+      slug: 'taken',
+      nameIt: 'Preso',
+      nameEn: 'Taken',
+    });
+    expect(edit.statusCode).toBe(404);
+    expect((await post(`/admin/en/units/${u.id}/delete`, florenceEditor, { version: '1' })).statusCode).toBe(
+      404,
+    );
+    expect(await one('select slug, version from units where id = $1', [u.id])).toEqual({
+      slug: u.slug,
+      version: 1,
+    });
+  });
+});
+
+describe('field errors in the page language', () => {
+  it('when a unit slug is malformed or taken, then the error is beside the field in both languages', async () => {
+    const it = await post('/admin/it/units/new', milan.editor, {
+      slug: 'Affari Europei',
+      nameIt: 'A',
+      nameEn: 'B',
+    });
+    expect(it.statusCode).toBe(400);
+    expect(errorOf(it.body, 'slug')).toContain('Usa solo lettere minuscole');
+    expect(it.body).toContain('value="Affari Europei"');
+    const en = await post('/admin/en/units/new', milan.editor, {
+      slug: 'european-affairs',
+      nameIt: 'A',
+      nameEn: 'B',
+    });
+    expect(en.statusCode).toBe(409);
+    expect(errorOf(en.body, 'slug')).toBe(
+      'Check this field: This identifier is already taken: choose another one.',
+    );
+  });
+});
+
+describe('deleting what is in use', () => {
+  it('when a unit follows a network, then deleting it is refused with the reason and it stays', async () => {
+    const u = await one<{ id: string; version: number }>(
+      "select id, version from units where institution_id = $1 and slug = 'european-affairs'",
+      [milanId],
+    );
+    const res = await post(`/admin/en/units/${u!.id}/delete`, milan.admin, { version: String(u!.version) });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toMatch(/This unit cannot be deleted: it follows 1 network and \d+ agreements?\./);
+    expect(await one('select 1 from units where id = $1', [u!.id])).toBeDefined();
+  });
+});

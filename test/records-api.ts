@@ -1,0 +1,224 @@
+// The setting of the record types' JSON write-route tests (features/*/<type>.api.test.ts and
+// record-types.api.test.ts): a seeded database, write and read tokens of Milan, sessions, fixtures written as
+// the database owner, and one call of every write route.
+import { afterAll, beforeAll } from 'vitest';
+import type { Role } from '../src/features/accounts/accounts.table.ts';
+import type { App } from '../src/platform/http/types.ts';
+import { TEST_ACTOR } from './factories.ts';
+import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
+
+export let ctx: TestContext;
+export let app: App;
+export let milanId: string;
+export let florenceId: string;
+export let milanWrite: string;
+export let milanRead: string;
+export let seq = 0;
+
+export type Method = 'POST' | 'PATCH' | 'DELETE';
+export interface Call {
+  label: string;
+  method: Method;
+  url: string;
+  payload?: Record<string, unknown>;
+}
+export type Headers = Record<string, string>;
+
+export const bearer = (token: string): Headers => ({ authorization: `Bearer ${token}` });
+export const send = (call: Call, headers: Headers) =>
+  app.inject({
+    method: call.method,
+    url: call.url,
+    headers,
+    ...(call.payload === undefined ? {} : { payload: call.payload }),
+  });
+
+/** A user of an institution with a session: the cookie header, the CSRF header, and the e-mail. */
+export async function session(institution: string, role: Role, platformAdmin = false) {
+  const { user, password } = await ctx.services.accounts.createUser({
+    email: `registry.api.${role}${++seq}.${institution}@example.org`,
+    institution,
+    role,
+    platformAdmin,
+  });
+  await ctx.services.accounts.authenticate(user.email, password!, '10.9.1.1');
+  const { token, csrfToken } = await ctx.services.accounts.createSession(user.id, {
+    method: 'password',
+    address: '127.0.0.1',
+  });
+  const cookie = { cookie: `ponte_session=${token}` };
+  return { cookie, withCsrf: { ...cookie, 'x-csrf-token': csrfToken }, email: user.email };
+}
+
+export const rowOf = async (table: string, id: string) =>
+  (await ctx.database.query<Record<string, unknown>>(`select * from ${table} where id = $1`, [id]))[0];
+export const auditOf = (id: string) =>
+  ctx.database.query<{ actor: string; action: string; entity: string }>(
+    'select actor, action, entity from audit_events where entity_id = $1 order by at, id',
+    [id],
+  );
+export const auditTotal = async () =>
+  (await ctx.database.query<{ n: number }>('select count(*)::int as n from audit_events'))[0]!.n;
+/** Everything the write routes could touch, to show that a refused write changed nothing. */
+export const registryState = async () =>
+  ctx.database.query(
+    `select 'counterparts' as t, id, version from counterparts union all
+     select 'units', id, version from units union all
+     select 'memberships', id, version from memberships union all
+     select 'networks', id, version from networks
+     order by 1, 2`,
+  );
+
+// ── Fixtures, written as the database owner ───────────────────────────────────────────────────────────
+
+export async function organisation(institutionId: string) {
+  const name = `Org ${uniqueSlug('o')}`;
+  const [row] = await ctx.services.counterparts.ensureMany(institutionId, [
+    { type: 'organisation', nameIt: `${name} (it)`, nameEn: name, website: 'https://org.example.org' },
+  ]);
+  return { id: row!.id, version: row!.version };
+}
+
+export async function unit(institutionId: string) {
+  const slug = uniqueSlug('u');
+  const made = await ctx.services.institutions.addUnit(
+    institutionId,
+    { slug, nameIt: `Ufficio ${slug}`, nameEn: `Unit ${slug}`, head: 'Anna Rossi' },
+    50,
+  );
+  return { id: made.id, slug, version: Number((await rowOf('units', made.id))!['version']) };
+}
+
+export async function network() {
+  const slug = uniqueSlug('net');
+  const made = await ctx.services.networks.create({
+    slug,
+    nameIt: `Rete ${slug}`,
+    nameEn: `Network ${slug}`,
+  });
+  return { id: made.id, slug, version: made.version };
+}
+
+export async function membership(institution: string) {
+  const net = await network();
+  const made = await ctx.services.networks.join(institution, {
+    network: net.slug,
+    since: '2019-05',
+    roleIt: 'Membro',
+    roleEn: 'Member',
+    workingGroups: ['Cultura', 'Mobilità'],
+  });
+  return { id: made.id, networkId: net.id, version: made.version };
+}
+
+/** One call of each write route on fresh records of Milan, none depending on another. */
+export async function everyWrite(): Promise<Call[]> {
+  const [orgA, orgB, unitA, unitB, memberA, memberB, catalogue, spare, unused] = [
+    await organisation(milanId),
+    await organisation(milanId),
+    await unit(milanId),
+    await unit(milanId),
+    await membership('milano'),
+    await membership('milano'),
+    await network(),
+    await network(),
+    await network(),
+  ];
+  const slug = uniqueSlug('new');
+  return [
+    {
+      label: 'create partner',
+      method: 'POST',
+      url: '/api/v1/counterparts',
+      payload: { nameIt: `Ente ${slug}`, nameEn: `Body ${slug}`, country: 'FR' },
+    },
+    {
+      label: 'edit partner',
+      method: 'PATCH',
+      url: `/api/v1/counterparts/${orgA.id}`,
+      payload: { website: 'https://changed.example.org', version: orgA.version },
+    },
+    {
+      label: 'delete partner',
+      method: 'DELETE',
+      url: `/api/v1/counterparts/${orgB.id}?version=${orgB.version}`,
+    },
+    {
+      label: 'create unit',
+      method: 'POST',
+      url: '/api/v1/units',
+      payload: { slug, nameIt: `Ufficio ${slug}`, nameEn: `Unit ${slug}` },
+    },
+    {
+      label: 'edit unit',
+      method: 'PATCH',
+      url: `/api/v1/units/${unitA.id}`,
+      payload: { head: 'Marco Bianchi', version: unitA.version },
+    },
+    { label: 'delete unit', method: 'DELETE', url: `/api/v1/units/${unitB.id}?version=${unitB.version}` },
+    {
+      label: 'join network',
+      method: 'POST',
+      url: `/api/v1/networks/${spare.id}/membership`,
+      payload: { since: '2024', roleEn: 'Observer' },
+    },
+    {
+      label: 'edit membership',
+      method: 'PATCH',
+      url: `/api/v1/memberships/${memberA.id}`,
+      payload: { roleEn: 'Vice-chair', version: memberA.version },
+    },
+    {
+      label: 'leave network',
+      method: 'DELETE',
+      url: `/api/v1/memberships/${memberB.id}?version=${memberB.version}`,
+    },
+    {
+      label: 'add catalogue network',
+      method: 'POST',
+      url: '/api/v1/networks',
+      payload: { slug, nameIt: `Rete ${slug}`, nameEn: `Network ${slug}` },
+    },
+    {
+      label: 'edit catalogue network',
+      method: 'PATCH',
+      url: `/api/v1/networks/${catalogue.id}`,
+      payload: { acronym: 'NET', version: catalogue.version },
+    },
+    {
+      label: 'delete catalogue network',
+      method: 'DELETE',
+      url: `/api/v1/networks/${unused.id}?version=${unused.version}`,
+    },
+  ];
+}
+
+/** Registers the test file's setting: a seeded database, the app, and what the tests above share. */
+export function useRecordsApi() {
+  beforeAll(async () => {
+    ctx = await createTestDeps({ seed: true });
+    app = await createTestApp(ctx);
+    milanId = await ctx.services.institutions.idOf('milano');
+    florenceId = await ctx.services.institutions.idOf('firenze');
+    milanWrite = (
+      await ctx.services.accounts.createApiToken({
+        institution: 'milano',
+        name: 'sync',
+        scope: 'write',
+        actor: TEST_ACTOR,
+      })
+    ).token;
+    milanRead = (
+      await ctx.services.accounts.createApiToken({
+        institution: 'milano',
+        name: 'bi',
+        scope: 'read',
+        actor: TEST_ACTOR,
+      })
+    ).token;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await ctx?.close();
+  });
+}
