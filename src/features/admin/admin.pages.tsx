@@ -487,6 +487,20 @@ export function adminPages(deps: {
     );
 
     app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/verify',
+      { schema: { hide: true }, config: { access: 'editor' } },
+      async (request, reply) =>
+        write(request, reply, (session, version) =>
+          admin.setToVerify(
+            actorOfSession(session),
+            request.params.id,
+            request.body?.['toVerify'] === 'true',
+            version,
+          ),
+        ),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
       '/admin/:lang/agreements/:id/status',
       { schema: { hide: true }, config: { access: 'editor' } },
       async (request, reply) => {

@@ -131,6 +131,14 @@ const it = {
   isPublished: 'Questo accordo è pubblicato sul portale.',
   seeOnPortal: 'Vedilo sul portale',
   isUnpublished: 'Questo accordo non è pubblicato.',
+  toVerify: 'Dati da verificare',
+  toVerifyNote:
+    "Dati da verificare: l'accordo è stato registrato da fonti che l'ufficio non ha ancora controllato. Il portale lo segnala come «dati in corso di verifica».",
+  clearToVerify: 'Segna come verificato',
+  markToVerify: 'Segna come da verificare',
+  toVerifyList: 'Dati da verificare',
+  toVerifyHint:
+    "Accordi registrati da fonti che l'ufficio non ha ancora controllato. Controlla ciascuno e, dalla sua pagina, segnalo come verificato.",
   saved: 'Modifica salvata.',
   conflict:
     'Qualcun altro ha modificato questo accordo mentre lo guardavi: la tua modifica non è stata salvata. Qui sotto trovi la versione attuale; la tua richiesta era:',
@@ -419,6 +427,14 @@ const en: Strings = {
   isPublished: 'This agreement is published on the portal.',
   seeOnPortal: 'See it on the portal',
   isUnpublished: 'This agreement is not published.',
+  toVerify: 'Data to verify',
+  toVerifyNote:
+    'Data to verify: this agreement was recorded from sources the office has not yet checked. The portal marks it as "data being verified".',
+  clearToVerify: 'Mark as verified',
+  markToVerify: 'Mark as to verify',
+  toVerifyList: 'Data to verify',
+  toVerifyHint:
+    'Agreements recorded from sources the office has not yet checked. Check each one, then mark it as verified on its page.',
   saved: 'Change saved.',
   conflict:
     'Someone else changed this agreement while you were looking at it: your change was not saved. The current version is below; your request was:',

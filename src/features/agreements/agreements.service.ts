@@ -90,6 +90,7 @@ function summaryView(r: SummaryRow): AgreementSummary {
     ratified: dated(r.ratified_on, r.ratified_precision, r.ratified_source),
     sectors: r.sectors as AgreementSummary['sectors'],
     published: r.published,
+    toVerify: r.to_verify,
     version: r.version,
     updatedAt: iso(r.updated_at),
   };
@@ -206,6 +207,7 @@ function draftColumns(draft: AgreementDraft) {
     descriptionEn: draft.descriptionEn,
     sources: draft.sources,
     alternativeDates: draft.alternativeDates,
+    toVerify: draft.toVerify,
   };
 }
 

@@ -457,6 +457,8 @@ const florence = (f: FlorenceFacts): AgreementInput => {
     descriptionEn: f.descriptionEn,
     statusHistory: [{ status: 'active', outcome: 'approved', date: f.date }],
     published: true,
+    // facts.md could not check Florence's list row by row: the office clears the mark once it has.
+    toVerify: true,
     unit: 'relazioni-internazionali',
   };
   if (f.otherYear) {
@@ -707,6 +709,8 @@ const FLORENCE_AGREEMENTS: AgreementInput[] = [
       'The sources list it as a twinning, with a question mark: neither the kind of agreement nor the place is verified, and its date has not been found. It may be not the city of Laayoune but the Sahrawi refugee camp of the same name near Tindouf, Algeria: Italian councils\' pacts with "El Aaiún" are often with that camp. Until it is verified, Ponte does not tie the partner to a place.',
     statusHistory: [{ status: 'active', outcome: 'approved', date: null }],
     published: true,
+    // facts.md could not check Florence's list row by row: the office clears the mark once it has.
+    toVerify: true,
     unit: 'relazioni-internazionali',
   },
   florence({

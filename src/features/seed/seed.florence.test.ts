@@ -1,7 +1,10 @@
 // Florence's demo partnerships as facts.md lists them: every row, its kind, its date at its own precision,
 // the other date a second source gives, and the same source text on every row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDeps, type TestContext } from '../../../test/support.ts';
+import { adminClient } from '../../../test/admin.ts';
+import { TEST_ACTOR } from '../../../test/factories.ts';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
 
 const SOURCE = 'Comune di Firenze e Wikipedia, non ancora verificato riga per riga';
@@ -41,17 +44,25 @@ const ROWS: [string, string, string, string | null, string, string | null][] = [
   ['austin', 'US', 'collaboration_agreement', '2023', 'year', null],
 ];
 
+let ctx: TestContext;
+let app: App;
+let bySlug: Map<string, Agreement>;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+  const all = await ctx.services.agreements.listDetailed('firenze');
+  bySlug = new Map(all.map((a) => [a.slug, a]));
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const stored = (slug: string) =>
+  ctx.services.agreements.listDetailed('firenze').then((all) => all.find((a) => a.slug === slug)!);
+
 describe('Florence demo partnerships', () => {
-  let ctx: TestContext;
-  let bySlug: Map<string, Agreement>;
-
-  beforeAll(async () => {
-    ctx = await createTestDeps({ seed: true });
-    const all = await ctx.services.agreements.listDetailed('firenze');
-    bySlug = new Map(all.map((a) => [a.slug, a]));
-  });
-  afterAll(() => ctx.close());
-
   it('when seeded, then Florence has exactly the rows of facts.md, all published', () => {
     expect([...bySlug.keys()].sort()).toEqual(ROWS.map((r) => r[0]).sort());
     expect([...bySlug.values()].every((a) => a.published && a.status === 'active')).toBe(true);
@@ -91,5 +102,99 @@ describe('Florence demo partnerships', () => {
     const milan = await ctx.services.agreements.listDetailed('milano');
     expect(milan.find((a) => a.slug === 'cracovia')?.kind).toBe('twinning');
     expect(bySlug.get('cracovia')?.kind).toBe('friendship_pact');
+  });
+});
+
+describe('the "to verify" mark', () => {
+  it('when seeded, then every Florence row is marked to verify and no Milan row is', async () => {
+    expect([...bySlug.values()].every((a) => a.toVerify)).toBe(true);
+    const milan = await ctx.services.agreements.listDetailed('milano');
+    expect(milan.some((a) => a.toVerify)).toBe(false);
+  });
+
+  it('when a write token clears the mark through PATCH, then the API says so and the audit keeps the change', async () => {
+    const { token } = await ctx.services.accounts.createApiToken({
+      institution: 'firenze',
+      name: 'verify',
+      scope: 'write',
+      actor: TEST_ACTOR,
+    });
+    const before = await stored('kyoto');
+    const res = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${before.id}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { toVerify: false, version: before.version },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().toVerify).toBe(false);
+    expect(res.json().descriptionEn).toBe(before.descriptionEn);
+    const read = await app.inject({ method: 'GET', url: `/api/v1/agreements/${before.id}` });
+    expect(read.json().toVerify).toBe(false);
+    const [audit] = await ctx.database.query<{ before: unknown; after: unknown }>(
+      'select before, after from audit_events where entity_id = $1 order by id desc limit 1',
+      [before.id],
+    );
+    expect(audit).toMatchObject({ before: { toVerify: true }, after: { toVerify: null } });
+
+    const back = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/agreements/${before.id}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { toVerify: true, version: res.json().version },
+    });
+    expect(back.json().toVerify).toBe(true);
+  });
+
+  it('when an editor opens the dashboard, then the agreements to verify are listed; once cleared on its page, it leaves the list', async () => {
+    const client = adminClient(app, ctx);
+    const { cookie } = await client.signIn('firenze', 'editor');
+    const dashboard = (await client.get('/admin/it/', cookie)).body;
+    expect(dashboard).toContain('Dati da verificare');
+    const reims = await stored('reims');
+    expect(dashboard).toContain(`/admin/it/agreements/${reims.id}`);
+    expect((await client.get('/admin/en/', cookie)).body).toContain('Data to verify');
+
+    const page = (await client.get(`/admin/it/agreements/${reims.id}`, cookie)).body;
+    expect(page).toContain('Segna come verificato');
+    const res = await client.post(`/admin/it/agreements/${reims.id}/verify`, cookie, {
+      version: String(reims.version),
+      toVerify: 'false',
+    });
+    expect(res.statusCode).toBe(303);
+    expect((await stored('reims')).toVerify).toBe(false);
+    const after = (await client.get(`/admin/it/agreements/${reims.id}`, cookie)).body;
+    expect(after).toContain('Segna come da verificare');
+    expect((await client.get('/admin/it/', cookie)).body).not.toContain(`/admin/it/agreements/${reims.id}`);
+    const [audit] = await ctx.database.query<{ action: string }>(
+      'select action from audit_events where entity_id = $1 order by id desc limit 1',
+      [reims.id],
+    );
+    expect(audit?.action).toBe('update');
+  });
+
+  it('when a viewer posts the clearing form, then it is refused and the mark stays', async () => {
+    const client = adminClient(app, ctx);
+    const { cookie } = await client.signIn('firenze', 'viewer');
+    const a = await stored('tirana');
+    const res = await client.post(`/admin/it/agreements/${a.id}/verify`, cookie, {
+      version: String(a.version),
+      toVerify: 'false',
+    });
+    expect(res.statusCode).toBe(403);
+    expect((await stored('tirana')).toVerify).toBe(true);
+  });
+
+  it('when the portal shows a partnership to verify, then it says the data is being verified, in both languages', async () => {
+    const it_ = (await app.inject({ method: 'GET', url: '/firenze/it/partenariati/kassel' })).body;
+    expect(it_).toContain('Dati in corso di verifica');
+    const en = (await app.inject({ method: 'GET', url: '/firenze/en/partnerships/kassel' })).body;
+    expect(en).toContain('Data being verified');
+    const list = (await app.inject({ method: 'GET', url: '/firenze/it/partenariati/' })).body;
+    expect(list).toContain('Dati in corso di verifica');
+    const listEn = (await app.inject({ method: 'GET', url: '/firenze/en/partnerships/' })).body;
+    expect(listEn).toContain('Data being verified');
+    const milan = (await app.inject({ method: 'GET', url: '/milano/it/partenariati/chicago' })).body;
+    expect(milan).not.toContain('Dati in corso di verifica');
   });
 });

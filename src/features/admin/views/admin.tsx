@@ -263,6 +263,19 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           </ul>
         </>
       ) : null}
+      {data.toVerify.length > 0 ? (
+        <>
+          <h2 class="h4 mt-4">{t.toVerifyList}</h2>
+          <p>{t.toVerifyHint}</p>
+          <ul>
+            {data.toVerify.map((e) => (
+              <li key={e.id}>
+                <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="h4 mt-4">{t.expiring}</h2>
       {data.expiring.length === 0 ? (
         <p>{t.none}</p>
@@ -468,6 +481,21 @@ export function AgreementView(p: {
             {t.edit.editLink}
           </a>
         </p>
+      ) : null}
+      {a.toVerify ? (
+        <div class="alert alert-warning" role="status">
+          {t.toVerifyNote}
+        </div>
+      ) : null}
+      {p.canWrite ? (
+        <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/verify`} class="mb-2">
+          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+          <input type="hidden" name="version" value={String(a.version)} />
+          <input type="hidden" name="toVerify" value={a.toVerify ? 'false' : 'true'} />
+          <button type="submit" class="btn btn-outline-primary">
+            {a.toVerify ? t.clearToVerify : t.markToVerify}
+          </button>
+        </form>
       ) : null}
       {p.canWrite ? (
         <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/publish`} class="mb-4">

@@ -26,6 +26,7 @@ import {
   reasonOf,
   StatusBadge,
   statusEvent,
+  VerifyBadge,
 } from './common.tsx';
 import { s } from './portal.strings.ts';
 
@@ -217,6 +218,8 @@ export function Partnerships(p: {
                     <span>
                       {KIND_LABELS[a.kind][lang]} · {agreementDate(a, lang)} ·{' '}
                       <StatusBadge a={a} lang={lang} />
+                      {a.toVerify ? ' · ' : null}
+                      <VerifyBadge a={a} lang={lang} />
                     </span>
                     {reason ? <p class="mb-0 small">{reason}</p> : null}
                   </li>

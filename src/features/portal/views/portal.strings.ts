@@ -59,6 +59,9 @@ const it = {
     none: 'Nessun partenariato corrisponde ai filtri scelti.',
     since: 'dal',
     termEnded: (date: string) => `Termine scaduto il ${date}, rinnovo non registrato`,
+    beingVerified: 'Dati in corso di verifica',
+    beingVerifiedNote:
+      "Dati in corso di verifica: l'ufficio non ha ancora controllato queste informazioni sulle fonti.",
     signed: 'firmato',
     ratified: 'ratificato',
     dateUnknown: 'data non nota',
@@ -213,6 +216,9 @@ const en: Strings = {
     none: 'No partnership matches the chosen filters.',
     since: 'since',
     termEnded: (date: string) => `Term ended on ${date}, renewal not recorded`,
+    beingVerified: 'Data being verified',
+    beingVerifiedNote:
+      'Data being verified: the office has not yet checked this information against its sources.',
     signed: 'signed',
     ratified: 'ratified',
     dateUnknown: 'date not known',
