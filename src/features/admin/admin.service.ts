@@ -385,10 +385,10 @@ export function createAdminService(deps: {
       });
     },
 
-    create(actor: Actor, input: AgreementInput) {
+    create(actor: Actor, input: AgreementInput, opts: { checkTwinningRule?: boolean } = {}) {
       requireWriter(actor);
       // The agreements service writes the audit entry with the agreement.
-      return asStaff(actor, () => agreements.create(actor.institutionSlug, input, actor));
+      return asStaff(actor, () => agreements.create(actor.institutionSlug, input, actor, opts));
     },
 
     remove(actor: Actor, id: string, version: number) {

@@ -279,6 +279,13 @@ const it = {
   lastUsed: 'Ultimo uso',
   never: 'mai',
   newAgreement: 'Nuovo accordo',
+  twinningRule: {
+    question: 'Un solo gemellaggio per Paese',
+    warning: (existing: string[]) =>
+      `La regola dell'ente consente un solo gemellaggio per Paese, e in questo Paese c'è già: ${existing.join(', ')}. Puoi registrare l'accordo come patto di amicizia, oppure confermare il gemellaggio.`,
+    asPact: 'Registra come patto di amicizia',
+    asTwinning: 'Registra comunque come gemellaggio',
+  },
   partnerCity: 'Città partner (in qualsiasi lingua, es. Monaco di Baviera)',
   country: 'Paese (nome o codice, facoltativo)',
   signed: 'Data della firma (AAAA, AAAA-MM o AAAA-MM-GG)',
@@ -573,6 +580,13 @@ const en: Strings = {
   lastUsed: 'Last used',
   never: 'never',
   newAgreement: 'New agreement',
+  twinningRule: {
+    question: 'One twinning per country',
+    warning: (existing: string[]) =>
+      `The institution's rule allows one twinning per country, and there is already one in this country: ${existing.join(', ')}. You can record the agreement as a friendship pact, or confirm the twinning.`,
+    asPact: 'Record as a friendship pact',
+    asTwinning: 'Record as a twinning anyway',
+  },
   partnerCity: 'Partner city (in any language, e.g. Munich)',
   country: 'Country (name or code, optional)',
   signed: 'Date signed (YYYY, YYYY-MM or YYYY-MM-DD)',

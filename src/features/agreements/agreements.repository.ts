@@ -170,6 +170,23 @@ export function createAgreementsRepository(database: Database) {
         .orderBy(agreementStatusEvents.seq);
     },
 
+    /**
+     * The institution's twinnings in force (not expired or terminated) in a country, when it keeps the rule of
+     * one twinning per country; none when it does not.
+     */
+    async twinningsUnderRule(institutionId: string, country: string, tx: Executor = db): Promise<string[]> {
+      const res = (await tx.execute(
+        sql`select cp.name_it as name from agreements a
+              join institutions i on i.id = a.institution_id
+              join counterparts cp on cp.id = a.counterpart_id
+             where a.institution_id = ${institutionId} and i.one_twinning_per_country
+               and a.kind = 'twinning' and a.country_code = ${country}
+               and a.status not in ('expired', 'terminated')
+             order by cp.name_it`,
+      )) as unknown as { rows: { name: string }[] };
+      return res.rows.map((r) => r.name);
+    },
+
     async takenSlugs(institutionId: string, tx: Executor = db): Promise<Set<string>> {
       const rows = await tx
         .select({ slug: agreements.slug })

@@ -50,6 +50,8 @@ export interface DemoInstitution {
   vatNumber?: string;
   pec?: string;
   website?: string;
+  /** The institution's rule of one twinning per country (facts.md: Florence). */
+  oneTwinningPerCountry?: boolean;
   units: DemoUnit[];
   memberships: DemoMembership[];
   agreements: AgreementInput[];
@@ -856,6 +858,7 @@ const FIRENZE: DemoInstitution = {
   address: 'Palazzo Vecchio, Piazza della Signoria, 50122 Firenze',
   vatNumber: '01307110484',
   website: 'https://www.comune.fi.it',
+  oneTwinningPerCountry: true,
   units: [
     {
       slug: 'relazioni-internazionali',

@@ -198,3 +198,57 @@ describe('the "to verify" mark', () => {
     expect(milan).not.toContain('Dati in corso di verifica');
   });
 });
+
+describe('one twinning per country', () => {
+  const count = async (institution: string) =>
+    (await ctx.services.agreements.listDetailed(institution, { includeUnpublished: true })).length;
+
+  it('when a Florence editor records a second twinning in Germany, then the form warns and offers a friendship pact; nothing is written until they choose', async () => {
+    const client = adminClient(app, ctx);
+    const { cookie } = await client.signIn('firenze', 'editor');
+    const before = await count('firenze');
+    const fields = { kind: 'twinning', partner: 'Monaco di Baviera', country: 'DE' };
+    const warned = await client.post('/admin/it/agreements/new', cookie, fields);
+    expect(warned.statusCode).toBe(409);
+    expect(warned.body).toContain('un solo gemellaggio per Paese');
+    expect(warned.body).toContain('Dresda');
+    expect(warned.body).toContain('Registra come patto di amicizia');
+    expect(warned.body).toContain('Registra comunque come gemellaggio');
+    expect(await count('firenze')).toBe(before);
+
+    const asPact = await client.post('/admin/it/agreements/new', cookie, {
+      ...fields,
+      twinningRule: 'friendship_pact',
+    });
+    expect(asPact.statusCode).toBe(303);
+    const pact = (await ctx.services.agreements.listDetailed('firenze', { includeUnpublished: true })).find(
+      (a) => a.partner.nameEn === 'Munich',
+    );
+    expect(pact?.kind).toBe('friendship_pact');
+  });
+
+  it('when the editor confirms the twinning anyway, then it is recorded as a twinning', async () => {
+    const client = adminClient(app, ctx);
+    const { cookie } = await client.signIn('firenze', 'editor');
+    const res = await client.post('/admin/en/agreements/new', cookie, {
+      kind: 'twinning',
+      partner: 'Lione',
+      country: 'FR',
+      twinningRule: 'twinning',
+    });
+    expect(res.statusCode).toBe(303);
+    const all = await ctx.services.agreements.listDetailed('firenze', { includeUnpublished: true });
+    expect(all.find((a) => a.partner.nameEn === 'Lyon')?.kind).toBe('twinning');
+  });
+
+  it('when an institution without the rule records a second twinning in a country, then no warning', async () => {
+    const client = adminClient(app, ctx);
+    const { cookie } = await client.signIn('milano', 'editor');
+    const res = await client.post('/admin/it/agreements/new', cookie, {
+      kind: 'twinning',
+      partner: 'Monaco di Baviera',
+      country: 'DE',
+    });
+    expect(res.statusCode).toBe(303);
+  });
+});

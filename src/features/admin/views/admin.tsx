@@ -743,6 +743,8 @@ export function NewAgreementForm(p: {
   values?: NewAgreementValues;
   fieldErrors?: Record<string, string>;
   candidates?: { list: PlaceCandidate[]; ambiguous: boolean };
+  /** Set when the institution already has a twinning in the partner's country: the form asks what to record. */
+  twinningsInCountry?: string[];
 }) {
   const t = adminStrings(p.lang);
   const v = p.values ?? {};
@@ -789,9 +791,22 @@ export function NewAgreementForm(p: {
         {text('signed', t.signed)}
         {text('descriptionIt', t.descriptionIt)}
         {text('descriptionEn', t.descriptionEn)}
-        <button type="submit" class="btn btn-primary">
-          {t.create}
-        </button>
+        {p.twinningsInCountry ? (
+          <fieldset class="border border-warning rounded p-3 mb-3">
+            <legend class="h6">{t.twinningRule.question}</legend>
+            <p>{t.twinningRule.warning(p.twinningsInCountry)}</p>
+            <button type="submit" name="twinningRule" value="friendship_pact" class="btn btn-primary me-3">
+              {t.twinningRule.asPact}
+            </button>
+            <button type="submit" name="twinningRule" value="twinning" class="btn btn-outline-primary">
+              {t.twinningRule.asTwinning}
+            </button>
+          </fieldset>
+        ) : (
+          <button type="submit" class="btn btn-primary">
+            {t.create}
+          </button>
+        )}
       </form>
     </>
   );
