@@ -112,6 +112,43 @@ describe('the back-office in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('Dresda');
   });
 
+  test('when a Florence editor sees the partnerships to verify, clears one, and records a second German twinning, then every page passes axe and the form asks first', async () => {
+    const florence = await server.services.accounts.createUser({
+      email: 'editor.e2e@comune.firenze.example',
+      institution: 'firenze',
+      role: 'editor',
+    });
+    await page.context().clearCookies();
+    await page.goto(`${server.baseUrl}/admin/it/login`);
+    await page.getByLabel('Indirizzo e-mail').fill(florence.user.email);
+    await page.getByLabel('Password').fill(florence.password!);
+    await page.getByRole('button', { name: 'Accedi' }).click();
+    await page.waitForURL(`${server.baseUrl}/admin/it/`);
+    expect(await page.locator('main').textContent()).toContain('Dati da verificare');
+    expect(await runAxe(page), 'dashboard').toEqual([]);
+
+    const kassel = (await server.services.agreements.list({ institution: 'firenze', q: 'Kassel' })).items[0]!;
+    await page.goto(`${server.baseUrl}/admin/it/agreements/${kassel.id}`);
+    expect(await runAxe(page), 'agreement to verify').toEqual([]);
+    await page.getByRole('button', { name: 'Segna come verificato' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Modifica salvata');
+    expect(await page.getByRole('button', { name: 'Segna come da verificare' }).count()).toBe(1);
+
+    await page.goto(`${server.baseUrl}/admin/it/agreements/new`);
+    await page.getByLabel('Tipo').selectOption('twinning');
+    await page
+      .getByLabel('Città partner (in qualsiasi lingua, es. Monaco di Baviera)')
+      .pressSequentially('Lipsia');
+    await page.getByLabel('Paese').fill('DE');
+    await page.getByRole('button', { name: 'Crea' }).click();
+    await expect.poll(() => page.content()).toContain('Registra come patto di amicizia');
+    expect(await runAxe(page), 'twinning rule warning').toEqual([]);
+    await page.getByRole('button', { name: 'Registra come patto di amicizia' }).click();
+    await page.waitForURL(/\/admin\/it\/agreements\/[0-9a-f-]{36}/);
+    expect(await page.locator('main .lead').textContent()).toContain('Patto di amicizia');
+    await page.context().clearCookies();
+  });
+
   test('when the admin edits an agreement and attaches the signed text, then the English portal page shows the new description', async () => {
     await signIn('en');
     const toronto = (await server.services.agreements.list({ institution: 'milano', q: 'Toronto' }))

@@ -366,8 +366,14 @@ export function adminPages(deps: {
           descriptionIt: whole(b, 'descriptionIt'),
           descriptionEn: whole(b, 'descriptionEn'),
         };
+        // The answer to the one-twinning-per-country warning: a friendship pact instead, or a twinning anyway.
+        const answer = whole(b, 'twinningRule');
+        if (answer === 'friendship_pact') values.kind = 'friendship_pact';
         const again = (
-          extra: Pick<Parameters<typeof NewAgreementForm>[0], 'candidates' | 'fieldErrors'>,
+          extra: Pick<
+            Parameters<typeof NewAgreementForm>[0],
+            'candidates' | 'fieldErrors' | 'twinningsInCountry'
+          >,
           status: number,
           notice?: Notice,
         ) =>
@@ -383,23 +389,34 @@ export function adminPages(deps: {
           requireCsrf(request, session);
           if (!values.partner) throw AppError.invalid('partner', 'name the partner city');
           const geonamesId = /^\d+$/.test(values.geonamesId ?? '') ? Number(values.geonamesId) : undefined;
-          const created = await admin.create(actorOfSession(session), {
-            kind: values.kind as never,
-            partner: {
-              type: 'city',
-              name: values.partner,
-              ...(values.country ? { country: values.country } : {}),
-              ...(geonamesId ? { geonamesId } : {}),
+          const created = await admin.create(
+            actorOfSession(session),
+            {
+              kind: values.kind as never,
+              partner: {
+                type: 'city',
+                name: values.partner,
+                ...(values.country ? { country: values.country } : {}),
+                ...(geonamesId ? { geonamesId } : {}),
+              },
+              ...(values.signed ? { signed: { date: values.signed } } : {}),
+              ...(values.descriptionIt ? { descriptionIt: values.descriptionIt } : {}),
+              ...(values.descriptionEn ? { descriptionEn: values.descriptionEn } : {}),
             },
-            ...(values.signed ? { signed: { date: values.signed } } : {}),
-            ...(values.descriptionIt ? { descriptionIt: values.descriptionIt } : {}),
-            ...(values.descriptionEn ? { descriptionEn: values.descriptionEn } : {}),
-          });
+            { checkTwinningRule: answer !== 'twinning' },
+          );
           return reply.redirect(`/admin/${lang}/agreements/${created.id}?saved=1`, 303);
         } catch (err) {
           if (!isAppError(err)) throw err;
           const notice = noticeOf(err, lang);
           if (notice) return again({}, 403, notice);
+          if (err.code === 'conflict' && err.details?.['reason'] === 'one_twinning_per_country') {
+            const existing = (err.details['existing'] as string[] | undefined) ?? [];
+            return again({ twinningsInCountry: existing }, 409, {
+              kind: 'warning',
+              text: t.twinningRule.warning(existing),
+            });
+          }
           if (err.code === 'ambiguous_place') {
             const list = (err.details?.['candidates'] as PlaceCandidate[] | undefined) ?? [];
             return again(
@@ -481,6 +498,20 @@ export function adminPages(deps: {
             actorOfSession(session),
             request.params.id,
             request.body?.['published'] === 'true',
+            version,
+          ),
+        ),
+    );
+
+    app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+      '/admin/:lang/agreements/:id/verify',
+      { schema: { hide: true }, config: { access: 'editor' } },
+      async (request, reply) =>
+        write(request, reply, (session, version) =>
+          admin.setToVerify(
+            actorOfSession(session),
+            request.params.id,
+            request.body?.['toVerify'] === 'true',
             version,
           ),
         ),

@@ -26,6 +26,8 @@ export interface Dashboard {
   expiring: { id: string; name: string; endsOn: string }[];
   /** Still recorded as active, but the fixed term has ended with no renewal recorded. */
   needsReview: { id: string; name: string; endsOn: string }[];
+  /** Recorded from sources the office has not yet checked. */
+  toVerify: { id: string; name: string }[];
   dormant: { id: string; name: string; updatedAt: string }[];
   recent: AuditEntry[];
 }
@@ -119,6 +121,11 @@ export function createAdminService(deps: {
             where status = 'active' and term = 'fixed' and ends_on < current_date
             order by ends_on limit 50`,
         );
+        const toVerify = await database.query<{ id: string; name: string }>(
+          `select a.id, coalesce(cp.name_it, a.sort_name_it) as name
+             from agreements a left join counterparts cp on cp.id = a.counterpart_id
+            where a.to_verify order by a.sort_name_it, a.id limit 200`,
+        );
         const dormant = await database.query<{ id: string; name: string; updated_at: string }>(
           `select id, sort_name_it as name, updated_at::text from agreements
             where status = 'active' and updated_at < now() - interval '3 years'
@@ -128,6 +135,7 @@ export function createAdminService(deps: {
           byStatus,
           expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
           needsReview: ended.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
+          toVerify,
           dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
           recent: await auditRows(database, 'institution_id = $1', [institutionId], 10),
         };
@@ -356,6 +364,11 @@ export function createAdminService(deps: {
       });
     },
 
+    /** Sets or clears the "to verify" mark; audited as an edit, with the field that changed. */
+    setToVerify(actor: Actor, id: string, toVerify: boolean, version: number) {
+      return this.edit(actor, id, { changes: { toVerify } }, version);
+    },
+
     setPublished(actor: Actor, id: string, published: boolean, version: number) {
       requireWriter(actor);
       return asStaff(actor, async (institutionId) => {
@@ -372,10 +385,10 @@ export function createAdminService(deps: {
       });
     },
 
-    create(actor: Actor, input: AgreementInput) {
+    create(actor: Actor, input: AgreementInput, opts: { checkTwinningRule?: boolean } = {}) {
       requireWriter(actor);
       // The agreements service writes the audit entry with the agreement.
-      return asStaff(actor, () => agreements.create(actor.institutionSlug, input, actor));
+      return asStaff(actor, () => agreements.create(actor.institutionSlug, input, actor, opts));
     },
 
     remove(actor: Actor, id: string, version: number) {

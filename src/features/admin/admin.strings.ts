@@ -131,6 +131,14 @@ const it = {
   isPublished: 'Questo accordo è pubblicato sul portale.',
   seeOnPortal: 'Vedilo sul portale',
   isUnpublished: 'Questo accordo non è pubblicato.',
+  toVerify: 'Dati da verificare',
+  toVerifyNote:
+    "Dati da verificare: l'accordo è stato registrato da fonti che l'ufficio non ha ancora controllato. Il portale lo segnala come «dati in corso di verifica».",
+  clearToVerify: 'Segna come verificato',
+  markToVerify: 'Segna come da verificare',
+  toVerifyList: 'Dati da verificare',
+  toVerifyHint:
+    "Accordi registrati da fonti che l'ufficio non ha ancora controllato. Controlla ciascuno e, dalla sua pagina, segnalo come verificato.",
   saved: 'Modifica salvata.',
   conflict:
     'Qualcun altro ha modificato questo accordo mentre lo guardavi: la tua modifica non è stata salvata. Qui sotto trovi la versione attuale; la tua richiesta era:',
@@ -265,6 +273,13 @@ const it = {
   lastUsed: 'Ultimo uso',
   never: 'mai',
   newAgreement: 'Nuovo accordo',
+  twinningRule: {
+    question: 'Un solo gemellaggio per Paese',
+    warning: (existing: string[]) =>
+      `La regola dell'ente consente un solo gemellaggio per Paese, e in questo Paese c'è già: ${existing.join(', ')}. Puoi registrare l'accordo come patto di amicizia, oppure confermare il gemellaggio.`,
+    asPact: 'Registra come patto di amicizia',
+    asTwinning: 'Registra comunque come gemellaggio',
+  },
   partnerCity: 'Città partner (in qualsiasi lingua, es. Monaco di Baviera)',
   country: 'Paese (nome o codice, facoltativo)',
   signed: 'Data della firma (AAAA, AAAA-MM o AAAA-MM-GG)',
@@ -413,6 +428,14 @@ const en: Strings = {
   isPublished: 'This agreement is published on the portal.',
   seeOnPortal: 'See it on the portal',
   isUnpublished: 'This agreement is not published.',
+  toVerify: 'Data to verify',
+  toVerifyNote:
+    'Data to verify: this agreement was recorded from sources the office has not yet checked. The portal marks it as "data being verified".',
+  clearToVerify: 'Mark as verified',
+  markToVerify: 'Mark as to verify',
+  toVerifyList: 'Data to verify',
+  toVerifyHint:
+    'Agreements recorded from sources the office has not yet checked. Check each one, then mark it as verified on its page.',
   saved: 'Change saved.',
   conflict:
     'Someone else changed this agreement while you were looking at it: your change was not saved. The current version is below; your request was:',
@@ -545,6 +568,13 @@ const en: Strings = {
   lastUsed: 'Last used',
   never: 'never',
   newAgreement: 'New agreement',
+  twinningRule: {
+    question: 'One twinning per country',
+    warning: (existing: string[]) =>
+      `The institution's rule allows one twinning per country, and there is already one in this country: ${existing.join(', ')}. You can record the agreement as a friendship pact, or confirm the twinning.`,
+    asPact: 'Record as a friendship pact',
+    asTwinning: 'Record as a twinning anyway',
+  },
   partnerCity: 'Partner city (in any language, e.g. Munich)',
   country: 'Country (name or code, optional)',
   signed: 'Date signed (YYYY, YYYY-MM or YYYY-MM-DD)',

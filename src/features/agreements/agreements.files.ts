@@ -558,6 +558,7 @@ export function toInput(a: Agreement): AgreementInput {
       ...(e.act ? { act: e.act } : {}),
     })),
     published: a.published,
+    ...(a.toVerify ? { toVerify: true } : {}),
     ...(a.unit ? { unit: a.unit } : {}),
   };
 }

@@ -25,6 +25,7 @@ export interface SummaryRow {
   ratified_source: string | null;
   sectors: string[];
   published: boolean;
+  to_verify: boolean;
   version: number;
   updated_at: Date | string;
   sort_date: string;
@@ -64,7 +65,7 @@ export interface DetailRow extends SummaryRow {
 
 const SUMMARY_COLUMNS = `a.id, i.slug as institution, a.slug, a.kind, a.status, a.status_since, a.status_since_precision, a.signed_on,
   a.signed_precision, a.signed_source, a.ratified_on, a.ratified_precision, a.ratified_source, a.sectors,
-  a.published, a.version, a.updated_at, a.sort_date, a.sort_name_it, a.sort_name_en,
+  a.published, a.to_verify, a.version, a.updated_at, a.sort_date, a.sort_name_it, a.sort_name_en,
   cp.id as cp_id, cp.kind as cp_kind, cp.name_it as cp_name_it, cp.name_en as cp_name_en, cp.website as cp_website,
   co.code as co_code, co.name_it as co_name_it, co.name_en as co_name_en, co.continent as co_continent,
   p.id as p_id, p.name as p_name, p.lat as p_lat, p.lon as p_lon, p.population as p_population,
@@ -167,6 +168,23 @@ export function createAgreementsRepository(database: Database) {
         .from(agreementStatusEvents)
         .where(inArray(agreementStatusEvents.agreementId, agreementIds))
         .orderBy(agreementStatusEvents.seq);
+    },
+
+    /**
+     * The institution's twinnings in force (not expired or terminated) in a country, when it keeps the rule of
+     * one twinning per country; none when it does not.
+     */
+    async twinningsUnderRule(institutionId: string, country: string, tx: Executor = db): Promise<string[]> {
+      const res = (await tx.execute(
+        sql`select cp.name_it as name from agreements a
+              join institutions i on i.id = a.institution_id
+              join counterparts cp on cp.id = a.counterpart_id
+             where a.institution_id = ${institutionId} and i.one_twinning_per_country
+               and a.kind = 'twinning' and a.country_code = ${country}
+               and a.status not in ('expired', 'terminated')
+             order by cp.name_it`,
+      )) as unknown as { rows: { name: string }[] };
+      return res.rows.map((r) => r.name);
     },
 
     async takenSlugs(institutionId: string, tx: Executor = db): Promise<Set<string>> {

@@ -52,6 +52,7 @@ export interface AgreementDraft {
   alternativeDates: AlternativeDate[];
   events: EventDraft[];
   published: boolean;
+  toVerify: boolean;
   unit: string | undefined;
 }
 
@@ -157,6 +158,7 @@ export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; 
       alternativeDates: input.alternativeDates ?? [],
       events,
       published: input.published ?? false,
+      toVerify: input.toVerify ?? false,
       unit: input.unit,
     },
   };
@@ -230,6 +232,7 @@ export function draftSnapshot(
     alternativeDates: draft.alternativeDates,
     statusHistory: draft.events.map((e) => ({ ...e, date: at(e.date) })),
     published: draft.published,
+    toVerify: draft.toVerify,
     unit: draft.unit ?? null,
   };
 }

@@ -166,6 +166,11 @@ export const AgreementInput = Type.Object(
     alternativeDates: Type.Optional(Type.Array(AlternativeDate, { maxItems: 20 })),
     statusHistory: Type.Optional(Type.Array(StatusEventInput, { maxItems: 100 })),
     published: Type.Optional(Type.Boolean()),
+    toVerify: Type.Optional(
+      Type.Boolean({
+        description: 'The record comes from sources the office has not yet checked; false clears the mark',
+      }),
+    ),
     unit: Type.Optional(Type.String({ maxLength: 60, description: 'Slug of the unit that follows it' })),
   },
   { title: 'AgreementInput', additionalProperties: false },
@@ -232,6 +237,9 @@ export const AgreementSummary = Type.Object(
     ratified: DatedFact,
     sectors: Type.Array(StringEnum(SECTORS)),
     published: Type.Boolean(),
+    toVerify: Type.Boolean({
+      description: 'The data is being verified: recorded from sources the office has not yet checked',
+    }),
     version: Type.Integer(),
     updatedAt: Type.String({ format: 'date-time' }),
   },

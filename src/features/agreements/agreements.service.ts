@@ -90,6 +90,7 @@ function summaryView(r: SummaryRow): AgreementSummary {
     ratified: dated(r.ratified_on, r.ratified_precision, r.ratified_source),
     sectors: r.sectors as AgreementSummary['sectors'],
     published: r.published,
+    toVerify: r.to_verify,
     version: r.version,
     updatedAt: iso(r.updated_at),
   };
@@ -206,6 +207,7 @@ function draftColumns(draft: AgreementDraft) {
     descriptionEn: draft.descriptionEn,
     sources: draft.sources,
     alternativeDates: draft.alternativeDates,
+    toVerify: draft.toVerify,
   };
 }
 
@@ -519,12 +521,34 @@ export function createAgreementsService(deps: {
     insertPrepared,
     takenSlugs: (institutionId: string) => repo.takenSlugs(institutionId),
 
-    /** Creates one agreement; its audit entry names the actor (a user, a token, the CLI, the seed). */
-    async create(institution: string, input: AgreementInput, actor: AuditActor): Promise<Agreement> {
+    /**
+     * Creates one agreement; its audit entry names the actor (a user, a token, the CLI, the seed). With
+     * `checkTwinningRule`, a twinning in a country where the institution, keeping the rule of one twinning per
+     * country, already has one is refused (conflict, reason 'one_twinning_per_country') so the person can
+     * choose a friendship pact or confirm.
+     */
+    async create(
+      institution: string,
+      input: AgreementInput,
+      actor: AuditActor,
+      opts: { checkTwinningRule?: boolean } = {},
+    ): Promise<Agreement> {
       checkInput(input);
       const institutionId = await institutions.idOf(institution);
       const [prep] = await prepare(institutionId, [input]);
       if (!prep!.ok) throw failure(prep as Extract<Preparation, { ok: false }>);
+      const cp = prep!.prepared.counterpart;
+      const country = cp.type === 'city' ? cp.place.country.code : undefined;
+      if (opts.checkTwinningRule && input.kind === 'twinning' && country) {
+        const existing = await repo.twinningsUnderRule(institutionId, country);
+        if (existing.length > 0) {
+          throw new AppError(
+            'conflict',
+            `The institution allows one twinning per country and already has one there (${existing.join(', ')})`,
+            { field: 'kind', details: { reason: 'one_twinning_per_country', existing } },
+          );
+        }
+      }
       const [id] = await database.db.transaction((tx) =>
         insertPrepared(institutionId, [prep!.prepared], tx, actor),
       );

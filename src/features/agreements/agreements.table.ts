@@ -65,6 +65,8 @@ export const agreements = pgTable(
     sources: jsonb('sources').$type<Source[]>().notNull().default([]),
     alternativeDates: jsonb('alternative_dates').$type<AlternativeDate[]>().notNull().default([]),
     published: boolean('published').notNull().default(false),
+    /** Recorded from sources not yet checked by the office: the portal says the data is being verified. */
+    toVerify: boolean('to_verify').notNull().default(false),
     /** Derived from the status history by the service, in the same transaction, for fast filtering. */
     status: text('status').notNull().default('proposed'),
     statusSince: date('status_since', { mode: 'string' }),

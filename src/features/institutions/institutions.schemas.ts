@@ -56,5 +56,8 @@ export const InstitutionInput = Type.Object({
   pec: Type.Optional(Type.String({ maxLength: 200 })),
   website: Type.Optional(WebUrl({ maxLength: 300 })),
   accessibilityUrl: Type.Optional(WebUrl({ maxLength: 300 })),
+  oneTwinningPerCountry: Type.Optional(
+    Type.Boolean({ description: 'One twinning per country: a second one there asks for confirmation' }),
+  ),
 });
 export type InstitutionInput = Static<typeof InstitutionInput>;

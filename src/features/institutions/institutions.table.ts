@@ -1,4 +1,4 @@
-import { integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { places } from '../places/places.table.ts';
 
 /** The tenant: a municipality, metropolitan city or region with an international-relations office. */
@@ -21,6 +21,8 @@ export const institutions = pgTable('institutions', {
   website: text('website'),
   accessibilityUrl: text('accessibility_url'),
   languages: text('languages').array().notNull().default(['it', 'en']),
+  /** A rule of the institution: one twinning per country; a further city there is offered a friendship pact. */
+  oneTwinningPerCountry: boolean('one_twinning_per_country').notNull().default(false),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -378,6 +378,33 @@ describe('portal pages', () => {
     expect(counts.filter((c) => c.page.startsWith('/milano/it/reti/'))).toEqual([]);
   });
 
+  it.each([
+    ['/cm-firenze/it/', '/cm-firenze/it/partenariati/', 'Non è ancora stato pubblicato alcun partenariato.'],
+    ['/cm-firenze/en/', '/cm-firenze/en/partnerships/', 'No partnership has been published yet.'],
+  ])(
+    'when an institution with nothing published is opened (%s), then it says so, with no empty heading and no "no match" line',
+    async (overview, list, nothing) => {
+      const o = (await get(overview)).body;
+      expect(o).toContain(nothing);
+      for (const empty of ['Per tipo', 'Per continente', 'By kind', 'By continent'])
+        expect(o).not.toContain(empty);
+      const l = (await get(list)).body;
+      expect(l).toContain(nothing);
+      expect(l).not.toContain('Nessun partenariato corrisponde ai filtri');
+      expect(l).not.toContain('No partnership matches the chosen filters');
+      expect(l).not.toContain('0 partenariati');
+    },
+  );
+
+  it("when Florence's overview is opened, then its partnerships are counted by kind and continent", async () => {
+    const o = (await get('/firenze/it/')).body;
+    expect(o).toContain('Per tipo');
+    expect(o).not.toContain('Non è ancora stato pubblicato');
+    expect((await get('/firenze/it/partenariati/?kind=brotherhood_pact')).body).toContain(
+      'Nessun partenariato corrisponde ai filtri',
+    );
+  });
+
   it('when an institution name holds markup, then every page shows it as text', async () => {
     await ctx.services.institutions.create({
       slug: 'xss',

@@ -1,6 +1,6 @@
 // Demo data that Ponte loads on first start: three institutions (Comune di Milano, Comune di Firenze,
 // Città Metropolitana di Firenze), their international-relations offices, the city networks they belong to
-// and Milan's agreements. Facts come from shared/data/facts.md and the seed pages; every text is Ponte's own.
+// and the agreements of Milan and Florence. Facts come from shared/data/facts.md and the seed pages; every text is Ponte's own.
 // Where a fact is not known it is left out (or recorded as an unknown date), never guessed.
 import type { AgreementInput } from '../agreements/agreements.schemas.ts';
 
@@ -50,6 +50,8 @@ export interface DemoInstitution {
   vatNumber?: string;
   pec?: string;
   website?: string;
+  /** The institution's rule of one twinning per country (facts.md: Florence). */
+  oneTwinningPerCountry?: boolean;
   units: DemoUnit[];
   memberships: DemoMembership[];
   agreements: AgreementInput[];
@@ -418,6 +420,374 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------
+// Comune di Firenze: twinnings, friendship pacts and a collaboration protocol
+// ---------------------------------------------------------------------------------------------------------
+
+// facts.md gathered Florence's list from the Comune di Firenze's pages and from Wikipedia without noting which
+// of the two gave each row, and names no page address: every date says exactly that, and no URL is given.
+const FLORENCE_SOURCE = 'Comune di Firenze e Wikipedia, non ancora verificato riga per riga';
+
+interface FlorenceFacts {
+  slug: string;
+  /** Italian name, as facts.md gives it. */
+  name: string;
+  country: string;
+  /** The gazetteer place, where the name alone leaves a choice. */
+  geonamesId?: number;
+  kind: 'twinning' | 'friendship_pact' | 'collaboration_agreement';
+  /** YYYY | YYYY-MM | YYYY-MM-DD, or null when no date was found. */
+  date: string | null;
+  /** A year another source gives instead. */
+  otherYear?: string;
+  descriptionIt: string;
+  descriptionEn: string;
+}
+
+const florence = (f: FlorenceFacts): AgreementInput => {
+  const agreement: AgreementInput = {
+    slug: f.slug,
+    kind: f.kind,
+    partner: {
+      type: 'city',
+      name: f.name,
+      country: f.country,
+      ...(f.geonamesId ? { geonamesId: f.geonamesId } : {}),
+    },
+    signed: { date: f.date, source: FLORENCE_SOURCE },
+    term: { type: 'permanent' },
+    descriptionIt: f.descriptionIt,
+    descriptionEn: f.descriptionEn,
+    statusHistory: [{ status: 'active', outcome: 'approved', date: f.date }],
+    published: true,
+    // facts.md could not check Florence's list row by row: the office clears the mark once it has.
+    toVerify: true,
+    unit: 'relazioni-internazionali',
+  };
+  if (f.otherYear) {
+    agreement.alternativeDates = [
+      { field: 'signed', date: f.otherYear, precision: 'year', source: FLORENCE_SOURCE },
+    ];
+  }
+  return agreement;
+};
+
+const FLORENCE_AGREEMENTS: AgreementInput[] = [
+  florence({
+    slug: 'reims',
+    name: 'Reims',
+    country: 'FR',
+    kind: 'twinning',
+    date: '1954-07-03',
+    descriptionIt: 'Gemellaggio con Reims, in Francia, firmato il 3 luglio 1954.',
+    descriptionEn: 'Twinning with Reims, France, signed on 3 July 1954.',
+  }),
+  florence({
+    slug: 'kassel',
+    name: 'Kassel',
+    country: 'DE',
+    kind: 'twinning',
+    date: '1952',
+    otherYear: '1958',
+    descriptionIt:
+      "Gemellaggio con Kassel, in Germania. Le fonti non concordano sull'anno: una indica il 1952, un'altra il 1958; Ponte conserva entrambi.",
+    descriptionEn:
+      'Twinning with Kassel, Germany. The sources disagree on the year: one gives 1952, another 1958; Ponte keeps both.',
+  }),
+  florence({
+    slug: 'fez',
+    name: 'Fès',
+    country: 'MA',
+    kind: 'twinning',
+    date: '1961',
+    descriptionIt: "Gemellaggio con Fez, in Marocco, del 1961; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Fez, Morocco, from 1961; only the year is known.',
+  }),
+  florence({
+    slug: 'filadelfia',
+    name: 'Filadelfia',
+    country: 'US',
+    kind: 'twinning',
+    date: '1964',
+    descriptionIt: "Gemellaggio con Filadelfia, negli Stati Uniti, del 1964; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Philadelphia, United States, from 1964; only the year is known.',
+  }),
+  florence({
+    slug: 'edimburgo',
+    name: 'Edimburgo',
+    country: 'GB',
+    kind: 'twinning',
+    date: '1964',
+    otherYear: '1965',
+    descriptionIt:
+      "Gemellaggio con Edimburgo, nel Regno Unito. Una fonte lo data al 1964, un'altra al 1965; Ponte conserva entrambi gli anni.",
+    descriptionEn:
+      'Twinning with Edinburgh, United Kingdom. One source dates it to 1964, another to 1965; Ponte keeps both years.',
+  }),
+  florence({
+    slug: 'kyoto',
+    name: 'Kyoto',
+    country: 'JP',
+    kind: 'twinning',
+    date: '1965-11-06',
+    descriptionIt: 'Gemellaggio con Kyoto, in Giappone, firmato il 6 novembre 1965.',
+    descriptionEn: 'Twinning with Kyoto, Japan, signed on 6 November 1965.',
+  }),
+  florence({
+    slug: 'kiev',
+    name: 'Kiev',
+    country: 'UA',
+    kind: 'twinning',
+    date: '1967-07-27',
+    descriptionIt: 'Gemellaggio con Kiev, in Ucraina, firmato il 27 luglio 1967.',
+    descriptionEn: 'Twinning with Kyiv, Ukraine, signed on 27 July 1967.',
+  }),
+  florence({
+    slug: 'dresda',
+    name: 'Dresda',
+    country: 'DE',
+    kind: 'twinning',
+    date: '1978',
+    descriptionIt: "Gemellaggio con Dresda, in Germania, del 1978; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Dresden, Germany, from 1978; only the year is known.',
+  }),
+  florence({
+    slug: 'nanchino',
+    name: 'Nanchino',
+    country: 'CN',
+    kind: 'twinning',
+    date: '1980',
+    descriptionIt: "Gemellaggio con Nanchino, in Cina, del 1980; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Nanjing, China, from 1980; only the year is known.',
+  }),
+  florence({
+    slug: 'cracovia',
+    name: 'Cracovia',
+    country: 'PL',
+    kind: 'friendship_pact',
+    date: '1985',
+    descriptionIt: "Patto di amicizia con Cracovia, in Polonia, del 1985; se ne conosce solo l'anno.",
+    descriptionEn: 'Friendship pact with Kraków, Poland, from 1985; only the year is known.',
+  }),
+  florence({
+    slug: 'kuwait-city',
+    name: 'Kuwait City',
+    country: 'KW',
+    kind: 'twinning',
+    date: '1991',
+    descriptionIt: "Gemellaggio con Kuwait City, in Kuwait, del 1991; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Kuwait City, Kuwait, from 1991; only the year is known.',
+  }),
+  florence({
+    slug: 'salvador-de-bahia',
+    name: 'Salvador de Bahia',
+    country: 'BR',
+    kind: 'twinning',
+    date: '1991',
+    descriptionIt: "Gemellaggio con Salvador de Bahia, in Brasile, del 1991; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Salvador, Brazil, from 1991; only the year is known.',
+  }),
+  florence({
+    slug: 'turku',
+    name: 'Turku',
+    country: 'FI',
+    kind: 'twinning',
+    date: '1991',
+    otherYear: '1992',
+    descriptionIt:
+      "Gemellaggio con Turku, in Finlandia. Una fonte lo data al 1991, un'altra al 1992; Ponte conserva entrambi gli anni.",
+    descriptionEn:
+      'Twinning with Turku, Finland. One source dates it to 1991, another to 1992; Ponte keeps both years.',
+  }),
+  florence({
+    slug: 'sydney',
+    name: 'Sydney',
+    country: 'AU',
+    kind: 'twinning',
+    date: '1991',
+    descriptionIt:
+      "Gemellaggio con Sydney, in Australia. L'anno 1991 viene da una fonte secondaria. Il gemellaggio potrebbe non essere più in vigore, ma non è confermato: qui resta come lo riportano le fonti.",
+    descriptionEn:
+      'Twinning with Sydney, Australia. The year 1991 comes from a secondary source. The twinning may have lapsed, which is not confirmed: it is shown here as the sources list it.',
+  }),
+  florence({
+    slug: 'asmara',
+    name: 'Asmara',
+    country: 'ER',
+    kind: 'twinning',
+    date: '1992',
+    descriptionIt: "Gemellaggio con Asmara, in Eritrea, del 1992; se ne conosce solo l'anno.",
+    descriptionEn: 'Twinning with Asmara, Eritrea, from 1992; only the year is known.',
+  }),
+  florence({
+    slug: 'nazaret',
+    name: 'Nazaret',
+    country: 'IL',
+    // The gazetteer asks which Nazareth: the city of Nazareth in Israel.
+    geonamesId: 294098,
+    kind: 'twinning',
+    date: '1996-03-25',
+    descriptionIt: 'Gemellaggio con Nazaret, in Israele, firmato il 25 marzo 1996.',
+    descriptionEn: 'Twinning with Nazareth, Israel, signed on 25 March 1996.',
+  }),
+  florence({
+    slug: 'betlemme',
+    name: 'Betlemme',
+    country: 'PS',
+    kind: 'twinning',
+    date: '1962',
+    otherYear: '2012',
+    descriptionIt:
+      "Gemellaggio con Betlemme, in Palestina. Le fonti non concordano: una indica il 1962, un'altra il 2012; Ponte conserva entrambe le date.",
+    descriptionEn:
+      'Twinning with Bethlehem, Palestine. The sources disagree: one gives 1962, another 2012; Ponte keeps both dates.',
+  }),
+  florence({
+    slug: 'valladolid',
+    name: 'Valladolid',
+    country: 'ES',
+    kind: 'twinning',
+    date: '2007-01-24',
+    descriptionIt: 'Gemellaggio con Valladolid, in Spagna, firmato il 24 gennaio 2007.',
+    descriptionEn: 'Twinning with Valladolid, Spain, signed on 24 January 2007.',
+  }),
+  florence({
+    slug: 'budapest',
+    name: 'Budapest',
+    country: 'HU',
+    kind: 'twinning',
+    date: '2007',
+    otherYear: '2008',
+    descriptionIt: "Gemellaggio con Budapest, in Ungheria. L'anno è incerto: il 2007 o il 2008.",
+    descriptionEn: 'Twinning with Budapest, Hungary. The year is uncertain: 2007 or 2008.',
+  }),
+  florence({
+    slug: 'atene',
+    name: 'Atene',
+    country: 'GR',
+    kind: 'twinning',
+    date: null,
+    descriptionIt: 'Gemellaggio con Atene, in Grecia. La data non è stata trovata.',
+    descriptionEn: 'Twinning with Athens, Greece. Its date has not been found.',
+  }),
+  florence({
+    slug: 'riga',
+    name: 'Riga',
+    country: 'LV',
+    kind: 'twinning',
+    date: null,
+    descriptionIt: 'Gemellaggio con Riga, in Lettonia. La data non è stata trovata.',
+    descriptionEn: 'Twinning with Riga, Latvia. Its date has not been found.',
+  }),
+  florence({
+    slug: 'tirana',
+    name: 'Tirana',
+    country: 'AL',
+    kind: 'twinning',
+    date: null,
+    descriptionIt: 'Gemellaggio con Tirana, in Albania. La data non è stata trovata.',
+    descriptionEn: 'Twinning with Tirana, Albania. Its date has not been found.',
+  }),
+  florence({
+    slug: 'isfahan',
+    name: 'Isfahan',
+    country: 'IR',
+    kind: 'twinning',
+    date: null,
+    descriptionIt: 'Gemellaggio con Isfahan, in Iran. La data non è stata trovata.',
+    descriptionEn: 'Twinning with Isfahan, Iran. Its date has not been found.',
+  }),
+  // Neither the kind nor the place is verified. A city partner would be placed on the map through the
+  // gazetteer, i.e. at Laayoune, which would state as fact what is not known; recorded with its name and
+  // country only (an organisation-type partner, the one kind the model keeps without a gazetteer place).
+  {
+    slug: 'el-aaiun',
+    kind: 'twinning',
+    partner: { type: 'organisation', nameIt: 'El Aaiún', nameEn: 'El Aaiún', country: 'EH' },
+    signed: { date: null, source: FLORENCE_SOURCE },
+    term: { type: 'permanent' },
+    descriptionIt:
+      'Le fonti lo elencano come gemellaggio, con un punto interrogativo: né il tipo di accordo né il luogo sono verificati, e la data non è stata trovata. Potrebbe trattarsi non della città di Laayoune ma del campo profughi saharawi con lo stesso nome, vicino a Tindouf in Algeria: i patti dei comuni italiani con «El Aaiún» sono spesso con quel campo. Finché non è verificato, Ponte non colloca il partner su una località.',
+    descriptionEn:
+      'The sources list it as a twinning, with a question mark: neither the kind of agreement nor the place is verified, and its date has not been found. It may be not the city of Laayoune but the Sahrawi refugee camp of the same name near Tindouf, Algeria: Italian councils\' pacts with "El Aaiún" are often with that camp. Until it is verified, Ponte does not tie the partner to a place.',
+    statusHistory: [{ status: 'active', outcome: 'approved', date: null }],
+    published: true,
+    // facts.md could not check Florence's list row by row: the office clears the mark once it has.
+    toVerify: true,
+    unit: 'relazioni-internazionali',
+  },
+  florence({
+    slug: 'porto-vecchio',
+    name: 'Porto Vecchio',
+    country: 'FR',
+    kind: 'friendship_pact',
+    date: '2007-01-22',
+    descriptionIt: 'Patto di amicizia con Porto Vecchio, in Corsica (Francia), firmato il 22 gennaio 2007.',
+    descriptionEn: 'Friendship pact with Porto-Vecchio, Corsica (France), signed on 22 January 2007.',
+  }),
+  florence({
+    slug: 'puebla',
+    name: 'Puebla',
+    country: 'MX',
+    kind: 'friendship_pact',
+    date: '2005-02',
+    descriptionIt: 'Patto di amicizia con Puebla, in Messico, del febbraio 2005; il giorno non è noto.',
+    descriptionEn: 'Friendship pact with Puebla, Mexico, from February 2005; the day is not known.',
+  }),
+  florence({
+    slug: 'sanaa',
+    name: "Sana'a",
+    country: 'YE',
+    kind: 'friendship_pact',
+    date: '2007',
+    otherYear: '2008',
+    descriptionIt: "Patto di amicizia con Sana'a, nello Yemen. L'anno è incerto: il 2007 o il 2008.",
+    descriptionEn: "Friendship pact with Sana'a, Yemen. The year is uncertain: 2007 or 2008.",
+  }),
+  florence({
+    slug: 'xian',
+    name: "Xi'an",
+    country: 'CN',
+    kind: 'friendship_pact',
+    date: '2007',
+    otherYear: '2008',
+    descriptionIt: "Patto di amicizia con Xi'an, in Cina. L'anno è incerto: il 2007 o il 2008.",
+    descriptionEn: "Friendship pact with Xi'an, China. The year is uncertain: 2007 or 2008.",
+  }),
+  florence({
+    slug: 'arequipa',
+    name: 'Arequipa',
+    country: 'PE',
+    kind: 'friendship_pact',
+    date: '2007',
+    otherYear: '2008',
+    descriptionIt: "Patto di amicizia con Arequipa, in Perù. L'anno è incerto: il 2007 o il 2008.",
+    descriptionEn: 'Friendship pact with Arequipa, Peru. The year is uncertain: 2007 or 2008.',
+  }),
+  florence({
+    slug: 'tallinn',
+    name: 'Tallinn',
+    country: 'EE',
+    kind: 'friendship_pact',
+    date: '2008',
+    descriptionIt:
+      "Patto di amicizia con Tallinn, in Estonia. L'anno 2008 viene da una fonte secondaria ed è incerto.",
+    descriptionEn:
+      'Friendship pact with Tallinn, Estonia. The year 2008 comes from a secondary source and is uncertain.',
+  }),
+  florence({
+    slug: 'austin',
+    name: 'Austin',
+    country: 'US',
+    kind: 'collaboration_agreement',
+    date: '2023',
+    descriptionIt:
+      "Protocollo di collaborazione con Austin, negli Stati Uniti; non è un gemellaggio. L'anno 2023 viene da una fonte secondaria ed è incerto.",
+    descriptionEn:
+      'A collaboration protocol with Austin, United States; it is not a twinning. The year 2023 comes from a secondary source and is uncertain.',
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------------------
 // Institutions
 // ---------------------------------------------------------------------------------------------------------
 
@@ -488,6 +858,7 @@ const FIRENZE: DemoInstitution = {
   address: 'Palazzo Vecchio, Piazza della Signoria, 50122 Firenze',
   vatNumber: '01307110484',
   website: 'https://www.comune.fi.it',
+  oneTwinningPerCountry: true,
   units: [
     {
       slug: 'relazioni-internazionali',
@@ -501,7 +872,7 @@ const FIRENZE: DemoInstitution = {
   ],
   // facts.md says the office is an active member of international city networks, without naming them.
   memberships: [],
-  agreements: [],
+  agreements: FLORENCE_AGREEMENTS,
 };
 
 const CM_FIRENZE: DemoInstitution = {

@@ -263,6 +263,19 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           </ul>
         </>
       ) : null}
+      {data.toVerify.length > 0 ? (
+        <>
+          <h2 class="h4 mt-4">{t.toVerifyList}</h2>
+          <p>{t.toVerifyHint}</p>
+          <ul>
+            {data.toVerify.map((e) => (
+              <li key={e.id}>
+                <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="h4 mt-4">{t.expiring}</h2>
       {data.expiring.length === 0 ? (
         <p>{t.none}</p>
@@ -468,6 +481,21 @@ export function AgreementView(p: {
             {t.edit.editLink}
           </a>
         </p>
+      ) : null}
+      {a.toVerify ? (
+        <div class="alert alert-warning" role="status">
+          {t.toVerifyNote}
+        </div>
+      ) : null}
+      {p.canWrite ? (
+        <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/verify`} class="mb-2">
+          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+          <input type="hidden" name="version" value={String(a.version)} />
+          <input type="hidden" name="toVerify" value={a.toVerify ? 'false' : 'true'} />
+          <button type="submit" class="btn btn-outline-primary">
+            {a.toVerify ? t.clearToVerify : t.markToVerify}
+          </button>
+        </form>
       ) : null}
       {p.canWrite ? (
         <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/publish`} class="mb-4">
@@ -715,6 +743,8 @@ export function NewAgreementForm(p: {
   values?: NewAgreementValues;
   fieldErrors?: Record<string, string>;
   candidates?: { list: PlaceCandidate[]; ambiguous: boolean };
+  /** Set when the institution already has a twinning in the partner's country: the form asks what to record. */
+  twinningsInCountry?: string[];
 }) {
   const t = adminStrings(p.lang);
   const v = p.values ?? {};
@@ -761,9 +791,22 @@ export function NewAgreementForm(p: {
         {text('signed', t.signed)}
         {text('descriptionIt', t.descriptionIt)}
         {text('descriptionEn', t.descriptionEn)}
-        <button type="submit" class="btn btn-primary">
-          {t.create}
-        </button>
+        {p.twinningsInCountry ? (
+          <fieldset class="border border-warning rounded p-3 mb-3">
+            <legend class="h6">{t.twinningRule.question}</legend>
+            <p>{t.twinningRule.warning(p.twinningsInCountry)}</p>
+            <button type="submit" name="twinningRule" value="friendship_pact" class="btn btn-primary me-3">
+              {t.twinningRule.asPact}
+            </button>
+            <button type="submit" name="twinningRule" value="twinning" class="btn btn-outline-primary">
+              {t.twinningRule.asTwinning}
+            </button>
+          </fieldset>
+        ) : (
+          <button type="submit" class="btn btn-primary">
+            {t.create}
+          </button>
+        )}
       </form>
     </>
   );

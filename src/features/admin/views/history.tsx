@@ -138,6 +138,7 @@ export function fieldLabel(entity: string, key: string, lang: Lang): string {
     status: t.status,
     partner: t.partner,
     published: t.published,
+    toVerify: t.toVerify,
     statusHistory: t.history,
     email: t.email,
     role: t.role,

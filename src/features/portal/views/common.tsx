@@ -61,6 +61,13 @@ export function StatusBadge({ a, lang }: { a: AgreementSummary; lang: Lang }) {
   );
 }
 
+/** Said of an agreement recorded from sources the office has not yet checked. */
+export function VerifyBadge({ a, lang }: { a: AgreementSummary; lang: Lang }) {
+  return a.toVerify ? (
+    <span class="ponte-badge ponte-badge-verify">{s(lang).partnerships.beingVerified}</span>
+  ) : null;
+}
+
 /** The precision an API-form date string carries: "2012" year, "2012-11" month, "2012-11-05" day. */
 export function precisionOf(d: string): Precision {
   return d.length === 4 ? 'year' : d.length === 7 ? 'month' : 'day';

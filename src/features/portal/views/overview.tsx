@@ -20,39 +20,47 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
 
       <section aria-labelledby="figures" class="my-4">
         <h2 id="figures">{t.overview.figures}</h2>
-        <ul class="ponte-figures">
-          <li>
-            <strong>{formatNumber(f.total, lang)}</strong> {t.overview.total}
-          </li>
-          <li>
-            <strong>{formatNumber(f.countries, lang)}</strong> {t.overview.countries}
-          </li>
-          <li>
-            <strong>{formatNumber(f.byContinent.length, lang)}</strong> {t.overview.continents}
-          </li>
-        </ul>
+        {f.total === 0 ? (
+          <p>{t.overview.nothingYet}</p>
+        ) : (
+          <ul class="ponte-figures">
+            <li>
+              <strong>{formatNumber(f.total, lang)}</strong> {t.overview.total}
+            </li>
+            <li>
+              <strong>{formatNumber(f.countries, lang)}</strong> {t.overview.countries}
+            </li>
+            <li>
+              <strong>{formatNumber(f.byContinent.length, lang)}</strong> {t.overview.continents}
+            </li>
+          </ul>
+        )}
         <div class="row mt-3">
-          <div class="col-md-6">
-            <h3 class="h5">{t.overview.byKind}</h3>
-            <ul>
-              {f.byKind.map(([kind, n]) => (
-                <li key={kind}>
-                  {KIND_PLURALS[kind as AgreementKind][lang]}: {formatNumber(n, lang)}
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div class="col-md-6">
-            <h3 class="h5">{t.overview.byContinent}</h3>
-            <ul>
-              {f.byContinent.map(([c, n]) => (
-                <li key={c}>
-                  {c === 'AM' ? t.overview.americas : (CONTINENT_LABELS[c as ContinentCode]?.[lang] ?? c)}:{' '}
-                  {formatNumber(n, lang)}
-                </li>
-              ))}
-            </ul>
-          </div>
+          {f.byKind.length > 0 ? (
+            <div class="col-md-6">
+              <h3 class="h5">{t.overview.byKind}</h3>
+              <ul>
+                {f.byKind.map(([kind, n]) => (
+                  <li key={kind}>
+                    {KIND_PLURALS[kind as AgreementKind][lang]}: {formatNumber(n, lang)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {f.byContinent.length > 0 ? (
+            <div class="col-md-6">
+              <h3 class="h5">{t.overview.byContinent}</h3>
+              <ul>
+                {f.byContinent.map(([c, n]) => (
+                  <li key={c}>
+                    {c === 'AM' ? t.overview.americas : (CONTINENT_LABELS[c as ContinentCode]?.[lang] ?? c)}:{' '}
+                    {formatNumber(n, lang)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
         </div>
         <dl class="row">
           {f.first ? (

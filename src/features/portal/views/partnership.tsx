@@ -38,6 +38,7 @@ export function Partnership({ a, lang }: { a: Agreement; lang: Lang }) {
       <p>
         <StatusBadge a={a} lang={lang} />
       </p>
+      {a.toVerify ? <p class="alert alert-warning">{s(lang).partnerships.beingVerifiedNote}</p> : null}
       <div class="row">
         <div class="col-lg-8">
           <section aria-labelledby="facts">

@@ -26,6 +26,7 @@ import {
   reasonOf,
   StatusBadge,
   statusEvent,
+  VerifyBadge,
 } from './common.tsx';
 import { s } from './portal.strings.ts';
 
@@ -139,63 +140,68 @@ export function Partnerships(p: {
           ))}
         </div>
       ) : null}
-      <form method="get" class="ponte-filters my-4" aria-labelledby="filters-title">
-        <h2 id="filters-title" class="h4 mb-4">
-          {t.filters}
-        </h2>
-        <div class="row">
-          <Select
-            name="kind"
-            label={t.kind}
-            any={t.any}
-            value={f.kind}
-            options={usedKinds}
-            labelOf={(k) => KIND_LABELS[k][lang]}
-          />
-          <Select
-            name="status"
-            label={t.status}
-            any={t.any}
-            value={f.status}
-            options={STATUSES}
-            labelOf={(k) => STATUS_LABELS[k][lang]}
-          />
-          <Select
-            name="continent"
-            label={t.continent}
-            any={t.any}
-            value={f.continent}
-            options={usedContinents}
-            labelOf={(k) => CONTINENT_LABELS[k][lang]}
-          />
-          <Select
-            name="sector"
-            label={t.sector}
-            any={t.any}
-            value={f.sector}
-            options={SECTORS}
-            labelOf={(k) => SECTOR_LABELS[k][lang]}
-          />
-        </div>
-        <fieldset class="mb-3">
-          <legend class="h6">{t.group}</legend>
-          {(['continent', 'kind'] as const).map((g) => (
-            <div key={g} class="form-check form-check-inline">
-              <input type="radio" id={`group-${g}`} name="group" value={g} checked={f.group === g} />
-              <label for={`group-${g}`}>{g === 'kind' ? t.groupKind : t.groupContinent}</label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit" class="btn btn-primary me-3">
-          {t.apply}
-        </button>
-        <a href={sectionPath(p.institution, lang, 'partnerships')}>{t.reset}</a>
-      </form>
+      {p.all.length === 0 ? <p>{s(lang).overview.nothingYet}</p> : null}
+      {p.all.length > 0 ? (
+        <form method="get" class="ponte-filters my-4" aria-labelledby="filters-title">
+          <h2 id="filters-title" class="h4 mb-4">
+            {t.filters}
+          </h2>
+          <div class="row">
+            <Select
+              name="kind"
+              label={t.kind}
+              any={t.any}
+              value={f.kind}
+              options={usedKinds}
+              labelOf={(k) => KIND_LABELS[k][lang]}
+            />
+            <Select
+              name="status"
+              label={t.status}
+              any={t.any}
+              value={f.status}
+              options={STATUSES}
+              labelOf={(k) => STATUS_LABELS[k][lang]}
+            />
+            <Select
+              name="continent"
+              label={t.continent}
+              any={t.any}
+              value={f.continent}
+              options={usedContinents}
+              labelOf={(k) => CONTINENT_LABELS[k][lang]}
+            />
+            <Select
+              name="sector"
+              label={t.sector}
+              any={t.any}
+              value={f.sector}
+              options={SECTORS}
+              labelOf={(k) => SECTOR_LABELS[k][lang]}
+            />
+          </div>
+          <fieldset class="mb-3">
+            <legend class="h6">{t.group}</legend>
+            {(['continent', 'kind'] as const).map((g) => (
+              <div key={g} class="form-check form-check-inline">
+                <input type="radio" id={`group-${g}`} name="group" value={g} checked={f.group === g} />
+                <label for={`group-${g}`}>{g === 'kind' ? t.groupKind : t.groupContinent}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" class="btn btn-primary me-3">
+            {t.apply}
+          </button>
+          <a href={sectionPath(p.institution, lang, 'partnerships')}>{t.reset}</a>
+        </form>
+      ) : null}
 
-      <p role="status" class="fw-semibold">
-        {t.count(list.length)}
-      </p>
-      {list.length === 0 ? <p>{t.none}</p> : null}
+      {p.all.length > 0 ? (
+        <p role="status" class="fw-semibold">
+          {t.count(list.length)}
+        </p>
+      ) : null}
+      {list.length === 0 && p.all.length > 0 ? <p>{t.none}</p> : null}
       {order
         .filter((key) => groups.has(key))
         .map((key) => (
@@ -217,6 +223,8 @@ export function Partnerships(p: {
                     <span>
                       {KIND_LABELS[a.kind][lang]} · {agreementDate(a, lang)} ·{' '}
                       <StatusBadge a={a} lang={lang} />
+                      {a.toVerify ? ' · ' : null}
+                      <VerifyBadge a={a} lang={lang} />
                     </span>
                     {reason ? <p class="mb-0 small">{reason}</p> : null}
                   </li>

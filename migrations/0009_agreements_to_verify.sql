@@ -1,0 +1,1 @@
+ALTER TABLE "agreements" ADD COLUMN "to_verify" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "institutions" ADD COLUMN "one_twinning_per_country" boolean DEFAULT false NOT NULL;
