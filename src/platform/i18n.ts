@@ -7,6 +7,12 @@ export type Lang = (typeof LANGS)[number];
 
 export const isLang = (v: string): v is Lang => (LANGS as readonly string[]).includes(v);
 
+/** The language of an address: /en/…, /{institution}/en/…, /admin/en/…; Italian otherwise. */
+export function langOfAddress(url: string): Lang {
+  const path = url.split('?')[0]!;
+  return path.split('/')[2] === 'en' || path.startsWith('/en/') || path === '/en' ? 'en' : 'it';
+}
+
 const LOCALE: Record<Lang, string> = { it: 'it-IT', en: 'en-GB' };
 
 const monthYear = {

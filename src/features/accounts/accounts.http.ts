@@ -6,6 +6,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
+import { langOfAddress } from '../../platform/i18n.ts';
 import { type Access, type Actor, meets } from './accounts.access.ts';
 import type { AccountsService, Session } from './accounts.service.ts';
 import type { Role } from './accounts.table.ts';
@@ -108,7 +109,6 @@ export function actorOfSession(session: Session): Actor {
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
 const isWrite = (request: FastifyRequest) => !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
-const langOfPath = (request: FastifyRequest) => (/^\/admin\/en(\/|$)/.test(request.url) ? 'en' : 'it');
 
 /** The caller of an API request: an API token (a write token acts as editor, a read token as viewer). */
 async function tokenActor(accounts: AccountsService, header: string): Promise<Actor> {
@@ -138,7 +138,7 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsService):
     } else {
       const session = await accounts.session(sessionToken(request));
       if (!session) {
-        if (!isApi(request)) return redirectToLogin(reply, langOfPath(request));
+        if (!isApi(request)) return redirectToLogin(reply, langOfAddress(request.url));
         throw new AppError('unauthorized', 'Sign in, or send an API token as "Authorization: Bearer TOKEN"');
       }
       request.session = session;
@@ -146,7 +146,7 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsService):
       const adrift = !session.chosen && session.user.roles.length === 0;
       if (adrift && access !== 'signedIn') {
         if (isApi(request)) throw new AppError('forbidden', 'Choose an institution to work in first');
-        return reply.redirect(`/admin/${langOfPath(request)}/institutions`, 303);
+        return reply.redirect(`/admin/${langOfAddress(request.url)}/institutions`, 303);
       }
       // The API's session callers prove the page is ours with the X-CSRF-Token header; pages send the
       // form's token in the body, checked once it is read (preValidation, below).

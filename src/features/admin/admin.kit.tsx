@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { type AppError, isAppError } from '../../platform/errors.ts';
 import { assetUrl } from '../../platform/http/assets.ts';
-import { formatNumber, isLang, type Lang } from '../../platform/i18n.ts';
+import { formatNumber, isLang, type Lang, langOfAddress } from '../../platform/i18n.ts';
 import { backOfficeLabel, ErrorNotice, errorText } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
 import type { Session } from '../accounts/accounts.service.ts';
@@ -110,7 +110,7 @@ export type AdminKit = ReturnType<typeof adminKit>;
  * the access step's refusals, expired forms, throttling, errors no page explained itself.
  */
 export function adminErrorPage(request: FastifyRequest, reply: FastifyReply, err: AppError, status: number) {
-  const lang: Lang = request.url.split('/')[2] === 'en' ? 'en' : 'it';
+  const lang = langOfAddress(request.url);
   return adminKit().send(
     reply,
     lang,

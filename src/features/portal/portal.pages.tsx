@@ -9,7 +9,7 @@ import { type AppError, isAppError } from '../../platform/errors.ts';
 import { cachedBody, sendCached } from '../../platform/http/cached-body.ts';
 import { PAGE_CACHE_CONTROL, type PageCache, PLATFORM } from '../../platform/http/page-cache.ts';
 import type { App } from '../../platform/http/types.ts';
-import { isLang, type Lang } from '../../platform/i18n.ts';
+import { isLang, type Lang, langOfAddress } from '../../platform/i18n.ts';
 import { safeHref } from '../../platform/urls.ts';
 import { ErrorNotice, errorText } from '../../views/error-page.tsx';
 import { LegalNotes } from '../../views/legal-notes.tsx';
@@ -492,11 +492,6 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
       notFound(request, reply, langOfAddress(request.url)),
     errorPage,
   };
-}
-
-/** The language of an address: /en/…, /{institution}/en/…, /admin/en/…; Italian otherwise. */
-function langOfAddress(url: string): Lang {
-  return url.split('/')[2] === 'en' || url.startsWith('/en/') || url === '/en' ? 'en' : 'it';
 }
 
 const SITEMAP_SECTIONS: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'openData'];
