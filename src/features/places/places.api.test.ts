@@ -70,6 +70,15 @@ describe('GET /api/v1/places', () => {
     },
   );
 
+  it('when "Monaco" is typed, then Munich and the Principality are both offered, and a country settles it', async () => {
+    const r = await lookup('Monaco');
+    expect(r.status).toBe('ambiguous');
+    const offered = r.candidates.map((c) => `${c.nameEn} (${c.country.code})`);
+    expect(offered.slice(0, 2).sort()).toEqual(['Monaco (MC)', 'Munich (DE)']);
+    expect((await lookup('Monaco', 'DE')).match).toMatchObject({ nameEn: 'Munich', confidence: 1 });
+    expect((await lookup('Monaco', 'MC')).match).toMatchObject({ nameEn: 'Monaco', confidence: 1 });
+  });
+
   it('when a curated city shares its name with small homonyms, then the curated city is matched', async () => {
     expect((await lookup('Florence')).match).toMatchObject({ geonamesId: 3176959, nameIt: 'Firenze' });
     const b = await lookup('Birmingham');

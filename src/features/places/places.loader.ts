@@ -15,7 +15,14 @@ const EXONYMS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'data/exonyms
 /** Bump when the way names are derived changes, so existing databases reload. */
 const LOADER_VERSION = 4;
 
-export const NAME_KIND = { official: 0, ascii: 1, italian: 2, english: 3, alias: 4 } as const;
+/**
+ * How a name belongs to a place. A colloquial name is one people also use for another, better-known place
+ * ("Monaco" for Munich, beside the Principality): it finds the city but never decides alone.
+ */
+export const NAME_KIND = { official: 0, ascii: 1, italian: 2, english: 3, alias: 4, colloquial: 5 } as const;
+
+/** In data/exonyms.csv an alias written with a leading "~" is colloquial. */
+const COLLOQUIAL_MARK = '~';
 
 interface City {
   cityId: number;
@@ -34,6 +41,8 @@ export interface Exonym {
   nameIt: string;
   nameEn: string;
   aliases: string[];
+  /** Names shared with a better-known place (written "~Monaco" in the file). */
+  colloquial: string[];
 }
 
 export function readExonyms(file = EXONYMS_FILE): Exonym[] {
@@ -41,16 +50,20 @@ export function readExonyms(file = EXONYMS_FILE): Exonym[] {
     string,
     string
   >[];
-  return rows.map((r) => ({
-    geonamesId: Number(r['geonames_id']),
-    country: String(r['country']),
-    nameIt: String(r['name_it']).trim(),
-    nameEn: String(r['name_en']).trim(),
-    aliases: String(r['aliases'] ?? '')
+  return rows.map((r) => {
+    const all = String(r['aliases'] ?? '')
       .split('|')
       .map((a) => a.trim())
-      .filter(Boolean),
-  }));
+      .filter(Boolean);
+    return {
+      geonamesId: Number(r['geonames_id']),
+      country: String(r['country']),
+      nameIt: String(r['name_it']).trim(),
+      nameEn: String(r['name_en']).trim(),
+      aliases: all.filter((a) => !a.startsWith(COLLOQUIAL_MARK)),
+      colloquial: all.filter((a) => a.startsWith(COLLOQUIAL_MARK)).map((a) => a.slice(1).trim()),
+    };
+  });
 }
 
 function fingerprint(): string {
@@ -129,6 +142,7 @@ export async function ensureGazetteer(
       addName(ex.nameIt, NAME_KIND.italian);
       addName(ex.nameEn, NAME_KIND.english);
       for (const a of ex.aliases) addName(a, NAME_KIND.alias);
+      for (const a of ex.colloquial) addName(a, NAME_KIND.colloquial);
     }
     addName(c.name, NAME_KIND.official);
     if (c.altName) addName(c.altName, NAME_KIND.ascii);

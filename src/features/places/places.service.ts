@@ -65,16 +65,19 @@ export function placeView(row: PlaceRow) {
   };
 }
 
+/** Which of a place's names that a query hit counts: a curated name over GeoNames' own, any over a colloquial. */
+const rankOfKind = (kind: number) => (kind === NAME_KIND.colloquial ? -1 : kind);
+
 /** Ranks exact hits of one query: confidence is each place's share of the weighted population. */
 export function rankExact(rows: NameHitRow[]): PlaceCandidate[] {
   const byPlace = new Map<number, NameHitRow>();
   for (const r of rows) {
     const prev = byPlace.get(r.id);
-    if (!prev || r.kind > prev.kind) byPlace.set(r.id, r);
+    if (!prev || rankOfKind(r.kind) > rankOfKind(prev.kind)) byPlace.set(r.id, r);
   }
   const hits = [...byPlace.values()];
-  const weight = (r: NameHitRow) =>
-    (Math.max(r.population, 1) * (r.kind >= NAME_KIND.italian ? EXONYM_WEIGHT : 1)) as number;
+  const curated = (kind: number) => kind >= NAME_KIND.italian && kind !== NAME_KIND.colloquial;
+  const weight = (r: NameHitRow) => Math.max(r.population, 1) * (curated(r.kind) ? EXONYM_WEIGHT : 1);
   const total = hits.reduce((s, r) => s + weight(r), 0);
   return hits
     .map((r) => toCandidate(r, 'exact', hits.length === 1 ? 1 : weight(r) / total))
