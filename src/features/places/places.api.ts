@@ -1,41 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
-import { ErrorResponse, Nullable, PG_INTEGER_MAX, StringEnum } from '../../platform/http/schema-helpers.ts';
+import { ErrorResponse, PG_INTEGER_MAX } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
-
-const PlaceView = Type.Object({
-  geonamesId: Type.Integer(),
-  name: Type.String({ description: 'GeoNames name' }),
-  nameIt: Type.String(),
-  nameEn: Type.String(),
-  country: Type.Object({ code: Type.String(), nameIt: Type.String(), nameEn: Type.String() }),
-  continent: Type.String(),
-  population: Type.Integer(),
-  lat: Type.Number(),
-  lon: Type.Number(),
-});
-
-const Candidate = Type.Composite([
-  PlaceView,
-  Type.Object({
-    matchedName: Type.String({ description: 'The name that matched the query' }),
-    match: StringEnum(['exact', 'similar'] as const),
-    confidence: Type.Number({ minimum: 0, maximum: 1 }),
-  }),
-]);
-
-const LookupResult = Type.Object(
-  {
-    query: Type.String(),
-    country: Nullable(Type.String()),
-    status: StringEnum(['matched', 'ambiguous', 'not_found'] as const, {
-      description: 'matched: one clear exact match; ambiguous: a person must choose among the candidates',
-    }),
-    match: Nullable(Candidate),
-    candidates: Type.Array(Candidate),
-  },
-  { title: 'PlaceLookup' },
-);
+import { LookupResult, PlaceView } from './places.schemas.ts';
 
 export function placesApi(services: Services) {
   return async (app: App) => {

@@ -5,34 +5,9 @@ import { resolveCountry } from './countries.ts';
 import { normalizeName } from './normalize.ts';
 import { NAME_KIND } from './places.loader.ts';
 import type { NameHitRow, PlaceRow, PlacesRepository } from './places.repository.ts';
+import type { LookupQuery, LookupResult, PlaceCandidate, PlaceView } from './places.schemas.ts';
 
-export interface PlaceCandidate {
-  geonamesId: number;
-  name: string;
-  nameIt: string;
-  nameEn: string;
-  country: { code: string; nameIt: string; nameEn: string };
-  continent: string;
-  population: number;
-  lat: number;
-  lon: number;
-  matchedName: string;
-  match: 'exact' | 'similar';
-  confidence: number;
-}
-
-export interface LookupResult {
-  query: string;
-  country: string | null;
-  status: 'matched' | 'ambiguous' | 'not_found';
-  match: PlaceCandidate | null;
-  candidates: PlaceCandidate[];
-}
-
-export interface LookupQuery {
-  name: string;
-  country?: string | undefined;
-}
+export type { LookupQuery, LookupResult, PlaceCandidate } from './places.schemas.ts';
 
 /** Confidence at or above which an exact match is taken without asking. */
 export const MATCH_THRESHOLD = 0.9;
@@ -51,7 +26,7 @@ function toCandidate(row: NameHitRow, match: 'exact' | 'similar', confidence: nu
   };
 }
 
-export function placeView(row: PlaceRow) {
+export function placeView(row: PlaceRow): PlaceView {
   return {
     geonamesId: row.id,
     name: row.name,

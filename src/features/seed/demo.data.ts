@@ -374,7 +374,7 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
     signed: { date: '2018-02-02' },
     term: { type: 'fixed', endsOn: '2020-02-02', renewal: 'by_agreement', renewalYears: 2 },
     descriptionIt:
-      'Memorandum firmato il 2 febbraio 2018 con la capitale della Lettonia. Non è un gemellaggio: è un memorandum d'intesa di collaborazione di durata biennale, che le due città possono rinnovare di comune accordo. Contenuti ed eventuali rinnovi non sono ancora registrati in Ponte.',
+      "Memorandum firmato il 2 febbraio 2018 con la capitale della Lettonia. Non è un gemellaggio: è un memorandum d'intesa di collaborazione di durata biennale, che le due città possono rinnovare di comune accordo. Contenuti ed eventuali rinnovi non sono ancora registrati in Ponte.",
     descriptionEn:
       'A memorandum signed on 2 February 2018 with the capital of Latvia. It is not a twinning: it is a two-year memorandum of understanding on collaboration, which the two cities may renew by mutual consent. Its content and any renewals are not yet recorded in Ponte.',
     statusHistory: [{ status: 'active', outcome: 'approved', date: '2018-02-02' }],
