@@ -194,7 +194,7 @@ export function csvRecordToInput(rec: Record<string, string>): {
   const problems: FieldProblem[] = [];
   const get: Cells = (k) => (rec[k] ?? '').trim();
 
-  // Each reader adds its cells' problems in column order, so a report lists them as the sheet has them.
+  // Each reader adds the problems of its cells; a report lists them in the order the readers run.
   const kind = kindOf(get, problems);
   const partner = partnerOf(get, problems);
   const sectors = sectorsOf(get, problems);
