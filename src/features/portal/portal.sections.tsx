@@ -1,0 +1,218 @@
+// An institution's pages: its sections (overview, partnerships, map, timeline, networks, open data, legal notes,
+// privacy) and each partnership's own page, with the JSON-LD that describes them.
+import type { VNode } from 'preact';
+import type { App } from '../../platform/http/types.ts';
+import { isLang, type Lang } from '../../platform/i18n.ts';
+import { safeHref } from '../../platform/urls.ts';
+import { LegalNotes } from '../../views/legal-notes.tsx';
+import type { Agreement } from '../agreements/agreements.schemas.ts';
+import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
+import type { PortalKit } from './portal.kit.tsx';
+import { partnershipPath, SECTIONS, type Section, sectionOf, sectionPath } from './portal.paths.ts';
+import type { PortalInstitution } from './portal.service.ts';
+import { agreementTitle, countryName, partnerName } from './views/common.tsx';
+import { crumbs, Frame } from './views/frame.tsx';
+import { Overview } from './views/overview.tsx';
+import { Partnership } from './views/partnership.tsx';
+import { filtersQuery, Partnerships, readFilters } from './views/partnerships.tsx';
+import { s } from './views/portal.strings.ts';
+import { MapPage, Networks, OpenData, Privacy, Timeline } from './views/sections.tsx';
+
+export function institutionRoutes(app: App, kit: PortalKit) {
+  const { page, notFound, loadInstitution, publicUrl } = kit;
+
+  app.get<{ Params: { inst: string } }>('/:inst', { schema: { hide: true } }, async (request, reply) =>
+    reply.redirect(`/${encodeURIComponent(request.params.inst)}/it/`),
+  );
+
+  app.get<{
+    Params: { inst: string; lang: string; section?: string };
+    Querystring: Record<string, string>;
+  }>('/:inst/:lang/:section?', { schema: { hide: true } }, async (request, reply) => {
+    const { inst: slug, lang } = request.params;
+    if (!isLang(lang)) return notFound(request, reply, 'it');
+    const raw = request.params.section ?? '';
+    const section: Section | undefined = raw === '' ? 'overview' : sectionOf(raw, lang);
+    const data = await loadInstitution(slug);
+    if (!data || !section) return notFound(request, reply, lang, data?.institution);
+    // Only the partnerships page reads its query; the others ignore it so it cannot multiply cache entries.
+    const query = section === 'partnerships' ? readFilters(request.query) : undefined;
+    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}`;
+    return page(request, reply, key, data.institution.id, async () =>
+      sectionPage(data, lang, section, request.query, publicUrl),
+    );
+  });
+
+  app.get<{ Params: { inst: string; lang: string; section: string; slug: string } }>(
+    '/:inst/:lang/:section/:slug',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { inst: instSlug, lang, slug } = request.params;
+      if (!isLang(lang)) return notFound(request, reply, 'it');
+      const data = await loadInstitution(instSlug);
+      const a = data?.agreements.find((x) => x.slug === slug);
+      if (!data || !a || request.params.section !== SECTIONS.partnerships[lang]) {
+        return notFound(request, reply, lang, data?.institution);
+      }
+      const inst = data.institution;
+      return page(request, reply, `${instSlug}|${lang}|p|${slug}`, inst.id, async () =>
+        partnershipPage(inst, a, lang, publicUrl),
+      );
+    },
+  );
+}
+
+function partnershipPage(inst: InstitutionDetail, a: Agreement, lang: Lang, publicUrl: string) {
+  const t = s(lang);
+  return (
+    <Frame
+      lang={lang}
+      publicUrl={publicUrl}
+      institution={inst}
+      section="partnerships"
+      title={agreementTitle(a, lang)}
+      description={`${agreementTitle(a, lang)}${a.partner.country ? `, ${countryName(a, lang)}` : ''}`}
+      pathFor={(l) => partnershipPath(inst.slug, l, a.slug)}
+      breadcrumbs={crumbs(
+        inst,
+        lang,
+        { label: t.sections.partnerships, href: sectionPath(inst.slug, lang, 'partnerships') },
+        { label: partnerName(a, lang) },
+      )}
+      lastUpdated={a.updatedAt}
+      ogType="article"
+      jsonLd={[placeLd(a, lang, publicUrl, inst)]}
+    >
+      <Partnership a={a} lang={lang} />
+    </Frame>
+  );
+}
+
+function sectionPage(
+  data: PortalInstitution,
+  lang: Lang,
+  section: Section,
+  query: Record<string, unknown>,
+  publicUrl: string,
+) {
+  const inst = data.institution;
+  const common = { lang, publicUrl, institution: inst, section, lastUpdated: data.lastUpdated };
+  if (section === 'overview') {
+    const name = lang === 'it' ? inst.nameIt : inst.nameEn;
+    return (
+      <Frame
+        {...common}
+        title={(lang === 'it' ? inst.officeNameIt : inst.officeNameEn) ?? name}
+        description={(lang === 'it' ? inst.descriptionIt : inst.descriptionEn) ?? name}
+        pathFor={(l) => sectionPath(inst.slug, l, 'overview')}
+        breadcrumbs={crumbs(inst, lang)}
+        jsonLd={[organisationLd(inst, lang, publicUrl)]}
+      >
+        <Overview data={data} lang={lang} />
+      </Frame>
+    );
+  }
+  const title = s(lang).sections[section];
+  const { description, body, qs = '' } = sectionContent(data, lang, section, query);
+  return (
+    <Frame
+      {...common}
+      title={title}
+      description={description}
+      pathFor={(l) => `${sectionPath(inst.slug, l, section)}${qs}`}
+      breadcrumbs={crumbs(inst, lang, { label: title })}
+    >
+      {body}
+    </Frame>
+  );
+}
+
+/** What a section other than the overview shows, its description, and the query its addresses keep. */
+function sectionContent(
+  data: PortalInstitution,
+  lang: Lang,
+  section: Exclude<Section, 'overview'>,
+  query: Record<string, unknown>,
+): { description: string; body: VNode; qs?: string } {
+  const inst = data.institution;
+  const t = s(lang);
+  const name = lang === 'it' ? inst.nameIt : inst.nameEn;
+  switch (section) {
+    case 'partnerships': {
+      const { filters, invalid } = readFilters(query);
+      return {
+        description: t.partnerships.lead,
+        qs: filtersQuery(filters),
+        body: (
+          <Partnerships
+            institution={inst.slug}
+            all={data.agreements}
+            filters={filters}
+            invalid={invalid}
+            lang={lang}
+          />
+        ),
+      };
+    }
+    case 'map':
+      return {
+        description: t.map.lead,
+        body: <MapPage institution={inst.slug} institutionName={name} list={data.agreements} lang={lang} />,
+      };
+    case 'timeline':
+      return {
+        description: t.timeline.title,
+        body: <Timeline institution={inst.slug} list={data.agreements} lang={lang} />,
+      };
+    case 'networks':
+      return {
+        description: t.networks.lead,
+        body: <Networks networks={data.networks} institution={inst.slug} lang={lang} />,
+      };
+    case 'openData':
+      return {
+        description: t.openData.lead,
+        body: <OpenData institution={inst.slug} institutionName={name} lang={lang} />,
+      };
+    case 'legalNotes':
+      return {
+        description: t.sections.legalNotes,
+        body: (
+          <div class="container my-4">
+            <h1>{t.sections.legalNotes}</h1>
+            <LegalNotes lang={lang} institutionName={name} />
+          </div>
+        ),
+      };
+    case 'privacy':
+      return { description: t.privacy.body[0]!, body: <Privacy lang={lang} /> };
+  }
+}
+
+function organisationLd(inst: InstitutionDetail, lang: Lang, publicUrl: string) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'GovernmentOrganization',
+    name: lang === 'it' ? inst.nameIt : inst.nameEn,
+    url: `${publicUrl}${sectionPath(inst.slug, lang, 'overview')}`,
+    ...(inst.address ? { address: inst.address } : {}),
+    ...(inst.vatNumber ? { vatID: inst.vatNumber } : {}),
+    ...(inst.taxCode ? { taxID: inst.taxCode } : {}),
+    ...(safeHref(inst.website) ? { sameAs: [inst.website] } : {}),
+  };
+}
+
+function placeLd(a: Agreement, lang: Lang, publicUrl: string, inst: InstitutionDetail) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Place',
+    name: partnerName(a, lang),
+    url: `${publicUrl}${partnershipPath(inst.slug, lang, a.slug)}`,
+    ...(a.partner.country
+      ? { address: { '@type': 'PostalAddress', addressCountry: a.partner.country.code } }
+      : {}),
+    ...(a.partner.place
+      ? { geo: { '@type': 'GeoCoordinates', latitude: a.partner.place.lat, longitude: a.partner.place.lon } }
+      : {}),
+  };
+}
