@@ -55,13 +55,25 @@ export function Partnership({ a, lang }: Props) {
   );
 }
 
+/**
+ * " (two years after signing)" when the end date falls on the anniversary of a signing known to the day: the
+ * reader learns that the date follows from the term's length rather than from a document of its own.
+ */
+function afterSigning(a: Agreement, lang: Lang): string {
+  const signed = a.signed.precision === 'day' ? a.signed.date : null;
+  const ends = a.term.endsOn;
+  if (!signed || !ends || signed.slice(4) !== ends.slice(4)) return '';
+  const years = Number(ends.slice(0, 4)) - Number(signed.slice(0, 4));
+  return years > 0 ? ` (${s(lang).partnership.yearsAfterSigning(years)})` : '';
+}
+
 /** The agreement's term in words: permanent, or until when and how it renews. */
 function termText(a: Agreement, lang: Lang): string {
   const t = s(lang).partnership;
   return a.term.type === 'permanent'
     ? t.permanent
     : [
-        a.term.endsOn ? `${t.until} ${date(a.term.endsOn, 'day', lang)}` : null,
+        a.term.endsOn ? `${t.until} ${date(a.term.endsOn, 'day', lang)}${afterSigning(a, lang)}` : null,
         a.term.renewal ? t.renewal[a.term.renewal] : null,
         a.term.renewalYears ? t.everyYears(a.term.renewalYears) : null,
       ]
