@@ -24,6 +24,7 @@ export function adminApi(deps: { admin: AdminService }) {
         config: WRITE,
         schema: {
           tags: ['agreements'],
+          operationId: 'createAgreement',
           summary: "Create an agreement in the caller's institution",
           security: API_SECURITY,
           body: AgreementInput,
@@ -39,6 +40,7 @@ export function adminApi(deps: { admin: AdminService }) {
         config: WRITE,
         schema: {
           tags: ['agreements'],
+          operationId: 'updateAgreement',
           summary: 'Edit an agreement, publish or withdraw it',
           description:
             'Fields left out keep their value. The partner and the status history are not edited here: a ' +
@@ -70,6 +72,7 @@ export function adminApi(deps: { admin: AdminService }) {
         config: WRITE,
         schema: {
           tags: ['agreements'],
+          operationId: 'updateAgreementStatus',
           summary: 'Record a status change, or a rejected motion that leaves the status as it was',
           security: API_SECURITY,
           params: IdParams,
@@ -91,6 +94,7 @@ export function adminApi(deps: { admin: AdminService }) {
         config: WRITE,
         schema: {
           tags: ['agreements'],
+          operationId: 'deleteAgreement',
           summary: 'Delete an agreement recorded by mistake',
           security: API_SECURITY,
           params: IdParams,

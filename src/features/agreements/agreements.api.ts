@@ -13,6 +13,8 @@ export function agreementsApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['agreements'],
+          operationId: 'listAgreements',
+          security: [],
           summary: 'Published agreements, filtered and paged',
           description:
             'Twinnings, pacts and collaboration agreements. Pages are keyset-based: pass nextCursor back as cursor.',
@@ -30,6 +32,8 @@ export function agreementsApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['agreements'],
+          operationId: 'getAgreement',
+          security: [],
           summary: 'One agreement with its status history, sources and dates as the sources give them',
           params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
           headers: ConditionalHeaders,

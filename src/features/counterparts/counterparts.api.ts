@@ -43,6 +43,8 @@ export function counterpartsApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['counterparts'],
+          operationId: 'listCounterparts',
+          security: [],
           summary: "An institution's partner cities and organisations",
           querystring: Type.Object({
             institution: Type.String({ maxLength: 60, description: 'e.g. milano' }),
@@ -66,6 +68,7 @@ export function counterpartsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['counterparts'],
+          operationId: 'createCounterpart',
           summary: 'Add a partner organisation',
           description:
             'Adds an organisation (a university, a chamber of commerce, an agency...) to the partners of the ' +
@@ -90,6 +93,7 @@ export function counterpartsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['counterparts'],
+          operationId: 'updateCounterpart',
           summary: 'Edit a partner',
           description:
             `${PATCH_NOTE} A city keeps the place and country of the gazetteer: only its names and website ` +
@@ -115,6 +119,7 @@ export function counterpartsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['counterparts'],
+          operationId: 'deleteCounterpart',
           summary: 'Delete a partner that no agreement names',
           description:
             `${DELETE_NOTE} A partner that agreements name is refused with 409 \`conflict\` ` +

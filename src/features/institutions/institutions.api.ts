@@ -13,9 +13,15 @@ export function institutionsApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['institutions'],
+          operationId: 'listInstitutions',
+          security: [],
           summary: 'Institutions that keep their international relations in Ponte',
           headers: ConditionalHeaders,
-          response: cachedResponses(Type.Object({ items: Type.Array(Institution) })),
+          // An If-None-Match header over its length limit is refused with 400.
+          response: {
+            ...cachedResponses(Type.Object({ items: Type.Array(Institution) })),
+            400: ErrorResponse,
+          },
         },
       },
       async () => ({ items: await services.institutions.list() }),
@@ -27,6 +33,8 @@ export function institutionsApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['institutions'],
+          operationId: 'getInstitution',
+          security: [],
           summary: 'One institution with its office units',
           params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
           headers: ConditionalHeaders,

@@ -88,6 +88,8 @@ export function networksApi(services: Services) {
         config: PUBLIC,
         schema: {
           tags: ['networks'],
+          operationId: 'listNetworks',
+          security: [],
           summary: 'City networks and their members',
           querystring: Type.Object({
             institution: Type.Optional(
@@ -109,6 +111,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['memberships'],
+          operationId: 'createMembership',
           summary: 'Join a network of the catalogue',
           description:
             "Records that the caller's institution is a member of the network `id` (404 if the catalogue " +
@@ -133,6 +136,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['memberships'],
+          operationId: 'updateMembership',
           summary: 'Edit a membership',
           description: `${PATCH_NOTE} \`workingGroups\`, when sent, replaces the whole list. ${SCOPE_NOTE}`,
           security: API_SECURITY,
@@ -157,6 +161,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['memberships'],
+          operationId: 'deleteMembership',
           summary: 'Leave a network',
           description: `Deletes the membership; the network stays in the catalogue. ${DELETE_NOTE} ${SCOPE_NOTE}`,
           security: API_SECURITY,
@@ -180,6 +185,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['networks'],
+          operationId: 'createNetwork',
           summary: 'Add a network to the shared catalogue',
           description:
             'The catalogue is shared by every institution. Any write token, editor or admin may add a ' +
@@ -202,6 +208,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['networks'],
+          operationId: 'updateNetwork',
           summary: 'Edit a network of the catalogue (platform administrators only)',
           description:
             `Every institution's pages show the catalogue entry, so only a platform administrator's session ` +
@@ -228,6 +235,7 @@ export function networksApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['networks'],
+          operationId: 'deleteNetwork',
           summary: 'Delete a network of the catalogue that no institution is a member of',
           description:
             `Platform administrators only, like an edit: API tokens and institutions' users get 403. ` +

@@ -11,6 +11,8 @@ export function placesApi(services: Services) {
       {
         schema: {
           tags: ['places'],
+          operationId: 'searchPlaces',
+          security: [],
           summary: 'Look up a place by name in any language',
           description:
             'Exact and exonym matches first ("Francoforte" finds Frankfurt am Main), then similar names; ranked by population, each with a confidence.',
@@ -29,6 +31,8 @@ export function placesApi(services: Services) {
       {
         schema: {
           tags: ['places'],
+          operationId: 'getPlace',
+          security: [],
           summary: 'One place of the gazetteer',
           params: Type.Object({ geonamesId: Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX }) }),
           response: { 200: PlaceView, 400: ErrorResponse, 404: ErrorResponse },

@@ -42,6 +42,7 @@ export function unitsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['units'],
+          operationId: 'createUnit',
           summary: 'Add a unit to the office',
           description:
             "Adds a unit (a desk, a service) at the end of the office's list. Agreements and memberships " +
@@ -63,6 +64,7 @@ export function unitsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['units'],
+          operationId: 'updateUnit',
           summary: 'Edit a unit',
           description: `${PATCH_NOTE} ${SCOPE_NOTE}`,
           security: API_SECURITY,
@@ -86,6 +88,7 @@ export function unitsApi(services: Services) {
         config: WRITE,
         schema: {
           tags: ['units'],
+          operationId: 'deleteUnit',
           summary: 'Delete a unit that nothing names',
           description:
             `${DELETE_NOTE} A unit that follows a network or looks after an agreement is refused with 409 ` +

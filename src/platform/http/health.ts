@@ -14,7 +14,15 @@ export function healthRoutes(database: Database) {
   return async (app: App) => {
     app.get(
       '/healthz',
-      { schema: { tags: ['health'], summary: 'The process is up', response: { 200: Health } } },
+      {
+        schema: {
+          tags: ['health'],
+          operationId: 'checkLiveness',
+          security: [],
+          summary: 'The process is up',
+          response: { 200: Health },
+        },
+      },
       async () => ({ status: 'ok' }),
     );
     app.get(
@@ -22,6 +30,8 @@ export function healthRoutes(database: Database) {
       {
         schema: {
           tags: ['health'],
+          operationId: 'checkReadiness',
+          security: [],
           summary: 'The database answers and its migrations are current',
           response: { 200: Health, 503: Health },
         },

@@ -55,6 +55,22 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('when a client generator reads the document, then every operation has its own camelCase operationId and says who may call it', () => {
+    const doc = app.swagger() as {
+      paths: Record<string, Record<string, { operationId?: string; security?: unknown[] }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ at: `${method} ${path}`, ...op })),
+    );
+    const ids = operations.map((op) => op.operationId);
+    for (const op of operations) {
+      expect(op.operationId, op.at).toMatch(/^[a-z][a-zA-Z]+$/);
+      // Public operations say so with an empty list; the others name their schemes.
+      expect(op.security, op.at).toBeInstanceOf(Array);
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('when a person opens /api/docs, then the browsable documentation is served by Ponte itself', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -17,6 +17,15 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The committed document names no host: every instance serves its own at /api/openapi.json with its PUBLIC_URL,
+ * and an address of this machine (localhost) would be wrong for anyone reading the file.
+ */
+export const OPENAPI_COMMITTED_SERVERS = [
+  { url: '/', description: 'The Ponte instance that serves this document (its PUBLIC_URL)' },
+];
+
 export function openapiText(app: App): string {
-  return `${JSON.stringify(sortKeys(app.swagger()), null, 2)}\n`;
+  const document = { ...app.swagger(), servers: OPENAPI_COMMITTED_SERVERS };
+  return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
 }
