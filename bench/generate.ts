@@ -526,7 +526,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { loadConfig } = await import('../src/config.ts');
   const { databaseOptions } = await import('../src/deps.ts');
   const { openDatabase } = await import('../src/platform/db/client.ts');
-  const { prepareDatabase } = await import('../src/platform/db/prepare.ts');
+  const { prepareDatabase } = await import('../src/prepare.ts');
   const database = await openDatabase(databaseOptions(loadConfig()));
   try {
     await prepareDatabase(database, console.log);

@@ -32,7 +32,7 @@ import {
   openDatabase,
   type QueryFn,
 } from '../src/platform/db/client.ts';
-import { prepareDatabase } from '../src/platform/db/prepare.ts';
+import { prepareDatabase } from '../src/prepare.ts';
 import { type GenerateReport, generateDataset } from './generate.ts';
 import {
   against,

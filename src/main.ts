@@ -3,8 +3,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDeps, databaseOptions } from './deps.ts';
 import { startControlChannel } from './features/backup/backup.control.ts';
-import { prepareDatabase } from './platform/db/prepare.ts';
 import { createLogger } from './platform/logging.ts';
+import { prepareDatabase } from './prepare.ts';
 
 const started = performance.now();
 const config = loadConfig();

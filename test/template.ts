@@ -8,7 +8,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { openDatabase, PGLITE_EXTENSIONS } from '../src/platform/db/client.ts';
 import { MIGRATIONS_DIR } from '../src/platform/db/migrate.ts';
-import { prepareDatabase } from '../src/platform/db/prepare.ts';
+import { prepareDatabase } from '../src/prepare.ts';
 
 /**
  * The template's name on the server: one per database named in TEST_DATABASE_URL, so two checkouts testing

@@ -8,8 +8,8 @@ import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
-import { prepareDatabase } from '../platform/db/prepare.ts';
 import { isAppError } from '../platform/errors.ts';
+import { prepareDatabase } from '../prepare.ts';
 import { type CliBareCommand, type CliBareContext, type CliCommand, CliUsageError } from './cli.types.ts';
 
 const commands: (CliCommand | CliBareCommand)[] = [

@@ -9,9 +9,7 @@ import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access
 import type { AgreementsRepository } from '../agreements/agreements.repository.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import { resolveCountry } from '../places/countries.ts';
-import { normalizeName } from '../places/normalize.ts';
-import type { PlaceCandidate } from '../places/places.service.ts';
+import { normalizeName, type PlaceCandidate, resolveCountry } from '../places/places.service.ts';
 import {
   COUNTERPART_SORTS,
   type CounterpartListRow,

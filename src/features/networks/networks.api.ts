@@ -23,13 +23,16 @@ import { actorOf } from '../accounts/accounts.http.ts';
 import {
   CatalogueNetwork,
   MembershipChanges,
+  type MembershipFields,
   MembershipInputBody,
+  type MembershipRecord,
   MembershipRecordSchema,
   Network,
   NetworkChanges,
+  type NetworkEntry,
+  type NetworkFields,
   NetworkInputBody,
 } from './networks.schemas.ts';
-import type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.service.ts';
 
 /** The stored membership as the API writes dates: "2019", "2019-05", "2019-05-12" or null. */
 const membershipOut = (m: MembershipRecord) => ({

@@ -4,7 +4,7 @@ import { isDateError, parsePartialDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import type { CatalogueValues } from './networks.repository.ts';
-import type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.service.ts';
+import type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.schemas.ts';
 
 function text(field: string, value: string | undefined, max: number, required: boolean): string | null {
   const v = (value ?? '').trim();

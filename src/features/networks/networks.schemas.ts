@@ -1,4 +1,5 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
+import type { PartialDate } from '../../platform/dates.ts';
 import { changesOf, closed, NO_LINE_BREAK, optionalText, SLUG } from '../../platform/http/record-writes.ts';
 import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 
@@ -144,3 +145,60 @@ export const NetworkInputBody = Type.Object(
   { ...closed, title: 'CatalogueNetworkInput' },
 );
 export const NetworkChanges = changesOf(networkProps, 'CatalogueNetworkChanges');
+
+// The shapes the service and its rules exchange (kept here, not in the service, so that the rules need not
+// import the service that imports them).
+
+/** A catalogue network as the back-office shows and audits it. */
+export interface NetworkEntry {
+  id: string;
+  slug: string;
+  acronym: string | null;
+  nameIt: string;
+  nameEn: string;
+  descriptionIt: string | null;
+  descriptionEn: string | null;
+  website: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** An institution's membership as the back-office shows and audits it. */
+export interface MembershipRecord {
+  id: string;
+  networkId: string;
+  since: PartialDate;
+  roleIt: string | null;
+  roleEn: string | null;
+  unit: { id: string; nameIt: string; nameEn: string } | null;
+  workingGroups: string[];
+  /** A decimal string such as "1500.00", as PostgreSQL's numeric keeps it. */
+  annualFee: string | null;
+  feeCurrency: string | null;
+  notes: string | null;
+  version: number;
+  updatedAt: string;
+}
+
+/** What a person types in the catalogue form (the slug is fixed once the network exists). */
+export interface NetworkFields {
+  slug: string;
+  acronym: string;
+  nameIt: string;
+  nameEn: string;
+  descriptionIt: string;
+  descriptionEn: string;
+  website: string;
+}
+
+/** What a person types in the membership form: working groups one per line, the fee as 1500 or 1.500,50. */
+export interface MembershipFields {
+  since: string;
+  roleIt: string;
+  roleEn: string;
+  unitId: string;
+  workingGroups: string;
+  annualFee: string;
+  feeCurrency: string;
+  notes: string;
+}

@@ -1,13 +1,7 @@
 // The network catalogue (shared by every institution, like the gazetteer) and each institution's memberships.
 // Back-office functions take the institution's id and run in the caller's transaction; catalogue writes take
 // the query function of an owner's transaction (see catalogueSql).
-import {
-  formatPartialDate,
-  isDateError,
-  type PartialDate,
-  type Precision,
-  parsePartialDate,
-} from '../../platform/dates.ts';
+import { formatPartialDate, isDateError, type Precision, parsePartialDate } from '../../platform/dates.ts';
 import type { Database, Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
@@ -25,67 +19,22 @@ import {
   type NetworksRepository,
 } from './networks.repository.ts';
 import { checkedCatalogue, checkedMembership, staleMembership, staleNetwork } from './networks.rules.ts';
-import type { MembershipInput, Network, NetworkInput } from './networks.schemas.ts';
+import type {
+  MembershipFields,
+  MembershipInput,
+  MembershipRecord,
+  Network,
+  NetworkEntry,
+  NetworkFields,
+  NetworkInput,
+} from './networks.schemas.ts';
 
 export { NETWORK_SORTS, type NetworkSort } from './networks.repository.ts';
+export type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PAGE_SIZE = 25;
-
-/** A catalogue network as the back-office shows and audits it. */
-export interface NetworkEntry {
-  id: string;
-  slug: string;
-  acronym: string | null;
-  nameIt: string;
-  nameEn: string;
-  descriptionIt: string | null;
-  descriptionEn: string | null;
-  website: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-/** An institution's membership as the back-office shows and audits it. */
-export interface MembershipRecord {
-  id: string;
-  networkId: string;
-  since: PartialDate;
-  roleIt: string | null;
-  roleEn: string | null;
-  unit: { id: string; nameIt: string; nameEn: string } | null;
-  workingGroups: string[];
-  /** A decimal string such as "1500.00", as PostgreSQL's numeric keeps it. */
-  annualFee: string | null;
-  feeCurrency: string | null;
-  notes: string | null;
-  version: number;
-  updatedAt: string;
-}
-
-/** What a person types in the catalogue form (the slug is fixed once the network exists). */
-export interface NetworkFields {
-  slug: string;
-  acronym: string;
-  nameIt: string;
-  nameEn: string;
-  descriptionIt: string;
-  descriptionEn: string;
-  website: string;
-}
-
-/** What a person types in the membership form: working groups one per line, the fee as 1500 or 1.500,50. */
-export interface MembershipFields {
-  since: string;
-  roleIt: string;
-  roleEn: string;
-  unitId: string;
-  workingGroups: string;
-  annualFee: string;
-  feeCurrency: string;
-  notes: string;
-}
 
 export interface NetworkListQuery {
   q?: string | undefined;

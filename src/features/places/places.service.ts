@@ -9,6 +9,10 @@ import type { LookupQuery, LookupResult, PlaceCandidate, PlaceView } from './pla
 
 export type { LookupQuery, LookupResult, PlaceCandidate } from './places.schemas.ts';
 
+// The gazetteer's name and country rules, for the other features (places' surface is this service).
+export { countryByCode, resolveCountry } from './countries.ts';
+export { normalizeName } from './normalize.ts';
+
 /** Confidence at or above which an exact match is taken without asking. */
 export const MATCH_THRESHOLD = 0.9;
 // A curated name (the exonym table lists the ~1,500 cities people mean: "Florence", "Monaco di Baviera") weighs

@@ -1,8 +1,9 @@
 // Brings a database to the state Ponte runs on: migrations applied, gazetteer loaded, both by the owner of the
 // tables. Both steps are no-ops when already done, so every start and every `ponte db migrate` can call this.
-import { ensureGazetteer } from '../../features/places/places.loader.ts';
-import type { Database } from './client.ts';
-import { migrate } from './migrate.ts';
+// A composition step beside deps.ts, not in platform/: the gazetteer is a feature's (platform imports none).
+import { ensureGazetteer } from './features/places/places.loader.ts';
+import type { Database } from './platform/db/client.ts';
+import { migrate } from './platform/db/migrate.ts';
 
 export async function prepareDatabase(
   database: Database,
