@@ -2,7 +2,7 @@
 import type { App } from './types.ts';
 
 export const OPENAPI_FILE = 'docs/openapi.json';
-/** The server URL written into the committed document (the running server writes its PUBLIC_URL). */
+/** The PUBLIC_URL of the app built to write the committed document (whose servers are OPENAPI_COMMITTED_SERVERS). */
 export const OPENAPI_COMMITTED_URL = 'http://localhost:3000';
 
 function sortKeys(value: unknown): unknown {
@@ -21,7 +21,7 @@ function sortKeys(value: unknown): unknown {
  * The committed document names no host: every instance serves its own at /api/openapi.json with its PUBLIC_URL,
  * and an address of this machine (localhost) would be wrong for anyone reading the file.
  */
-export const OPENAPI_COMMITTED_SERVERS = [
+const OPENAPI_COMMITTED_SERVERS = [
   { url: '/', description: 'The Ponte instance that serves this document (its PUBLIC_URL)' },
 ];
 
