@@ -7,11 +7,10 @@ import { NAME_KIND } from './places.loader.ts';
 import type { NameHitRow, PlaceRow, PlacesRepository } from './places.repository.ts';
 import type { LookupQuery, LookupResult, PlaceCandidate, PlaceView } from './places.schemas.ts';
 
-export type { LookupQuery, LookupResult, PlaceCandidate } from './places.schemas.ts';
-
-// The gazetteer's name and country rules, for the other features (places' surface is this service).
+// With its types, the gazetteer's name and country rules, for the other features (their way into places).
 export { countryByCode, resolveCountry } from './countries.ts';
 export { normalizeName } from './normalize.ts';
+export type { LookupQuery, LookupResult, PlaceCandidate } from './places.schemas.ts';
 
 /** Confidence at or above which an exact match is taken without asking. */
 export const MATCH_THRESHOLD = 0.9;
