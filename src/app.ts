@@ -25,6 +25,7 @@ import { AppError } from './platform/errors.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { namedUnionBranches } from './platform/http/openapi.ts';
 import { PageCache, PLATFORM } from './platform/http/page-cache.ts';
 import { registerPublicCache } from './platform/http/public-cache.ts';
 import { headerList, helmetOptions, registerSecurityHeaders } from './platform/http/security.ts';
@@ -147,6 +148,8 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
         { name: 'health', description: 'Liveness and readiness' },
       ],
     },
+    transformObject: (doc) =>
+      namedUnionBranches('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject),
   });
   await app.register(swaggerUi, {
     routePrefix: '/api/docs',

@@ -33,6 +33,7 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
+  components?: { schemas?: Record<string, unknown> };
   paths: Record<
     string,
     Record<
@@ -42,8 +43,20 @@ interface OpenApiDocument {
   >;
 }
 
+/** The document with every local `$ref` (the named branches of a tagged union) replaced by what it names. */
+function inlined<T>(node: T, components: Record<string, unknown>): T {
+  if (Array.isArray(node)) return node.map((n) => inlined(n, components)) as T;
+  if (!node || typeof node !== 'object') return node;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+    return inlined(components[ref.slice('#/components/schemas/'.length)] as T, components);
+  }
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inlined(v, components)])) as T;
+}
+
 /** Every operation of the document, in its order. */
-export function operationsOf(doc: OpenApiDocument): Operation[] {
+export function operationsOf(document: OpenApiDocument): Operation[] {
+  const doc = inlined(document, document.components?.schemas ?? {});
   return Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
       method: method.toUpperCase() as Operation['method'],

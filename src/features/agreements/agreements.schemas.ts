@@ -115,19 +115,25 @@ export type StatusEventInput = Static<typeof StatusEventInput>;
 
 export const PartnerInput = TaggedUnion(
   [
-    Type.Object({
-      type: Type.Literal('city'),
-      name: Type.String({ minLength: 1, maxLength: 200, description: 'City name in any language' }),
-      country: Type.Optional(Type.String({ maxLength: 100, description: 'Country name or ISO code' })),
-      geonamesId: Type.Optional(Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX })),
-    }),
-    Type.Object({
-      type: Type.Literal('organisation'),
-      nameIt: Type.String({ minLength: 1, maxLength: 300 }),
-      nameEn: Type.String({ minLength: 1, maxLength: 300 }),
-      country: Type.Optional(Type.String({ maxLength: 100 })),
-      website: Type.Optional(WebUrl({ maxLength: 300 })),
-    }),
+    Type.Object(
+      {
+        type: Type.Literal('city'),
+        name: Type.String({ minLength: 1, maxLength: 200, description: 'City name in any language' }),
+        country: Type.Optional(Type.String({ maxLength: 100, description: 'Country name or ISO code' })),
+        geonamesId: Type.Optional(Type.Integer({ minimum: 1, maximum: PG_INTEGER_MAX })),
+      },
+      { title: 'CityPartnerInput' },
+    ),
+    Type.Object(
+      {
+        type: Type.Literal('organisation'),
+        nameIt: Type.String({ minLength: 1, maxLength: 300 }),
+        nameEn: Type.String({ minLength: 1, maxLength: 300 }),
+        country: Type.Optional(Type.String({ maxLength: 100 })),
+        website: Type.Optional(WebUrl({ maxLength: 300 })),
+      },
+      { title: 'OrganisationPartnerInput' },
+    ),
   ],
   'type',
   { title: 'PartnerInput' },

@@ -29,3 +29,50 @@ export function openapiText(app: App): string {
   const document = { ...app.swagger(), servers: OPENAPI_COMMITTED_SERVERS };
   return `${JSON.stringify(sortKeys(document), null, 2)}\n`;
 }
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A tagged union's branches (TaggedUnion in schema-helpers.ts) as named components: a discriminator can select
+ * only schemas it can name, so each inline branch with a title moves to `components.schemas` under that title,
+ * the union points at it, and the mapping says which value of the tag picks which branch. Validation keeps the
+ * inline schemas; only the published document changes.
+ */
+export function namedUnionBranches<T>(document: T): T {
+  // A copy: the route schemas that validation uses must keep their inline branches.
+  const doc = structuredClone(document) as Json;
+  const components = (isObject(doc['components']) ? doc['components'] : {}) as Json;
+  const named = (isObject(components['schemas']) ? components['schemas'] : {}) as Json;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (!isObject(node)) return;
+    const discriminator = node['discriminator'];
+    if (isObject(discriminator) && Array.isArray(node['oneOf'])) {
+      const tag = String(discriminator['propertyName']);
+      const mapping: Record<string, string> = {};
+      node['oneOf'] = node['oneOf'].map((branch: unknown) => {
+        if (!isObject(branch) || typeof branch['title'] !== 'string') return branch;
+        const title = branch['title'];
+        if (named[title] && JSON.stringify(named[title]) !== JSON.stringify(branch)) {
+          throw new Error(`Two different schemas are titled ${title} in the OpenAPI document`);
+        }
+        named[title] = branch;
+        const ref = `#/components/schemas/${title}`;
+        const property = (branch['properties'] as Json | undefined)?.[tag];
+        const value = isObject(property)
+          ? (property['const'] ?? (property['enum'] as unknown[])?.[0])
+          : undefined;
+        if (typeof value === 'string') mapping[value] = ref;
+        return { $ref: ref };
+      });
+      if (Object.keys(mapping).length > 0) node['discriminator'] = { ...discriminator, mapping };
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(doc['paths']);
+  return { ...doc, components: { ...components, schemas: named } } as T;
+}
