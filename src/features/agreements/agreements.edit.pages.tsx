@@ -27,89 +27,89 @@ import {
   editValuesOf,
 } from './views/agreement-edit.tsx';
 
+/** The edit form's fields, as sent; nothing is dropped, so a refused form comes back as it was typed. */
+function editValuesFrom(b: Form | undefined): EditValues {
+  const raw = (b as Record<string, unknown> | undefined)?.['sectors'];
+  const sectors = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  return {
+    kind: whole(b, 'kind'),
+    signed: whole(b, 'signed'),
+    signedSource: whole(b, 'signedSource'),
+    ratified: whole(b, 'ratified'),
+    ratifiedSource: whole(b, 'ratifiedSource'),
+    signedPlace: whole(b, 'signedPlace'),
+    term: whole(b, 'term'),
+    endsOn: whole(b, 'endsOn'),
+    renewal: whole(b, 'renewal'),
+    renewalYears: whole(b, 'renewalYears'),
+    sectors,
+    titleIt: whole(b, 'titleIt'),
+    titleEn: whole(b, 'titleEn'),
+    descriptionIt: whole(b, 'descriptionIt'),
+    descriptionEn: whole(b, 'descriptionEn'),
+    unit: whole(b, 'unit'),
+    sources: whole(b, 'sources'),
+  };
+}
+
+/** The form's values as the changes the service takes; a value it cannot be is refused by field. */
+function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
+  const oneOf = <T extends string>(value: string, allowed: readonly T[], name: string): T => {
+    if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid(name, `choose a ${name}`);
+    return value as T;
+  };
+  const years = v.renewalYears ? Number(v.renewalYears) : undefined;
+  if (years !== undefined && !(Number.isInteger(years) && years >= 1 && years <= 50)) {
+    throw AppError.invalid('renewalYears', 'renewal years must be a whole number from 1 to 50');
+  }
+  const term = oneOf(v.term, TERMS, 'term');
+  const sources = v.sources
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [url = '', ...rest] = line.split(/\s+/);
+      const problem = webUrlProblem(url);
+      if (problem) throw AppError.invalid('sources', problem);
+      const note = rest.join(' ').trim();
+      // A line left as the form showed it keeps the stored source whole (its title and note apart).
+      const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);
+      return same ?? { url, ...(note ? { note } : {}) };
+    });
+  return {
+    kind: oneOf(v.kind, AGREEMENT_KINDS, 'kind'),
+    signed: { date: v.signed || null, ...(v.signedSource ? { source: v.signedSource } : {}) },
+    ratified: { date: v.ratified || null, ...(v.ratifiedSource ? { source: v.ratifiedSource } : {}) },
+    signedPlace: v.signedPlace,
+    term: {
+      type: term,
+      ...(v.endsOn || term === 'fixed' ? { endsOn: v.endsOn || null } : {}),
+      ...(term === 'fixed' ? { renewal: oneOf(v.renewal, RENEWALS, 'renewal') } : {}),
+      ...(term === 'fixed' && years ? { renewalYears: years } : {}),
+    },
+    sectors: v.sectors.map((s) => oneOf(s, SECTORS, 'sectors')),
+    titleIt: v.titleIt,
+    titleEn: v.titleEn,
+    descriptionIt: v.descriptionIt,
+    descriptionEn: v.descriptionEn,
+    unit: v.unit,
+    sources,
+  };
+}
+
+/**
+ * The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed",
+ * "signed.source" -> "signedSource").
+ */
+const editFieldOf = (name: string | undefined) => {
+  if (!name) return 'kind';
+  if (name.startsWith('term.')) return name.slice(5);
+  const [head = 'kind', leaf] = name.split('.');
+  return leaf === 'source' && (head === 'signed' || head === 'ratified') ? `${head}Source` : head;
+};
+
 export function editRoutes(app: App, admin: AgreementsAdmin) {
   const { send } = adminKit();
-
-  /** The edit form's fields, as sent; nothing is dropped, so a refused form comes back as it was typed. */
-  function editValuesFrom(b: Form | undefined): EditValues {
-    const raw = (b as Record<string, unknown> | undefined)?.['sectors'];
-    const sectors = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
-    return {
-      kind: whole(b, 'kind'),
-      signed: whole(b, 'signed'),
-      signedSource: whole(b, 'signedSource'),
-      ratified: whole(b, 'ratified'),
-      ratifiedSource: whole(b, 'ratifiedSource'),
-      signedPlace: whole(b, 'signedPlace'),
-      term: whole(b, 'term'),
-      endsOn: whole(b, 'endsOn'),
-      renewal: whole(b, 'renewal'),
-      renewalYears: whole(b, 'renewalYears'),
-      sectors,
-      titleIt: whole(b, 'titleIt'),
-      titleEn: whole(b, 'titleEn'),
-      descriptionIt: whole(b, 'descriptionIt'),
-      descriptionEn: whole(b, 'descriptionEn'),
-      unit: whole(b, 'unit'),
-      sources: whole(b, 'sources'),
-    };
-  }
-
-  /** The form's values as the changes the service takes; a value it cannot be is refused by field. */
-  function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
-    const oneOf = <T extends string>(value: string, allowed: readonly T[], name: string): T => {
-      if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid(name, `choose a ${name}`);
-      return value as T;
-    };
-    const years = v.renewalYears ? Number(v.renewalYears) : undefined;
-    if (years !== undefined && !(Number.isInteger(years) && years >= 1 && years <= 50)) {
-      throw AppError.invalid('renewalYears', 'renewal years must be a whole number from 1 to 50');
-    }
-    const term = oneOf(v.term, TERMS, 'term');
-    const sources = v.sources
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const [url = '', ...rest] = line.split(/\s+/);
-        const problem = webUrlProblem(url);
-        if (problem) throw AppError.invalid('sources', problem);
-        const note = rest.join(' ').trim();
-        // A line left as the form showed it keeps the stored source whole (its title and note apart).
-        const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);
-        return same ?? { url, ...(note ? { note } : {}) };
-      });
-    return {
-      kind: oneOf(v.kind, AGREEMENT_KINDS, 'kind'),
-      signed: { date: v.signed || null, ...(v.signedSource ? { source: v.signedSource } : {}) },
-      ratified: { date: v.ratified || null, ...(v.ratifiedSource ? { source: v.ratifiedSource } : {}) },
-      signedPlace: v.signedPlace,
-      term: {
-        type: term,
-        ...(v.endsOn || term === 'fixed' ? { endsOn: v.endsOn || null } : {}),
-        ...(term === 'fixed' ? { renewal: oneOf(v.renewal, RENEWALS, 'renewal') } : {}),
-        ...(term === 'fixed' && years ? { renewalYears: years } : {}),
-      },
-      sectors: v.sectors.map((s) => oneOf(s, SECTORS, 'sectors')),
-      titleIt: v.titleIt,
-      titleEn: v.titleEn,
-      descriptionIt: v.descriptionIt,
-      descriptionEn: v.descriptionEn,
-      unit: v.unit,
-      sources,
-    };
-  }
-
-  /**
-   * The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed",
-   * "signed.source" -> "signedSource").
-   */
-  const editFieldOf = (name: string | undefined) => {
-    if (!name) return 'kind';
-    if (name.startsWith('term.')) return name.slice(5);
-    const [head = 'kind', leaf] = name.split('.');
-    return leaf === 'source' && (head === 'signed' || head === 'ratified') ? `${head}Source` : head;
-  };
 
   async function editPage(
     reply: FastifyReply,

@@ -29,14 +29,84 @@ export interface UsersPageData {
   }[];
 }
 
-export function UsersView(p: {
+type UsersProps = {
   lang: Lang;
   session: Session;
   data: UsersPageData;
   fieldErrors?: Record<string, string>;
-}) {
+};
+
+/** A date as the page's language writes it, or "never". */
+const dayIn = (lang: Lang) => (iso: string | null) =>
+  iso ? new Date(iso).toLocaleDateString(lang === 'it' ? 'it-IT' : 'en-GB') : adminStrings(lang).never;
+
+/** A required field of the invitation or token form, with its error. */
+const inputOf =
+  (p: UsersProps) =>
+  (name: string, label: string, kind: 'text' | 'email' = 'text') => (
+    <Field name={name} label={label} kind={kind} required error={p.fieldErrors?.[name]} />
+  );
+
+export function UsersView(p: UsersProps) {
   const t = adminStrings(p.lang);
-  const err = p.fieldErrors ?? {};
+  return (
+    <>
+      <h1>{t.users}</h1>
+      <p class="lead">{t.usersLead}</p>
+      <UserSearch {...p} />
+      <p role="status">{t.userCount(p.data.total)}</p>
+      <UserTable {...p} />
+      <Invitations {...p} />
+      <InviteForm {...p} />
+      <Tokens {...p} />
+    </>
+  );
+}
+
+/** The search, role and sort of the users list. */
+function UserSearch(p: UsersProps) {
+  const t = adminStrings(p.lang);
+  const f = p.data.filters;
+  return (
+    <form method="get" class="row my-4">
+      <div class="form-group col-md-12">
+        <label class="active" for="u-q">
+          {t.userSearch}
+        </label>
+        <input class="form-control" type="search" id="u-q" name="q" value={f.q} />
+      </div>
+      <div class="select-wrapper col-md-4 mb-3">
+        <label for="u-role">{t.role}</label>
+        <select id="u-role" name="role">
+          {['', 'admin', 'editor', 'viewer'].map((r) => (
+            <option key={r} value={r} selected={r === f.role}>
+              {r ? t.roles[r] : t.any}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="select-wrapper col-md-4 mb-3">
+        <label for="u-sort">{t.sortBy}</label>
+        <select id="u-sort" name="sort">
+          {(['email', 'name', 'role'] as const).map((k) => (
+            <option key={k} value={k} selected={k === f.sort}>
+              {t.userSorts[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="col-md-4">
+        <button type="submit" class="btn btn-primary">
+          {t.search}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The users, each with a role to change and access to remove, and the pages of the list. */
+function UserTable(p: UsersProps) {
+  const t = adminStrings(p.lang);
   const f = p.data.filters;
   const pages = Math.ceil(p.data.total / p.data.pageSize);
   const pageHref = (n: number) => {
@@ -45,49 +115,8 @@ export function UsersView(p: {
     const text = params.toString();
     return `/admin/${p.lang}/users${text ? `?${text}` : ''}`;
   };
-  const day = (iso: string | null) =>
-    iso ? new Date(iso).toLocaleDateString(p.lang === 'it' ? 'it-IT' : 'en-GB') : t.never;
-  const input = (name: string, label: string, kind: 'text' | 'email' = 'text') => (
-    <Field name={name} label={label} kind={kind} required error={err[name]} />
-  );
   return (
     <>
-      <h1>{t.users}</h1>
-      <p class="lead">{t.usersLead}</p>
-      <form method="get" class="row my-4">
-        <div class="form-group col-md-12">
-          <label class="active" for="u-q">
-            {t.userSearch}
-          </label>
-          <input class="form-control" type="search" id="u-q" name="q" value={f.q} />
-        </div>
-        <div class="select-wrapper col-md-4 mb-3">
-          <label for="u-role">{t.role}</label>
-          <select id="u-role" name="role">
-            {['', 'admin', 'editor', 'viewer'].map((r) => (
-              <option key={r} value={r} selected={r === f.role}>
-                {r ? t.roles[r] : t.any}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="select-wrapper col-md-4 mb-3">
-          <label for="u-sort">{t.sortBy}</label>
-          <select id="u-sort" name="sort">
-            {(['email', 'name', 'role'] as const).map((k) => (
-              <option key={k} value={k} selected={k === f.sort}>
-                {t.userSorts[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="col-md-4">
-          <button type="submit" class="btn btn-primary">
-            {t.search}
-          </button>
-        </div>
-      </form>
-      <p role="status">{t.userCount(p.data.total)}</p>
       <div class="table-responsive">
         <table class="table">
           <caption class="visually-hidden">{t.users}</caption>
@@ -165,6 +194,16 @@ export function UsersView(p: {
           </ul>
         </nav>
       ) : null}
+    </>
+  );
+}
+
+/** The invitations not yet accepted, each with a button to withdraw it. */
+function Invitations(p: UsersProps) {
+  const t = adminStrings(p.lang);
+  const day = dayIn(p.lang);
+  return (
+    <>
       <h2 class="h4 mt-4">{t.invitations}</h2>
       {p.data.invitations.length === 0 ? (
         <p>{t.invitationsNone}</p>
@@ -208,6 +247,16 @@ export function UsersView(p: {
           </table>
         </div>
       )}
+    </>
+  );
+}
+
+/** The form that invites a person with a role. */
+function InviteForm(p: UsersProps) {
+  const t = adminStrings(p.lang);
+  const input = inputOf(p);
+  return (
+    <>
       <h2 class="h4 mt-4">{t.addUser}</h2>
       <p>{t.inviteLead}</p>
       <form method="post" action={`/admin/${p.lang}/users`} class="narrow-form">
@@ -228,6 +277,17 @@ export function UsersView(p: {
           {t.addUser}
         </button>
       </form>
+    </>
+  );
+}
+
+/** The institution's API tokens, revoking one, and the form that creates one. */
+function Tokens(p: UsersProps) {
+  const t = adminStrings(p.lang);
+  const day = dayIn(p.lang);
+  const input = inputOf(p);
+  return (
+    <>
       <h2 class="h4 mt-5">{t.tokens}</h2>
       <div class="table-responsive">
         <table class="table">
