@@ -29,8 +29,7 @@ export interface AdminPagesDeps {
 
 export function adminPages(deps: AdminPagesDeps) {
   return async function routes(app: App) {
-    // A multipart body is parsed (and then refused by the handler) rather than answered 415, as before the
-    // agreements' pages, which take uploads, had a folder of their own.
+    // These routes lived beside the agreements' upload: a multipart body reaches them parsed, not a 415.
     await app.register(multipart);
     app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));
     signInRoutes(app, deps);

@@ -30,7 +30,7 @@ interface ShellDeps {
   accounts: AccountsService;
 }
 
-/** Runs fn as the actor's institution, under row-level security, in one transaction; and its audit entries. */
+/** Runs fn as the actor's institution under row-level security, in one transaction; and its audit entries. */
 function staff(database: Database) {
   const asStaff = <T>(actor: Actor, fn: (institutionId: string) => Promise<T>): Promise<T> =>
     database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId));

@@ -1,6 +1,7 @@
-// The agreements' JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or by a back-office
-// session (its cookie plus the X-CSRF-Token header). They run through the same service as the pages: the
-// caller's institution only, under row-level security, versioned and audited.
+// The agreements' JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or
+// by a back-office session (its cookie plus the X-CSRF-Token header). They run through the same service as
+// the pages (agreements.admin.ts): the caller's institution only, under row-level security, versioned and
+// audited.
 import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
 import { API_SECURITY, ERRORS, IdParams, Version, WRITE } from '../../platform/http/record-writes.ts';
