@@ -8,7 +8,8 @@ import type { AdminPagesDeps } from './admin.pages.tsx';
 import { adminStrings } from './admin.strings.ts';
 import { InstitutionsView, PasswordForm } from './views/dashboard.tsx';
 
-export function accountRoutes(app: App, deps: AdminPagesDeps) {
+/** The institutions the person can work in, and choosing one. */
+export function institutionRoutes(app: App, deps: AdminPagesDeps) {
   const { accounts, admin } = deps;
   const { send } = adminKit();
 
@@ -58,6 +59,12 @@ export function accountRoutes(app: App, deps: AdminPagesDeps) {
       }
     },
   );
+}
+
+/** The password form and its change. */
+export function passwordRoutes(app: App, deps: AdminPagesDeps) {
+  const { accounts } = deps;
+  const { send } = adminKit();
 
   app.get<{ Params: { lang: string } }>(
     '/admin/:lang/password',

@@ -10,7 +10,7 @@ import type { Lang } from '../../platform/i18n.ts';
 import { actorOfSession, sessionOf, workplace } from '../accounts/accounts.http.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import type { InvitationsService } from '../invitations/invitations.service.ts';
-import { accountRoutes } from './admin.account.pages.tsx';
+import { institutionRoutes, passwordRoutes } from './admin.account.pages.tsx';
 import { adminKit, langOf } from './admin.kit.tsx';
 import type { AdminService } from './admin.service.ts';
 import { signInRoutes } from './admin.sign-in.pages.tsx';
@@ -34,7 +34,8 @@ export function adminPages(deps: AdminPagesDeps) {
     app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));
     signInRoutes(app, deps);
     homeRoutes(app, deps);
-    accountRoutes(app, deps);
+    institutionRoutes(app, deps);
+    passwordRoutes(app, deps);
     usersRoutes(app, deps);
     tokenRoutes(app, deps);
   };

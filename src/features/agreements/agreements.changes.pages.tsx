@@ -13,14 +13,15 @@ import { STATUSES } from './agreements.schemas.ts';
 import { agreementsStrings } from './agreements.strings.ts';
 import type { StatusFormValues } from './views/agreements.tsx';
 
-export function changeRoutes(app: App, admin: AgreementsAdmin, shown: AgreementPage) {
-  /** Runs a write from a form; answers with the page again, explaining what went wrong, or redirects. */
-  async function write(
+/** Runs a write from a form; answers with the page again, explaining what went wrong, or redirects. */
+const writer =
+  (shown: AgreementPage) =>
+  async (
     request: FastifyRequest<{ Params: { lang: string; id: string }; Body: Form }>,
     reply: FastifyReply,
     fn: (session: Session, version: number) => Promise<unknown>,
     values?: StatusFormValues,
-  ) {
+  ) => {
     const lang = langOf(request);
     const { id } = request.params;
     if (!lang || !UUID.test(id)) return reply.callNotFound();
@@ -56,7 +57,10 @@ export function changeRoutes(app: App, admin: AgreementsAdmin, shown: AgreementP
         status: 400,
       });
     }
-  }
+  };
+
+export function changeRoutes(app: App, admin: AgreementsAdmin, shown: AgreementPage) {
+  const write = writer(shown);
 
   app.post<{ Params: { lang: string; id: string }; Body: Form }>(
     '/admin/:lang/agreements/:id/publish',
