@@ -12,7 +12,6 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { carriesCredentials, registerAccess } from './features/accounts/accounts.http.ts';
-import { adminApi } from './features/admin/admin.api.ts';
 import { adminErrorPage } from './features/admin/admin.kit.tsx';
 import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
@@ -203,7 +202,6 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
       accounts: deps.services.accounts,
       admin: deps.services.admin,
       invitations: deps.services.invitations,
-      places: deps.services.places,
       publicUrl: config.publicUrl,
       oidcLink: (lang: Lang) => oidcLoginLink(config, lang),
     }),
@@ -217,7 +215,6 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   await app.register(
     async (api: App) => {
       await api.register(placesApi(services));
-      await api.register(adminApi({ admin: services.admin }));
       for (const type of RECORD_TYPES) if (type.api) await api.register(type.api(services));
     },
     { prefix: '/api/v1' },

@@ -2,6 +2,7 @@
 import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
+import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
 import { createAgreementImporter } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
@@ -50,7 +51,8 @@ export function createServices(database: Database) {
   const seed = createSeedService({ database, places, institutions, networks, agreements });
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
-  const admin = createAdminService({ database, agreements, accounts, attachments, institutions });
+  const agreementsAdmin = createAgreementsAdmin({ database, agreements, attachments, institutions });
+  const admin = createAdminService({ database, accounts, agreementsAdmin });
   const invitations = createInvitationsService({ database, accounts });
   // The back-office's use cases of each record type: as the actor's institution, role-checked, audited.
   const counterpartsAdmin = createCounterpartsAdmin({ database, counterparts });
@@ -60,6 +62,7 @@ export function createServices(database: Database) {
     accounts,
     invitations,
     admin,
+    agreementsAdmin,
     counterpartsAdmin,
     unitsAdmin,
     networksAdmin,

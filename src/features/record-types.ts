@@ -3,7 +3,9 @@
 // its folder and one line here (docs/ADDING-A-RECORD-TYPE.md).
 import type { Services } from '../deps.ts';
 import type { App } from '../platform/http/types.ts';
+import { agreementsAdminApi } from './agreements/agreements.admin-api.ts';
 import { agreementsApi } from './agreements/agreements.api.ts';
+import { agreementsPages } from './agreements/agreements.pages.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
@@ -23,11 +25,19 @@ export interface RecordType {
   pages?: RecordPlugin;
 }
 
+/** Two plugins as one: the agreements' public reads and their writes live in two files. */
+const both =
+  (first: RecordPlugin, second: RecordPlugin): RecordPlugin =>
+  (services) =>
+  async (app) => {
+    await app.register(first(services));
+    await app.register(second(services));
+  };
+
 export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'institutions', api: institutionsApi },
   { name: 'counterparts', api: counterpartsApi, pages: counterpartsPages },
-  // Agreements' writes and pages are still admin.api.ts and admin.pages.tsx.
-  { name: 'agreements', api: agreementsApi },
+  { name: 'agreements', api: both(agreementsApi, agreementsAdminApi), pages: agreementsPages },
   { name: 'units', api: unitsApi, pages: unitsPages },
   { name: 'networks', api: networksApi, pages: networksPages },
 ];

@@ -1,8 +1,9 @@
 // The page flow of every record type's back-office pages under /admin/{it,en}/: read the language and the
-// caller (the access step found them), render a list or record page, show a form, save it (CSRF, the version
-// it started from, one service call, a 303 redirect) or show it again with the field's error in the page's
-// language, or both versions after a stale save; a one-button action (delete, leave). The service's refusals
-// become pages: 404 for another institution's record, 403 for a role, 409 for a conflict.
+// caller (the access step found them, and checked the role and a form's CSRF token), render a list or record
+// page, show a form, save it (the version it started from, one service call, a 303 redirect) or show it again
+// with the field's error in the page's language, or both versions after a stale save; a one-button action
+// (delete, leave). The service's refusals become pages: 404 for another institution's record, 403 for a role,
+// 409 for a conflict.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { type AppError, isAppError } from '../../platform/errors.ts';
@@ -17,7 +18,7 @@ import {
 } from '../../views/backoffice/forms.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
-import { actorOf, requireCsrf, sessionOf } from '../accounts/accounts.http.ts';
+import { actorOf, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { adminStrings } from './admin.strings.ts';
@@ -107,31 +108,38 @@ const reasonText = (texts: ReasonTexts | undefined, err: AppError, lang: Lang) =
 export const READ = { schema: { hide: true }, config: { access: 'viewer' as const } };
 export const WRITE_PAGE = { schema: { hide: true }, config: { access: 'editor' as const } };
 
-/**
- * The page flow of one record type. `reasons` words the refusals particular to it (by `details.reason`): a
- * 403 `forbidden` and a 409 `conflict` shown as a page.
- */
-export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: ReasonTexts } = {}) {
-  const { send } = adminKit();
+const { send } = adminKit();
 
-  /** The language and the signed-in caller (the access step found them); undefined after a 404 language. */
-  async function enter(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
-    const lang = langOf(request);
-    if (!lang) {
-      reply.callNotFound();
-      return undefined;
-    }
-    return { lang, session: sessionOf(request), actor: actorOf(request) };
+/** The language and the signed-in caller (the access step found them); undefined after a 404 language. */
+async function enter(request: FastifyRequest, reply: FastifyReply): Promise<Ctx | undefined> {
+  const lang = langOf(request);
+  if (!lang) {
+    reply.callNotFound();
+    return undefined;
   }
+  return { lang, session: sessionOf(request), actor: actorOf(request) };
+}
 
-  const show = (
-    reply: FastifyReply,
-    c: Ctx,
-    path: string,
-    out: Rendered,
-    opts: { status?: number; notice?: Notice | undefined } = {},
-  ) => send(reply, c.lang, path, out.title, out.body, { session: c.session, ...opts });
+const show = (
+  reply: FastifyReply,
+  c: Ctx,
+  path: string,
+  out: Rendered,
+  opts: { status?: number; notice?: Notice | undefined } = {},
+) => send(reply, c.lang, path, out.title, out.body, { session: c.session, ...opts });
 
+/** The success notice a redirect asked for (?saved=1, ?created=1, ?deleted=1). */
+function doneNotice(request: FastifyRequest, lang: Lang): Notice | undefined {
+  const q = (request.query ?? {}) as Form;
+  const t = backofficeStrings(lang);
+  if (q['saved'] === '1') return { kind: 'success', text: t.saved };
+  if (q['created'] === '1') return { kind: 'success', text: t.created };
+  if (q['deleted'] === '1') return { kind: 'success', text: t.deleted };
+  return undefined;
+}
+
+/** Pages of a record type: a refusal the service explained, as a page; a page that only reads. */
+function refusals(reasons: { forbidden?: ReasonTexts; conflict?: ReasonTexts }) {
   /** A refusal the service explained, as a page: not found, not allowed, changed meanwhile. */
   function refusal(reply: FastifyReply, c: Ctx, path: string, back: string, err: unknown) {
     if (!isAppError(err)) throw err;
@@ -186,16 +194,13 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     }
   }
 
-  /** The success notice a redirect asked for (?saved=1, ?created=1, ?deleted=1). */
-  function doneNotice(request: FastifyRequest, lang: Lang): Notice | undefined {
-    const q = (request.query ?? {}) as Form;
-    const t = backofficeStrings(lang);
-    if (q['saved'] === '1') return { kind: 'success', text: t.saved };
-    if (q['created'] === '1') return { kind: 'success', text: t.created };
-    if (q['deleted'] === '1') return { kind: 'success', text: t.deleted };
-    return undefined;
-  }
+  return { refusal, readPage };
+}
 
+type Refusal = ReturnType<typeof refusals>['refusal'];
+
+/** A form's page and its save. */
+function forms(refusal: Refusal) {
   async function showForm(request: FastifyRequest, reply: FastifyReply, flow: (c: Ctx) => FormFlow) {
     const c = await enter(request, reply);
     if (!c) return reply;
@@ -223,7 +228,6 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
       }
     };
     try {
-      requireCsrf(request, c.session);
       if (f.versioned) {
         version = versionOf(body);
         if (version === undefined) return again({}, 400, { kind: 'danger', text: t.badVersion });
@@ -250,8 +254,13 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     }
   }
 
+  return { showForm, submitForm };
+}
+
+/** A one-button action on a record. */
+function actions(refusal: Refusal) {
   /**
-   * A one-button action on a record (delete, leave) at the version shown; on success goes where `run` says,
+   * An action on a record (delete, leave) at the version shown; on success goes where `run` says,
    * otherwise shows the record page again with the reason.
    */
   async function action(
@@ -278,7 +287,6 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
       }
     };
     try {
-      requireCsrf(request, c.session);
       const version = versionOf(request.body as Form | undefined);
       if (version === undefined) return again(400, { kind: 'danger', text: t.badVersion });
       return reply.redirect(await opts.run(c, version), 303);
@@ -292,6 +300,12 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     }
   }
 
+  return action;
+}
+
+/** The routes of a record type's pages: its forms and its record page. */
+function routes(readPage: ReturnType<typeof refusals>['readPage'], form: ReturnType<typeof forms>) {
+  const { showForm, submitForm } = form;
   /** GET and POST of a form at `path` (under /admin/:lang/). */
   function formRoutes(app: App, path: string, flow: (c: Ctx) => FormFlow) {
     app.get(`/admin/:lang/${path}`, READ, (request, reply) => showForm(request, reply, flow));
@@ -333,18 +347,25 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     });
   }
 
+  return { formRoutes, recordFormRoutes, recordRoute };
+}
+
+/**
+ * The page flow of one record type. `reasons` words the refusals particular to it (by `details.reason`): a
+ * 403 `forbidden` and a 409 `conflict` shown as a page.
+ */
+export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: ReasonTexts } = {}) {
+  const { refusal, readPage } = refusals(reasons);
+  const form = forms(refusal);
   return {
     enter,
     show,
     refusal,
     readPage,
     doneNotice,
-    showForm,
-    submitForm,
-    action,
-    formRoutes,
-    recordFormRoutes,
-    recordRoute,
+    ...form,
+    action: actions(refusal),
+    ...routes(readPage, form),
   };
 }
 

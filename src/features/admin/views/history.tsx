@@ -7,9 +7,9 @@ import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import { agreementsStrings } from '../../agreements/agreements.strings.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { counterpartsStrings } from '../../counterparts/counterparts.strings.ts';
-import { adminStrings } from '../admin.strings.ts';
 
 type Snapshot = Record<string, unknown>;
 
@@ -123,7 +123,7 @@ function flatten(entity: string, snapshot: Snapshot): Snapshot {
 
 /** The name of a field of an audited record, as the forms label it. */
 export function fieldLabel(entity: string, key: string, lang: Lang): string {
-  const t = adminStrings(lang);
+  const t = agreementsStrings(lang);
   const r = backofficeStrings(lang);
   const c = counterpartsStrings(lang);
   const own: Record<string, string> =
@@ -157,7 +157,7 @@ function dateText(value: string, lang: Lang): string {
 
 /** A coded value in words (kinds, statuses, sectors, terms, roles), or undefined when the key has no words. */
 function wordOf(entity: string, key: string, value: string, lang: Lang): string | undefined {
-  const t = adminStrings(lang);
+  const t = agreementsStrings(lang);
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
@@ -182,7 +182,7 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
 
 /** A value of an audited record in words: dates at their precision, codes and names in the page's language. */
 function plain(entity: string, key: string, value: unknown, lang: Lang): string {
-  const t = adminStrings(lang);
+  const t = agreementsStrings(lang);
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') {
@@ -285,7 +285,7 @@ export function AuditTable(p: {
   variant: 'record' | 'log';
   heading?: string | undefined;
 }) {
-  const t = adminStrings(p.lang).audit;
+  const t = agreementsStrings(p.lang).audit;
   const log = p.variant === 'log';
   const table =
     p.rows.length === 0 ? (

@@ -4,11 +4,11 @@
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { ConflictTable, Field } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { KIND_LABELS, SECTOR_LABELS } from '../../agreements/agreements.labels.ts';
-import { AGREEMENT_KINDS, type Agreement, RENEWALS, SECTORS } from '../../agreements/agreements.schemas.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { Unit } from '../../units/units.schemas.ts';
-import { adminStrings } from '../admin.strings.ts';
+import { KIND_LABELS, SECTOR_LABELS } from '../agreements.labels.ts';
+import { AGREEMENT_KINDS, type Agreement, RENEWALS, SECTORS } from '../agreements.schemas.ts';
+import { agreementsStrings } from '../agreements.strings.ts';
 
 /** The form's fields as the browser sends them back. */
 export interface EditValues {
@@ -88,7 +88,7 @@ export interface EditConflict {
 
 /** A form value as the person reads it: codes by their labels, sectors by name. */
 function valueText(field: keyof EditValues, v: string | string[], lang: Lang, units: Unit[]): string {
-  const e = adminStrings(lang).edit;
+  const e = agreementsStrings(lang).edit;
   if (Array.isArray(v))
     return v.map((s) => SECTOR_LABELS[s as keyof typeof SECTOR_LABELS]?.[lang] ?? s).join(', ');
   switch (field) {
@@ -117,7 +117,7 @@ export function EditAgreementForm(p: {
   fieldErrors?: Record<string, string>;
   conflict?: EditConflict;
 }) {
-  const t = adminStrings(p.lang);
+  const t = agreementsStrings(p.lang);
   const e = t.edit;
   const v = p.values;
   const err = p.fieldErrors ?? {};
@@ -245,7 +245,7 @@ export function AttachmentsSection(p: {
   canWrite: boolean;
   error?: string | undefined;
 }) {
-  const t = adminStrings(p.lang).attachments;
+  const t = agreementsStrings(p.lang).attachments;
   const size = (bytes: number) =>
     bytes >= 1024 * 1024
       ? `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10, p.lang)} MB`

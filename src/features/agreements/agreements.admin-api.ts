@@ -1,21 +1,17 @@
-// JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or by a back-office
-// session (its cookie plus the X-CSRF-Token header). They run through the same service as the pages: the
-// caller's institution only, under row-level security, versioned and audited.
+// The agreements' JSON write routes under /api/v1, authenticated by an API token (Authorization: Bearer) or
+// by a back-office session (its cookie plus the X-CSRF-Token header). They run through the same service as
+// the pages (agreements.admin.ts): the caller's institution only, under row-level security, versioned and
+// audited.
 import { Type } from '@sinclair/typebox';
+import type { Services } from '../../deps.ts';
 import { API_SECURITY, ERRORS, IdParams, Version, WRITE } from '../../platform/http/record-writes.ts';
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
-import {
-  Agreement,
-  AgreementChanges,
-  AgreementInput,
-  StatusEventInput,
-} from '../agreements/agreements.schemas.ts';
-import type { AdminService } from './admin.service.ts';
+import { Agreement, AgreementChanges, AgreementInput, StatusEventInput } from './agreements.schemas.ts';
 
-export function adminApi(deps: { admin: AdminService }) {
-  const { admin } = deps;
+export function agreementsAdminApi(services: Services) {
+  const admin = services.agreementsAdmin;
 
   return async (app: App) => {
     app.post(

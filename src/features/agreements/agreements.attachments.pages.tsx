@@ -1,0 +1,117 @@
+// An agreement's attachments: uploading a file (a multipart form whose CSRF token comes before the file, so
+// it is checked before any byte is kept), downloading one, deleting one.
+import { AppError, isAppError } from '../../platform/errors.ts';
+import type { App } from '../../platform/http/types.ts';
+import { actorOfSession, sameToken, sessionOf } from '../accounts/accounts.http.ts';
+import { type Form, fieldMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
+import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
+import type { AgreementsAdmin } from './agreements.admin.ts';
+import type { AgreementPage } from './agreements.record-page.tsx';
+import { agreementsStrings } from './agreements.strings.ts';
+
+/**
+ * Reads (part of) an upload. A body that is not a whole multipart form, with no boundary in its content type or
+ * cut short, makes the parser throw plain errors: the sender's fault, so a 400 naming the file, not a 500.
+ */
+async function received<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isAppError(err) || (err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw err;
+    throw new AppError('invalid_input', 'The upload is not a whole multipart/form-data form', {
+      field: 'file',
+      details: { reason: 'incomplete' },
+      cause: err,
+    });
+  }
+}
+
+export function attachmentRoutes(app: App, admin: AgreementsAdmin, shown: AgreementPage) {
+  app.post<{ Params: { lang: string; id: string } }>(
+    '/admin/:lang/agreements/:id/attachments',
+    { schema: { hide: true }, config: { access: 'editor', csrf: 'in-handler' } },
+    async (request, reply) => {
+      const lang = langOf(request);
+      const { id } = request.params;
+      if (!lang || !UUID.test(id)) return reply.callNotFound();
+      const session = sessionOf(request);
+      const t = agreementsStrings(lang);
+      let filename = '';
+      try {
+        if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
+        // The token comes before the file in the form, so it is known before any byte is kept.
+        const part = await received(() =>
+          request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
+        );
+        const csrf = part?.fields['_csrf'];
+        const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
+        if (!sameToken(token, session.csrfToken)) {
+          throw new AppError(
+            'forbidden',
+            'The form has expired or did not come from this site: reload the page',
+          );
+        }
+        if (!part?.filename) throw AppError.invalid('file', 'choose a file');
+        filename = part.filename;
+        const bytes = await received(() => part.toBuffer());
+        if (part.file.truncated) throw AppError.invalid('file', 'the file is larger than 10 MB');
+        await admin.addAttachment(actorOfSession(session), id, { filename, bytes });
+        return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+      } catch (err) {
+        const tooBig = (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+        if (!tooBig && (!isAppError(err) || err.code === 'not_found')) throw err;
+        const notice = tooBig ? undefined : noticeOf(err, lang);
+        if (notice) return shown(reply, lang, session, id, { notice, status: 403 });
+        const incomplete = isAppError(err) && err.details?.['reason'] === 'incomplete';
+        return shown(reply, lang, session, id, {
+          attachmentError: incomplete
+            ? `${t.fieldError}: ${t.attachments.incomplete}`
+            : fieldMessage(lang, 'file', tooBig ? 'too big' : (err as Error).message),
+          notice: { kind: 'danger', text: `${t.fieldError}: ${filename || t.attachments.file}` },
+          status: tooBig ? 413 : 400,
+        });
+      }
+    },
+  );
+
+  app.get<{ Params: { lang: string; id: string } }>(
+    '/admin/:lang/attachments/:id',
+    { schema: { hide: true }, config: { access: 'viewer' } },
+    async (request, reply) => {
+      const lang = langOf(request);
+      if (!lang || !UUID.test(request.params.id)) return reply.callNotFound();
+      const session = sessionOf(request);
+      const file = await admin.attachment(actorOfSession(session), request.params.id);
+      // The type was detected from the content when stored; nosniff and the attachment disposition keep a
+      // browser from reading it as anything else.
+      return reply
+        .header('content-type', file.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
+        .send(file.bytes);
+    },
+  );
+
+  app.post<{ Params: { lang: string; id: string; attachment: string }; Body: Form }>(
+    '/admin/:lang/agreements/:id/attachments/:attachment/delete',
+    { schema: { hide: true }, config: { access: 'editor' } },
+    async (request, reply) => {
+      const lang = langOf(request);
+      const { id, attachment } = request.params;
+      if (!lang || !UUID.test(id) || !UUID.test(attachment)) return reply.callNotFound();
+      const session = sessionOf(request);
+      try {
+        await admin.removeAttachment(actorOfSession(session), id, attachment);
+        return reply.redirect(`/admin/${lang}/agreements/${id}?saved=1`, 303);
+      } catch (err) {
+        const notice = noticeOf(err, lang);
+        if (!notice) throw err;
+        return shown(reply, lang, session, id, { notice, status: 403 });
+      }
+    },
+  );
+}

@@ -1,0 +1,278 @@
+// The agreements' back-office pages: the list with its filters, and an agreement's page (publishing, the
+// "to verify" mark, the status history and a status change, the attachments, the record's history).
+import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import { Field } from '../../../views/backoffice/fields.tsx';
+import type { Session } from '../../accounts/accounts.service.ts';
+import { AuditTable } from '../../admin/views/history.tsx';
+import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
+import type { AuditEntry } from '../../audit/audit.service.ts';
+import { partnershipPath } from '../../portal/portal.paths.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../agreements.labels.ts';
+import { AGREEMENT_KINDS, type Agreement, type AgreementSummary, STATUSES } from '../agreements.schemas.ts';
+import { agreementsStrings } from '../agreements.strings.ts';
+import { AttachmentsSection } from './agreement-edit.tsx';
+
+const partnerName = (a: AgreementSummary, lang: Lang) =>
+  lang === 'it' ? a.partner.nameIt : a.partner.nameEn;
+
+export interface AgreementListFilters {
+  q: string;
+  status: string;
+  kind: string;
+  sort: string;
+  cursor: string;
+}
+
+export function AgreementListView(p: {
+  lang: Lang;
+  items: AgreementSummary[];
+  filters: AgreementListFilters;
+  nextCursor: string | null;
+}) {
+  const t = agreementsStrings(p.lang);
+  const f = p.filters;
+  const base = `/admin/${p.lang}/agreements`;
+  const query = (extra: Partial<AgreementListFilters>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...f, cursor: '', ...extra })) if (v) params.set(k, v);
+    const text = params.toString();
+    return text ? `${base}?${text}` : base;
+  };
+  const select = (name: 'status' | 'kind' | 'sort', label: string, options: [string, string][]) => (
+    <div class="select-wrapper col-md-3 mb-3">
+      <label for={`l-${name}`}>{label}</label>
+      <select id={`l-${name}`} name={name}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value} selected={value === f[name]}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <>
+      <h1>{t.agreements}</h1>
+      <p>
+        <a class="btn btn-primary" href={`/admin/${p.lang}/agreements/new`}>
+          {t.newAgreement}
+        </a>
+      </p>
+      <form method="get" class="row my-4">
+        <div class="form-group col-md-12">
+          <label class="active" for="q">
+            {t.searchLabel}
+          </label>
+          <input class="form-control" type="search" id="q" name="q" value={f.q} />
+        </div>
+        {select('status', t.status, [
+          ['', t.any],
+          ...STATUSES.map((s): [string, string] => [s, STATUS_LABELS[s][p.lang]]),
+        ])}
+        {select('kind', t.kind, [
+          ['', t.any],
+          ...AGREEMENT_KINDS.map((k): [string, string] => [k, KIND_LABELS[k][p.lang]]),
+        ])}
+        {select(
+          'sort',
+          t.sortBy,
+          (['name', '-signed', 'signed', '-updated'] as const).map((k): [string, string] => [
+            k,
+            t.sorts[k] ?? k,
+          ]),
+        )}
+        <div class="col-md-3">
+          <button type="submit" class="btn btn-primary">
+            {t.search}
+          </button>
+        </div>
+      </form>
+      <p role="status">{f.cursor ? t.countMore(p.items.length) : t.count(p.items.length)}</p>
+      <div class="table-responsive">
+        <table class="table">
+          <caption class="visually-hidden">{t.agreements}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.partner}</th>
+              <th scope="col">{t.kind}</th>
+              <th scope="col">{t.signedCol}</th>
+              <th scope="col">{t.status}</th>
+              <th scope="col">{t.published}</th>
+              <th scope="col">{t.updated}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <a href={`/admin/${p.lang}/agreements/${a.id}`}>{partnerName(a, p.lang)}</a>
+                </td>
+                <td>{KIND_LABELS[a.kind][p.lang]}</td>
+                <td>{formatDate(a.signed.date, a.signed.precision, p.lang) ?? '—'}</td>
+                <td>{STATUS_LABELS[a.status][p.lang]}</td>
+                <td>{a.published ? t.yes : t.no}</td>
+                <td>{formatDate(a.updatedAt.slice(0, 10), 'day', p.lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {f.cursor || p.nextCursor ? (
+        <nav class="pagination-wrapper" aria-label={t.pages}>
+          <ul class="pagination">
+            {f.cursor ? (
+              <li class="page-item">
+                <a class="page-link" href={query({})}>
+                  {t.firstPage}
+                </a>
+              </li>
+            ) : null}
+            {p.nextCursor ? (
+              <li class="page-item">
+                <a class="page-link" href={query({ cursor: p.nextCursor })}>
+                  {t.nextPage}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+export interface StatusFormValues {
+  status?: string;
+  date?: string;
+  reasonIt?: string;
+  reasonEn?: string;
+  act?: string;
+  rejected?: boolean;
+}
+
+export function AgreementView(p: {
+  lang: Lang;
+  agreement: Agreement;
+  audit: AuditEntry[];
+  attachments: AttachmentInfo[];
+  session: Session;
+  canWrite: boolean;
+  values?: StatusFormValues;
+  fieldErrors?: Record<string, string>;
+  attachmentError?: string;
+}) {
+  const t = agreementsStrings(p.lang);
+  const a = p.agreement;
+  const v = p.values ?? {};
+  const err = p.fieldErrors ?? {};
+  const field = (name: 'date' | 'reasonIt' | 'reasonEn' | 'act', label: string) => (
+    <Field name={name} label={label} value={String(v[name] ?? '')} error={err[name]} class="col-md-6" />
+  );
+  return (
+    <>
+      <h1>{partnerName(a, p.lang)}</h1>
+      <p class="lead">
+        {KIND_LABELS[a.kind][p.lang]} · {STATUS_LABELS[a.status][p.lang]}
+        {a.statusSince ? ` · ${a.statusSince}` : ''}
+      </p>
+      <p>
+        {a.published ? (
+          <>
+            {t.isPublished} <a href={partnershipPath(a.institution, p.lang, a.slug)}>{t.seeOnPortal}</a>
+          </>
+        ) : (
+          t.isUnpublished
+        )}
+      </p>
+      {p.canWrite ? (
+        <p>
+          <a class="btn btn-primary" href={`/admin/${p.lang}/agreements/${a.id}/edit`}>
+            {t.edit.editLink}
+          </a>
+        </p>
+      ) : null}
+      {a.toVerify ? (
+        <div class="alert alert-warning" role="status">
+          {t.toVerifyNote}
+        </div>
+      ) : null}
+      {p.canWrite ? (
+        <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/verify`} class="mb-2">
+          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+          <input type="hidden" name="version" value={String(a.version)} />
+          <input type="hidden" name="toVerify" value={a.toVerify ? 'false' : 'true'} />
+          <button type="submit" class="btn btn-outline-primary">
+            {a.toVerify ? t.clearToVerify : t.markToVerify}
+          </button>
+        </form>
+      ) : null}
+      {p.canWrite ? (
+        <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/publish`} class="mb-4">
+          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+          <input type="hidden" name="version" value={String(a.version)} />
+          <input type="hidden" name="published" value={a.published ? 'false' : 'true'} />
+          <button type="submit" class="btn btn-outline-primary">
+            {a.published ? t.unpublish : t.publish}
+          </button>
+        </form>
+      ) : (
+        <p class="text-muted">{t.viewerNote}</p>
+      )}
+      <h2 class="h4 mt-4">{t.history}</h2>
+      <ul>
+        {a.statusHistory.map((e) => (
+          <li key={e.id}>
+            {STATUS_LABELS[e.status][p.lang]}
+            {e.outcome === 'rejected' ? ` (${t.rejected})` : ''}
+            {e.date ? ` — ${e.date}` : ''}
+            {e.act ? ` — ${e.act}` : ''}
+            {(p.lang === 'it' ? e.reasonIt : e.reasonEn)
+              ? ` — ${p.lang === 'it' ? e.reasonIt : e.reasonEn}`
+              : ''}
+          </li>
+        ))}
+      </ul>
+      {p.canWrite ? (
+        <>
+          <h2 class="h4 mt-4">{t.changeStatus}</h2>
+          <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/status`} class="row mt-4">
+            <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+            <input type="hidden" name="version" value={String(a.version)} />
+            <div class="select-wrapper col-md-6 mb-5">
+              <label for="f-status">{t.newStatus}</label>
+              <select id="f-status" name="status" aria-invalid={err['status'] ? 'true' : undefined}>
+                {STATUSES.map((s) => (
+                  <option key={s} value={s} selected={s === (v.status ?? a.status)}>
+                    {STATUS_LABELS[s][p.lang]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {field('date', t.date)}
+            {field('reasonIt', t.reasonIt)}
+            {field('reasonEn', t.reasonEn)}
+            {field('act', t.act)}
+            <div class="form-check col-md-6">
+              <input type="checkbox" id="f-rejected" name="rejected" value="yes" checked={!!v.rejected} />
+              <label for="f-rejected">{t.rejected}</label>
+            </div>
+            <div class="col-12">
+              <button type="submit" class="btn btn-primary">
+                {t.record}
+              </button>
+            </div>
+          </form>
+        </>
+      ) : null}
+      <AttachmentsSection
+        lang={p.lang}
+        session={p.session}
+        agreementId={a.id}
+        attachments={p.attachments}
+        canWrite={p.canWrite}
+        error={p.attachmentError}
+      />
+      <AuditTable lang={p.lang} rows={p.audit} variant="record" heading={t.auditTitle} />
+    </>
+  );
+}
