@@ -1,10 +1,12 @@
 // The setting of the record types' JSON write-route tests (features/*/<type>.api.test.ts and
-// record-types.api.test.ts): a seeded database, write and read tokens of Milan, sessions, fixtures written as
-// the database owner, and one call of every write route.
+// record-types.api.test.ts): two institutions made for the file, "milano" and "firenze" (named after the demo's
+// so the tests read as before; nothing comes from the demo seed), write and read tokens of Milan, sessions,
+// fixtures written as the database owner, and one call of every write route.
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
-import { TEST_ACTOR } from './factories.ts';
+import { makeInstitution } from './factories.ts';
+import { makeToken } from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -193,29 +195,15 @@ export async function everyWrite(): Promise<Call[]> {
   ];
 }
 
-/** Registers the test file's setting: a seeded database, the app, and what the tests above share. */
+/** Registers the test file's setting: a database with two institutions, the app, and what the tests share. */
 export function useRecordsApi() {
   beforeAll(async () => {
-    ctx = await createTestDeps({ seed: true });
+    ctx = await createTestDeps();
     app = await createTestApp(ctx);
-    milanId = await ctx.services.institutions.idOf('milano');
-    florenceId = await ctx.services.institutions.idOf('firenze');
-    milanWrite = (
-      await ctx.services.accounts.createApiToken({
-        institution: 'milano',
-        name: 'sync',
-        scope: 'write',
-        actor: TEST_ACTOR,
-      })
-    ).token;
-    milanRead = (
-      await ctx.services.accounts.createApiToken({
-        institution: 'milano',
-        name: 'bi',
-        scope: 'read',
-        actor: TEST_ACTOR,
-      })
-    ).token;
+    milanId = (await makeInstitution(ctx.services, { slug: 'milano' })).id;
+    florenceId = (await makeInstitution(ctx.services, { slug: 'firenze' })).id;
+    milanWrite = await makeToken(ctx.services, 'milano', 'write', 'sync');
+    milanRead = await makeToken(ctx.services, 'milano', 'read', 'bi');
   });
   afterAll(async () => {
     await app?.close();

@@ -2,33 +2,25 @@
 // write, and institutions that cannot touch each other's records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ACTOR } from '../../../test/factories.ts';
+import { city, makeAgreement, makeOffice, makeToken } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 
 let ctx: TestContext;
 let app: App;
+/** The slugs of two institutions made for this file: "Milan" holds the tokens, "Florence" is out of reach. */
+let milan: string;
+let florence: string;
 let milanWrite: string;
 let milanRead: string;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
-  milanWrite = (
-    await ctx.services.accounts.createApiToken({
-      institution: 'milano',
-      name: 'sync',
-      scope: 'write',
-      actor: TEST_ACTOR,
-    })
-  ).token;
-  milanRead = (
-    await ctx.services.accounts.createApiToken({
-      institution: 'milano',
-      name: 'bi',
-      scope: 'read',
-      actor: TEST_ACTOR,
-    })
-  ).token;
+  milan = await makeOffice(ctx.services);
+  florence = await makeOffice(ctx.services);
+  milanWrite = await makeToken(ctx.services, milan, 'write', 'sync');
+  milanRead = await makeToken(ctx.services, milan, 'read', 'bi');
 });
 afterAll(async () => {
   await app?.close();
@@ -36,8 +28,10 @@ afterAll(async () => {
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const agreementOf = async (institution: string, q: string) =>
-  (await ctx.services.agreements.list({ institution, q }, { includeUnpublished: true })).items[0]!;
+const reread = async (id: string) => ctx.services.agreements.get(id, { includeUnpublished: true });
+/** A new agreement of Milan's with a partner city, for one test. */
+const milanAgreement = (name: string, country: string) =>
+  makeAgreement(ctx.services, milan, { partner: city(name, country) });
 const NEW_PACT = {
   kind: 'friendship_pact',
   partner: { type: 'city', name: 'Monaco di Baviera', country: 'DE' },
@@ -52,7 +46,7 @@ describe('JSON write routes', () => {
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('unauthorized');
     const made = await ctx.services.accounts.createApiToken({
-      institution: 'milano',
+      institution: milan,
       name: 'old',
       scope: 'write',
       actor: TEST_ACTOR,
@@ -78,7 +72,7 @@ describe('JSON write routes', () => {
     });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    expect(created).toMatchObject({ institution: 'milano', kind: 'friendship_pact', published: false });
+    expect(created).toMatchObject({ institution: milan, kind: 'friendship_pact', published: false });
     expect(created.partner.place.geonamesId).toBe(2867714);
     const [audit] = await ctx.database.query<{ actor: string; action: string }>(
       'select actor, action from audit_events where entity_id = $1',
@@ -88,7 +82,7 @@ describe('JSON write routes', () => {
   });
 
   it('when a read token tries any write, then 403 and nothing changes', async () => {
-    const chicago = await agreementOf('milano', 'Chicago');
+    const chicago = await milanAgreement('Chicago', 'US');
     const create = await app.inject({
       method: 'POST',
       url: '/api/v1/agreements',
@@ -109,12 +103,12 @@ describe('JSON write routes', () => {
       headers: bearer(milanRead),
     });
     expect(del.statusCode).toBe(403);
-    expect((await agreementOf('milano', 'Chicago')).version).toBe(chicago.version);
+    expect((await reread(chicago.id)).version).toBe(chicago.version);
   });
 
   it("when Milan's token reaches for Florence's agreement, then it does not exist (404) and stays as it was", async () => {
-    const florence = await ctx.services.agreements.create(
-      'firenze',
+    const theirs = await ctx.services.agreements.create(
+      florence,
       {
         ...NEW_PACT,
         partner: { type: 'city', name: 'Edimburgo', country: 'GB' },
@@ -124,25 +118,24 @@ describe('JSON write routes', () => {
     for (const req of [
       {
         method: 'PATCH' as const,
-        url: `/api/v1/agreements/${florence.id}`,
+        url: `/api/v1/agreements/${theirs.id}`,
         payload: { published: true, version: 1 },
       },
       {
         method: 'POST' as const,
-        url: `/api/v1/agreements/${florence.id}/status`,
+        url: `/api/v1/agreements/${theirs.id}/status`,
         payload: { status: 'suspended', date: '2026', version: 1 },
       },
-      { method: 'DELETE' as const, url: `/api/v1/agreements/${florence.id}?version=1` },
+      { method: 'DELETE' as const, url: `/api/v1/agreements/${theirs.id}?version=1` },
     ]) {
       const res = await app.inject({ ...req, headers: bearer(milanWrite) });
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
     }
-    const after = await ctx.services.agreements.get(florence.id, { includeUnpublished: true });
-    expect(after).toEqual(florence);
+    expect(await reread(theirs.id)).toEqual(theirs);
   });
 
   it('when a status change comes with a stale version, then 409 with the current version; with the right one, 200', async () => {
-    const osaka = await agreementOf('milano', 'Osaka');
+    const osaka = await milanAgreement('Osaka', 'JP');
     const stale = await app.inject({
       method: 'POST',
       url: `/api/v1/agreements/${osaka.id}/status`,
@@ -177,8 +170,7 @@ describe('JSON write routes', () => {
   });
 
   it('when a partner city names a GeoNames id of 2^31 or more, then 400 names partner.geonamesId and nothing is written', async () => {
-    const before = (await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true }))
-      .length;
+    const before = (await ctx.services.agreements.listDetailed(milan, { includeUnpublished: true })).length;
     for (const geonamesId of [2 ** 31, 2 ** 53]) {
       const res = await app.inject({
         method: 'POST',
@@ -189,14 +181,14 @@ describe('JSON write routes', () => {
       expect(res.statusCode, String(geonamesId)).toBe(400);
       expect(res.json().error.field).toBe('partner.geonamesId');
     }
-    const after = (await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true })).length;
+    const after = (await ctx.services.agreements.listDetailed(milan, { includeUnpublished: true })).length;
     expect(after).toBe(before);
   });
 
   it('when a session calls without its CSRF header, then 403; with it, the write goes through; delete needs the version', async () => {
     const { user, password } = await ctx.services.accounts.createUser({
       email: 'api.editor@example.org',
-      institution: 'milano',
+      institution: milan,
       role: 'editor',
     });
     await ctx.services.accounts.authenticate(user.email, password!, '10.9.0.1');
@@ -206,7 +198,7 @@ describe('JSON write routes', () => {
     });
     const cookie = `ponte_session=${token}`;
     const created = await ctx.services.agreements.create(
-      'milano',
+      milan,
       {
         ...NEW_PACT,
         partner: { type: 'city', name: 'Lipsia', country: 'DE' },
@@ -240,7 +232,7 @@ describe('JSON write routes', () => {
   });
 
   it('when a caller without valid credentials sends a bad or malformed body, then the answer is 401, not a validation error', async () => {
-    const chicago = await agreementOf('milano', 'Chicago');
+    const chicago = await milanAgreement('Chicago', 'US');
     const requests = [
       { method: 'POST' as const, url: '/api/v1/agreements', payload: { kind: 'nonsense' } },
       { method: 'POST' as const, url: '/api/v1/agreements', payload: '{"kind": ', type: 'application/json' },
@@ -263,7 +255,7 @@ describe('JSON write routes', () => {
   });
 
   it('when a PATCH carries a field the route does not know, then 400 names it and the version does not move', async () => {
-    const chicago = await agreementOf('milano', 'Chicago');
+    const chicago = await milanAgreement('Chicago', 'US');
     const res = await app.inject({
       method: 'PATCH',
       url: `/api/v1/agreements/${chicago.id}`,
@@ -279,6 +271,6 @@ describe('JSON write routes', () => {
       payload: { status: 'active', version: chicago.version, extra: true },
     });
     expect(status.statusCode).toBe(400);
-    expect((await agreementOf('milano', 'Chicago')).version).toBe(chicago.version);
+    expect((await reread(chicago.id)).version).toBe(chicago.version);
   });
 });

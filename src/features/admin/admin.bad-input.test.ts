@@ -4,6 +4,7 @@
 // and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, csrfIn } from '../../../test/admin.ts';
+import { city, makeAgreement, makeOffice } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 
@@ -11,22 +12,25 @@ let ctx: TestContext;
 let app: App;
 let client: ReturnType<typeof adminClient>;
 let cookie: string;
+/** The slug of the institution made for this file, whose editor signs in. */
+let milan: string;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
   client = adminClient(app, ctx);
-  ({ cookie } = await client.signIn('milano', 'editor'));
+  milan = await makeOffice(ctx.services);
+  ({ cookie } = await client.signIn(milan, 'editor'));
 });
 afterAll(async () => {
   await app?.close();
   await ctx?.close();
 });
 
-const milan = async (q: string) =>
-  (await ctx.services.agreements.list({ institution: 'milano', q }, { includeUnpublished: true })).items[0]!;
+/** A new agreement of Milan's, for one test. */
+const dakar = () => makeAgreement(ctx.services, milan, { partner: city('Dakar', 'SN') });
 const count = async () =>
-  (await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true })).length;
+  (await ctx.services.agreements.listDetailed(milan, { includeUnpublished: true })).length;
 /** The text of the field messages a page shows. */
 const alerts = (html: string) =>
   [...html.matchAll(/text-danger fw-semibold"[^>]*>([^<]*)</g)].map((m) => m[1]).join(' | ');
@@ -77,7 +81,7 @@ describe('the new-agreement form', () => {
 
 describe('the edit and status forms', () => {
   it('when an edit carries a description longer than the API takes, then 400 beside it and the agreement stays as it was', async () => {
-    const a = await milan('Dakar');
+    const a = await dakar();
     const stored = await ctx.services.agreements.get(a.id, { includeUnpublished: true });
     const page = await client.get(`/admin/en/agreements/${a.id}/edit`, cookie);
     const res = await client.post(
@@ -99,7 +103,7 @@ describe('the edit and status forms', () => {
   });
 
   it('when a status change gives a reason longer than the API takes, then 400 beside it and no event is recorded', async () => {
-    const a = await milan('Dakar');
+    const a = await dakar();
     const stored = await ctx.services.agreements.get(a.id, { includeUnpublished: true });
     const res = await client.post(`/admin/it/agreements/${a.id}/status`, cookie, {
       version: String(stored.version),
@@ -116,7 +120,7 @@ describe('the edit and status forms', () => {
 
 describe('uploads that are not a whole multipart form', () => {
   it('when the content type has no boundary, or the body is cut short, then 400 beside the file and nothing is kept', async () => {
-    const a = await milan('Dakar');
+    const a = await dakar();
     const csrf = csrfIn((await client.get(`/admin/it/agreements/${a.id}`, cookie)).body);
     const head = [
       '--XX',

@@ -3,17 +3,24 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, cookieOf, csrfIn, FORM } from '../../../test/admin.ts';
+import { city, makeAgreement, makeOffice } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
+import type { AgreementInput } from '../agreements/agreements.schemas.ts';
 
 let ctx: TestContext;
 let app: App;
 let seq = 0;
+/** The slugs of two institutions made for this file: "Milan" keeps the records, "Florence" reaches for them. */
+let milan: string;
+let florence: string;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
   ({ signIn, get, post } = adminClient(app, ctx));
+  milan = await makeOffice(ctx.services);
+  florence = await makeOffice(ctx.services);
 });
 afterAll(async () => {
   await app?.close();
@@ -24,12 +31,36 @@ const form = (fields: Record<string, string>) => new URLSearchParams(fields).toS
 let signIn: ReturnType<typeof adminClient>['signIn'];
 let get: ReturnType<typeof adminClient>['get'];
 let post: ReturnType<typeof adminClient>['post'];
-const milanAgreement = async (q: string) =>
-  (await ctx.services.agreements.list({ institution: 'milano', q })).items[0]!;
+/** A new agreement of Milan's with a partner city (published, active, permanent unless overridden). */
+const milanAgreement = (name: string, country: string, overrides: Partial<AgreementInput> = {}) =>
+  makeAgreement(ctx.services, milan, { partner: city(name, country), ...overrides });
+const reread = (id: string) => ctx.services.agreements.get(id, { includeUnpublished: true });
+
+/** Polls `read` until `done` holds of its result; fails after `timeout` ms instead of sleeping blindly. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 5_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`The expected state did not come within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('the dashboard', () => {
   it("when a fixed-term agreement's end has passed with no renewal recorded, then it is listed for review", async () => {
-    const { cookie } = await signIn('milano', 'viewer');
+    // An institution of its own, so that the dashboard lists only what this test made.
+    const office = await makeOffice(ctx.services);
+    const ended = (name: string, country: string, endsOn: string) =>
+      makeAgreement(ctx.services, office, {
+        kind: 'collaboration_agreement',
+        partner: city(name, country),
+        term: { type: 'fixed', endsOn, renewal: 'none' },
+      });
+    await ended('Riga', 'LV', '2020-02-02');
+    await ended('Betlemme', 'PS', '2018-11-25');
+    await makeAgreement(ctx.services, office, { partner: city('Chicago', 'US') });
+    const { cookie } = await signIn(office, 'viewer');
     const body = (await get('/admin/en/', cookie)).body;
     const section = body.slice(body.indexOf('Needs review'), body.indexOf('Expiring within 90 days'));
     expect(section).toContain('term ended on 2 February 2020');
@@ -43,7 +74,7 @@ describe('signing in', () => {
   it('when the login form is used, then the session cookie is HttpOnly, Secure and SameSite, and pages open', async () => {
     const page = await app.inject({ method: 'GET', url: '/admin/en/login' });
     expect(page.body).toContain('<html lang="en"');
-    const { cookie } = await signIn('milano', 'viewer');
+    const { cookie } = await signIn(milan, 'viewer');
     const dashboard = await get('/admin/it/', cookie);
     expect(dashboard.statusCode).toBe(200);
     expect(dashboard.body).toContain('Cruscotto');
@@ -55,7 +86,7 @@ describe('signing in', () => {
 
   it('when the password is wrong or the form has no CSRF token, then sign-in is refused in the page language', async () => {
     const email = `wrong${++seq}@example.org`;
-    await ctx.services.accounts.createUser({ email, institution: 'milano', role: 'viewer' });
+    await ctx.services.accounts.createUser({ email, institution: milan, role: 'viewer' });
     const page = await app.inject({ method: 'GET', url: '/admin/it/login' });
     const headers = { ...FORM, cookie: `ponte_login_csrf=${cookieOf(page, 'ponte_login_csrf')}` };
     const wrong = await app.inject({
@@ -81,7 +112,7 @@ describe('signing in', () => {
     const email = `bound${++seq}@example.org`;
     const { password } = await ctx.services.accounts.createUser({
       email,
-      institution: 'milano',
+      institution: milan,
       role: 'viewer',
     });
     const mine = await app.inject({ method: 'GET', url: '/admin/it/login' });
@@ -109,7 +140,7 @@ describe('signing in', () => {
   });
 
   it('when a session is older than seven days, then the request that crosses the limit is already refused', async () => {
-    const { cookie } = await signIn('milano', 'viewer');
+    const { cookie } = await signIn(milan, 'viewer');
     const token = cookie.replace('ponte_session=', '');
     // Used all week, so its idle expiry still lies ahead: only the absolute limit can end it.
     await ctx.database.query(
@@ -129,7 +160,7 @@ describe('signing in', () => {
   });
 
   it('when a sign-out form comes without its CSRF token, then a page in the user language says the form expired and the session stays', async () => {
-    const { cookie } = await signIn('milano', 'viewer');
+    const { cookie } = await signIn(milan, 'viewer');
     const res = await app.inject({
       method: 'POST',
       url: '/admin/it/logout',
@@ -144,7 +175,7 @@ describe('signing in', () => {
   });
 
   it('when signing out, then the session no longer opens pages', async () => {
-    const { cookie } = await signIn('milano', 'viewer');
+    const { cookie } = await signIn(milan, 'viewer');
     const out = await post('/admin/it/logout', cookie, {});
     expect(out.statusCode).toBe(303);
     expect((await get('/admin/it/', cookie)).statusCode).toBe(303);
@@ -153,8 +184,8 @@ describe('signing in', () => {
 
 describe('roles and isolation', () => {
   it('when a viewer tries to publish or change a status, then it is refused and nothing changes', async () => {
-    const { cookie } = await signIn('milano', 'viewer');
-    const chicago = await milanAgreement('Chicago');
+    const { cookie } = await signIn(milan, 'viewer');
+    const chicago = await milanAgreement('Chicago', 'US');
     const page = await get(`/admin/it/agreements/${chicago.id}`, cookie);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('/publish"');
@@ -163,12 +194,12 @@ describe('roles and isolation', () => {
       published: 'false',
     });
     expect(res.statusCode).toBe(403);
-    expect((await milanAgreement('Chicago')).published).toBe(true);
+    expect((await reread(chicago.id)).published).toBe(true);
   });
 
   it("when a Florence editor reaches for Milan's agreement, then it does not exist for them", async () => {
-    const { cookie } = await signIn('firenze', 'editor');
-    const chicago = await milanAgreement('Chicago');
+    const { cookie } = await signIn(florence, 'editor');
+    const chicago = await milanAgreement('Chicago', 'US');
     expect((await get(`/admin/it/agreements/${chicago.id}`, cookie)).statusCode).toBe(404);
     const res = await post(`/admin/it/agreements/${chicago.id}/publish`, cookie, {
       version: String(chicago.version),
@@ -181,15 +212,15 @@ describe('roles and isolation', () => {
       date: '2026-11',
     });
     expect(status.statusCode).toBe(404);
-    expect((await milanAgreement('Chicago')).status).toBe('active');
+    expect((await reread(chicago.id)).status).toBe('active');
     const list = await get('/admin/it/agreements?q=Chicago', cookie);
     expect(list.body).not.toContain('>Chicago</a>');
     expect(list.body).toContain('0 accordi');
   });
 
   it('when a form comes without the CSRF token, then it is refused', async () => {
-    const { cookie } = await signIn('milano', 'editor');
-    const chicago = await milanAgreement('Chicago');
+    const { cookie } = await signIn(milan, 'editor');
+    const chicago = await milanAgreement('Chicago', 'US');
     const res = await post(
       `/admin/it/agreements/${chicago.id}/publish`,
       cookie,
@@ -197,14 +228,24 @@ describe('roles and isolation', () => {
       'forged',
     );
     expect(res.statusCode).toBe(403);
-    expect((await milanAgreement('Chicago')).published).toBe(true);
+    expect((await reread(chicago.id)).published).toBe(true);
   });
 });
 
 describe('keeping the record', () => {
   it('when an editor suspends a twinning with its act, then the portal shows it and the audit log says who', async () => {
-    const { cookie, email } = await signIn('milano', 'editor');
-    const toronto = await milanAgreement('Toronto');
+    const { cookie, email } = await signIn(milan, 'editor');
+    const toronto = await milanAgreement('Toronto', 'CA');
+    const portalPage = () =>
+      app.inject({
+        method: 'GET',
+        url: `/${milan}/it/partenariati/${toronto.slug}`,
+        headers: { accept: 'text/html' },
+      });
+    // Read once so that the portal holds the page before the change: the change must replace it.
+    const shown = await portalPage();
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).not.toContain('Delibera n. 99/2026');
     const res = await post(`/admin/it/agreements/${toronto.id}/status`, cookie, {
       version: String(toronto.version),
       status: 'suspended',
@@ -213,12 +254,8 @@ describe('keeping the record', () => {
       act: 'Delibera n. 99/2026',
     });
     expect(res.statusCode).toBe(303);
-    await new Promise((r) => setTimeout(r, 300));
-    const portal = await app.inject({
-      method: 'GET',
-      url: '/milano/it/partenariati/toronto',
-      headers: { accept: 'text/html' },
-    });
+    // The portal drops its copy when the change notification arrives: wait for that, not a fixed time.
+    const portal = await eventually(portalPage, (page) => page.body.includes('Delibera n. 99/2026'));
     expect(portal.body).toContain('Sospeso');
     expect(portal.body).toContain('Delibera n. 99/2026');
     const detail = await get(`/admin/it/agreements/${toronto.id}`, cookie);
@@ -242,8 +279,8 @@ describe('keeping the record', () => {
   });
 
   it('when the form is stale, then the change is refused and the page shows the current version and the request', async () => {
-    const { cookie } = await signIn('milano', 'editor');
-    const osaka = await milanAgreement('Osaka');
+    const { cookie } = await signIn(milan, 'editor');
+    const osaka = await milanAgreement('Osaka', 'JP', { published: false });
     await ctx.services.agreements.setPublished(osaka.id, true, osaka.version);
     const res = await post(`/admin/en/agreements/${osaka.id}/status`, cookie, {
       version: String(osaka.version),
@@ -254,12 +291,12 @@ describe('keeping the record', () => {
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Someone else changed this agreement');
     expect(res.body).toContain('act: Resolution 7');
-    expect((await milanAgreement('Osaka')).status).toBe('active');
+    expect((await reread(osaka.id)).status).toBe('active');
   });
 
   it('when a date is not a date, then the error is beside the field and what was typed is kept', async () => {
-    const { cookie } = await signIn('milano', 'editor');
-    const lyon = await milanAgreement('Lione');
+    const { cookie } = await signIn(milan, 'editor');
+    const lyon = await milanAgreement('Lione', 'FR');
     const res = await post(`/admin/it/agreements/${lyon.id}/status`, cookie, {
       version: String(lyon.version),
       status: 'suspended',
@@ -275,17 +312,17 @@ describe('keeping the record', () => {
 
 describe('the audit log', () => {
   it("when the log is opened or downloaded, then it lists the institution's changes and none of another's", async () => {
-    const milan = await signIn('milano', 'editor');
-    const birmingham = await milanAgreement('Birmingham');
-    const res = await post(`/admin/it/agreements/${birmingham.id}/publish`, milan.cookie, {
+    const editor = await signIn(milan, 'editor');
+    const birmingham = await milanAgreement('Birmingham', 'GB');
+    const res = await post(`/admin/it/agreements/${birmingham.id}/publish`, editor.cookie, {
       version: String(birmingham.version),
       published: 'false',
     });
     expect(res.statusCode).toBe(303);
-    const page = await get('/admin/en/audit', milan.cookie);
+    const page = await get('/admin/en/audit', editor.cookie);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(milan.email);
-    const csv = await get('/admin/it/audit.csv', milan.cookie);
+    expect(page.body).toContain(editor.email);
+    const csv = await get('/admin/it/audit.csv', editor.cookie);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body
       .replace(/^\ufeff/, '')
@@ -293,19 +330,19 @@ describe('the audit log', () => {
       .split('\n');
     expect(lines[0]).toBe('at,actor,action,entity,entity_id,before,after');
     const mine = lines.find((l) => l.includes(birmingham.id));
-    expect(mine).toContain(`${milan.email},unpublish,agreement`);
+    expect(mine).toContain(`${editor.email},unpublish,agreement`);
     expect(mine).toContain('""published"":true');
 
-    const florence = await signIn('firenze', 'admin');
-    const theirs = await get('/admin/it/audit.csv', florence.cookie);
+    const outsider = await signIn(florence, 'admin');
+    const theirs = await get('/admin/it/audit.csv', outsider.cookie);
     expect(theirs.body).not.toContain(birmingham.id);
-    expect(theirs.body).not.toContain(milan.email);
+    expect(theirs.body).not.toContain(editor.email);
   });
 });
 
 describe('creating an agreement', () => {
   it('when the partner field is typed in Italian, then the gazetteer suggests the city with country and population', async () => {
-    const { cookie } = await signIn('milano', 'editor');
+    const { cookie } = await signIn(milan, 'editor');
     const res = await get('/admin/it/places?partner=Francoforte&country=DE', cookie);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Francoforte sul Meno, Germania');
@@ -314,7 +351,7 @@ describe('creating an agreement', () => {
   });
 
   it('when the form names a city in Italian, then the agreement is created unpublished in the own institution', async () => {
-    const { cookie } = await signIn('milano', 'editor');
+    const { cookie } = await signIn(milan, 'editor');
     const csrf = csrfIn((await get('/admin/it/agreements/new', cookie)).body);
     const res = await post(
       '/admin/it/agreements/new',
@@ -330,7 +367,7 @@ describe('creating an agreement', () => {
     );
     expect(res.statusCode).toBe(303);
     const created = await ctx.services.agreements.list(
-      { institution: 'milano', q: 'Leipzig' },
+      { institution: milan, q: 'Leipzig' },
       { includeUnpublished: true },
     );
     expect(created.items[0]).toMatchObject({ kind: 'friendship_pact', published: false });
@@ -353,7 +390,7 @@ describe('creating an agreement', () => {
   });
 
   it('when the city name is ambiguous, then the form asks which one and keeps what was typed', async () => {
-    const { cookie } = await signIn('milano', 'editor');
+    const { cookie } = await signIn(milan, 'editor');
     const res = await post('/admin/en/agreements/new', cookie, {
       kind: 'twinning',
       partner: 'Valencia',
@@ -368,7 +405,7 @@ describe('creating an agreement', () => {
   });
 
   it('when a viewer submits the form, then it is refused', async () => {
-    const { cookie } = await signIn('milano', 'viewer');
+    const { cookie } = await signIn(milan, 'viewer');
     const res = await post('/admin/it/agreements/new', cookie, {
       kind: 'twinning',
       partner: 'Lipsia',
@@ -380,7 +417,7 @@ describe('creating an agreement', () => {
 
 describe('users and tokens', () => {
   it('when an editor opens the users page or adds a user, then it is refused', async () => {
-    const { cookie } = await signIn('milano', 'editor');
+    const { cookie } = await signIn(milan, 'editor');
     expect((await get('/admin/it/users', cookie)).statusCode).toBe(403);
     const res = await post('/admin/it/users', cookie, {
       email: `x${++seq}@example.org`,
@@ -391,17 +428,17 @@ describe('users and tokens', () => {
   });
 
   it("when an admin creates and revokes a token, then it works and stops; another institution's admin cannot revoke it", async () => {
-    const milan = await signIn('milano', 'admin');
-    const res = await post('/admin/en/tokens', milan.cookie, { tokenName: 'website sync', scope: 'write' });
+    const admin = await signIn(milan, 'admin');
+    const res = await post('/admin/en/tokens', admin.cookie, { tokenName: 'website sync', scope: 'write' });
     const token = res.body.match(/Token created: (ponte_[\w-]+)/)?.[1];
     expect(token).toBeDefined();
     const [row] = await ctx.database.query<{ id: string }>(
       `select id from api_tokens where name = 'website sync'`,
     );
-    const florence = await signIn('firenze', 'admin');
-    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, florence.cookie, {})).statusCode).toBe(404);
+    const outsider = await signIn(florence, 'admin');
+    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, outsider.cookie, {})).statusCode).toBe(404);
     expect(await ctx.services.accounts.apiToken(token!)).toBeDefined();
-    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, milan.cookie, {})).statusCode).toBe(200);
+    expect((await post(`/admin/en/tokens/${row!.id}/revoke`, admin.cookie, {})).statusCode).toBe(200);
     expect(await ctx.services.accounts.apiToken(token!)).toBeUndefined();
   });
 });

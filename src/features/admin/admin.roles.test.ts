@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, csrfIn } from '../../../test/admin.ts';
 import { TEST_ACTOR } from '../../../test/factories.ts';
+import { makeOffice } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
@@ -13,11 +14,16 @@ let ctx: TestContext;
 let app: App;
 let client: ReturnType<typeof adminClient>;
 let seq = 0;
+/** The slugs of two institutions made for this file: "Milan" keeps the records, "Florence" reaches for them. */
+let milan: string;
+let florence: string;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
   client = adminClient(app, ctx);
+  milan = await makeOffice(ctx.services);
+  florence = await makeOffice(ctx.services);
 });
 afterAll(async () => {
   await app?.close();
@@ -30,7 +36,7 @@ const WHO: Who[] = ['admin', 'editor', 'viewer', 'florence-editor'];
 /** A fresh unpublished Milan agreement for one case, so that cases do not see each other's writes. */
 const freshAgreement = () =>
   ctx.services.agreements.create(
-    'milano',
+    milan,
     {
       kind: 'collaboration_agreement',
       partner: {
@@ -198,7 +204,7 @@ describe('every write, every role', () => {
     for (const c of CASES) {
       const allowed = c.allowed.includes(who);
       it(`${who} → ${c.name}: ${allowed ? 'done' : 'refused'}`, async () => {
-        const institution = who === 'florence-editor' ? 'firenze' : 'milano';
+        const institution = who === 'florence-editor' ? florence : milan;
         const role = who === 'florence-editor' ? 'editor' : who;
         const { cookie } = await client.signIn(institution, role);
         const csrf = csrfIn((await client.get('/admin/it/password', cookie)).body);

@@ -1,6 +1,7 @@
 // Partners' JSON write routes: adding an organisation, editing and deleting a partner, through a write token;
 // the database and the audit log follow; a partner still named by agreements, or a taken name, is refused.
 import { describe, expect, it } from 'vitest';
+import { makeAgreement } from '../../../test/factories-backoffice.ts';
 import {
   app,
   auditOf,
@@ -93,6 +94,10 @@ describe('partners', () => {
   });
 
   it('when agreements name a partner, then deleting it is refused with 409 in_use and it stays', async () => {
+    await makeAgreement(ctx.services, 'milano', {
+      kind: 'project_partnership',
+      partner: { type: 'organisation', nameIt: 'Banca di prova', nameEn: 'Test bank' },
+    });
     const [bank] = await ctx.database.query<{ id: string; version: number }>(
       `select c.id, c.version from counterparts c where c.institution_id = $1
           and exists (select 1 from agreements a where a.counterpart_id = c.id) order by c.name_en limit 1`,

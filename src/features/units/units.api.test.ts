@@ -8,7 +8,9 @@ import {
   ctx,
   milanId,
   milanWrite,
+  network,
   rowOf,
+  unit,
   useRecordsApi,
 } from '../../../test/records-api.ts';
 import { uniqueSlug } from '../../../test/support.ts';
@@ -72,6 +74,8 @@ describe('units', () => {
   });
 
   it('when a unit follows a network, then deleting it is refused with 409 in_use and it stays', async () => {
+    const follower = await unit(milanId);
+    await ctx.services.networks.join('milano', { network: (await network()).slug, unit: follower.slug });
     const [busy] = await ctx.database.query<{ id: string; version: number }>(
       `select u.id, u.version from units u where u.institution_id = $1
           and exists (select 1 from memberships m where m.unit_id = u.id) limit 1`,

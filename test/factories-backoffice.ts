@@ -1,0 +1,43 @@
+// Factories for the back-office tests: an institution to work in, its agreements, and API tokens. Each call
+// writes through the services, as any other write would, and makes uniquely named records.
+import type { Services } from '../src/deps.ts';
+import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from './factories.ts';
+
+/** A partner city the gazetteer knows, by its name in any language and its country's ISO code. */
+export const city = (name: string, country: string) => ({ type: 'city' as const, name, country });
+
+/** A partner organisation, named the same in both languages. */
+export const organisation = (name: string, country = 'FR') => ({
+  type: 'organisation' as const,
+  nameIt: name,
+  nameEn: name,
+  country,
+});
+
+/** A new institution with its international relations unit: its slug, the name users act in. */
+export async function makeOffice(services: Services): Promise<string> {
+  return (await makeInstitution(services)).slug;
+}
+
+/**
+ * One agreement of an institution, as the test says; by default a published, active, permanent twinning
+ * with Frankfurt (factories.ts agreementInput).
+ */
+export function makeAgreement(
+  services: Services,
+  institution: string,
+  overrides: Partial<AgreementInput> = {},
+) {
+  return services.agreements.create(institution, agreementInput(overrides), TEST_ACTOR);
+}
+
+/** An API token of an institution: the secret to send as a bearer token. */
+export async function makeToken(
+  services: Services,
+  institution: string,
+  scope: 'read' | 'write',
+  name: string = scope,
+) {
+  return (await services.accounts.createApiToken({ institution, name, scope, actor: TEST_ACTOR })).token;
+}
