@@ -35,3 +35,43 @@ export function agreementInput(overrides: Partial<AgreementInput> = {}): Agreeme
     ...overrides,
   };
 }
+
+/** Cities the gazetteer knows by their Italian name, for agreements with partners all different. */
+export const PARTNER_CITIES = [
+  { name: 'Francoforte sul Meno', country: 'DE' },
+  { name: 'Lione', country: 'FR' },
+  { name: 'Chicago', country: 'US' },
+  { name: 'Osaka', country: 'JP' },
+  { name: 'Birmingham', country: 'GB' },
+  { name: 'Dakar', country: 'SN' },
+  { name: 'Shanghai', country: 'CN' },
+  { name: 'Toronto', country: 'CA' },
+  { name: 'Daegu', country: 'KR' },
+  { name: 'Riga', country: 'LV' },
+  { name: 'San Paolo', country: 'BR' },
+  { name: 'Betlemme', country: 'PS' },
+] as const;
+
+/**
+ * `count` agreements of `institution` (at most PARTNER_CITIES.length), one per city of PARTNER_CITIES in
+ * order, each signed a year after the one before; `overrides(i)` changes the i-th one's input.
+ */
+export async function makeAgreements(
+  services: Services,
+  institution: string,
+  count: number,
+  overrides: (i: number) => Partial<AgreementInput> = () => ({}),
+) {
+  const made = [];
+  for (const [i, city] of PARTNER_CITIES.slice(0, count).entries()) {
+    const date = `${1960 + i}-05-10`;
+    const input = agreementInput({
+      partner: { type: 'city', name: city.name, country: city.country },
+      signed: { date },
+      statusHistory: [{ status: 'active', date }],
+      ...overrides(i),
+    });
+    made.push(await services.agreements.create(institution, input, TEST_ACTOR));
+  }
+  return made;
+}
