@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeInstitution, makeVariedInstitution } from '../test/factories.ts';
 import { crawl, refreshed } from '../test/fuzz/crawl.ts';
 import { formPlans, formSweep } from '../test/fuzz/form-plans.ts';
 import { formRequest } from '../test/fuzz/form-requests.ts';
@@ -24,7 +25,7 @@ import { pageRequests } from '../test/fuzz/page-requests.ts';
 import { Fuzzer, seedOf } from '../test/fuzz/runner.ts';
 import type { Hints } from '../test/fuzz/schema-arbitrary.ts';
 import { prepareSetting, type Setting } from '../test/fuzz/setting.ts';
-import { createTestApp, createTestDeps, type TestContext } from '../test/support.ts';
+import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from '../test/support.ts';
 import type { App } from './platform/http/types.ts';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_260_417);
@@ -43,25 +44,36 @@ const doc = JSON.parse(readFileSync(new URL('../docs/openapi.json', import.meta.
 let ctx: TestContext;
 let app: App;
 let setting: Setting;
+/** The institution the run works in, and a second one, both made here with factories. */
+let inst: string;
+let other: string;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
-  setting = await prepareSetting(app, ctx);
+  // Some data of each kind: agreements of each sort, units, a joined network and two not joined.
+  inst = (await makeVariedInstitution(ctx.services)).institution.slug;
+  other = (await makeInstitution(ctx.services)).slug;
+  const networks = [uniqueSlug('net'), uniqueSlug('net'), uniqueSlug('net')];
+  for (const slug of networks) {
+    await ctx.services.networks.create({ slug, nameIt: `Rete ${slug}`, nameEn: `Network ${slug}` });
+  }
+  await ctx.services.networks.join(inst, { network: networks[0]!, unit: 'affari-europei', since: '2001' });
+  setting = await prepareSetting(app, ctx, inst, [inst, other]);
 });
 afterAll(async () => {
   await app?.close();
   await ctx?.close();
 });
 
-/** The records a path's {id} names: Milan's own, so that valid requests reach past the 404. */
+/** The records a path's {id} names: the institution's own, so that valid requests reach past the 404. */
 function hintsFor(op: Operation): Hints {
   const collection = op.path.match(/\/(\w+)\/\{id\}/)?.[1];
   const pool = collection ? setting.pools[collection] : undefined;
   return {
     ...setting.apiHints,
     ...(pool?.length ? { id: fc.constantFrom(...pool) } : {}),
-    ...(op.path.includes('{slug}') ? { slug: fc.constantFrom('milano', 'firenze', 'nowhere') } : {}),
+    ...(op.path.includes('{slug}') ? { slug: fc.constantFrom(inst, other, 'nowhere') } : {}),
   };
 }
 
@@ -126,8 +138,8 @@ describe('fuzzing', () => {
       // A platform administrator sees the forms that edit and delete the shared network catalogue.
       const platform = await adminPages(setting.platformCookie, [], ['/admin/it/networks']);
       const portal = await crawl(app, setting.creds.cookie, {
-        start: ['/milano/it/', '/milano/en/partnerships/'],
-        within: ['/milano/'],
+        start: [`/${inst}/it/`, `/${inst}/en/partnerships/`],
+        within: [`/${inst}/`],
         skip: (url) => url.includes('/data/'),
         maxPages: 6,
         perShape: 1,
@@ -178,8 +190,8 @@ describe('fuzzing', () => {
         '/sitemap.xml',
         '/robots.txt',
         '/api/openapi.json',
-        '/milano/data/agreements.csv',
-        '/milano/it/partenariati/chicago',
+        `/${inst}/data/agreements.csv`,
+        `/${inst}/it/partenariati/chicago`,
         '/admin/it/audit.csv',
         '/admin/it/places',
       ];

@@ -65,3 +65,52 @@ export function uniqueSlug(prefix = 't'): string {
   counter += 1;
   return `${prefix}-${process.pid}-${counter}-${randomBytes(2).toString('hex')}`;
 }
+
+/**
+ * Waits until `condition` returns a truthy value and returns it; polls every `interval` ms. Fails after
+ * `timeout` ms with `message` (and the last error the condition threw), so a test waits for what it needs
+ * instead of sleeping a fixed time.
+ */
+export async function until<T>(
+  condition: () => T | Promise<T>,
+  opts: { timeout?: number; interval?: number; message?: string } = {},
+): Promise<Exclude<T, false | 0 | '' | null | undefined>> {
+  const { timeout = 5_000, interval = 10, message = 'the condition' } = opts;
+  const deadline = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value as Exclude<T, false | 0 | '' | null | undefined>;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() >= deadline) {
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+      throw new Error(`Timed out after ${timeout} ms waiting for ${message}${cause}`);
+    }
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** The error `fn` throws (or its promise rejects with); fails the test when nothing is thrown. */
+export async function thrown(fn: () => unknown): Promise<Error> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof Error) return err;
+    throw new Error(`Expected an Error to be thrown, got ${String(err)}`);
+  }
+  throw new Error('Expected an error to be thrown, but nothing was');
+}
+
+/** The error the synchronous `fn` throws; fails the test when nothing is thrown. */
+export function thrownSync(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof Error) return err;
+    throw new Error(`Expected an Error to be thrown, got ${String(err)}`);
+  }
+  throw new Error('Expected an error to be thrown, but nothing was');
+}

@@ -33,9 +33,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 type Query = (sql: string, params?: unknown[]) => Promise<string[]>;
 
 /** Milan's admin, and a platform administrator who chose to work in Milan. */
-async function signIn(app: App, ctx: TestContext) {
+async function signIn(app: App, ctx: TestContext, institution: string) {
   const client = adminClient(app, ctx);
-  const admin = await client.signIn('milano', 'admin');
+  const admin = await client.signIn(institution, 'admin');
   const platform = `platform.${process.pid}@example.org`;
   const { password } = await ctx.services.accounts.createUser({ email: platform, platformAdmin: true });
   const platformCookie = await client.login(platform, password!);
@@ -44,7 +44,7 @@ async function signIn(app: App, ctx: TestContext) {
     method: 'POST',
     url: '/admin/it/institutions',
     headers: { ...FORM, cookie: platformCookie },
-    payload: new URLSearchParams({ _csrf: csrfIn(choose.body), institution: 'milano' }).toString(),
+    payload: new URLSearchParams({ _csrf: csrfIn(choose.body), institution }).toString(),
   });
   const csrf = csrfIn((await client.get('/admin/it/password', admin.cookie)).body);
   return { client, ...admin, csrf, platform, platformCookie };
@@ -110,7 +110,7 @@ async function poolsOf(ids: Query, milano: string): Promise<Record<string, strin
 }
 
 /** Values that reach the logic: known cities and countries, the institution's units, real dates. */
-async function hintsOf(ctx: TestContext, milano: string, unitIds: string[]) {
+async function hintsOf(ctx: TestContext, milano: string, unitIds: string[], institutions: string[]) {
   const places = await Promise.all(
     ['Lione', 'Francoforte', 'Tokyo'].map((name) => ctx.services.places.lookup({ name })),
   );
@@ -119,7 +119,7 @@ async function hintsOf(ctx: TestContext, milano: string, unitIds: string[]) {
   const shared: Hints = {
     unit: fc.constantFrom(...units.map((u) => u.slug)),
     unitId: fc.constantFrom(...unitIds),
-    institution: fc.constantFrom('milano', 'firenze', 'cm-firenze'),
+    institution: fc.constantFrom(...institutions),
     q: fc.constantFrom('Lione', 'fra', 'San'),
     date: fc.constantFrom('1973', '1979-07', '1979-07-03', '2026-11-20'),
     since: fc.constantFrom('2001', '2019-05', '2019-05-12'),
@@ -159,13 +159,22 @@ async function hintsOf(ctx: TestContext, milano: string, unitIds: string[]) {
   return { apiHints, formHints };
 }
 
-export async function prepareSetting(app: App, ctx: TestContext): Promise<Setting> {
+/**
+ * The setting of a run in `institution` (Milan's demo by default); `institutions` are the slugs the hints
+ * offer where a request names an institution.
+ */
+export async function prepareSetting(
+  app: App,
+  ctx: TestContext,
+  institution = 'milano',
+  institutions = ['milano', 'firenze', 'cm-firenze'],
+): Promise<Setting> {
   const ids: Query = async (sql, params = []) =>
     (await ctx.database.query<{ id: string }>(sql, params)).map((r) => r.id);
-  const who = await signIn(app, ctx);
-  const milano = await ctx.services.institutions.idOf('milano');
+  const who = await signIn(app, ctx, institution);
+  const milano = await ctx.services.institutions.idOf(institution);
   const token = (name: string, scope: 'read' | 'write') =>
-    ctx.services.accounts.createApiToken({ institution: 'milano', name, scope, actor: TEST_ACTOR });
+    ctx.services.accounts.createApiToken({ institution, name, scope, actor: TEST_ACTOR });
   const write = await token('fuzz-write', 'write');
   const read = await token('fuzz-read', 'read');
   await token('fuzz-spare', 'read');
@@ -188,7 +197,7 @@ export async function prepareSetting(app: App, ctx: TestContext): Promise<Settin
       read.id,
     ],
     pools,
-    ...(await hintsOf(ctx, milano, pools['units']!)),
+    ...(await hintsOf(ctx, milano, pools['units']!, institutions)),
     rendered,
     extraPages: [
       '/admin/it/login',

@@ -1,15 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
+import {
+  agreementInput,
+  makeInstitution,
+  makeVariedInstitution,
+  TEST_ACTOR,
+  VARIED_OTHERS,
+  VARIED_TWINNINGS,
+} from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Agreement, AgreementPage } from './agreements.schemas.ts';
 
 let ctx: TestContext;
 let app: App;
+/** This file's institution, with VARIED_TWINNINGS and VARIED_OTHERS. */
+let inst: string;
+const ALL = VARIED_TWINNINGS.length + VARIED_OTHERS.length;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
+  inst = (await makeVariedInstitution(ctx.services)).institution.slug;
 });
 afterAll(async () => {
   await app?.close();
@@ -23,15 +34,11 @@ async function list(query: string): Promise<AgreementPage> {
 }
 
 describe('GET /api/v1/agreements', () => {
-  it("when asked for Milan's twinnings, then lists the fifteen with their dates at their precision", async () => {
-    const page = await list('institution=milano&kind=twinning&limit=50');
-    expect(page.items).toHaveLength(15);
+  it("when asked for an institution's twinnings, then lists them all with their dates at their precision", async () => {
+    const page = await list(`institution=${inst}&kind=twinning&limit=50`);
+    expect(page.items).toHaveLength(VARIED_TWINNINGS.length);
     const bySlug = Object.fromEntries(page.items.map((a) => [a.slug, a]));
-    expect(bySlug['san-paolo']!.signed).toEqual({
-      date: '1961-07-28',
-      precision: 'day',
-      source: expect.any(String),
-    });
+    expect(bySlug['san-paolo']!.signed).toEqual({ date: '1961-07-28', precision: 'day', source: 'Delibera' });
     expect(bySlug['chicago']!.ratified).toMatchObject({ date: '1973-04', precision: 'month' });
     expect(bySlug['birmingham']!.signed).toMatchObject({ date: '1974', precision: 'year' });
     expect(bySlug['cracovia']!.signed).toMatchObject({ date: null, precision: 'unknown' });
@@ -43,35 +50,34 @@ describe('GET /api/v1/agreements', () => {
   });
 
   it('when filtered by status, continent, country and sector, then only matching agreements come back', async () => {
-    expect((await list('institution=milano&status=suspended')).items.map((a) => a.slug)).toEqual([
+    expect((await list(`institution=${inst}&status=suspended`)).items.map((a) => a.slug)).toEqual([
       'san-pietroburgo',
     ]);
-    const asia = (await list('institution=milano&continent=AS&kind=twinning')).items
+    const asia = (await list(`institution=${inst}&continent=AS&kind=twinning`)).items
       .map((a) => a.slug)
       .sort();
-    expect(asia).toEqual(['betlemme', 'daegu', 'osaka', 'shanghai', 'tel-aviv']);
-    expect((await list('institution=milano&country=us')).items.map((a) => a.slug).sort()).toEqual([
+    expect(asia).toEqual(['betlemme', 'daegu', 'shanghai', 'tel-aviv']);
+    expect((await list(`institution=${inst}&country=us`)).items.map((a) => a.slug).sort()).toEqual([
       'chicago',
       'new-york',
     ]);
-    // The demo records no sectors (its sources name none per agreement), so the filter is tried on its own data.
-    expect((await list('institution=milano&sector=technology')).items).toEqual([]);
-    const inst = await makeInstitution(ctx.services);
-    await ctx.services.agreements.create(inst.slug, agreementInput({ sectors: ['technology'] }), TEST_ACTOR);
+    expect((await list(`institution=${inst}&sector=technology`)).items).toEqual([]);
+    const other = await makeInstitution(ctx.services);
+    await ctx.services.agreements.create(other.slug, agreementInput({ sectors: ['technology'] }), TEST_ACTOR);
     await ctx.services.agreements.create(
-      inst.slug,
+      other.slug,
       agreementInput({ partner: { type: 'city', name: 'Lione', country: 'FR' }, sectors: ['culture'] }),
       TEST_ACTOR,
     );
-    const tech = (await list(`institution=${inst.slug}&sector=technology`)).items;
+    const tech = (await list(`institution=${other.slug}&sector=technology`)).items;
     expect(tech.map((a) => a.partner.nameIt)).toEqual(['Francoforte sul Meno']);
   });
 
   it('when given a signed-year range, then agreements signed or ratified in it come back and unknown dates do not', async () => {
-    const slugs = (await list('institution=milano&signedFrom=1970&signedTo=1979')).items.map((a) => a.slug);
-    expect(slugs).toEqual(['francoforte', 'chicago', 'birmingham', 'dakar', 'shanghai']);
-    const recent = (await list('institution=milano&signedFrom=2010')).items.map((a) => a.slug);
-    expect(recent).toEqual(['daegu', 'new-york', 'riga']);
+    const slugs = (await list(`institution=${inst}&signedFrom=1970&signedTo=1979`)).items.map((a) => a.slug);
+    expect(slugs).toEqual(['francoforte', 'chicago', 'birmingham', 'shanghai']);
+    const recent = (await list(`institution=${inst}&signedFrom=2010`)).items.map((a) => a.slug);
+    expect(recent).toEqual(['daegu', 'new-york']);
   });
 
   it('when searching a partner by a name in any language, then it is found', async () => {
@@ -86,28 +92,28 @@ describe('GET /api/v1/agreements', () => {
       'Bethlehem',
       'Germania',
     ]) {
-      const items = (await list(`institution=milano&q=${encodeURIComponent(q)}`)).items;
+      const items = (await list(`institution=${inst}&q=${encodeURIComponent(q)}`)).items;
       expect(items.length, q).toBeGreaterThan(0);
     }
-    expect((await list('institution=milano&q=Krakow')).items.map((a) => a.slug)).toEqual(['cracovia']);
+    expect((await list(`institution=${inst}&q=Krakow`)).items.map((a) => a.slug)).toEqual(['cracovia']);
   });
 
   it('when paging with the cursor, then every agreement comes exactly once in order', async () => {
     for (const sort of ['signed', '-signed', 'name', '-name']) {
-      const all = (await list(`institution=milano&sort=${sort}&limit=100`)).items.map((a) => a.slug);
+      const all = (await list(`institution=${inst}&sort=${sort}&limit=100`)).items.map((a) => a.slug);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
         const page: AgreementPage = await list(
-          `institution=milano&sort=${sort}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          `institution=${inst}&sort=${sort}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
         );
         seen.push(...page.items.map((a) => a.slug));
         cursor = page.nextCursor;
       } while (cursor);
       expect(seen, sort).toEqual(all);
-      expect(all).toHaveLength(18);
+      expect(all).toHaveLength(ALL);
     }
-    const byName = (await list('institution=milano&sort=name&lang=en&limit=3')).items.map(
+    const byName = (await list(`institution=${inst}&sort=name&lang=en&limit=3`)).items.map(
       (a) => a.partner.nameEn,
     );
     expect(byName).toEqual(['Bethlehem', 'Birmingham', 'Chicago']);
@@ -137,7 +143,7 @@ describe('GET /api/v1/agreements', () => {
 
 describe('GET /api/v1/agreements/:id', () => {
   it('when the agreement exists, then it comes with its status history, sources and disagreeing dates', async () => {
-    const [tlv] = (await list('institution=milano&q=tel%20aviv')).items;
+    const [tlv] = (await list(`institution=${inst}&q=tel%20aviv`)).items;
     const res = await app.inject({ method: 'GET', url: `/api/v1/agreements/${tlv!.id}` });
     expect(res.statusCode).toBe(200);
     const a: Agreement = res.json();
@@ -146,7 +152,7 @@ describe('GET /api/v1/agreements/:id', () => {
       ['suspended', 'rejected', '2025-10-13'],
     ]);
     expect(a.status).toBe('active');
-    const [bethlehem] = (await list('institution=milano&q=betlemme')).items;
+    const [bethlehem] = (await list(`institution=${inst}&q=betlemme`)).items;
     const b: Agreement = (
       await app.inject({ method: 'GET', url: `/api/v1/agreements/${bethlehem!.id}` })
     ).json();

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeInstitution } from '../../../test/factories.ts';
+import {
+  makeInstitution,
+  makeVariedInstitution,
+  VARIED_OTHERS,
+  VARIED_TWINNINGS,
+} from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 import { runCli } from '../../cli/run.ts';
 import { loadConfig } from '../../config.ts';
@@ -13,9 +18,13 @@ import type { Agreement } from './agreements.schemas.ts';
 let ctx: TestContext;
 let dir: string;
 const config = loadConfig({}, {});
+/** An institution with agreements of each kind (makeVariedInstitution), to export. */
+let source: string;
+const SOURCE_COUNT = VARIED_TWINNINGS.length + VARIED_OTHERS.length;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
+  source = (await makeVariedInstitution(ctx.services)).institution.slug;
   dir = mkdtempSync(join(tmpdir(), 'ponte-cli-'));
 });
 afterAll(async () => {
@@ -567,24 +576,26 @@ describe('import agreements: a large file', () => {
 
 describe('export agreements', () => {
   async function roundTrip(format: 'csv' | 'json') {
-    const first = join(dir, `milano-${format}-1.${format}`);
+    const first = join(dir, `source-${format}-1.${format}`);
     const exported = await cli(
       'export',
       'agreements',
       '--institution',
-      'milano',
+      source,
       '--format',
       format,
       '--out',
       first,
     );
     expect(exported.code).toBe(0);
-    expect(exported.err).toBe(`Wrote 18 agreements to ${first}\n`);
+    expect(exported.err).toBe(`Wrote ${SOURCE_COUNT} agreements to ${first}\n`);
 
     const inst = await makeInstitution(ctx.services);
     const id = await ctx.services.institutions.idOf(inst.slug);
-    const milano = await ctx.services.institutions.get('milano');
-    for (const [i, u] of milano.units.entries()) {
+    const from = await ctx.services.institutions.get(source);
+    // The units the agreements name; makeInstitution already gave the first one.
+    for (const [i, u] of from.units.entries()) {
+      if (u.slug === 'relazioni') continue;
       await ctx.services.institutions.addUnit(
         id,
         { slug: u.slug, nameIt: u.nameIt, nameEn: u.nameEn },
@@ -593,39 +604,39 @@ describe('export agreements', () => {
     }
     const imported = await cli('import', 'agreements', first, '--institution', inst.slug);
     expect(imported.err).toBe('');
-    expect(imported.out).toBe('Imported 18 of 18 rows.\n');
+    expect(imported.out).toBe(`Imported ${SOURCE_COUNT} of ${SOURCE_COUNT} rows.\n`);
 
-    const before = await detailed('milano');
+    const before = await detailed(source);
     const after = await detailed(inst.slug);
     expect(after.map(content)).toEqual(before.map(content));
     // The organisation's website travels too, though agreements do not show it.
     const websites = async (institutionId: string) =>
       (await ctx.services.counterparts.list(institutionId)).map((c) => [c.nameEn, c.website]);
-    expect(await websites(id)).toEqual(await websites(await ctx.services.institutions.idOf('milano')));
+    expect(await websites(id)).toEqual(await websites(await ctx.services.institutions.idOf(source)));
 
     const second = join(dir, `copy-${format}-2.${format}`);
     await cli('export', 'agreements', '--institution', inst.slug, '--format', format, '--out', second);
     return { first: readFileSync(first, 'utf8'), second: readFileSync(second, 'utf8'), slug: inst.slug };
   }
 
-  it('when Milan is exported as CSV and imported into an empty institution, then it holds the same agreements and exports the same file', async () => {
+  it('when an institution is exported as CSV and imported into an empty institution, then it holds the same agreements and exports the same file', async () => {
     const { first, second } = await roundTrip('csv');
     expect(first.startsWith('\uFEFFslug,kind,partner,country,geonames_id')).toBe(true);
     expect(second).toBe(first);
   });
 
-  it('when Milan is exported as JSON and imported into an empty institution, then it holds the same agreements and exports the same list', async () => {
+  it('when an institution is exported as JSON and imported into an empty institution, then it holds the same agreements and exports the same list', async () => {
     const { first, second, slug } = await roundTrip('json');
     const a = JSON.parse(first);
     const b = JSON.parse(second);
-    expect(a.institution).toBe('milano');
+    expect(a.institution).toBe(source);
     expect(b.institution).toBe(slug);
-    expect(a.agreements).toHaveLength(18);
+    expect(a.agreements).toHaveLength(SOURCE_COUNT);
     expect(b.agreements).toEqual(a.agreements);
   });
 
   it('when exported as GeoJSON, then it is an RFC 7946 FeatureCollection with a point for every partner city', async () => {
-    const r = await cli('export', 'agreements', '--institution', 'milano', '--format', 'geojson');
+    const r = await cli('export', 'agreements', '--institution', source, '--format', 'geojson');
     expect(r.code).toBe(0);
     const geo = JSON.parse(r.out);
     expect(geo.type).toBe('FeatureCollection');
@@ -640,14 +651,14 @@ describe('export agreements', () => {
       expect(lat).toBeGreaterThanOrEqual(-90);
       expect(lat).toBeLessThanOrEqual(90);
       expect(f.properties).toMatchObject({
-        institution: 'milano',
+        institution: source,
         slug: expect.any(String),
         status: expect.any(String),
       });
     }
-    const milan = await detailed('milano');
-    const cities = milan.filter((a) => a.partner.type === 'city');
-    expect(cities).toHaveLength(17);
+    const all = await detailed(source);
+    const cities = all.filter((a) => a.partner.type === 'city');
+    expect(cities).toHaveLength(SOURCE_COUNT - 1);
     expect(geo.features.map((f: { properties: { slug: string } }) => f.properties.slug).sort()).toEqual(
       cities.map((a) => a.slug).sort(),
     );
@@ -655,10 +666,14 @@ describe('export agreements', () => {
       geo.features.some((f: { properties: { slug: string } }) => f.properties.slug === 'banca-mondiale'),
     ).toBe(false);
     const bySlug = new Map(geo.features.map((f: { properties: { slug: string } }) => [f.properties.slug, f]));
-    // Longitude first: Melbourne is east and south, Chicago west and north.
-    expect(bySlug.get('melbourne')).toMatchObject({
-      geometry: { coordinates: [expect.closeTo(144.96, 1), expect.closeTo(-37.81, 1)] },
-      properties: { status: 'active', country: 'AU', geonamesId: 2158177 },
+    // Longitude first: Shanghai is east and north, São Paulo west and south, Chicago west and north.
+    expect(bySlug.get('shanghai')).toMatchObject({
+      geometry: { coordinates: [expect.closeTo(121.46, 0), expect.closeTo(31.22, 0)] },
+    });
+    const saoPaulo = all.find((a) => a.slug === 'san-paolo')!;
+    expect(bySlug.get('san-paolo')).toMatchObject({
+      geometry: { coordinates: [expect.closeTo(-46.64, 0), expect.closeTo(-23.55, 0)] },
+      properties: { status: 'active', country: 'BR', geonamesId: saoPaulo.partner.place!.geonamesId },
     });
     expect(bySlug.get('chicago')).toMatchObject({
       geometry: { coordinates: [expect.closeTo(-87.65, 1), expect.closeTo(41.85, 1)] },
@@ -694,19 +709,16 @@ describe('command line usage', () => {
     const csv = file('usage.csv', 'kind,partner,country\ngemellaggio,Lione,FR\n');
     for (const [argv, message] of [
       [['import', 'agreements', csv], '--institution is required'],
-      [['import', 'agreements', '--institution', 'milano'], 'Give the file to import'],
-      [
-        ['import', 'agreements', csv, '--institution', 'milano', '--format', 'xlsx'],
-        '--format is csv or json',
-      ],
+      [['import', 'agreements', '--institution', source], 'Give the file to import'],
+      [['import', 'agreements', csv, '--institution', source, '--format', 'xlsx'], '--format is csv or json'],
       [['export', 'agreements', '--format', 'csv'], '--institution is required'],
-      [['export', 'agreements', '--institution', 'milano'], '--format is required'],
+      [['export', 'agreements', '--institution', source], '--format is required'],
       [
-        ['export', 'agreements', '--institution', 'milano', '--format', 'kml'],
+        ['export', 'agreements', '--institution', source, '--format', 'kml'],
         '--format is csv, json or geojson',
       ],
       [
-        ['export', 'agreements', '--institution', 'milano', '--format', 'csv', '--colour'],
+        ['export', 'agreements', '--institution', source, '--format', 'csv', '--colour'],
         "Unknown option '--colour'",
       ],
     ] as const) {
@@ -716,7 +728,7 @@ describe('command line usage', () => {
       expect(r.err, argv.join(' ')).toContain('Usage: npm run ponte -- ');
       expect(r.out).toBe('');
     }
-    expect((await detailed('milano')).length).toBe(18);
+    expect((await detailed(source)).length).toBe(SOURCE_COUNT);
   });
 
   it('when the institution does not exist or the file cannot be read, then it exits 1 saying so', async () => {
@@ -725,7 +737,7 @@ describe('command line usage', () => {
     expect(exp).toEqual({ code: 1, out: '', err: 'Error: Institution "atlantide" does not exist\n' });
     const imp = await cli('import', 'agreements', csv, '--institution', 'atlantide');
     expect(imp).toEqual({ code: 1, out: '', err: 'Error: Institution "atlantide" does not exist\n' });
-    const missing = await cli('import', 'agreements', join(dir, 'absent.csv'), '--institution', 'milano');
+    const missing = await cli('import', 'agreements', join(dir, 'absent.csv'), '--institution', source);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/^Cannot read .*absent\.csv: ENOENT/);
   });

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_ACTOR } from '../../../test/factories.ts';
-import { createTestDeps, type TestContext } from '../../../test/support.ts';
+import { makeAgreements, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
+import { createTestDeps, type TestContext, uniqueSlug } from '../../../test/support.ts';
 import { runCli } from '../../cli/run.ts';
 import { type Config, loadConfig } from '../../config.ts';
-import { createServices } from '../../deps.ts';
+import { createServices, type Services } from '../../deps.ts';
 import { APP_ROLE, openDatabase, type QueryFn } from '../../platform/db/client.ts';
 import { controlSocketPath } from './backup.control.ts';
 import { detectFormat } from './backup.files.ts';
@@ -134,24 +134,42 @@ function expectRowsIn(tables: Record<string, string>): void {
   }
 }
 
-/** Records in the tables the demo data leaves empty: a user with a role, an API token, an attachment. */
-async function addAccountsAndFiles(ctx: Pick<TestContext, 'services'>): Promise<void> {
-  await ctx.services.accounts.createUser({
+/**
+ * What the backups carry: three institutions with units and agreements, a network with a member, and a user
+ * with a role, API tokens and an attachment in the first. Returns the institutions' slugs, sorted.
+ */
+async function makeRecords(services: Services): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const inst = await makeInstitution(services);
+    await makeAgreements(services, inst.slug, 3);
+    slugs.push(inst.slug);
+  }
+  const network = uniqueSlug('net');
+  await services.networks.create({ slug: network, nameIt: 'Rete di prova', nameEn: 'Test network' });
+  await services.networks.join(slugs[0]!, { network, unit: 'relazioni' });
+  await addAccountsAndFiles(services, slugs[0]!);
+  return slugs.sort();
+}
+
+/** Records in the tables the institutions and agreements leave empty: a user with a role, an API token, an attachment. */
+async function addAccountsAndFiles(services: Services, institution: string): Promise<void> {
+  await services.accounts.createUser({
     email: `backup-${Date.now()}@example.invalid`,
-    institution: 'milano',
+    institution,
     role: 'editor',
     actor: 'test',
   });
-  await ctx.services.accounts.createApiToken({
-    institution: 'milano',
+  await services.accounts.createApiToken({
+    institution,
     name: 'backup test',
     scope: 'read',
     actor: TEST_ACTOR,
   });
-  const milanoId = await ctx.services.institutions.idOf('milano');
-  const [agreement] = await ctx.services.agreements.listDetailed('milano', { includeUnpublished: true });
-  await ctx.services.attachments.add({
-    institutionId: milanoId,
+  const institutionId = await services.institutions.idOf(institution);
+  const [agreement] = await services.agreements.listDetailed(institution, { includeUnpublished: true });
+  await services.attachments.add({
+    institutionId,
     agreementId: agreement?.id as string,
     filename: 'delibera.pdf',
     bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 255, 254, 10])]),
@@ -189,6 +207,8 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
   let before: { tables: Record<string, string>; auditSeq: number };
   const restored = () => join(dir, 'restored');
   let token: string;
+  /** The slugs of the source's institutions, sorted. */
+  let institutions: string[];
 
   /** Creates agreements through the running server's API, one after another, until stopped. */
   function keepWriting(base: string): { created(): number; stop(): Promise<number> } {
@@ -242,10 +262,9 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
       role: APP_ROLE,
     });
     const services = createServices(database);
-    await services.seed.demo();
-    await addAccountsAndFiles({ services });
+    institutions = await makeRecords(services);
     ({ token } = await services.accounts.createApiToken({
-      institution: 'milano',
+      institution: institutions[0]!,
       name: 'writes during the backup',
       scope: 'write',
       actor: TEST_ACTOR,
@@ -340,11 +359,7 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
       expect(after.auditSeq).toBe(before.auditSeq + 1 + entries.of);
       // The restored database serves: the app's role sees the rows again.
       const services = createServices(database);
-      expect((await services.institutions.list()).map((i) => i.slug).sort()).toEqual([
-        'cm-firenze',
-        'firenze',
-        'milano',
-      ]);
+      expect((await services.institutions.list()).map((i) => i.slug).sort()).toEqual(institutions);
     } finally {
       await database.close();
     }
@@ -427,8 +442,8 @@ describe.skipIf(!onPostgres)('backup and restore on a PostgreSQL server', () => 
   let targetUrl: string;
 
   beforeAll(async () => {
-    ctx = await createTestDeps({ seed: true });
-    await addAccountsAndFiles(ctx);
+    ctx = await createTestDeps();
+    await makeRecords(ctx.services);
     admin = new pg.Client({ connectionString: process.env['TEST_DATABASE_URL'] });
     await admin.connect();
     await admin.query(`create database ${targetName}`);

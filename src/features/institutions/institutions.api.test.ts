@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
+import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 
 let ctx: TestContext;
 let app: App;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
 });
 afterAll(async () => {
@@ -20,26 +21,61 @@ const get = async (url: string) => {
 };
 
 describe('institutions, counterparts, networks and health', () => {
-  it('when listing institutions, then the three demo institutions come with their home city', async () => {
+  it('when listing institutions, then each comes, in slug order, with its home city', async () => {
+    const home = await ctx.services.places.lookup({ name: 'Milano', country: 'IT' });
+    const b = await ctx.services.institutions.create({
+      slug: uniqueSlug('b-inst'),
+      kind: 'comune',
+      nameIt: 'Comune di prova',
+      nameEn: 'Test city',
+      homePlaceId: home.match!.geonamesId,
+    });
+    const a = await makeInstitution(ctx.services, { slug: uniqueSlug('a-inst') });
     const { body } = await get('/api/v1/institutions');
-    expect(body.items.map((i: { slug: string }) => i.slug)).toEqual(['cm-firenze', 'firenze', 'milano']);
-    expect(body.items.find((i: { slug: string }) => i.slug === 'milano').homePlace.name).toBe('Milano');
+    const slugs: string[] = body.items.map((i: { slug: string }) => i.slug);
+    expect(slugs.filter((s) => s === a.slug || s === b.slug)).toEqual([a.slug, b.slug]);
+    expect(slugs).toEqual([...slugs].sort());
+    expect(body.items.find((i: { slug: string }) => i.slug === b.slug).homePlace.name).toBe('Milano');
   });
 
-  it("when asking for Milan, then its International Relations Area's three units come in order", async () => {
-    const { status, body } = await get('/api/v1/institutions/milano');
+  it('when asking for an institution, then its units come in the order it gave them', async () => {
+    const inst = await ctx.services.institutions.create({
+      slug: uniqueSlug('units'),
+      kind: 'comune',
+      nameIt: 'Comune con unità',
+      nameEn: 'City with units',
+    });
+    // Not in alphabetical order, so that the order can only be the institution's own.
+    for (const [i, slug] of ['zeta-office', 'alpha-office', 'mid-office'].entries()) {
+      await ctx.services.institutions.addUnit(inst.id, { slug, nameIt: slug, nameEn: slug }, i);
+    }
+    const { status, body } = await get(`/api/v1/institutions/${inst.slug}`);
     expect(status).toBe(200);
     expect(body.units.map((u: { slug: string }) => u.slug)).toEqual([
-      'city-relations',
-      'european-affairs',
-      'international-partnerships',
+      'zeta-office',
+      'alpha-office',
+      'mid-office',
     ]);
     expect((await get('/api/v1/institutions/gotham')).status).toBe(404);
   });
 
-  it("when listing Milan's counterparts, then cities have a place and the World Bank is an organisation", async () => {
-    const { body } = await get('/api/v1/counterparts?institution=milano');
-    expect(body.items).toHaveLength(18);
+  it("when listing an institution's counterparts, then cities have a place and an organisation has none", async () => {
+    const inst = await makeInstitution(ctx.services);
+    await ctx.services.agreements.create(
+      inst.slug,
+      agreementInput({ partner: { type: 'city', name: 'Lione', country: 'FR' } }),
+      TEST_ACTOR,
+    );
+    await ctx.services.agreements.create(
+      inst.slug,
+      agreementInput({
+        kind: 'collaboration_agreement',
+        partner: { type: 'organisation', nameIt: 'Banca Mondiale', nameEn: 'World Bank' },
+      }),
+      TEST_ACTOR,
+    );
+    const { body } = await get(`/api/v1/counterparts?institution=${inst.slug}`);
+    expect(body.items).toHaveLength(2);
     const wb = body.items.find((c: { nameEn: string }) => c.nameEn === 'World Bank');
     expect(wb).toMatchObject({ type: 'organisation', place: null, agreements: 1 });
     const lyon = body.items.find((c: { nameEn: string }) => c.nameEn === 'Lyon');
@@ -47,12 +83,24 @@ describe('institutions, counterparts, networks and health', () => {
     expect((await get('/api/v1/counterparts')).status).toBe(400);
   });
 
-  it("when listing Milan's networks, then EUROCITIES and C40 are followed by their units", async () => {
-    const { body } = await get('/api/v1/networks?institution=milano');
+  it("when listing an institution's networks, then each is followed by the unit that follows it", async () => {
+    const inst = await makeInstitution(ctx.services);
+    await ctx.services.institutions.addUnit(
+      inst.id,
+      { slug: 'european-affairs', nameIt: 'Affari europei', nameEn: 'European affairs' },
+      1,
+    );
+    const [first, second] = [uniqueSlug('net'), uniqueSlug('net')];
+    for (const slug of [first!, second!]) {
+      await ctx.services.networks.create({ slug, nameIt: `Rete ${slug}`, nameEn: `Network ${slug}` });
+    }
+    await ctx.services.networks.join(inst.slug, { network: first!, unit: 'european-affairs' });
+    await ctx.services.networks.join(inst.slug, { network: second!, unit: 'relazioni' });
+    const { body } = await get(`/api/v1/networks?institution=${inst.slug}`);
     const unitOf = (slug: string) =>
       body.items.find((n: { slug: string }) => n.slug === slug).memberships[0].unit as string;
-    expect(unitOf('eurocities')).toBe('european-affairs');
-    expect(unitOf('c40')).toBe('international-partnerships');
+    expect(unitOf(first!)).toBe('european-affairs');
+    expect(unitOf(second!)).toBe('relazioni');
     const all = await get('/api/v1/networks');
     expect(all.body.items.length).toBeGreaterThanOrEqual(body.items.length);
   });
@@ -69,11 +117,5 @@ describe('institutions, counterparts, networks and health', () => {
     const { status, body } = await get('/api/v1/nothing');
     expect(status).toBe(404);
     expect(body.error.code).toBe('not_found');
-  });
-
-  it('when the demo seed runs again, then nothing is duplicated', async () => {
-    const report = await ctx.services.seed.demo();
-    expect(report.institutions).toEqual([]);
-    expect((await get('/api/v1/agreements?institution=milano&limit=100')).body.items).toHaveLength(18);
   });
 });

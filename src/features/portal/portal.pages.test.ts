@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
+import {
+  createTestApp,
+  createTestDeps,
+  TEST_PUBLIC_URL,
+  type TestContext,
+  until,
+} from '../../../test/support.ts';
 import { buildApp } from '../../app.ts';
 import { createServices } from '../../deps.ts';
 import { openDatabase } from '../../platform/db/client.ts';
@@ -20,7 +26,6 @@ afterAll(async () => {
 
 const get = async (url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers: { accept: 'text/html', ...headers } });
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 const PAGES: [string, string][] = [
   ['/milano/it/', '/milano/en/'],
@@ -155,14 +160,21 @@ describe('portal pages', () => {
     expect(before.body).toContain('>Chicago</a>');
     const [chicago] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Chicago' })).items;
     await ctx.services.agreements.setPublished(chicago!.id, false, chicago!.version);
-    await settle();
-    const after = await get('/milano/it/partenariati/', { 'if-none-match': String(before.headers.etag) });
+    // The change notification reaches the cache after the commit: wait for the old ETag to stop matching.
+    const after = await until(
+      async () => {
+        const res = await get('/milano/it/partenariati/', { 'if-none-match': String(before.headers.etag) });
+        return res.statusCode !== 304 && res;
+      },
+      { message: 'the cached list to be dropped' },
+    );
     expect(after.statusCode).toBe(200);
     expect(after.body).not.toContain('>Chicago</a>');
     expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(404);
     await ctx.services.agreements.setPublished(chicago!.id, true, chicago!.version + 1);
-    await settle();
-    expect((await get('/milano/it/partenariati/chicago')).statusCode).toBe(200);
+    await until(async () => (await get('/milano/it/partenariati/chicago')).statusCode === 200, {
+      message: 'the partnership page to come back',
+    });
   });
 
   // The fast path answers a page already served at the same address before Fastify routes it: only a real
@@ -205,13 +217,21 @@ describe('portal pages', () => {
       const [lyon] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Lione' })).items;
       expect(firstBody).toContain('>Lyon</a>');
       await ctx.services.agreements.setPublished(lyon!.id, false, lyon!.version);
-      await settle();
-      const after = await fetchPage('/milano/en/partnerships/?kind=twinning');
-      expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      // The change notification reaches the cache after the commit: wait for the page to change.
+      const after = await until(
+        async () => {
+          const res = await fetchPage('/milano/en/partnerships/?kind=twinning');
+          return res.headers.get('etag') !== first.headers.get('etag') && res;
+        },
+        { message: 'the cached page to be dropped' },
+      );
       expect(await after.text()).not.toContain('>Lyon</a>');
       await ctx.services.agreements.setPublished(lyon!.id, true, lyon!.version + 1);
-      await settle();
-      expect(await (await fetchPage('/milano/en/partnerships/?kind=twinning')).text()).toContain('>Lyon</a>');
+      await until(
+        async () =>
+          (await (await fetchPage('/milano/en/partnerships/?kind=twinning')).text()).includes('>Lyon</a>'),
+        { message: 'Lyon to be listed again' },
+      );
     } finally {
       await server.close();
     }
@@ -235,11 +255,14 @@ describe('portal pages', () => {
         expect((await fetchOther()).body).toContain('>Toronto</a>');
         const [toronto] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Toronto' })).items;
         await ctx.services.agreements.setPublished(toronto!.id, false, toronto!.version);
-        await settle();
-        expect((await fetchOther()).body).not.toContain('>Toronto</a>');
+        // The other instance hears of the change through LISTEN/NOTIFY, after the commit.
+        await until(async () => !(await fetchOther()).body.includes('>Toronto</a>'), {
+          message: 'the other instance to drop Toronto',
+        });
         await ctx.services.agreements.setPublished(toronto!.id, true, toronto!.version + 1);
-        await settle();
-        expect((await fetchOther()).body).toContain('>Toronto</a>');
+        await until(async () => (await fetchOther()).body.includes('>Toronto</a>'), {
+          message: 'the other instance to list Toronto again',
+        });
       } finally {
         await otherApp.close();
         await other.close();
@@ -412,7 +435,8 @@ describe('portal pages', () => {
       nameIt: '<script>alert(1)</script>',
       nameEn: '<img src=x onerror=alert(1)>',
     });
-    await settle();
+    // The home page lists the new institution once its cached copy is dropped.
+    await until(async () => (await get('/')).body.includes('/xss/'), { message: 'the home page to list it' });
     for (const url of ['/xss/it/', '/xss/en/', '/']) {
       const body = (await get(url)).body;
       expect(body, url).not.toContain('<script>alert(1)</script>');

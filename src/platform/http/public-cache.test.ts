@@ -2,22 +2,40 @@
 // 304 on a match, the API's security headers, and never for a caller with credentials.
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { TEST_ACTOR } from '../../../test/factories.ts';
-import { createTestApp, createTestDeps, TEST_PUBLIC_URL, type TestContext } from '../../../test/support.ts';
+import { makeAgreements, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
+import {
+  createTestApp,
+  createTestDeps,
+  TEST_PUBLIC_URL,
+  type TestContext,
+  uniqueSlug,
+  until,
+} from '../../../test/support.ts';
 import { buildApp } from '../../app.ts';
-import type { AgreementPage } from '../../features/agreements/agreements.schemas.ts';
+import type { Agreement, AgreementPage } from '../../features/agreements/agreements.schemas.ts';
 import type { App } from './types.ts';
 
 let ctx: TestContext;
 let app: App;
 let writeToken: string;
+/** An institution of this file's own: eleven published agreements and one unpublished, in one network. */
+let inst: string;
+let renamed: Agreement;
+let unpublished: Agreement;
 
 beforeAll(async () => {
-  ctx = await createTestDeps({ seed: true });
+  ctx = await createTestDeps();
   app = await createTestApp(ctx);
+  inst = (await makeInstitution(ctx.services)).slug;
+  const made = await makeAgreements(ctx.services, inst, 12, (i) => (i === 3 ? { published: false } : {}));
+  renamed = made[2]!;
+  unpublished = made[3]!;
+  const network = uniqueSlug('net');
+  await ctx.services.networks.create({ slug: network, nameIt: 'Rete di prova', nameEn: 'Test network' });
+  await ctx.services.networks.join(inst, { network, unit: 'relazioni' });
   writeToken = (
     await ctx.services.accounts.createApiToken({
-      institution: 'milano',
+      institution: inst,
       name: 'cache-test',
       scope: 'write',
       actor: TEST_ACTOR,
@@ -29,21 +47,32 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-/** The change notification reaches the cache after the commit, on its own connection. */
-const settle = () => new Promise((r) => setTimeout(r, 300));
 const get = (url: string, headers: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url, headers });
-const LIST = '/api/v1/agreements?institution=milano&kind=twinning&limit=50';
+const list = (query: string) => `/api/v1/agreements?institution=${inst}&${query}`;
+const LIST_QUERY = 'kind=twinning&limit=50';
+/**
+ * The change notification reaches the cache after the commit, on its own connection: waits until the
+ * anonymous answer at `url` is no longer `before` (its ETag changed).
+ */
+const changed = (url: string, before: { headers: Record<string, unknown> }) =>
+  until(
+    async () => {
+      const res = await get(url);
+      return res.headers['etag'] !== before.headers['etag'] && res;
+    },
+    { message: `the cached answer of ${url} to be dropped` },
+  );
 
 describe('public API cache', () => {
   it('when an anonymous GET is asked again, then the same body comes from the cache, with ETag and the API headers', async () => {
-    const list = vi.spyOn(ctx.services.agreements, 'list');
+    const listed = vi.spyOn(ctx.services.agreements, 'list');
     try {
-      const first = await get('/api/v1/agreements?institution=milano&limit=7');
+      const first = await get(list('limit=7'));
       expect(first.statusCode).toBe(200);
-      const second = await get('/api/v1/agreements?institution=milano&limit=7');
+      const second = await get(list('limit=7'));
       expect(second.statusCode).toBe(200);
-      expect(list).toHaveBeenCalledTimes(1);
+      expect(listed).toHaveBeenCalledTimes(1);
       expect(second.body).toBe(first.body);
       expect((second.json() as AgreementPage).items).toHaveLength(7);
       for (const res of [first, second]) {
@@ -56,17 +85,17 @@ describe('public API cache', () => {
       }
       expect(second.headers['etag']).toBe(first.headers['etag']);
       // A different query is a different answer.
-      await get('/api/v1/agreements?institution=milano&limit=8');
-      expect(list).toHaveBeenCalledTimes(2);
+      await get(list('limit=8'));
+      expect(listed).toHaveBeenCalledTimes(2);
     } finally {
-      list.mockRestore();
+      listed.mockRestore();
     }
   });
 
   it('when the ETag comes back in If-None-Match, then 304 with no body; compressed when the client accepts it', async () => {
-    const first = await get(LIST, { 'accept-encoding': 'br, gzip' });
+    const first = await get(list(LIST_QUERY), { 'accept-encoding': 'br, gzip' });
     expect(first.headers['content-encoding']).toBe('br');
-    const again = await get(LIST, { 'if-none-match': String(first.headers['etag']) });
+    const again = await get(list(LIST_QUERY), { 'if-none-match': String(first.headers['etag']) });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect(again.headers['etag']).toBe(first.headers['etag']);
@@ -82,36 +111,36 @@ describe('public API cache', () => {
   });
 
   it('when an agreement is changed through the API, then the next GET shows the change', async () => {
+    const LIST = list(LIST_QUERY);
     const before = await get(LIST);
-    const chicago = (before.json() as AgreementPage).items.find((a) => a.slug === 'chicago')!;
-    const detailBefore = await get(`/api/v1/agreements/${chicago.id}`);
-    expect(detailBefore.json().titleEn).not.toBe('Chicago, renamed by the cache test');
+    const target = (before.json() as AgreementPage).items.find((a) => a.id === renamed.id)!;
+    const detailBefore = await get(`/api/v1/agreements/${target.id}`);
+    expect(detailBefore.json().titleEn).not.toBe('Renamed by the cache test');
     const patch = await app.inject({
       method: 'PATCH',
-      url: `/api/v1/agreements/${chicago.id}`,
+      url: `/api/v1/agreements/${target.id}`,
       headers: { authorization: `Bearer ${writeToken}` },
-      payload: { titleEn: 'Chicago, renamed by the cache test', version: chicago.version },
+      payload: { titleEn: 'Renamed by the cache test', version: target.version },
     });
     expect(patch.statusCode, patch.body).toBe(200);
-    await settle();
-    const after = await get(LIST, { 'if-none-match': String(before.headers['etag']) });
-    expect(after.statusCode).toBe(200);
-    expect(after.headers['etag']).not.toBe(before.headers['etag']);
-    const changed = (after.json() as AgreementPage).items.find((a) => a.slug === 'chicago')!;
-    expect(changed.version).toBe(chicago.version + 1);
-    expect((await get(`/api/v1/agreements/${chicago.id}`)).json().titleEn).toBe(
-      'Chicago, renamed by the cache test',
-    );
+    const after = await changed(LIST, before);
+    // Asked with the old ETag, the new answer is a full 200.
+    const conditional = await get(LIST, { 'if-none-match': String(before.headers['etag']) });
+    expect(conditional.statusCode).toBe(200);
+    expect(conditional.headers['etag']).toBe(after.headers['etag']);
+    const changedItem = (after.json() as AgreementPage).items.find((a) => a.id === target.id)!;
+    expect(changedItem.version).toBe(target.version + 1);
+    expect((await get(`/api/v1/agreements/${target.id}`)).json().titleEn).toBe('Renamed by the cache test');
   });
 
   it('when a GET comes with an API token or a session cookie, then it is neither answered from nor kept in the cache', async () => {
-    const url = '/api/v1/agreements?institution=milano&limit=9';
-    const list = vi.spyOn(ctx.services.agreements, 'list');
+    const url = list('limit=9');
+    const listed = vi.spyOn(ctx.services.agreements, 'list');
     try {
       const anonymous = await get(url);
       const withToken = await get(url, { authorization: `Bearer ${writeToken}` });
       const withSession = await get(url, { cookie: 'theme=dark; ponte_session=whatever' });
-      expect(list).toHaveBeenCalledTimes(3);
+      expect(listed).toHaveBeenCalledTimes(3);
       for (const res of [withToken, withSession]) {
         expect(res.statusCode).toBe(200);
         expect(res.body).toBe(anonymous.body);
@@ -125,18 +154,19 @@ describe('public API cache', () => {
       });
       expect(conditional.statusCode).toBe(200);
       // After a change, a credentialed GET of the address leaves nothing for the anonymous one to find.
-      const [osaka] = (await ctx.services.agreements.list({ institution: 'milano', q: 'Osaka' })).items;
-      await ctx.services.agreements.setPublished(osaka!.id, true, osaka!.version);
-      await settle();
-      list.mockClear();
+      // Wait for the change to reach the cache through a neighbouring address, leaving this one untouched.
+      const neighbour = await get(list('limit=10'));
+      await ctx.services.agreements.setPublished(unpublished.id, true, unpublished.version);
+      await changed(list('limit=10'), neighbour);
+      listed.mockClear();
       await get(url, { authorization: `Bearer ${writeToken}` });
       await get(url);
-      expect(list).toHaveBeenCalledTimes(2);
+      expect(listed).toHaveBeenCalledTimes(2);
       // Other cookies do not count as credentials.
       await get(url, { cookie: 'theme=dark' });
-      expect(list).toHaveBeenCalledTimes(2);
+      expect(listed).toHaveBeenCalledTimes(2);
     } finally {
-      list.mockRestore();
+      listed.mockRestore();
     }
   });
 
@@ -157,7 +187,7 @@ describe('public API cache', () => {
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     try {
       const fetchApi = (headers: Record<string, string> = {}) =>
-        fetch(`${base}/api/v1/networks?institution=milano`, { headers });
+        fetch(`${base}/api/v1/networks?institution=${inst}`, { headers });
       const HEADERS = [
         'etag',
         'cache-control',

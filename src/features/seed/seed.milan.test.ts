@@ -1,0 +1,132 @@
+// The demo seed's institutions and Milan's data as the public API shows them: the three institutions, Milan's
+// units, counterparts, networks and eighteen agreements (fifteen twinnings) with their dates at their precision,
+// statuses and second sources; and a second run of the seed adds nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+import type { Agreement, AgreementPage } from '../agreements/agreements.schemas.ts';
+
+let ctx: TestContext;
+let app: App;
+
+beforeAll(async () => {
+  ctx = await createTestDeps({ seed: true });
+  app = await createTestApp(ctx);
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+const get = async (url: string) => {
+  const res = await app.inject({ method: 'GET', url });
+  return { status: res.statusCode, body: res.json() };
+};
+async function list(query: string): Promise<AgreementPage> {
+  const res = await app.inject({ method: 'GET', url: `/api/v1/agreements?${query}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+describe("the demo's institutions", () => {
+  it('when listing institutions, then the three demo institutions come with their home city', async () => {
+    const { body } = await get('/api/v1/institutions');
+    expect(body.items.map((i: { slug: string }) => i.slug)).toEqual(['cm-firenze', 'firenze', 'milano']);
+    expect(body.items.find((i: { slug: string }) => i.slug === 'milano').homePlace.name).toBe('Milano');
+  });
+
+  it("when asking for Milan, then its International Relations Area's three units come in order", async () => {
+    const { body } = await get('/api/v1/institutions/milano');
+    expect(body.units.map((u: { slug: string }) => u.slug)).toEqual([
+      'city-relations',
+      'european-affairs',
+      'international-partnerships',
+    ]);
+  });
+
+  it("when listing Milan's counterparts, then eighteen, the World Bank an organisation and Lyon a place", async () => {
+    const { body } = await get('/api/v1/counterparts?institution=milano');
+    expect(body.items).toHaveLength(18);
+    const wb = body.items.find((c: { nameEn: string }) => c.nameEn === 'World Bank');
+    expect(wb).toMatchObject({ type: 'organisation', place: null, agreements: 1 });
+    const lyon = body.items.find((c: { nameEn: string }) => c.nameEn === 'Lyon');
+    expect(lyon.place.geonamesId).toBeGreaterThan(0);
+  });
+
+  it("when listing Milan's networks, then EUROCITIES and C40 are followed by their units", async () => {
+    const { body } = await get('/api/v1/networks?institution=milano');
+    const unitOf = (slug: string) =>
+      body.items.find((n: { slug: string }) => n.slug === slug).memberships[0].unit as string;
+    expect(unitOf('eurocities')).toBe('european-affairs');
+    expect(unitOf('c40')).toBe('international-partnerships');
+  });
+
+  it('when the demo seed runs again, then nothing is duplicated', async () => {
+    const report = await ctx.services.seed.demo();
+    expect(report.institutions).toEqual([]);
+    expect((await list('institution=milano&limit=100')).items).toHaveLength(18);
+  });
+});
+
+describe("Milan's demo agreements", () => {
+  it('when listing the twinnings, then the fifteen come with their dates at their precision', async () => {
+    const page = await list('institution=milano&kind=twinning&limit=50');
+    expect(page.items).toHaveLength(15);
+    const bySlug = Object.fromEntries(page.items.map((a) => [a.slug, a]));
+    expect(bySlug['san-paolo']!.signed).toEqual({
+      date: '1961-07-28',
+      precision: 'day',
+      source: expect.any(String),
+    });
+    expect(bySlug['chicago']!.ratified).toMatchObject({ date: '1973-04', precision: 'month' });
+    expect(bySlug['birmingham']!.signed).toMatchObject({ date: '1974', precision: 'year' });
+    expect(bySlug['cracovia']!.signed).toMatchObject({ date: null, precision: 'unknown' });
+    expect(bySlug['san-pietroburgo']).toMatchObject({ status: 'suspended', statusSince: '2012-11' });
+    expect(bySlug['tel-aviv']).toMatchObject({ status: 'active' });
+    expect(page.items[0]!.slug).toBe('san-paolo');
+    expect(page.items.at(-1)!.slug).toBe('cracovia');
+  });
+
+  it('when filtered by status, continent, country and signed years, then the demo rows come back', async () => {
+    expect((await list('institution=milano&status=suspended')).items.map((a) => a.slug)).toEqual([
+      'san-pietroburgo',
+    ]);
+    const asia = (await list('institution=milano&continent=AS&kind=twinning')).items
+      .map((a) => a.slug)
+      .sort();
+    expect(asia).toEqual(['betlemme', 'daegu', 'osaka', 'shanghai', 'tel-aviv']);
+    expect((await list('institution=milano&country=us')).items.map((a) => a.slug).sort()).toEqual([
+      'chicago',
+      'new-york',
+    ]);
+    const seventies = (await list('institution=milano&signedFrom=1970&signedTo=1979')).items.map(
+      (a) => a.slug,
+    );
+    expect(seventies).toEqual(['francoforte', 'chicago', 'birmingham', 'dakar', 'shanghai']);
+    const recent = (await list('institution=milano&signedFrom=2010')).items.map((a) => a.slug);
+    expect(recent).toEqual(['daegu', 'new-york', 'riga']);
+    expect((await list('institution=milano&q=Krakow')).items.map((a) => a.slug)).toEqual(['cracovia']);
+    const byName = (await list('institution=milano&sort=name&lang=en&limit=3')).items.map(
+      (a) => a.partner.nameEn,
+    );
+    expect(byName).toEqual(['Bethlehem', 'Birmingham', 'Chicago']);
+    expect((await list('institution=milano&limit=100')).items).toHaveLength(18);
+  });
+
+  it("when Tel Aviv's and Bethlehem's records are read, then the rejected motion and the second date are there", async () => {
+    const [tlv] = (await list('institution=milano&q=tel%20aviv')).items;
+    const a: Agreement = (await app.inject({ method: 'GET', url: `/api/v1/agreements/${tlv!.id}` })).json();
+    expect(a.statusHistory.map((e) => [e.status, e.outcome, e.date])).toEqual([
+      ['active', 'approved', '1997-10-16'],
+      ['suspended', 'rejected', '2025-10-13'],
+    ]);
+    expect(a.status).toBe('active');
+    const [bethlehem] = (await list('institution=milano&q=betlemme')).items;
+    const b: Agreement = (
+      await app.inject({ method: 'GET', url: `/api/v1/agreements/${bethlehem!.id}` })
+    ).json();
+    expect(b.signed.date).toBe('2000-05-22');
+    expect(b.alternativeDates).toEqual([expect.objectContaining({ field: 'signed', date: '2000-05-07' })]);
+    expect(b.sources.length).toBeGreaterThan(0);
+  });
+});
