@@ -12,8 +12,8 @@ import {
 } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { AgreementInput } from '../agreements/agreements.schemas.ts';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
+import type { AgreementInput } from './agreements.schemas.ts';
 
 let ctx: TestContext;
 let app: App;
