@@ -5,10 +5,9 @@ import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { registerApiDocs } from './api-docs.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { carriesCredentials, registerAccess } from './features/accounts/accounts.http.ts';
@@ -20,11 +19,11 @@ import { placesApi } from './features/places/places.api.ts';
 import { portalPages } from './features/portal/portal.pages.tsx';
 import { RECORD_TYPES } from './features/record-types.ts';
 import { CHANGES_CHANNEL } from './platform/db/changes.ts';
+import type { Database } from './platform/db/client.ts';
 import { AppError } from './platform/errors.ts';
 import { registerAssets } from './platform/http/assets.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { namedUnionBranches } from './platform/http/openapi.ts';
 import { PageCache, PLATFORM } from './platform/http/page-cache.ts';
 import { registerPublicCache } from './platform/http/public-cache.ts';
 import { headerList, helmetOptions, registerSecurityHeaders } from './platform/http/security.ts';
@@ -38,25 +37,6 @@ export interface BuildAppOptions {
   /** A pino logger; none in tests. */
   logger?: FastifyBaseLogger;
 }
-
-export const OPENAPI_INFO = {
-  title: 'Ponte API',
-  version: '1.0.0',
-  description:
-    'The international relations of Italian cities: twinnings, friendship and brotherhood pacts, collaboration ' +
-    'agreements, partners, networks, and a gazetteer that understands city names in Italian and English. ' +
-    'Open data under CC-BY 4.0.',
-  license: { name: 'CC-BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
-};
-
-/** Ponte's mark on the API documentation: the public-building emblem of its pages, and its name. */
-const API_DOCS_LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="40" viewBox="0 0 160 40" role="img" aria-label="Ponte API">' +
-  '<path fill="#fff" transform="translate(4 6) scale(1.2)" d="M12 2 2 7v2h20V7zM4 11v7h3v-7zm6.5 0v7h3v-7zm6.5 0v7h3v-7zM2 20v2h20v-2z"/>' +
-  '<text x="40" y="27" fill="#fff" font-family="sans-serif" font-size="20" font-weight="600">Ponte API</text></svg>';
-const API_DOCS_VIEWPORT_JS =
-  "(function(){var m=document.createElement('meta');m.name='viewport';" +
-  "m.content='width=device-width, initial-scale=1';document.head.appendChild(m);})();";
 
 export async function buildApp({ deps, config, logger }: BuildAppOptions): Promise<App> {
   const security = {
@@ -116,86 +96,11 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   // HTML forms post application/x-www-form-urlencoded. The agreement form carries two descriptions of up to
   // 20,000 characters each, percent-encoded: room for them, and no more.
   await app.register(formbody, { bodyLimit: 512 * 1024 });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: OPENAPI_INFO,
-      servers: [{ url: config.publicUrl }],
-      components: {
-        securitySchemes: {
-          bearerAuth: {
-            type: 'http',
-            scheme: 'bearer',
-            description: 'An API token of an institution (`npm run ponte -- token create`)',
-          },
-          sessionCookie: {
-            type: 'apiKey',
-            in: 'cookie',
-            name: 'ponte_session',
-            description: 'A back-office session; send its CSRF token in the X-CSRF-Token header',
-          },
-        },
-      },
-      tags: [
-        { name: 'agreements', description: 'Twinnings, pacts and collaboration agreements' },
-        { name: 'institutions', description: 'The cities and their offices' },
-        { name: 'counterparts', description: 'Partner cities and organisations' },
-        { name: 'places', description: 'Gazetteer lookup in any language' },
-        { name: 'networks', description: 'City networks (a catalogue shared by all institutions)' },
-        { name: 'memberships', description: "An institution's memberships of networks" },
-        { name: 'units', description: 'The offices and units of an institution' },
-        { name: 'health', description: 'Liveness and readiness' },
-      ],
-    },
-    transformObject: (doc) =>
-      namedUnionBranches('openapiObject' in doc ? doc.openapiObject : doc.swaggerObject),
-  });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    // The renderer adds its styles at run time, so styles may be inline here; scripts stay 'self' only (the
-    // page has no inline script), and nothing may frame it.
-    staticCSP: {
-      'default-src': "'self'",
-      'base-uri': "'self'",
-      'object-src': "'none'",
-      'script-src': "'self'",
-      'script-src-attr': "'none'",
-      'style-src': "'self' 'unsafe-inline'",
-      'img-src': "'self' data:",
-      'font-src': "'self' data:",
-      'form-action': "'self'",
-      'frame-ancestors': "'none'",
-    },
-    logo: {
-      type: 'image/svg+xml',
-      content: Buffer.from(API_DOCS_LOGO),
-      href: '/api/docs',
-      target: '_self',
-    },
-    theme: {
-      title: 'Ponte API',
-      // The page's template has no viewport declaration; without one a phone draws it at desktop width.
-      js: [{ filename: 'viewport.js', content: API_DOCS_VIEWPORT_JS }],
-    },
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerApiDocs(app, config.publicUrl);
 
   await app.register(healthRoutes(deps.database));
   registerAssets(app);
-  // Every instance drops its cached pages and API answers when any instance commits a change; if the
-  // listening connection dropped, changes may have been missed, so everything goes.
-  const stopListening = await deps.database.listen(
-    CHANGES_CHANNEL,
-    (scope) => {
-      cache.invalidate(scope);
-      apiCache.invalidate(scope);
-    },
-    () => {
-      cache.invalidate(PLATFORM);
-      apiCache.invalidate(PLATFORM);
-    },
-  );
-  app.addHook('onClose', async () => stopListening());
+  await dropCachesOnChange(app, deps.database, [cache, apiCache]);
   await app.register(pages.routes);
   await app.register(
     adminPages({
@@ -220,4 +125,21 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
     { prefix: '/api/v1' },
   );
   return app;
+}
+
+/**
+ * Every instance drops its cached pages and API answers when any instance commits a change; if the listening
+ * connection dropped, changes may have been missed, so everything goes.
+ */
+async function dropCachesOnChange(app: App, database: Database, caches: PageCache[]): Promise<void> {
+  const stop = await database.listen(
+    CHANGES_CHANNEL,
+    (scope) => {
+      for (const c of caches) c.invalidate(scope);
+    },
+    () => {
+      for (const c of caches) c.invalidate(PLATFORM);
+    },
+  );
+  app.addHook('onClose', async () => stop());
 }
