@@ -36,6 +36,9 @@ import {
   networkValues,
 } from './views/networks.tsx';
 
+type NetworksAdmin = Services['networksAdmin'];
+type Pages = ReturnType<typeof recordPages>;
+
 export function networksPages(services: Services) {
   const admin = services.networksAdmin;
   const pages = recordPages({
@@ -44,258 +47,274 @@ export function networksPages(services: Services) {
   });
 
   return async function routes(app: App) {
-    app.get('/admin/:lang/networks', READ, async (request: LangRequest, reply) => {
-      const c = await pages.enter(request, reply);
-      if (!c) return reply;
-      const q = request.query ?? {};
-      const filters = {
-        q: typed(q, 'q', 200),
-        member: oneOf(['yes', 'no'] as const, field(q, 'member'), ''),
-        sort: oneOf(NETWORK_SORTS, field(q, 'sort'), 'name'),
-      };
-      const page = pageNumber(field(q, 'page'));
-      const own = networksStrings(c.lang);
-      return pages.readPage(
-        reply,
-        c,
-        listHref('networks', filters, page),
-        `/admin/${c.lang}/`,
-        async () => ({
-          title: own.title,
-          body: (
-            <NetworkListView
-              lang={c.lang}
-              data={
-                await admin.networks(c.actor, {
-                  q: filters.q,
-                  member: filters.member === '' ? undefined : filters.member === 'yes',
-                  sort: filters.sort || undefined,
-                  page,
-                  lang: c.lang,
-                })
-              }
-              filters={filters}
-              canWrite={admin.canWrite(c.actor)}
-            />
-          ),
-        }),
-        pages.doneNotice(request, c.lang),
-      );
-    });
+    const networkRender = catalogueRoutes(app, admin, pages);
+    membershipRoutes(app, admin, pages, networkRender);
+  };
+}
 
-    const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
-      const data = await admin.network(c.actor, id);
-      return {
-        title: nameIn(data.network, c.lang),
+/** The catalogue: the list with the institution's memberships, a network's page, adding, editing, removing. */
+function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
+  app.get('/admin/:lang/networks', READ, async (request: LangRequest, reply) => {
+    const c = await pages.enter(request, reply);
+    if (!c) return reply;
+    const q = request.query ?? {};
+    const filters = {
+      q: typed(q, 'q', 200),
+      member: oneOf(['yes', 'no'] as const, field(q, 'member'), ''),
+      sort: oneOf(NETWORK_SORTS, field(q, 'sort'), 'name'),
+    };
+    const page = pageNumber(field(q, 'page'));
+    const own = networksStrings(c.lang);
+    return pages.readPage(
+      reply,
+      c,
+      listHref('networks', filters, page),
+      `/admin/${c.lang}/`,
+      async () => ({
+        title: own.title,
         body: (
-          <NetworkView
+          <NetworkListView
             lang={c.lang}
-            session={c.session}
+            data={
+              await admin.networks(c.actor, {
+                q: filters.q,
+                member: filters.member === '' ? undefined : filters.member === 'yes',
+                sort: filters.sort || undefined,
+                page,
+                lang: c.lang,
+              })
+            }
+            filters={filters}
             canWrite={admin.canWrite(c.actor)}
-            canEditCatalogue={admin.canEditCatalogue(c.actor)}
-            data={data}
           />
         ),
+      }),
+      pages.doneNotice(request, c.lang),
+    );
+  });
+
+  const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
+    const data = await admin.network(c.actor, id);
+    return {
+      title: nameIn(data.network, c.lang),
+      body: (
+        <NetworkView
+          lang={c.lang}
+          session={c.session}
+          canWrite={admin.canWrite(c.actor)}
+          canEditCatalogue={admin.canEditCatalogue(c.actor)}
+          data={data}
+        />
+      ),
+    };
+  };
+
+  const networkFields = (values: Values) => ({
+    slug: values['slug'] ?? '',
+    acronym: values['acronym'] ?? '',
+    nameIt: values['nameIt'] ?? '',
+    nameEn: values['nameEn'] ?? '',
+    website: values['website'] ?? '',
+    descriptionIt: values['descriptionIt'] ?? '',
+    descriptionEn: values['descriptionEn'] ?? '',
+  });
+
+  const newNetwork = (c: Ctx): FormFlow => {
+    const t = backofficeStrings(c.lang);
+    const own = networksStrings(c.lang);
+    const base = `/admin/${c.lang}/networks`;
+    return {
+      fields: NETWORK_FIELDS,
+      path: 'networks/new',
+      back: base,
+      versioned: false,
+      render: async (state) => {
+        admin.checkWriter(c.actor);
+        return formPage(c, state, {
+          title: own.add,
+          lead: own.addLead,
+          action: `${base}/new`,
+          specs: networkSpecs('new'),
+          submit: t.create,
+          back: { href: base, label: t.backToList },
+        });
+      },
+      save: async (values) => {
+        const created = await admin.createNetwork(c.actor, networkFields(values));
+        return `${base}/${created.id}?created=1`;
+      },
+    };
+  };
+
+  pages.formRoutes(app, 'networks/new', newNetwork);
+
+  pages.recordRoute(app, 'networks', networkRender);
+
+  const editNetwork =
+    (id: string) =>
+    (c: Ctx): FormFlow => {
+      const t = backofficeStrings(c.lang);
+      const own = networksStrings(c.lang);
+      const record = `/admin/${c.lang}/networks/${id}`;
+      const fields = NETWORK_FIELDS.filter((f) => f !== 'slug');
+      return {
+        fields,
+        path: `networks/${id}/edit`,
+        back: `/admin/${c.lang}/networks`,
+        versioned: true,
+        stored: (current) => networkValues(current as NetworkEntry),
+        render: async (state) => {
+          const network = await admin.networkForm(c.actor, id);
+          const title = own.editTitle(nameIn(network, c.lang));
+          return formPage(c, state, {
+            title: title,
+            lead: own.catalogueNote,
+            action: `${record}/edit`,
+            version: network.version,
+            specs: networkSpecs('edit'),
+            values: networkValues(network),
+            submit: t.save,
+            back: { href: record, label: t.backToRecord },
+          });
+        },
+        save: async (values, version) => {
+          await admin.updateNetwork(c.actor, id, version, networkFields(values));
+          return `${record}?saved=1`;
+        },
       };
     };
 
-    const networkFields = (values: Values) => ({
-      slug: values['slug'] ?? '',
-      acronym: values['acronym'] ?? '',
-      nameIt: values['nameIt'] ?? '',
-      nameEn: values['nameEn'] ?? '',
-      website: values['website'] ?? '',
-      descriptionIt: values['descriptionIt'] ?? '',
-      descriptionEn: values['descriptionEn'] ?? '',
-    });
+  pages.recordFormRoutes(app, 'networks', 'edit', editNetwork);
 
-    const newNetwork = (c: Ctx): FormFlow => {
+  app.post('/admin/:lang/networks/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
+    const id = request.params.id;
+    if (!UUID.test(id)) return reply.callNotFound();
+    return pages.action(request, reply, {
+      path: `networks/${id}`,
+      back: `/admin/${langOf(request) ?? 'it'}/networks`,
+      run: async (c, version) => {
+        await admin.removeNetwork(c.actor, id, version);
+        return `/admin/${c.lang}/networks?deleted=1`;
+      },
+      page: (c) => networkRender(c, id),
+      inUse: (c, d) => networksStrings(c.lang).inUse(Number(d['memberships'] ?? 0)),
+    });
+  });
+
+  return networkRender;
+}
+
+/** Joining a network, editing a membership and leaving; a membership's address leads to its network. */
+function membershipRoutes(
+  app: App,
+  admin: NetworksAdmin,
+  pages: Pages,
+  networkRender: (c: Ctx, id: string) => Promise<Rendered>,
+) {
+  const membershipFields = (values: Values) => ({
+    since: values['since'] ?? '',
+    roleIt: values['roleIt'] ?? '',
+    roleEn: values['roleEn'] ?? '',
+    unitId: values['unitId'] ?? '',
+    workingGroups: values['workingGroups'] ?? '',
+    annualFee: values['annualFee'] ?? '',
+    feeCurrency: values['feeCurrency'] ?? '',
+    notes: values['notes'] ?? '',
+  });
+
+  const joinNetwork =
+    (networkId: string) =>
+    (c: Ctx): FormFlow => {
       const t = backofficeStrings(c.lang);
       const own = networksStrings(c.lang);
-      const base = `/admin/${c.lang}/networks`;
+      const record = `/admin/${c.lang}/networks/${networkId}`;
       return {
-        fields: NETWORK_FIELDS,
-        path: 'networks/new',
-        back: base,
+        fields: MEMBERSHIP_FIELDS,
+        path: `networks/${networkId}/join`,
+        back: `/admin/${c.lang}/networks`,
         versioned: false,
         render: async (state) => {
-          admin.checkWriter(c.actor);
+          const { network, units } = await admin.joinForm(c.actor, networkId);
+          const title = own.joinTitle(nameIn(network, c.lang));
           return formPage(c, state, {
-            title: own.add,
-            lead: own.addLead,
-            action: `${base}/new`,
-            specs: networkSpecs('new'),
-            submit: t.create,
-            back: { href: base, label: t.backToList },
+            title: title,
+            action: `${record}/join`,
+            specs: membershipSpecs(c.lang, units),
+            submit: own.join,
+            back: { href: record, label: t.backToRecord },
           });
         },
         save: async (values) => {
-          const created = await admin.createNetwork(c.actor, networkFields(values));
-          return `${base}/${created.id}?created=1`;
+          await admin.joinNetwork(c.actor, networkId, membershipFields(values));
+          return `${record}?saved=1`;
         },
       };
     };
 
-    pages.formRoutes(app, 'networks/new', newNetwork);
+  pages.recordFormRoutes(app, 'networks', 'join', joinNetwork);
 
-    pages.recordRoute(app, 'networks', networkRender);
+  // A membership's page is its network's page; this address finds it (and 404s another institution's).
+  app.get('/admin/:lang/memberships/:id', READ, async (request: IdRequest, reply) => {
+    if (!UUID.test(request.params.id)) return reply.callNotFound();
+    const c = await pages.enter(request, reply);
+    if (!c) return reply;
+    const back = `/admin/${c.lang}/networks`;
+    try {
+      const { network } = await admin.membership(c.actor, request.params.id);
+      return reply.redirect(`${back}/${network.id}`, 303);
+    } catch (err) {
+      return pages.refusal(reply, c, `memberships/${request.params.id}`, back, err);
+    }
+  });
 
-    const editNetwork =
-      (id: string) =>
-      (c: Ctx): FormFlow => {
-        const t = backofficeStrings(c.lang);
-        const own = networksStrings(c.lang);
-        const record = `/admin/${c.lang}/networks/${id}`;
-        const fields = NETWORK_FIELDS.filter((f) => f !== 'slug');
-        return {
-          fields,
-          path: `networks/${id}/edit`,
-          back: `/admin/${c.lang}/networks`,
-          versioned: true,
-          stored: (current) => networkValues(current as NetworkEntry),
-          render: async (state) => {
-            const network = await admin.networkForm(c.actor, id);
-            const title = own.editTitle(nameIn(network, c.lang));
-            return formPage(c, state, {
-              title: title,
-              lead: own.catalogueNote,
-              action: `${record}/edit`,
-              version: network.version,
-              specs: networkSpecs('edit'),
-              values: networkValues(network),
-              submit: t.save,
-              back: { href: record, label: t.backToRecord },
-            });
-          },
-          save: async (values, version) => {
-            await admin.updateNetwork(c.actor, id, version, networkFields(values));
-            return `${record}?saved=1`;
-          },
-        };
-      };
-
-    pages.recordFormRoutes(app, 'networks', 'edit', editNetwork);
-
-    app.post('/admin/:lang/networks/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-      const id = request.params.id;
-      if (!UUID.test(id)) return reply.callNotFound();
-      return pages.action(request, reply, {
-        path: `networks/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/networks`,
-        run: async (c, version) => {
-          await admin.removeNetwork(c.actor, id, version);
-          return `/admin/${c.lang}/networks?deleted=1`;
+  const editMembership =
+    (id: string) =>
+    (c: Ctx): FormFlow => {
+      const t = backofficeStrings(c.lang);
+      const own = networksStrings(c.lang);
+      return {
+        fields: MEMBERSHIP_FIELDS,
+        path: `memberships/${id}/edit`,
+        back: `/admin/${c.lang}/networks`,
+        versioned: true,
+        stored: (current) => membershipValues(current as MembershipRecord),
+        render: async (state) => {
+          const { membership, network, units } = await admin.membershipForm(c.actor, id);
+          const title = own.editMembershipTitle(nameIn(network, c.lang));
+          const record = `/admin/${c.lang}/networks/${network.id}`;
+          return formPage(c, state, {
+            title: title,
+            action: `/admin/${c.lang}/memberships/${id}/edit`,
+            version: membership.version,
+            specs: membershipSpecs(c.lang, units),
+            values: membershipValues(membership),
+            submit: t.save,
+            back: { href: record, label: t.backToRecord },
+          });
         },
-        page: (c) => networkRender(c, id),
-        inUse: (c, d) => networksStrings(c.lang).inUse(Number(d['memberships'] ?? 0)),
-      });
-    });
-
-    const membershipFields = (values: Values) => ({
-      since: values['since'] ?? '',
-      roleIt: values['roleIt'] ?? '',
-      roleEn: values['roleEn'] ?? '',
-      unitId: values['unitId'] ?? '',
-      workingGroups: values['workingGroups'] ?? '',
-      annualFee: values['annualFee'] ?? '',
-      feeCurrency: values['feeCurrency'] ?? '',
-      notes: values['notes'] ?? '',
-    });
-
-    const joinNetwork =
-      (networkId: string) =>
-      (c: Ctx): FormFlow => {
-        const t = backofficeStrings(c.lang);
-        const own = networksStrings(c.lang);
-        const record = `/admin/${c.lang}/networks/${networkId}`;
-        return {
-          fields: MEMBERSHIP_FIELDS,
-          path: `networks/${networkId}/join`,
-          back: `/admin/${c.lang}/networks`,
-          versioned: false,
-          render: async (state) => {
-            const { network, units } = await admin.joinForm(c.actor, networkId);
-            const title = own.joinTitle(nameIn(network, c.lang));
-            return formPage(c, state, {
-              title: title,
-              action: `${record}/join`,
-              specs: membershipSpecs(c.lang, units),
-              submit: own.join,
-              back: { href: record, label: t.backToRecord },
-            });
-          },
-          save: async (values) => {
-            await admin.joinNetwork(c.actor, networkId, membershipFields(values));
-            return `${record}?saved=1`;
-          },
-        };
-      };
-
-    pages.recordFormRoutes(app, 'networks', 'join', joinNetwork);
-
-    // A membership's page is its network's page; this address finds it (and 404s another institution's).
-    app.get('/admin/:lang/memberships/:id', READ, async (request: IdRequest, reply) => {
-      if (!UUID.test(request.params.id)) return reply.callNotFound();
-      const c = await pages.enter(request, reply);
-      if (!c) return reply;
-      const back = `/admin/${c.lang}/networks`;
-      try {
-        const { network } = await admin.membership(c.actor, request.params.id);
-        return reply.redirect(`${back}/${network.id}`, 303);
-      } catch (err) {
-        return pages.refusal(reply, c, `memberships/${request.params.id}`, back, err);
-      }
-    });
-
-    const editMembership =
-      (id: string) =>
-      (c: Ctx): FormFlow => {
-        const t = backofficeStrings(c.lang);
-        const own = networksStrings(c.lang);
-        return {
-          fields: MEMBERSHIP_FIELDS,
-          path: `memberships/${id}/edit`,
-          back: `/admin/${c.lang}/networks`,
-          versioned: true,
-          stored: (current) => membershipValues(current as MembershipRecord),
-          render: async (state) => {
-            const { membership, network, units } = await admin.membershipForm(c.actor, id);
-            const title = own.editMembershipTitle(nameIn(network, c.lang));
-            const record = `/admin/${c.lang}/networks/${network.id}`;
-            return formPage(c, state, {
-              title: title,
-              action: `/admin/${c.lang}/memberships/${id}/edit`,
-              version: membership.version,
-              specs: membershipSpecs(c.lang, units),
-              values: membershipValues(membership),
-              submit: t.save,
-              back: { href: record, label: t.backToRecord },
-            });
-          },
-          save: async (values, version) => {
-            const saved = await admin.updateMembership(c.actor, id, version, membershipFields(values));
-            return `/admin/${c.lang}/networks/${saved.networkId}?saved=1`;
-          },
-        };
-      };
-
-    pages.recordFormRoutes(app, 'memberships', 'edit', editMembership);
-
-    app.post('/admin/:lang/memberships/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-      const id = request.params.id;
-      if (!UUID.test(id)) return reply.callNotFound();
-      return pages.action(request, reply, {
-        path: `memberships/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/networks`,
-        run: async (c, version) => {
-          const left = await admin.leaveNetwork(c.actor, id, version);
-          return `/admin/${c.lang}/networks/${left.networkId}?saved=1`;
+        save: async (values, version) => {
+          const saved = await admin.updateMembership(c.actor, id, version, membershipFields(values));
+          return `/admin/${c.lang}/networks/${saved.networkId}?saved=1`;
         },
-        page: async (c) => {
-          const { network } = await admin.membership(c.actor, id);
-          return networkRender(c, network.id);
-        },
-      });
+      };
+    };
+
+  pages.recordFormRoutes(app, 'memberships', 'edit', editMembership);
+
+  app.post('/admin/:lang/memberships/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
+    const id = request.params.id;
+    if (!UUID.test(id)) return reply.callNotFound();
+    return pages.action(request, reply, {
+      path: `memberships/${id}`,
+      back: `/admin/${langOf(request) ?? 'it'}/networks`,
+      run: async (c, version) => {
+        const left = await admin.leaveNetwork(c.actor, id, version);
+        return `/admin/${c.lang}/networks/${left.networkId}?saved=1`;
+      },
+      page: async (c) => {
+        const { network } = await admin.membership(c.actor, id);
+        return networkRender(c, network.id);
+      },
     });
-  };
+  });
 }
