@@ -234,26 +234,26 @@ export function createAccountsService(deps: { database: Database; institutions: 
       const password = input.password ?? generated!;
       checkPassword(password);
       const hash = await hashPassword(password);
-      const id = await database.transaction(async (query) => {
-        const taken = await query('select 1 from users where lower(email) = lower($1)', [email]);
+      const id = await database.transaction(async () => {
+        const taken = await database.query('select 1 from users where lower(email) = lower($1)', [email]);
         if (taken.length > 0) {
           throw new AppError('conflict', `A user with the e-mail ${email} already exists`, {
             field: 'email',
           });
         }
-        const [row] = await query<{ id: string }>(
+        const [row] = await database.query<{ id: string }>(
           `insert into users (email, name, password_hash, platform_admin, password_changed_at)
            values ($1, $2, $3, $4, now()) returning id`,
           [email, input.name?.trim() || email, hash, !!input.platformAdmin],
         );
         if (institutionId) {
-          await query('insert into user_roles (user_id, institution_id, role) values ($1, $2, $3)', [
+          await database.query('insert into user_roles (user_id, institution_id, role) values ($1, $2, $3)', [
             row!.id,
             institutionId,
             input.role ?? 'viewer',
           ]);
         }
-        await query(
+        await database.query(
           `insert into audit_events (institution_id, actor, action, entity, entity_id, after)
            values ($1, $2, 'create', 'user', $3, $4)`,
           [
@@ -312,14 +312,17 @@ export function createAccountsService(deps: { database: Database; institutions: 
     ): Promise<{ token: string; csrfToken: string; expiresAt: string }> {
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
-      const expiresAt = await database.transaction(async (query) => {
-        const [row] = await query<{ expires_at: string; email: string }>(
+      const expiresAt = await database.transaction(async () => {
+        const [row] = await database.query<{ expires_at: string; email: string }>(
           `insert into sessions (token_hash, user_id, csrf_token, expires_at)
            values ($1, $2, $3, now() + make_interval(hours => $4))
            returning expires_at::text, (select email from users where id = $2)`,
           [sha256(token), userId, csrfToken, SESSION_IDLE_HOURS],
         );
-        await auditUser(query, { userId, label: row!.email }, userId, { action: 'sign_in', after: how });
+        await auditUser(database.query, { userId, label: row!.email }, userId, {
+          action: 'sign_in',
+          after: how,
+        });
         return row!.expires_at;
       });
       return { token, csrfToken, expiresAt };
@@ -406,17 +409,19 @@ export function createAccountsService(deps: { database: Database; institutions: 
       if (next === current)
         throw AppError.invalid('next', 'The new password must differ from the current one');
       const hash = await hashPassword(next);
-      await database.transaction(async (query) => {
-        await query('update users set password_hash = $2, password_changed_at = now() where id = $1', [
-          userId,
-          hash,
-        ]);
-        await query('delete from sessions where user_id = $1 and token_hash <> $2', [
+      await database.transaction(async () => {
+        await database.query(
+          'update users set password_hash = $2, password_changed_at = now() where id = $1',
+          [userId, hash],
+        );
+        await database.query('delete from sessions where user_id = $1 and token_hash <> $2', [
           userId,
           keepSessionToken ? sha256(keepSessionToken) : '',
         ]);
-        const [who] = await query<{ email: string }>('select email from users where id = $1', [userId]);
-        await auditUser(query, { userId, label: who!.email }, userId, { action: 'change_password' });
+        const [who] = await database.query<{ email: string }>('select email from users where id = $1', [
+          userId,
+        ]);
+        await auditUser(database.query, { userId, label: who!.email }, userId, { action: 'change_password' });
       });
     },
 
@@ -465,13 +470,13 @@ export function createAccountsService(deps: { database: Database; institutions: 
       }
       const institutionId = await institutions.idOf(input.institution);
       const token = `ponte_${randomBytes(32).toString('base64url')}`;
-      const id = await database.transaction(async (query) => {
-        const [row] = await query<{ id: string }>(
+      const id = await database.transaction(async () => {
+        const [row] = await database.query<{ id: string }>(
           `insert into api_tokens (institution_id, created_by, name, token_hash, scope)
            values ($1, $2, $3, $4, $5) returning id`,
           [institutionId, input.createdBy ?? null, name, sha256(token), input.scope],
         );
-        await appendAudit(query, input.actor, [
+        await appendAudit(database.query, input.actor, [
           {
             institutionId,
             action: 'create',
@@ -488,14 +493,14 @@ export function createAccountsService(deps: { database: Database; institutions: 
     /** Revokes a token at once; it cannot be used again. */
     async revokeApiToken(id: string, actor: AuditActor): Promise<void> {
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound('Active API token', id);
-      await database.transaction(async (query) => {
-        const [row] = await query<{ institution_id: string; name: string }>(
+      await database.transaction(async () => {
+        const [row] = await database.query<{ institution_id: string; name: string }>(
           `update api_tokens set revoked_at = now() where id = $1 and revoked_at is null
            returning institution_id, name`,
           [id],
         );
         if (!row) throw AppError.notFound('Active API token', id);
-        await appendAudit(query, actor, [
+        await appendAudit(database.query, actor, [
           {
             institutionId: row.institution_id,
             action: 'revoke',
