@@ -24,9 +24,8 @@ describe('database client', () => {
       try {
         await Promise.all([database.query('select 1'), database.query('select 2')]);
         const ended = await ctx.database.query<{ pid: number }>(
-          `select pid from pg_stat_activity
-            where datname = current_database() and pid <> pg_backend_pid() and state = 'idle'
-              and pg_terminate_backend(pid)`,
+          `select pid, pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'idle'`,
         );
         // The connections are closed once their backends are gone.
         await vi.waitFor(
