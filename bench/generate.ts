@@ -491,11 +491,11 @@ export async function generateDataset(
       `${agreements.length} agreements, ${events.length} status events in ${Math.round(performance.now() - started)} ms; writing...`,
   );
 
-  await database.transaction(async (query) => {
-    await insertJson(query, INSERT_INSTITUTIONS, institutions);
-    await insertJson(query, INSERT_COUNTERPARTS, counterparts);
-    await insertJson(query, INSERT_AGREEMENTS, agreements);
-    await insertJson(query, INSERT_EVENTS, events);
+  await database.transaction(async () => {
+    await insertJson(database.query, INSERT_INSTITUTIONS, institutions);
+    await insertJson(database.query, INSERT_COUNTERPARTS, counterparts);
+    await insertJson(database.query, INSERT_AGREEMENTS, agreements);
+    await insertJson(database.query, INSERT_EVENTS, events);
   });
   // Fresh statistics, as autovacuum would gather on a server after such a load (PGlite has no autovacuum).
   await database.query('analyze');

@@ -293,16 +293,16 @@ export function createOidc(deps: { database: Database; settings: OidcSettings })
     ]);
     if (!user) throw refusal('unknown_user', 'No Ponte user has this subject or e-mail address');
     const id = admit(user, 'e-mail');
-    await database.transaction(async (query) => {
+    await database.transaction(async () => {
       // Only a user not linked yet: another identity with the same address must not take the account over.
-      const rows = await query(
+      const rows = await database.query(
         'update users set oidc_subject = $2 where id = $1 and oidc_subject is null returning id',
         [id, subject],
       );
       if (rows.length === 0) {
         throw refusal('linked_elsewhere', 'The Ponte user of this e-mail is linked to another subject');
       }
-      await query(
+      await database.query(
         `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, after)
          select i.id, u.id, u.email, 'link_oidc', 'user', u.id::text, $3
            from users u, institutions i where u.id = $1 and i.slug = $2`,

@@ -1,7 +1,7 @@
 // Importing a file of agreements: every row checked and every partner resolved before anything is written;
 // then all rows in one transaction. All or nothing unless the caller asks to keep the good rows.
 import { randomUUID } from 'node:crypto';
-import { type Database, queryOf } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { validator } from '../../platform/validation.ts';
 import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
@@ -146,13 +146,13 @@ export function createAgreementImporter(deps: {
       ...ready.filter((r) => r.prepared.draft.slug),
       ...ready.filter((r) => !r.prepared.draft.slug),
     ];
-    await database.db.transaction(async (tx) => {
+    await database.transaction(async () => {
       for (let start = 0; start < ordered.length; start += CHUNK * 2) {
         const batch = ordered.slice(start, start + CHUNK * 2).map((r) => r.prepared);
-        await agreements.insertPrepared(institutionId, batch, tx, opts.actor);
+        await agreements.insertPrepared(institutionId, batch, opts.actor);
         opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
       }
-      await appendAudit(queryOf(tx), opts.actor, [
+      await appendAudit(database.query, opts.actor, [
         {
           institutionId,
           action: 'import',

@@ -1,6 +1,6 @@
 // Agreement queries. Reads that join five tables and page by keyset are plain SQL; writes go through Drizzle.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Executor } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { placeNames } from '../places/places.table.ts';
 import { agreementStatusEvents, agreements } from './agreements.table.ts';
 
@@ -161,9 +161,9 @@ export function createAgreementsRepository(database: Database) {
       );
     },
 
-    async events(agreementIds: string[], tx: Executor = db): Promise<EventRow[]> {
+    async events(agreementIds: string[]): Promise<EventRow[]> {
       if (agreementIds.length === 0) return [];
-      return tx
+      return db
         .select()
         .from(agreementStatusEvents)
         .where(inArray(agreementStatusEvents.agreementId, agreementIds))
@@ -174,8 +174,8 @@ export function createAgreementsRepository(database: Database) {
      * The institution's twinnings in force (not expired or terminated) in a country, when it keeps the rule of
      * one twinning per country; none when it does not.
      */
-    async twinningsUnderRule(institutionId: string, country: string, tx: Executor = db): Promise<string[]> {
-      const res = (await tx.execute(
+    async twinningsUnderRule(institutionId: string, country: string): Promise<string[]> {
+      const res = (await db.execute(
         sql`select cp.name_it as name from agreements a
               join institutions i on i.id = a.institution_id
               join counterparts cp on cp.id = a.counterpart_id
@@ -187,8 +187,8 @@ export function createAgreementsRepository(database: Database) {
       return res.rows.map((r) => r.name);
     },
 
-    async takenSlugs(institutionId: string, tx: Executor = db): Promise<Set<string>> {
-      const rows = await tx
+    async takenSlugs(institutionId: string): Promise<Set<string>> {
+      const rows = await db
         .select({ slug: agreements.slug })
         .from(agreements)
         .where(eq(agreements.institutionId, institutionId));
@@ -196,10 +196,10 @@ export function createAgreementsRepository(database: Database) {
     },
 
     /** Every name of the given places, for the denormalised search text. */
-    async placeNames(placeIds: number[], tx: Executor = db): Promise<Map<number, string[]>> {
+    async placeNames(placeIds: number[]): Promise<Map<number, string[]>> {
       const out = new Map<number, string[]>();
       if (placeIds.length === 0) return out;
-      const rows = await tx
+      const rows = await db
         .select({ placeId: placeNames.placeId, norm: placeNames.norm })
         .from(placeNames)
         .where(inArray(placeNames.placeId, placeIds));
@@ -211,20 +211,17 @@ export function createAgreementsRepository(database: Database) {
       return out;
     },
 
-    async insertMany(values: AgreementInsert[], tx: Executor = db): Promise<{ id: string; slug: string }[]> {
+    async insertMany(values: AgreementInsert[]): Promise<{ id: string; slug: string }[]> {
       if (values.length === 0) return [];
-      return tx.insert(agreements).values(values).returning({ id: agreements.id, slug: agreements.slug });
+      return db.insert(agreements).values(values).returning({ id: agreements.id, slug: agreements.slug });
     },
 
-    async insertEvents(values: EventInsert[], tx: Executor = db): Promise<void> {
-      if (values.length > 0) await tx.insert(agreementStatusEvents).values(values);
+    async insertEvents(values: EventInsert[]): Promise<void> {
+      if (values.length > 0) await db.insert(agreementStatusEvents).values(values);
     },
 
-    async versionOf(
-      id: string,
-      tx: Executor = db,
-    ): Promise<{ version: number; institutionId: string } | undefined> {
-      const rows = await tx
+    async versionOf(id: string): Promise<{ version: number; institutionId: string } | undefined> {
+      const rows = await db
         .select({ version: agreements.version, institutionId: agreements.institutionId })
         .from(agreements)
         .where(eq(agreements.id, id));
@@ -232,13 +229,8 @@ export function createAgreementsRepository(database: Database) {
     },
 
     /** Updates only when the row is still at the expected version; returns false otherwise. */
-    async updateVersioned(
-      id: string,
-      version: number,
-      values: Partial<AgreementInsert>,
-      tx: Executor = db,
-    ): Promise<boolean> {
-      const rows = await tx
+    async updateVersioned(id: string, version: number, values: Partial<AgreementInsert>): Promise<boolean> {
+      const rows = await db
         .update(agreements)
         .set({ ...values, version: sql`${agreements.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(agreements.id, id), eq(agreements.version, version)))
@@ -246,8 +238,8 @@ export function createAgreementsRepository(database: Database) {
       return rows.length === 1;
     },
 
-    async deleteVersioned(id: string, version: number, tx: Executor = db): Promise<boolean> {
-      const rows = await tx
+    async deleteVersioned(id: string, version: number): Promise<boolean> {
+      const rows = await db
         .delete(agreements)
         .where(and(eq(agreements.id, id), eq(agreements.version, version)))
         .returning({ id: agreements.id });
@@ -255,8 +247,8 @@ export function createAgreementsRepository(database: Database) {
     },
 
     /** The agreements that name a counterpart, for the counterpart's page. */
-    async ofCounterpart(id: string, tx: Executor = db) {
-      const res = (await tx.execute(
+    async ofCounterpart(id: string) {
+      const res = (await db.execute(
         sql`select id, kind, status, published, signed_on::text as signed_on, signed_precision
               from agreements where counterpart_id = ${id} order by sort_date, id`,
       )) as unknown as { rows: CounterpartAgreementRow[] };
@@ -270,9 +262,8 @@ export function createAgreementsRepository(database: Database) {
     async followCounterpart(
       id: string,
       values: { sortNameIt: string; sortNameEn: string; searchAdd: string[]; countryCode: string | null },
-      tx: Executor = db,
     ): Promise<void> {
-      await tx.execute(
+      await db.execute(
         sql`update agreements a set sort_name_it = ${values.sortNameIt}, sort_name_en = ${values.sortNameEn},
               search_text = case when ${values.searchAdd.join(' | ')} = '' then a.search_text
                                  else a.search_text || ' | ' || ${values.searchAdd.join(' | ')} end,

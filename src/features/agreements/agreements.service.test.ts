@@ -110,9 +110,7 @@ describe('creating agreements', () => {
       }),
     ]);
     const items = preps.map((p) => (p.ok ? p.prepared : expect.fail(JSON.stringify(p))));
-    await ctx.database.db.transaction((tx) =>
-      ctx.services.agreements.insertPrepared(id, items, tx, TEST_ACTOR),
-    );
+    await ctx.database.transaction(() => ctx.services.agreements.insertPrepared(id, items, TEST_ACTOR));
     const slugs = (await ctx.services.agreements.list({ institution: inst.slug })).items.map((a) => [
       a.slug,
       a.kind,

@@ -9,7 +9,7 @@ import {
   parsePartialDate,
 } from '../../platform/dates.ts';
 import { notifyChange } from '../../platform/db/changes.ts';
-import { type Database, type Executor, queryOf } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { AppError, type FieldProblem, isAppError } from '../../platform/errors.ts';
 import { asserter } from '../../platform/validation.ts';
 import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
@@ -337,25 +337,22 @@ export function createAgreementsService(deps: {
   }
 
   /**
-   * Writes prepared agreements in the given transaction, each with its audit entry in the actor's name;
+   * Writes prepared agreements (call it inside Database.transaction), each with its audit entry in the actor's name;
    * returns their ids in input order.
    */
   async function insertPrepared(
     institutionId: string,
     items: PreparedAgreement[],
-    tx: Executor,
     actor: AuditActor,
   ): Promise<string[]> {
     const rows = await counterparts.ensureMany(
       institutionId,
       items.map((it) => it.counterpart),
-      tx,
     );
-    const taken = await repo.takenSlugs(institutionId, tx);
-    const names = await repo.placeNames(
-      [...new Set(rows.map((r) => r.placeId).filter((id): id is number => id !== null))],
-      tx,
-    );
+    const taken = await repo.takenSlugs(institutionId);
+    const names = await repo.placeNames([
+      ...new Set(rows.map((r) => r.placeId).filter((id): id is number => id !== null)),
+    ]);
     // Slugs asked for are reserved first, so a slug made from a partner's name never takes one of them.
     for (const [i, { draft }] of items.entries()) {
       if (!draft.slug) continue;
@@ -386,7 +383,7 @@ export function createAgreementsService(deps: {
         taken.add(slug);
       }
       if (draft.unit && !unitIds.has(draft.unit)) {
-        unitIds.set(draft.unit, await institutions.unitIdOf(institutionId, draft.unit, tx));
+        unitIds.set(draft.unit, await institutions.unitIdOf(institutionId, draft.unit));
       }
       const country = cp.countryCode ? countryByCode(cp.countryCode) : undefined;
       const { status, since } = currentStatus(draft.events);
@@ -416,7 +413,7 @@ export function createAgreementsService(deps: {
     const ids: string[] = [];
     // Batches keep each statement's parameter count well under PostgreSQL's limit of 65,535.
     for (let start = 0; start < values.length; start += 500) {
-      const inserted = await repo.insertMany(values.slice(start, start + 500), tx);
+      const inserted = await repo.insertMany(values.slice(start, start + 500));
       ids.push(...inserted.map((r) => r.id));
     }
     const events = items.flatMap(({ draft }, i) =>
@@ -433,10 +430,10 @@ export function createAgreementsService(deps: {
       })),
     );
     for (let start = 0; start < events.length; start += 1000) {
-      await repo.insertEvents(events.slice(start, start + 1000), tx);
+      await repo.insertEvents(events.slice(start, start + 1000));
     }
     await appendAudit(
-      queryOf(tx),
+      database.query,
       actor,
       items.map(({ draft }, i) => ({
         institutionId,
@@ -450,7 +447,7 @@ export function createAgreementsService(deps: {
         }),
       })),
     );
-    await notifyChange(tx, institutionId);
+    await notifyChange(database.db, institutionId);
     return ids;
   }
 
@@ -472,12 +469,8 @@ export function createAgreementsService(deps: {
   }
 
   /** Fails unless the agreement is at the expected version; runs inside the write's transaction. */
-  async function requireVersion(
-    id: string,
-    version: number,
-    tx: Executor,
-  ): Promise<{ institutionId: string }> {
-    const current = await repo.versionOf(id, tx);
+  async function requireVersion(id: string, version: number): Promise<{ institutionId: string }> {
+    const current = await repo.versionOf(id);
     if (!current) throw AppError.notFound('Agreement', id);
     if (current.version !== version) {
       throw new AppError(
@@ -497,13 +490,13 @@ export function createAgreementsService(deps: {
   async function atVersion(
     id: string,
     version: number,
-    write: (tx: Executor, institutionId: string) => Promise<boolean>,
+    write: (institutionId: string) => Promise<boolean>,
   ): Promise<void> {
     try {
-      await database.db.transaction(async (tx) => {
-        const { institutionId } = await requireVersion(id, version, tx);
-        if (!(await write(tx, institutionId))) await requireVersion(id, version, tx);
-        await notifyChange(tx, institutionId);
+      await database.transaction(async () => {
+        const { institutionId } = await requireVersion(id, version);
+        if (!(await write(institutionId))) await requireVersion(id, version);
+        await notifyChange(database.db, institutionId);
       });
     } catch (err) {
       if (!isAppError(err) || err.code !== 'version_conflict') throw err;
@@ -549,9 +542,7 @@ export function createAgreementsService(deps: {
           );
         }
       }
-      const [id] = await database.db.transaction((tx) =>
-        insertPrepared(institutionId, [prep!.prepared], tx, actor),
-      );
+      const [id] = await database.transaction(() => insertPrepared(institutionId, [prep!.prepared], actor));
       return get(id!, { includeUnpublished: true });
     },
 
@@ -630,26 +621,23 @@ export function createAgreementsService(deps: {
       ) {
         throw AppError.invalid('act', 'Say which motion or act was rejected');
       }
-      await atVersion(id, version, async (tx, institutionId) => {
-        await repo.insertEvents(
-          [
-            {
-              agreementId: id,
-              institutionId,
-              status: input.status,
-              outcome,
-              occurredOn: (date as PartialDate).date,
-              precision: (date as PartialDate).precision,
-              reasonIt: input.reasonIt?.trim() || null,
-              reasonEn: input.reasonEn?.trim() || null,
-              act: input.act?.trim() || null,
-            },
-          ],
-          tx,
-        );
-        const { status, since } = currentStatus((await repo.events([id], tx)).map(eventDraftOf));
+      await atVersion(id, version, async (institutionId) => {
+        await repo.insertEvents([
+          {
+            agreementId: id,
+            institutionId,
+            status: input.status,
+            outcome,
+            occurredOn: (date as PartialDate).date,
+            precision: (date as PartialDate).precision,
+            reasonIt: input.reasonIt?.trim() || null,
+            reasonEn: input.reasonEn?.trim() || null,
+            act: input.act?.trim() || null,
+          },
+        ]);
+        const { status, since } = currentStatus((await repo.events([id])).map(eventDraftOf));
         const values = { status, statusSince: since.date, statusSincePrecision: since.precision };
-        return repo.updateVersioned(id, version, values, tx);
+        return repo.updateVersioned(id, version, values);
       });
       return get(id, { includeUnpublished: true });
     },
@@ -667,33 +655,26 @@ export function createAgreementsService(deps: {
         const first = problems[0]!;
         throw AppError.invalid(first.field, first.message, { problems });
       }
-      await atVersion(id, version, async (tx, institutionId) => {
-        const unitId = draft.unit ? await institutions.unitIdOf(institutionId, draft.unit, tx) : null;
+      await atVersion(id, version, async (institutionId) => {
+        const unitId = draft.unit ? await institutions.unitIdOf(institutionId, draft.unit) : null;
         const geonamesId = current.partner.place?.geonamesId;
-        const placeNames = geonamesId
-          ? ((await repo.placeNames([geonamesId], tx)).get(geonamesId) ?? [])
-          : [];
-        return repo.updateVersioned(
-          id,
-          version,
-          {
-            unitId,
-            ...draftColumns(draft),
-            searchText: searchTextOf(current.partner, current.partner.country, draft, placeNames),
-          },
-          tx,
-        );
+        const placeNames = geonamesId ? ((await repo.placeNames([geonamesId])).get(geonamesId) ?? []) : [];
+        return repo.updateVersioned(id, version, {
+          unitId,
+          ...draftColumns(draft),
+          searchText: searchTextOf(current.partner, current.partner.country, draft, placeNames),
+        });
       });
       return get(id, { includeUnpublished: true });
     },
 
     async setPublished(id: string, published: boolean, version: number): Promise<Agreement> {
-      await atVersion(id, version, (tx) => repo.updateVersioned(id, version, { published }, tx));
+      await atVersion(id, version, () => repo.updateVersioned(id, version, { published }));
       return get(id, { includeUnpublished: true });
     },
 
     async remove(id: string, version: number): Promise<void> {
-      await atVersion(id, version, (tx) => repo.deleteVersioned(id, version, tx));
+      await atVersion(id, version, () => repo.deleteVersioned(id, version));
     },
   };
 }

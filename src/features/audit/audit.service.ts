@@ -30,9 +30,9 @@ export interface AuditRecord {
 }
 
 /**
- * Appends entries through `query`: the database's, which joins the scoped unit of work when one is open, or a
- * transaction's (queryOf(tx)). Call it inside the write's transaction, so that the write and its log stand or
- * fall together. One statement for any number of entries.
+ * Appends entries through `query` (Database.query, which joins the open transaction). Call it inside the
+ * write's transaction, so that the write and its log stand or fall together. One statement for any number of
+ * entries.
  */
 export async function appendAudit(query: QueryFn, actor: AuditActor, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
@@ -105,38 +105,29 @@ export type AuditChange = Omit<AuditEntry, 'at' | 'actor'>;
 /**
  * The unit of work of a back-office use case, shared by every record type's service. `asStaff` runs fn as the
  * actor's institution under row-level security in one transaction (another institution's record is simply
- * not found); `audit` logs a change in that transaction; `asOwner` runs a write of a platform-wide record
- * (one the restricted role may only read, such as the network catalogue) in a transaction of the owner,
- * with its audit entry under the acting institution. A constraint violation of two concurrent saves comes
- * out as a 409 conflict.
+ * not found); `audit` logs a change in the open transaction; `asOwner` runs a write of a platform-wide record
+ * (one the restricted role may only read, such as the network catalogue) in a transaction of the application's
+ * role, its audit entry (`audit`) under the acting institution. A constraint violation of two concurrent saves
+ * comes out as a 409 conflict.
  */
 export function staffWork(database: Database) {
-  async function asStaff<T>(actor: StaffActor, fn: (institutionId: string) => Promise<T>): Promise<T> {
+  async function conflictsAs409<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId));
+      return await work();
     } catch (err) {
       throw constraintConflict(err) ?? err;
     }
   }
+
+  const asStaff = <T>(actor: StaffActor, fn: (institutionId: string) => Promise<T>): Promise<T> =>
+    conflictsAs409(() =>
+      database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId)),
+    );
+
+  const asOwner = <T>(fn: () => Promise<T>): Promise<T> => conflictsAs409(() => database.transaction(fn));
 
   const audit = (actor: StaffActor, entry: AuditChange) =>
     appendAudit(database.query, actor, [{ institutionId: actor.institutionId, ...entry }]);
-
-  async function asOwner<T>(
-    actor: StaffActor,
-    fn: (write: { query: QueryFn; audit: (entry: AuditChange) => Promise<void> }) => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await database.transaction((query) =>
-        fn({
-          query,
-          audit: (entry) => appendAudit(query, actor, [{ institutionId: actor.institutionId, ...entry }]),
-        }),
-      );
-    } catch (err) {
-      throw constraintConflict(err) ?? err;
-    }
-  }
 
   /** Creates a record as the actor's institution and logs it (action "create", or "join" and so on). */
   const created = <T extends { id: string }>(

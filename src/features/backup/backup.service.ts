@@ -235,10 +235,10 @@ async function expectPonteDatabase(query: Database['query'], file: string): Prom
 
 /** One entry in each institution's log and one in the platform's: the data now is what the file held. */
 async function auditRestore(database: Database, file: string, engine: string): Promise<void> {
-  await database.transaction(async (query) => {
-    const institutions = await query<{ id: string }>('select id from institutions order by id');
+  await database.transaction(async () => {
+    const institutions = await database.query<{ id: string }>('select id from institutions order by id');
     const after = { file: basename(file), engine, restoredAt: new Date().toISOString() };
-    await appendAudit(query, CLI, [
+    await appendAudit(database.query, CLI, [
       { institutionId: null, action: 'restore', entity: 'database', entityId: basename(file), after },
       ...institutions.map((i) => ({
         institutionId: i.id,
@@ -249,7 +249,7 @@ async function auditRestore(database: Database, file: string, engine: string): P
       })),
     ]);
     // Servers on the same PostgreSQL database drop their cached pages.
-    await query("select pg_notify('ponte_changes', '*')");
+    await database.query("select pg_notify('ponte_changes', '*')");
   });
 }
 

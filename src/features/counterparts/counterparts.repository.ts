@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { countries, places } from '../places/places.table.ts';
 import { counterparts } from './counterparts.table.ts';
 
@@ -97,36 +97,33 @@ function ordering(sort: CounterpartSort, lang: 'it' | 'en'): SQL[] {
   }
 }
 
-export function createCounterpartsRepository(db: Executor) {
+export function createCounterpartsRepository(db: Db) {
   return {
-    async list(institutionId: string, tx: Executor = db): Promise<CounterpartRow[]> {
-      return tx
+    async list(institutionId: string): Promise<CounterpartRow[]> {
+      return db
         .select()
         .from(counterparts)
         .where(eq(counterparts.institutionId, institutionId))
         .orderBy(asc(counterparts.nameIt));
     },
-    async byIds(ids: string[], tx: Executor = db): Promise<CounterpartRow[]> {
+    async byIds(ids: string[]): Promise<CounterpartRow[]> {
       if (ids.length === 0) return [];
-      return tx.select().from(counterparts).where(inArray(counterparts.id, ids));
+      return db.select().from(counterparts).where(inArray(counterparts.id, ids));
     },
-    async byId(institutionId: string, id: string, tx: Executor = db): Promise<CounterpartRow | undefined> {
-      const rows = await tx
+    async byId(institutionId: string, id: string): Promise<CounterpartRow | undefined> {
+      const rows = await db
         .select()
         .from(counterparts)
         .where(and(eq(counterparts.institutionId, institutionId), eq(counterparts.id, id)));
       return rows[0];
     },
-    async insertMany(
-      values: (typeof counterparts.$inferInsert)[],
-      tx: Executor = db,
-    ): Promise<CounterpartRow[]> {
+    async insertMany(values: (typeof counterparts.$inferInsert)[]): Promise<CounterpartRow[]> {
       if (values.length === 0) return [];
-      return tx.insert(counterparts).values(values).returning();
+      return db.insert(counterparts).values(values).returning();
     },
 
-    async count(filter: CounterpartFilter, tx: Executor = db): Promise<number> {
-      const [row] = await tx
+    async count(filter: CounterpartFilter): Promise<number> {
+      const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(counterparts)
         .where(conditions(filter));
@@ -137,9 +134,8 @@ export function createCounterpartsRepository(db: Executor) {
     async page(
       filter: CounterpartFilter,
       order: { sort: CounterpartSort; lang: 'it' | 'en'; limit: number; offset: number },
-      tx: Executor = db,
     ): Promise<CounterpartListRow[]> {
-      return (await tx
+      return (await db
         .select(listColumns)
         .from(counterparts)
         .leftJoin(countries, eq(countries.code, counterparts.countryCode))
@@ -150,12 +146,8 @@ export function createCounterpartsRepository(db: Executor) {
         .offset(order.offset)) as CounterpartListRow[];
     },
 
-    async detail(
-      institutionId: string,
-      id: string,
-      tx: Executor = db,
-    ): Promise<CounterpartListRow | undefined> {
-      const rows = await tx
+    async detail(institutionId: string, id: string): Promise<CounterpartListRow | undefined> {
+      const rows = await db
         .select(listColumns)
         .from(counterparts)
         .leftJoin(countries, eq(countries.code, counterparts.countryCode))
@@ -165,8 +157,8 @@ export function createCounterpartsRepository(db: Executor) {
     },
 
     /** The countries an institution's counterparts are in, for a filter. */
-    async countries(institutionId: string, tx: Executor = db) {
-      return tx
+    async countries(institutionId: string) {
+      return db
         .selectDistinct({ code: countries.code, nameIt: countries.nameIt, nameEn: countries.nameEn })
         .from(counterparts)
         .innerJoin(countries, eq(countries.code, counterparts.countryCode))
@@ -179,9 +171,8 @@ export function createCounterpartsRepository(db: Executor) {
       institutionId: string,
       nameEn: string,
       exceptId: string | undefined,
-      tx: Executor = db,
     ): Promise<{ id: string } | undefined> {
-      const rows = await tx
+      const rows = await db
         .select({ id: counterparts.id })
         .from(counterparts)
         .where(
@@ -195,9 +186,9 @@ export function createCounterpartsRepository(db: Executor) {
       return rows[0];
     },
 
-    async insert(values: typeof counterparts.$inferInsert, tx: Executor = db): Promise<CounterpartRow> {
-      const [row] = await tx.insert(counterparts).values(values).returning();
-      await notifyChange(tx, values.institutionId);
+    async insert(values: typeof counterparts.$inferInsert): Promise<CounterpartRow> {
+      const [row] = await db.insert(counterparts).values(values).returning();
+      await notifyChange(db, values.institutionId);
       return row!;
     },
 
@@ -207,9 +198,8 @@ export function createCounterpartsRepository(db: Executor) {
       id: string,
       version: number,
       values: Partial<Pick<CounterpartRow, 'nameIt' | 'nameEn' | 'website' | 'countryCode'>>,
-      tx: Executor = db,
     ): Promise<CounterpartRow | undefined> {
-      const [row] = await tx
+      const [row] = await db
         .update(counterparts)
         .set({ ...values, version: sql`${counterparts.version} + 1`, updatedAt: sql`now()` })
         .where(
@@ -220,12 +210,12 @@ export function createCounterpartsRepository(db: Executor) {
           ),
         )
         .returning();
-      if (row) await notifyChange(tx, institutionId);
+      if (row) await notifyChange(db, institutionId);
       return row;
     },
 
-    async deleteVersioned(institutionId: string, id: string, version: number, tx: Executor = db) {
-      const rows = await tx
+    async deleteVersioned(institutionId: string, id: string, version: number) {
+      const rows = await db
         .delete(counterparts)
         .where(
           and(
@@ -235,7 +225,7 @@ export function createCounterpartsRepository(db: Executor) {
           ),
         )
         .returning({ id: counterparts.id });
-      if (rows.length > 0) await notifyChange(tx, institutionId);
+      if (rows.length > 0) await notifyChange(db, institutionId);
       return rows.length > 0;
     },
   };

@@ -2,7 +2,7 @@
 // one per organisation (by English name) within an institution. The back-office also lists, edits, adds
 // (organisations) and deletes (unused) counterparts; those functions take the institution's id and run in
 // the caller's transaction (under row-level security in the back-office).
-import type { Database, Executor, QueryFn } from '../../platform/db/client.ts';
+import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
@@ -131,8 +131,8 @@ export function createCounterpartsService({
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
-  async function detail(institutionId: string, id: string, tx?: Executor): Promise<CounterpartRecord> {
-    const row = UUID.test(id) ? await repo.detail(institutionId, id, tx) : undefined;
+  async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
+    const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
     if (!row) throw AppError.notFound('Counterpart', id);
     return record(row);
   }
@@ -150,8 +150,8 @@ export function createCounterpartsService({
     };
   }
 
-  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string, tx?: Executor) {
-    if (await repo.organisationNamed(institutionId, nameEn, exceptId, tx)) {
+  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string) {
+    if (await repo.organisationNamed(institutionId, nameEn, exceptId)) {
       throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
         field: 'nameEn',
         details: { reason: 'taken' },
@@ -184,16 +184,12 @@ export function createCounterpartsService({
         agreements: r.agreements,
       }));
     },
-    list: (institutionId: string, tx?: Executor) => repo.list(institutionId, tx),
-    byIds: (ids: string[], tx?: Executor) => repo.byIds(ids, tx),
+    list: (institutionId: string) => repo.list(institutionId),
+    byIds: (ids: string[]) => repo.byIds(ids),
 
     /** The counterpart row for each spec, creating the missing ones in one statement. */
-    async ensureMany(
-      institutionId: string,
-      specs: CounterpartSpec[],
-      tx?: Executor,
-    ): Promise<CounterpartRow[]> {
-      const existing = new Map((await repo.list(institutionId, tx)).map((r) => [rowKey(r), r]));
+    async ensureMany(institutionId: string, specs: CounterpartSpec[]): Promise<CounterpartRow[]> {
+      const existing = new Map((await repo.list(institutionId)).map((r) => [rowKey(r), r]));
       const missing = new Map<string, CounterpartSpec>();
       for (const spec of specs) if (!existing.has(keyOf(spec))) missing.set(keyOf(spec), spec);
       const created = await repo.insertMany(
@@ -221,31 +217,27 @@ export function createCounterpartsService({
             website: spec.website ?? null,
           };
         }),
-        tx,
       );
       for (const row of created) existing.set(rowKey(row), row);
       return specs.map((spec) => existing.get(keyOf(spec))!);
     },
 
     /** One page of the institution's counterparts, filtered and sorted. */
-    async page(
-      institutionId: string,
-      query: CounterpartListQuery,
-      tx?: Executor,
-    ): Promise<ListPage<CounterpartRecord>> {
+    async page(institutionId: string, query: CounterpartListQuery): Promise<ListPage<CounterpartRecord>> {
       const filter = {
         institutionId,
         q: query.q?.trim() || undefined,
         kind: query.kind,
         country: query.country && /^[A-Z]{2}$/.test(query.country) ? query.country : undefined,
       };
-      const at = pageOf(await repo.count(filter, tx), query.page);
+      const at = pageOf(await repo.count(filter), query.page);
       const sort = query.sort && COUNTERPART_SORTS.includes(query.sort) ? query.sort : 'name';
-      const rows = await repo.page(
-        filter,
-        { sort, lang: query.lang ?? 'it', limit: at.pageSize, offset: at.offset },
-        tx,
-      );
+      const rows = await repo.page(filter, {
+        sort,
+        lang: query.lang ?? 'it',
+        limit: at.pageSize,
+        offset: at.offset,
+      });
       return {
         items: rows.map(record),
         total: at.total,
@@ -256,26 +248,22 @@ export function createCounterpartsService({
     },
 
     /** The countries the institution's counterparts are in. */
-    countries: (institutionId: string, tx?: Executor) => repo.countries(institutionId, tx),
+    countries: (institutionId: string) => repo.countries(institutionId),
 
     detail,
 
     /** The agreements with a counterpart (404 when it is not the institution's). */
-    async agreementsOf(institutionId: string, id: string, tx?: Executor) {
-      await detail(institutionId, id, tx);
-      return agreements.ofCounterpart(id, tx);
+    async agreementsOf(institutionId: string, id: string) {
+      await detail(institutionId, id);
+      return agreements.ofCounterpart(id);
     },
 
     /** Adds an organisation (cities come with their agreements, from the gazetteer). */
-    async createOrganisation(
-      institutionId: string,
-      fields: CounterpartFields,
-      tx?: Executor,
-    ): Promise<CounterpartRecord> {
+    async createOrganisation(institutionId: string, fields: CounterpartFields): Promise<CounterpartRecord> {
       const values = checked(fields, 'organisation');
-      await uniqueOrganisation(institutionId, values.nameEn, undefined, tx);
-      const row = await repo.insert({ institutionId, kind: 'organisation', ...values }, tx);
-      return detail(institutionId, row.id, tx);
+      await uniqueOrganisation(institutionId, values.nameEn, undefined);
+      const row = await repo.insert({ institutionId, kind: 'organisation', ...values });
+      return detail(institutionId, row.id);
     },
 
     /**
@@ -287,9 +275,8 @@ export function createCounterpartsService({
       id: string,
       version: number,
       fields: CounterpartFields,
-      tx?: Executor,
     ): Promise<CounterpartRecord> {
-      const before = await detail(institutionId, id, tx);
+      const before = await detail(institutionId, id);
       const values = checked(fields, before.kind);
       const changes = {
         nameIt: values.nameIt,
@@ -297,34 +284,25 @@ export function createCounterpartsService({
         website: values.website,
         countryCode: before.kind === 'organisation' ? values.countryCode : (before.country?.code ?? null),
       };
-      if (before.kind === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id, tx);
-      const row = await repo.updateVersioned(institutionId, id, version, changes, tx);
-      if (!row) throw stale(await detail(institutionId, id, tx), version);
+      if (before.kind === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id);
+      const row = await repo.updateVersioned(institutionId, id, version, changes);
+      if (!row) throw stale(await detail(institutionId, id), version);
       const namesChanged = changes.nameIt !== before.nameIt || changes.nameEn !== before.nameEn;
       if (namesChanged || changes.countryCode !== (before.country?.code ?? null)) {
         const added = namesChanged ? [changes.nameIt, changes.nameEn].map(normalizeName).filter(Boolean) : [];
-        await agreements.followCounterpart(
-          id,
-          {
-            sortNameIt: normalizeName(changes.nameIt),
-            sortNameEn: normalizeName(changes.nameEn),
-            searchAdd: [...new Set(added)],
-            countryCode: changes.countryCode,
-          },
-          tx,
-        );
+        await agreements.followCounterpart(id, {
+          sortNameIt: normalizeName(changes.nameIt),
+          sortNameEn: normalizeName(changes.nameEn),
+          searchAdd: [...new Set(added)],
+          countryCode: changes.countryCode,
+        });
       }
-      return detail(institutionId, id, tx);
+      return detail(institutionId, id);
     },
 
     /** Deletes a counterpart no agreement names, at `version`; returns what was deleted. */
-    async remove(
-      institutionId: string,
-      id: string,
-      version: number,
-      tx?: Executor,
-    ): Promise<CounterpartRecord> {
-      const before = await detail(institutionId, id, tx);
+    async remove(institutionId: string, id: string, version: number): Promise<CounterpartRecord> {
+      const before = await detail(institutionId, id);
       if (before.version !== version) throw stale(before, version);
       if (before.agreements > 0) {
         throw new AppError(
@@ -333,8 +311,8 @@ export function createCounterpartsService({
           { details: { reason: 'in_use', agreements: before.agreements } },
         );
       }
-      if (!(await repo.deleteVersioned(institutionId, id, version, tx))) {
-        throw stale(await detail(institutionId, id, tx), version);
+      if (!(await repo.deleteVersioned(institutionId, id, version))) {
+        throw stale(await detail(institutionId, id), version);
       }
       return before;
     },

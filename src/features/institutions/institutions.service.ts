@@ -1,4 +1,3 @@
-import type { Executor } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import type { UnitsService } from '../units/units.service.ts';
@@ -40,8 +39,8 @@ export function createInstitutionsService({
   repo: InstitutionsRepository;
   units: UnitsService;
 }) {
-  async function requireRow(slug: string, tx?: Executor): Promise<Row> {
-    const row = await repo.bySlug(slug, tx);
+  async function requireRow(slug: string): Promise<Row> {
+    const row = await repo.bySlug(slug);
     if (!row) throw AppError.notFound('Institution', slug);
     return row;
   }
@@ -55,23 +54,23 @@ export function createInstitutionsService({
       return { ...view(row), units: await units.unitsOf(row.institution.id) };
     },
     /** The institution's id, or a 404 naming the slug: other features use it to scope their records. */
-    async idOf(slug: string, tx?: Executor): Promise<string> {
-      return (await requireRow(slug, tx)).institution.id;
+    async idOf(slug: string): Promise<string> {
+      return (await requireRow(slug)).institution.id;
     },
     // The office's units live in features/units; these stay here for the features that ask an institution.
     unitsOf: units.unitsOf,
     unitIdOf: units.unitIdOf,
     addUnit: units.addUnit,
-    async create(input: InstitutionInput, tx?: Executor): Promise<Institution> {
-      if (await repo.bySlug(input.slug, tx)) {
+    async create(input: InstitutionInput): Promise<Institution> {
+      if (await repo.bySlug(input.slug)) {
         throw new AppError('conflict', `An institution "${input.slug}" already exists`, { field: 'slug' });
       }
       for (const field of ['website', 'accessibilityUrl'] as const) {
         const problem = input[field] ? webUrlProblem(input[field]) : undefined;
         if (problem) throw AppError.invalid(field, problem);
       }
-      await repo.insert(input, tx);
-      return view(await requireRow(input.slug, tx));
+      await repo.insert(input);
+      return view(await requireRow(input.slug));
     },
   };
 }

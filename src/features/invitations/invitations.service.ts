@@ -213,13 +213,13 @@ export function createInvitationsService(deps: { database: Database; accounts: A
         });
         userId = made.user.id;
       }
-      await database.transaction(async (query) => {
-        await query(
+      await database.transaction(async () => {
+        await database.query(
           `insert into user_roles (user_id, institution_id, role) values ($1, $2, $3)
            on conflict (user_id, institution_id) do update set role = excluded.role`,
           [userId, row.institution_id, role],
         );
-        await appendAudit(query, { userId: userId!, label: row.email }, [
+        await appendAudit(database.query, { userId: userId!, label: row.email }, [
           {
             institutionId: row.institution_id,
             action: 'accept',

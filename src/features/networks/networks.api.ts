@@ -20,6 +20,7 @@ import {
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import type { NetworksAdmin } from './networks.admin.ts';
 import {
   CatalogueNetwork,
   MembershipChanges,
@@ -33,7 +34,6 @@ import {
   type NetworkFields,
   NetworkInputBody,
 } from './networks.schemas.ts';
-import type { NetworksAdmin } from './networks.service.ts';
 
 /** The stored membership as the API writes dates: "2019", "2019-05", "2019-05-12" or null. */
 const membershipOut = (m: MembershipRecord) => ({

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { ALL_INSTITUTIONS, CHANGES_CHANNEL, notifyChange } from '../../platform/db/changes.ts';
-import type { Executor, QueryFn } from '../../platform/db/client.ts';
+import { ALL_INSTITUTIONS, notifyChange } from '../../platform/db/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { units } from '../units/units.table.ts';
 import { memberships, networks } from './networks.table.ts';
@@ -63,8 +63,8 @@ export type MembershipDetailRow = {
 
 export type DirectoryRow = { network: NetworkRow; membership: MembershipDetailRow | null };
 
-function directoryJoin(tx: Executor, institutionId: string) {
-  return tx
+function directoryJoin(db: Db, institutionId: string) {
+  return db
     .select({ network: networks, membership: membershipColumns })
     .from(networks)
     .leftJoin(
@@ -100,37 +100,37 @@ function directoryOrder(sort: NetworkSort, lang: 'it' | 'en'): SQL[] {
   return [asc(name)];
 }
 
-export function createNetworksRepository(db: Executor) {
+export function createNetworksRepository(db: Db) {
   return {
-    async list(tx: Executor = db) {
-      return tx.select().from(networks).orderBy(asc(networks.nameEn));
+    async list() {
+      return db.select().from(networks).orderBy(asc(networks.nameEn));
     },
-    async bySlug(slug: string, tx: Executor = db) {
-      return (await tx.select().from(networks).where(eq(networks.slug, slug)))[0];
+    async bySlug(slug: string) {
+      return (await db.select().from(networks).where(eq(networks.slug, slug)))[0];
     },
-    async byId(id: string, tx: Executor = db): Promise<NetworkRow | undefined> {
-      return (await tx.select().from(networks).where(eq(networks.id, id)))[0];
+    async byId(id: string): Promise<NetworkRow | undefined> {
+      return (await db.select().from(networks).where(eq(networks.id, id)))[0];
     },
-    async insert(values: typeof networks.$inferInsert, tx: Executor = db) {
-      const row = (await tx.insert(networks).values(values).returning())[0]!;
-      await notifyChange(tx);
+    async insert(values: typeof networks.$inferInsert) {
+      const row = (await db.insert(networks).values(values).returning())[0]!;
+      await notifyChange(db);
       return row;
     },
-    async memberships(tx: Executor = db) {
-      return tx
+    async memberships() {
+      return db
         .select({ membership: memberships, institution: institutions.slug, unit: units.slug })
         .from(memberships)
         .innerJoin(institutions, eq(institutions.id, memberships.institutionId))
         .leftJoin(units, eq(units.id, memberships.unitId));
     },
-    async insertMembership(values: typeof memberships.$inferInsert, tx: Executor = db) {
-      const row = (await tx.insert(memberships).values(values).returning())[0]!;
-      await notifyChange(tx, values.institutionId);
+    async insertMembership(values: typeof memberships.$inferInsert) {
+      const row = (await db.insert(memberships).values(values).returning())[0]!;
+      await notifyChange(db, values.institutionId);
       return row;
     },
 
-    async countDirectory(filter: NetworkFilter, tx: Executor = db): Promise<number> {
-      const [row] = await tx
+    async countDirectory(filter: NetworkFilter): Promise<number> {
+      const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(networks)
         .leftJoin(
@@ -145,9 +145,8 @@ export function createNetworksRepository(db: Executor) {
     async directory(
       filter: NetworkFilter,
       order: { sort: NetworkSort; lang: 'it' | 'en'; limit: number; offset: number },
-      tx: Executor = db,
     ): Promise<DirectoryRow[]> {
-      const rows = await directoryJoin(tx, filter.institutionId)
+      const rows = await directoryJoin(db, filter.institutionId)
         .where(directoryConditions(filter))
         .orderBy(...directoryOrder(order.sort, order.lang), asc(networks.id))
         .limit(order.limit)
@@ -156,21 +155,13 @@ export function createNetworksRepository(db: Executor) {
     },
 
     /** One network with the institution's membership of it (or null). */
-    async entry(
-      institutionId: string,
-      networkId: string,
-      tx: Executor = db,
-    ): Promise<DirectoryRow | undefined> {
-      const [row] = await directoryJoin(tx, institutionId).where(eq(networks.id, networkId));
+    async entry(institutionId: string, networkId: string): Promise<DirectoryRow | undefined> {
+      const [row] = await directoryJoin(db, institutionId).where(eq(networks.id, networkId));
       return row as DirectoryRow | undefined;
     },
 
-    async membershipById(
-      institutionId: string,
-      id: string,
-      tx: Executor = db,
-    ): Promise<MembershipDetailRow | undefined> {
-      const [row] = await tx
+    async membershipById(institutionId: string, id: string): Promise<MembershipDetailRow | undefined> {
+      const [row] = await db
         .select(membershipColumns)
         .from(memberships)
         .leftJoin(units, eq(units.id, memberships.unitId))
@@ -184,9 +175,8 @@ export function createNetworksRepository(db: Executor) {
       id: string,
       version: number,
       values: Partial<typeof memberships.$inferInsert>,
-      tx: Executor = db,
     ): Promise<MembershipRow | undefined> {
-      const [row] = await tx
+      const [row] = await db
         .update(memberships)
         .set({ ...values, version: sql`${memberships.version} + 1`, updatedAt: sql`now()` })
         .where(
@@ -197,12 +187,12 @@ export function createNetworksRepository(db: Executor) {
           ),
         )
         .returning();
-      if (row) await notifyChange(tx, institutionId);
+      if (row) await notifyChange(db, institutionId);
       return row;
     },
 
-    async deleteMembershipVersioned(institutionId: string, id: string, version: number, tx: Executor = db) {
-      const rows = await tx
+    async deleteMembershipVersioned(institutionId: string, id: string, version: number) {
+      const rows = await db
         .delete(memberships)
         .where(
           and(
@@ -212,7 +202,41 @@ export function createNetworksRepository(db: Executor) {
           ),
         )
         .returning({ id: memberships.id });
-      if (rows.length > 0) await notifyChange(tx, institutionId);
+      if (rows.length > 0) await notifyChange(db, institutionId);
+      return rows.length > 0;
+    },
+
+    // The catalogue is shared by every institution, so the back-office's restricted role may only read it
+    // (migration 0004): these run in a transaction of the application's role, opened after the role checks.
+    /** Updates the catalogue network if it is still at `version`; undefined when it was not. */
+    async updateVersioned(
+      id: string,
+      version: number,
+      values: CatalogueValues,
+    ): Promise<NetworkRow | undefined> {
+      const [row] = await db
+        .update(networks)
+        .set({ ...values, version: sql`${networks.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(networks.id, id), eq(networks.version, version)))
+        .returning();
+      if (row) await notifyChange(db, ALL_INSTITUTIONS);
+      return row;
+    },
+    /** How many institutions, any of them, are members of the network. */
+    async memberCount(id: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(memberships)
+        .where(eq(memberships.networkId, id));
+      return row?.n ?? 0;
+    },
+    /** Deletes the catalogue network if it is still at `version`; false when it was not. */
+    async deleteVersioned(id: string, version: number): Promise<boolean> {
+      const rows = await db
+        .delete(networks)
+        .where(and(eq(networks.id, id), eq(networks.version, version)))
+        .returning({ id: networks.id });
+      if (rows.length > 0) await notifyChange(db, ALL_INSTITUTIONS);
       return rows.length > 0;
     },
   };
@@ -220,83 +244,7 @@ export function createNetworksRepository(db: Executor) {
 
 export type NetworksRepository = ReturnType<typeof createNetworksRepository>;
 
-/** A catalogue network as plain SQL returns it. */
-export interface NetworkSqlRow {
-  id: string;
-  slug: string;
-  acronym: string | null;
-  name_it: string;
-  name_en: string;
-  description_it: string | null;
-  description_en: string | null;
-  website: string | null;
-  version: number;
-  updated_at: string;
-}
-
-const NETWORK_COLUMNS = `id, slug, acronym, name_it, name_en, description_it, description_en, website, version,
-  updated_at::text`;
-
-export interface CatalogueValues {
-  acronym: string | null;
-  nameIt: string;
-  nameEn: string;
-  descriptionIt: string | null;
-  descriptionEn: string | null;
-  website: string | null;
-}
-
-// The catalogue is shared by every institution, so the back-office's restricted role may only read it
-// (migration 0004). Its writes therefore take the query function of a transaction opened by the owner, in
-// which the caller also writes the audit entry; the service decides beforehand who may write.
-export const catalogueSql = {
-  async byId(query: QueryFn, id: string): Promise<NetworkSqlRow | undefined> {
-    const [row] = await query<NetworkSqlRow>(`select ${NETWORK_COLUMNS} from networks where id = $1`, [id]);
-    return row;
-  },
-  async slugTaken(query: QueryFn, slug: string): Promise<boolean> {
-    return (await query('select 1 from networks where slug = $1', [slug])).length > 0;
-  },
-  async insert(query: QueryFn, slug: string, v: CatalogueValues): Promise<NetworkSqlRow> {
-    const [row] = await query<NetworkSqlRow>(
-      `insert into networks (slug, acronym, name_it, name_en, description_it, description_en, website)
-       values ($1, $2, $3, $4, $5, $6, $7) returning ${NETWORK_COLUMNS}`,
-      [slug, v.acronym, v.nameIt, v.nameEn, v.descriptionIt, v.descriptionEn, v.website],
-    );
-    await query('select pg_notify($1, $2)', [CHANGES_CHANNEL, ALL_INSTITUTIONS]);
-    return row!;
-  },
-  /** Updates the network if it is still at `version`; undefined when it was not. */
-  async updateVersioned(
-    query: QueryFn,
-    id: string,
-    version: number,
-    v: CatalogueValues,
-  ): Promise<NetworkSqlRow | undefined> {
-    const [row] = await query<NetworkSqlRow>(
-      `update networks set acronym = $3, name_it = $4, name_en = $5, description_it = $6, description_en = $7,
-         website = $8, version = version + 1, updated_at = now()
-       where id = $1 and version = $2 returning ${NETWORK_COLUMNS}`,
-      [id, version, v.acronym, v.nameIt, v.nameEn, v.descriptionIt, v.descriptionEn, v.website],
-    );
-    if (row) await query('select pg_notify($1, $2)', [CHANGES_CHANNEL, ALL_INSTITUTIONS]);
-    return row;
-  },
-  /** How many institutions, any of them, are members of the network. */
-  async memberCount(query: QueryFn, id: string): Promise<number> {
-    const [row] = await query<{ n: number }>(
-      'select count(*)::int as n from memberships where network_id = $1',
-      [id],
-    );
-    return row?.n ?? 0;
-  },
-  /** Deletes the network if it is still at `version`; false when it was not. */
-  async deleteVersioned(query: QueryFn, id: string, version: number): Promise<boolean> {
-    const rows = await query('delete from networks where id = $1 and version = $2 returning id', [
-      id,
-      version,
-    ]);
-    if (rows.length > 0) await query('select pg_notify($1, $2)', [CHANGES_CHANNEL, ALL_INSTITUTIONS]);
-    return rows.length > 0;
-  },
-};
+export type CatalogueValues = Pick<
+  NetworkRow,
+  'acronym' | 'nameIt' | 'nameEn' | 'descriptionIt' | 'descriptionEn' | 'website'
+>;

@@ -1,21 +1,15 @@
 // The network catalogue (shared by every institution, like the gazetteer) and each institution's memberships.
-// Back-office functions take the institution's id and run in the caller's transaction; catalogue writes take
-// the query function of an owner's transaction (see catalogueSql).
+// Back-office functions take the institution's id and run in the caller's transaction (Database.transaction
+// or scoped, which every query joins).
 import { formatPartialDate, isDateError, type Precision, parsePartialDate } from '../../platform/dates.ts';
-import type { Database, Executor, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
-import { auditRows, HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import type { UnitsService } from '../units/units.service.ts';
 import {
-  catalogueSql,
   type DirectoryRow,
   type MembershipDetailRow,
   NETWORK_SORTS,
   type NetworkRow,
   type NetworkSort,
-  type NetworkSqlRow,
   type NetworksRepository,
 } from './networks.repository.ts';
 import { checkedCatalogue, checkedMembership, staleMembership, staleNetwork } from './networks.rules.ts';
@@ -57,19 +51,6 @@ const entryOf = (n: NetworkRow): NetworkEntry => ({
   updatedAt: new Date(n.updatedAt).toISOString(),
 });
 
-const entryOfSql = (n: NetworkSqlRow): NetworkEntry => ({
-  id: n.id,
-  slug: n.slug,
-  acronym: n.acronym,
-  nameIt: n.name_it,
-  nameEn: n.name_en,
-  descriptionIt: n.description_it,
-  descriptionEn: n.description_en,
-  website: n.website,
-  version: n.version,
-  updatedAt: new Date(n.updated_at).toISOString(),
-});
-
 const membershipOf = (m: MembershipDetailRow): MembershipRecord => ({
   id: m.id,
   networkId: m.networkId,
@@ -97,22 +78,11 @@ export function createNetworksService({
   repo: NetworksRepository;
   institutions: InstitutionsService;
 }) {
-  async function membership(institutionId: string, id: string, tx?: Executor): Promise<MembershipRecord> {
-    const row = UUID.test(id) ? await repo.membershipById(institutionId, id, tx) : undefined;
-    if (!row) throw AppError.notFound('Membership', id);
-    return membershipOf(row);
-  }
+  return { ...networkCatalogue(repo, institutions), ...networkMemberships(repo, institutions) };
+}
 
-  /** The unit id if it is one of the institution's units (row-level security hides the others). */
-  async function unitOf(institutionId: string, unitId: string, tx?: Executor): Promise<string | null> {
-    const id = (unitId ?? '').trim();
-    if (!id) return null;
-    const own = await institutions.unitsOf(institutionId, tx);
-    if (!own.some((u) => u.id === id))
-      throw AppError.invalid('unitId', 'Choose one of the units of the office');
-    return id;
-  }
-
+/** The shared catalogue: the public list, the seed's create, the back-office's writes. */
+function networkCatalogue(repo: NetworksRepository, institutions: InstitutionsService) {
   return {
     /** Networks with their members; with an institution, only the networks it belongs to. */
     async list(institution?: string): Promise<Network[]> {
@@ -144,51 +114,127 @@ export function createNetworksService({
         }))
         .filter((n) => !institution || n.memberships.length > 0);
     },
-    async create(input: NetworkInput, tx?: Executor) {
-      if (await repo.bySlug(input.slug, tx)) {
+    async create(input: NetworkInput) {
+      if (await repo.bySlug(input.slug)) {
         throw new AppError('conflict', `A network "${input.slug}" already exists`, { field: 'slug' });
       }
-      return repo.insert(input, tx);
+      return repo.insert(input);
     },
-    async join(institution: string, input: MembershipInput, tx?: Executor) {
-      const institutionId = await institutions.idOf(institution, tx);
-      const network = await repo.bySlug(input.network, tx);
+    /** Adds a network to the shared catalogue (in a transaction of the application's role, see NetworksAdmin). */
+    async addToCatalogue(fields: NetworkFields): Promise<NetworkEntry> {
+      const slug = (fields.slug ?? '').trim();
+      if (!SLUG.test(slug) || slug.length > 60) {
+        throw AppError.invalid(
+          'slug',
+          'The slug takes lower-case letters, digits and single hyphens (at most 60)',
+        );
+      }
+      const values = checkedCatalogue(fields);
+      if (await repo.bySlug(slug)) {
+        throw new AppError('conflict', `A network "${slug}" already exists`, {
+          field: 'slug',
+          details: { reason: 'taken' },
+        });
+      }
+      return entryOf(await repo.insert({ slug, ...values }));
+    },
+
+    /** Changes a catalogue network at `version` (its slug stays); otherwise a version_conflict. */
+    async editCatalogueEntry(
+      id: string,
+      version: number,
+      fields: NetworkFields,
+    ): Promise<{ before: NetworkEntry; after: NetworkEntry }> {
+      const found = UUID.test(id) ? await repo.byId(id) : undefined;
+      if (!found) throw AppError.notFound('Network', id);
+      const values = checkedCatalogue(fields);
+      const row = await repo.updateVersioned(id, version, values);
+      if (!row) throw staleNetwork(entryOf(found), version);
+      return { before: entryOf(found), after: entryOf(row) };
+    },
+
+    /**
+     * Deletes a catalogue network at `version`, only while no institution is a member: a membership is an
+     * institution's record, and deleting the network would take it away. Returns what was deleted.
+     */
+    async removeFromCatalogue(id: string, version: number): Promise<NetworkEntry> {
+      const found = UUID.test(id) ? await repo.byId(id) : undefined;
+      if (!found) throw AppError.notFound('Network', id);
+      const before = entryOf(found);
+      if (before.version !== version) throw staleNetwork(before, version);
+      const members = await repo.memberCount(id);
+      if (members > 0) {
+        throw new AppError(
+          'conflict',
+          `${members} institution(s) are members of this network: it cannot be deleted while they are`,
+          { details: { reason: 'in_use', memberships: members } },
+        );
+      }
+      if (!(await repo.deleteVersioned(id, version))) {
+        const now = await repo.byId(id);
+        throw now ? staleNetwork(entryOf(now), version) : AppError.notFound('Network', id);
+      }
+      return before;
+    },
+  };
+}
+
+/** An institution's memberships, by institution id, in the caller's transaction. */
+function networkMemberships(repo: NetworksRepository, institutions: InstitutionsService) {
+  async function membership(institutionId: string, id: string): Promise<MembershipRecord> {
+    const row = UUID.test(id) ? await repo.membershipById(institutionId, id) : undefined;
+    if (!row) throw AppError.notFound('Membership', id);
+    return membershipOf(row);
+  }
+
+  /** The unit id if it is one of the institution's units (row-level security hides the others). */
+  async function unitOf(institutionId: string, unitId: string): Promise<string | null> {
+    const id = (unitId ?? '').trim();
+    if (!id) return null;
+    const own = await institutions.unitsOf(institutionId);
+    if (!own.some((u) => u.id === id))
+      throw AppError.invalid('unitId', 'Choose one of the units of the office');
+    return id;
+  }
+
+  return {
+    async join(institution: string, input: MembershipInput) {
+      const institutionId = await institutions.idOf(institution);
+      const network = await repo.bySlug(input.network);
       if (!network) throw AppError.invalid('network', `No network "${input.network}"`);
       const since = parsePartialDate(input.since);
       if (isDateError(since)) throw AppError.invalid('since', since.error);
-      return repo.insertMembership(
-        {
-          institutionId,
-          networkId: network.id,
-          unitId: input.unit ? await institutions.unitIdOf(institutionId, input.unit, tx) : null,
-          sinceOn: since.date,
-          sincePrecision: since.precision,
-          roleIt: input.roleIt ?? null,
-          roleEn: input.roleEn ?? null,
-          workingGroups: input.workingGroups ?? [],
-        },
-        tx,
-      );
+      return repo.insertMembership({
+        institutionId,
+        networkId: network.id,
+        unitId: input.unit ? await institutions.unitIdOf(institutionId, input.unit) : null,
+        sinceOn: since.date,
+        sincePrecision: since.precision,
+        roleIt: input.roleIt ?? null,
+        roleEn: input.roleEn ?? null,
+        workingGroups: input.workingGroups ?? [],
+      });
     },
 
     /** One page of the catalogue with the institution's membership of each network. */
-    async directory(institutionId: string, query: NetworkListQuery, tx?: Executor) {
+    async directory(institutionId: string, query: NetworkListQuery) {
       const filter = { institutionId, q: query.q?.trim() || undefined, member: query.member };
-      const total = await repo.countDirectory(filter, tx);
+      const total = await repo.countDirectory(filter);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
       const sort = query.sort && NETWORK_SORTS.includes(query.sort) ? query.sort : 'name';
-      const rows = await repo.directory(
-        filter,
-        { sort, lang: query.lang ?? 'it', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-        tx,
-      );
+      const rows = await repo.directory(filter, {
+        sort,
+        lang: query.lang ?? 'it',
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
       return { items: rows.map(directoryOf), total, page, pages, pageSize: PAGE_SIZE };
     },
 
     /** A catalogue network with the institution's membership of it (null when it is not a member). */
-    async entry(institutionId: string, networkId: string, tx?: Executor) {
-      const row = UUID.test(networkId) ? await repo.entry(institutionId, networkId, tx) : undefined;
+    async entry(institutionId: string, networkId: string) {
+      const row = UUID.test(networkId) ? await repo.entry(institutionId, networkId) : undefined;
       if (!row) throw AppError.notFound('Network', networkId);
       return directoryOf(row);
     },
@@ -200,20 +246,19 @@ export function createNetworksService({
       institutionId: string,
       networkId: string,
       fields: MembershipFields,
-      tx?: Executor,
     ): Promise<MembershipRecord> {
-      const network = UUID.test(networkId) ? await repo.byId(networkId, tx) : undefined;
+      const network = UUID.test(networkId) ? await repo.byId(networkId) : undefined;
       if (!network) throw AppError.notFound('Network', networkId);
-      const current = await repo.entry(institutionId, networkId, tx);
+      const current = await repo.entry(institutionId, networkId);
       if (current?.membership?.id) {
         throw new AppError('conflict', `The institution is already a member of ${network.nameEn}`, {
           details: { reason: 'member', membershipId: current.membership.id },
         });
       }
       const values = checkedMembership(fields);
-      const unitId = await unitOf(institutionId, fields.unitId, tx);
-      const row = await repo.insertMembership({ institutionId, networkId, unitId, ...values }, tx);
-      return membership(institutionId, row.id, tx);
+      const unitId = await unitOf(institutionId, fields.unitId);
+      const row = await repo.insertMembership({ institutionId, networkId, unitId, ...values });
+      return membership(institutionId, row.id);
     },
 
     /** Changes a membership if it is still at `version`; otherwise a version_conflict carrying the stored one. */
@@ -222,84 +267,20 @@ export function createNetworksService({
       id: string,
       version: number,
       fields: MembershipFields,
-      tx?: Executor,
     ): Promise<MembershipRecord> {
-      await membership(institutionId, id, tx);
+      await membership(institutionId, id);
       const values = checkedMembership(fields);
-      const unitId = await unitOf(institutionId, fields.unitId, tx);
-      const row = await repo.updateMembershipVersioned(institutionId, id, version, { unitId, ...values }, tx);
-      if (!row) throw staleMembership(await membership(institutionId, id, tx), version);
-      return membership(institutionId, id, tx);
+      const unitId = await unitOf(institutionId, fields.unitId);
+      const row = await repo.updateMembershipVersioned(institutionId, id, version, { unitId, ...values });
+      if (!row) throw staleMembership(await membership(institutionId, id), version);
+      return membership(institutionId, id);
     },
 
     /** The institution leaves a network: the membership at `version` goes; returns what it was. */
-    async leaveNetwork(
-      institutionId: string,
-      id: string,
-      version: number,
-      tx?: Executor,
-    ): Promise<MembershipRecord> {
-      const before = await membership(institutionId, id, tx);
-      if (!(await repo.deleteMembershipVersioned(institutionId, id, version, tx))) {
+    async leaveNetwork(institutionId: string, id: string, version: number): Promise<MembershipRecord> {
+      const before = await membership(institutionId, id);
+      if (!(await repo.deleteMembershipVersioned(institutionId, id, version))) {
         throw staleMembership(before, version);
-      }
-      return before;
-    },
-
-    /** Adds a network to the shared catalogue, inside the owner's transaction whose query function is given. */
-    async addToCatalogue(query: QueryFn, fields: NetworkFields): Promise<NetworkEntry> {
-      const slug = (fields.slug ?? '').trim();
-      if (!SLUG.test(slug) || slug.length > 60) {
-        throw AppError.invalid(
-          'slug',
-          'The slug takes lower-case letters, digits and single hyphens (at most 60)',
-        );
-      }
-      const values = checkedCatalogue(fields);
-      if (await catalogueSql.slugTaken(query, slug)) {
-        throw new AppError('conflict', `A network "${slug}" already exists`, {
-          field: 'slug',
-          details: { reason: 'taken' },
-        });
-      }
-      return entryOfSql(await catalogueSql.insert(query, slug, values));
-    },
-
-    /** Changes a catalogue network at `version` (its slug stays); otherwise a version_conflict. */
-    async editCatalogueEntry(
-      query: QueryFn,
-      id: string,
-      version: number,
-      fields: NetworkFields,
-    ): Promise<{ before: NetworkEntry; after: NetworkEntry }> {
-      const found = UUID.test(id) ? await catalogueSql.byId(query, id) : undefined;
-      if (!found) throw AppError.notFound('Network', id);
-      const values = checkedCatalogue(fields);
-      const row = await catalogueSql.updateVersioned(query, id, version, values);
-      if (!row) throw staleNetwork(entryOfSql(found), version);
-      return { before: entryOfSql(found), after: entryOfSql(row) };
-    },
-
-    /**
-     * Deletes a catalogue network at `version`, only while no institution is a member: a membership is an
-     * institution's record, and deleting the network would take it away. Returns what was deleted.
-     */
-    async removeFromCatalogue(query: QueryFn, id: string, version: number): Promise<NetworkEntry> {
-      const found = UUID.test(id) ? await catalogueSql.byId(query, id) : undefined;
-      if (!found) throw AppError.notFound('Network', id);
-      const before = entryOfSql(found);
-      if (before.version !== version) throw staleNetwork(before, version);
-      const members = await catalogueSql.memberCount(query, id);
-      if (members > 0) {
-        throw new AppError(
-          'conflict',
-          `${members} institution(s) are members of this network: it cannot be deleted while they are`,
-          { details: { reason: 'in_use', memberships: members } },
-        );
-      }
-      if (!(await catalogueSql.deleteVersioned(query, id, version))) {
-        const now = await catalogueSql.byId(query, id);
-        throw now ? staleNetwork(entryOfSql(now), version) : AppError.notFound('Network', id);
       }
       return before;
     },
@@ -307,174 +288,3 @@ export function createNetworksService({
 }
 
 export type NetworksService = ReturnType<typeof createNetworksService>;
-
-/**
- * The back-office's use cases of networks and memberships: an institution's memberships as the actor's
- * institution under row-level security; the shared catalogue, which belongs to no institution and which the
- * restricted role may only read (migration 0004), written in a transaction of the database owner after the
- * role checks, its audit entry under the acting institution so that its log shows it.
- */
-export function createNetworksAdmin(deps: {
-  database: Database;
-  networks: NetworksService;
-  units: Pick<UnitsService, 'unitsOf'>;
-}) {
-  const { database, networks, units } = deps;
-  const { asStaff, asOwner, created, updated, removed } = staffWork(database);
-
-  /**
-   * Only a platform administrator may change an existing catalogue network: every institution's pages and
-   * memberships show the entry, so an institution's admin editing it would change what all the others
-   * publish. Institutions keep their own view of a network in their membership (role, groups, notes).
-   */
-  function requireCatalogueEditor(actor: Actor): void {
-    requireWriter(actor);
-    if (actor.platformAdmin !== true) {
-      throw new AppError('forbidden', 'Only a platform administrator can change a network of the catalogue', {
-        details: { reason: 'catalogue' },
-      });
-    }
-  }
-
-  return {
-    canWrite,
-    /** Refuses a viewer before showing a form that only writers can send. */
-    checkWriter: (actor: Actor): void => requireWriter(actor),
-    /** Whether the actor may edit an existing catalogue network (see requireCatalogueEditor). */
-    canEditCatalogue: (actor: Actor): boolean => actor.role !== 'viewer' && actor.platformAdmin === true,
-
-    networks(actor: Actor, query: NetworkListQuery) {
-      return asStaff(actor, (institutionId) => networks.directory(institutionId, query));
-    },
-
-    /** A network with the institution's membership, and the history of both in the institution's log. */
-    network(actor: Actor, id: string) {
-      return asStaff(actor, async (institutionId) => ({
-        ...(await networks.entry(institutionId, id)),
-        history: await auditRows(
-          database,
-          `(entity = 'network' and entity_id = $1)
-            or (entity = 'membership' and coalesce(after->>'networkId', before->>'networkId') = $1)`,
-          [id],
-          HISTORY_LIMIT,
-        ),
-      }));
-    },
-
-    /** The form data of joining a network (writers only): the network and the institution's units. */
-    joinForm(actor: Actor, networkId: string) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => ({
-        ...(await networks.entry(institutionId, networkId)),
-        units: await units.unitsOf(institutionId),
-      }));
-    },
-
-    /** A membership with its network, the institution's units (for the form) and its history. */
-    membership(actor: Actor, id: string) {
-      return asStaff(actor, async (institutionId) => {
-        const membership = await networks.membership(institutionId, id);
-        const { network } = await networks.entry(institutionId, membership.networkId);
-        return {
-          membership,
-          network,
-          units: await units.unitsOf(institutionId),
-          history: await recordHistory(database, 'membership', id, HISTORY_LIMIT),
-        };
-      });
-    },
-
-    /** The membership to edit (writers only), with its network and the institution's units. */
-    membershipForm(actor: Actor, id: string) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
-        const membership = await networks.membership(institutionId, id);
-        const { network } = await networks.entry(institutionId, membership.networkId);
-        return { membership, network, units: await units.unitsOf(institutionId) };
-      });
-    },
-
-    /** The network to edit in the catalogue (platform administrators only). */
-    networkForm(actor: Actor, id: string) {
-      requireCatalogueEditor(actor);
-      return asStaff(actor, async (institutionId) => (await networks.entry(institutionId, id)).network);
-    },
-
-    joinNetwork(actor: Actor, networkId: string, fields: MembershipFields) {
-      requireWriter(actor);
-      return created(
-        actor,
-        'membership',
-        (institutionId) => networks.joinNetwork(institutionId, networkId, fields),
-        'join',
-      );
-    },
-
-    updateMembership(actor: Actor, id: string, version: number, fields: MembershipFields) {
-      requireWriter(actor);
-      return updated(
-        actor,
-        'membership',
-        id,
-        (institutionId) => networks.membership(institutionId, id),
-        (institutionId) => networks.updateMembership(institutionId, id, version, fields),
-      );
-    },
-
-    leaveNetwork(actor: Actor, id: string, version: number) {
-      requireWriter(actor);
-      return removed(
-        actor,
-        'membership',
-        id,
-        (institutionId) => networks.leaveNetwork(institutionId, id, version),
-        'leave',
-      );
-    },
-
-    /**
-     * Adds a network to the shared catalogue. Admins and editors may: a new entry changes nothing another
-     * institution relies on, and an office should not wait for the platform operator to record that it joined
-     * a network the catalogue lacks.
-     */
-    createNetwork(actor: Actor, fields: NetworkFields) {
-      requireWriter(actor);
-      return asOwner(actor, async ({ query, audit: write }) => {
-        const created = await networks.addToCatalogue(query, fields);
-        await write({
-          action: 'create',
-          entity: 'network',
-          entityId: created.id,
-          before: undefined,
-          after: created,
-        });
-        return created;
-      });
-    },
-
-    /** Changes an existing catalogue network: platform administrators only (see requireCatalogueEditor). */
-    updateNetwork(actor: Actor, id: string, version: number, fields: NetworkFields) {
-      requireCatalogueEditor(actor);
-      return asOwner(actor, async ({ query, audit: write }) => {
-        const { before, after } = await networks.editCatalogueEntry(query, id, version, fields);
-        await write({ action: 'update', entity: 'network', entityId: id, before, after });
-        return after;
-      });
-    },
-
-    /**
-     * Deletes a catalogue network no institution is a member of: platform administrators only, like an edit.
-     * Returns what was deleted.
-     */
-    removeNetwork(actor: Actor, id: string, version: number) {
-      requireCatalogueEditor(actor);
-      return asOwner(actor, async ({ query, audit: write }) => {
-        const before = await networks.removeFromCatalogue(query, id, version);
-        await write({ action: 'delete', entity: 'network', entityId: id, before, after: null });
-        return before;
-      });
-    },
-  };
-}
-
-export type NetworksAdmin = ReturnType<typeof createNetworksAdmin>;

@@ -148,9 +148,9 @@ export async function ensureGazetteer(
     if (c.altName) addName(c.altName, NAME_KIND.ascii);
   }
 
-  await database.transaction(async (query) => {
+  await database.transaction(async () => {
     await insertJson(
-      query,
+      database.query,
       `insert into countries (code, iso3, numeric, name_it, name_en, continent)
        select code, iso3, numeric, name_it, name_en, continent
        from json_to_recordset($1::json) as x(code text, iso3 text, numeric text, name_it text, name_en text, continent text)
@@ -166,7 +166,7 @@ export async function ensureGazetteer(
       })),
     );
     await insertJson(
-      query,
+      database.query,
       `insert into places (id, name, name_it, name_en, country_code, feature_code, admin_code, population, lat, lon)
        select * from json_to_recordset($1::json) as x(id int, name text, name_it text, name_en text,
          country_code text, feature_code text, admin_code text, population int, lat float8, lon float8)
@@ -176,17 +176,19 @@ export async function ensureGazetteer(
       placeRows,
     );
     // Names are derived data: replace them wholesale. The trigram index is rebuilt once, not row by row.
-    await query('delete from place_names');
-    await query('drop index if exists place_names_norm_trgm_idx');
+    await database.query('delete from place_names');
+    await database.query('drop index if exists place_names_norm_trgm_idx');
     await insertJson(
-      query,
+      database.query,
       `insert into place_names (place_id, name, norm, kind, country_code, population)
        select * from json_to_recordset($1::json) as x(place_id int, name text, norm text, kind smallint,
          country_code text, population int)`,
       nameRows,
     );
-    await query('create index place_names_norm_trgm_idx on place_names using gin (norm gin_trgm_ops)');
-    await query(
+    await database.query(
+      'create index place_names_norm_trgm_idx on place_names using gin (norm gin_trgm_ops)',
+    );
+    await database.query(
       `insert into gazetteer_meta (id, fingerprint, place_count, loaded_at) values (1, $1, $2, now()::text)
        on conflict (id) do update set fingerprint = excluded.fingerprint, place_count = excluded.place_count,
          loaded_at = excluded.loaded_at`,

@@ -1,6 +1,6 @@
 // Loads the demo institutions of the seed documents: Milan, Florence and the Metropolitan City of Florence,
 // their units, networks and agreements. Goes through the same services as any other write.
-import { type Database, queryOf } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SEED } from '../accounts/accounts.access.ts';
 import type { AgreementsService, PreparedAgreement } from '../agreements/agreements.service.ts';
@@ -66,13 +66,12 @@ export function createSeedService(deps: {
         });
       }
 
-      // Read before the transaction: on PGlite a query outside an open transaction waits for it to end.
-      const knownNetworks = new Set((await networks.list()).map((n) => n.slug));
       // Every record written gets its audit entry in the seed's name, in the same transaction.
-      await database.db.transaction(async (tx) => {
-        const audit = (records: AuditRecord[]) => appendAudit(queryOf(tx), SEED, records);
+      await database.transaction(async () => {
+        const knownNetworks = new Set((await networks.list()).map((n) => n.slug));
+        const audit = (records: AuditRecord[]) => appendAudit(database.query, SEED, records);
         for (const n of DEMO_NETWORKS.filter((n) => !knownNetworks.has(n.slug))) {
-          const network = await networks.create(n, tx);
+          const network = await networks.create(n);
           await audit([
             { institutionId: null, action: 'create', entity: 'network', entityId: network.id, after: n },
           ]);
@@ -80,7 +79,7 @@ export function createSeedService(deps: {
         for (const { inst, homePlaceId, items } of prepared) {
           const { units, memberships, agreements: _a, homePlace: _h, ...fields } = inst;
           const values = { ...fields, ...(homePlaceId ? { homePlaceId } : {}) };
-          const created = await institutions.create(values, tx);
+          const created = await institutions.create(values);
           const records: AuditRecord[] = [
             {
               institutionId: created.id,
@@ -91,7 +90,7 @@ export function createSeedService(deps: {
             },
           ];
           for (const [i, unit] of units.entries()) {
-            const made = await institutions.addUnit(created.id, unit, i, tx);
+            const made = await institutions.addUnit(created.id, unit, i);
             records.push({
               institutionId: created.id,
               action: 'create',
@@ -101,7 +100,7 @@ export function createSeedService(deps: {
             });
           }
           for (const m of memberships) {
-            const made = await networks.join(inst.slug, m, tx);
+            const made = await networks.join(inst.slug, m);
             records.push({
               institutionId: created.id,
               action: 'create',
@@ -111,7 +110,7 @@ export function createSeedService(deps: {
             });
           }
           await audit(records);
-          await agreements.insertPrepared(created.id, items, tx, SEED);
+          await agreements.insertPrepared(created.id, items, SEED);
           report.institutions.push(inst.slug);
           report.agreements += items.length;
         }

@@ -2,7 +2,7 @@
 // writes. Queries only; every write tells the portal's caches (notifyChange).
 import { and, asc, desc, eq, ilike, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { units } from './units.table.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -65,23 +65,23 @@ const unitColumns = {
   updatedAt: units.updatedAt,
 };
 
-export function createUnitsRepository(db: Executor) {
+export function createUnitsRepository(db: Db) {
   return {
-    async units(institutionId: string, tx: Executor = db) {
-      return tx
+    async units(institutionId: string) {
+      return db
         .select()
         .from(units)
         .where(eq(units.institutionId, institutionId))
         .orderBy(asc(units.position));
     },
-    async insertUnit(values: typeof units.$inferInsert, tx: Executor = db) {
-      const [row] = await tx.insert(units).values(values).returning();
-      await notifyChange(tx, values.institutionId);
+    async insertUnit(values: typeof units.$inferInsert) {
+      const [row] = await db.insert(units).values(values).returning();
+      await notifyChange(db, values.institutionId);
       return row!;
     },
 
-    async countUnits(filter: UnitFilter, tx: Executor = db): Promise<number> {
-      const [row] = await tx
+    async countUnits(filter: UnitFilter): Promise<number> {
+      const [row] = await db
         .select({ n: sql<number>`count(*)::int` })
         .from(units)
         .where(unitConditions(filter));
@@ -92,9 +92,8 @@ export function createUnitsRepository(db: Executor) {
     async unitsPage(
       filter: UnitFilter,
       order: { sort: UnitSort; lang: 'it' | 'en'; limit: number; offset: number },
-      tx: Executor = db,
     ): Promise<UnitUsageRow[]> {
-      return tx
+      return db
         .select({ ...unitColumns, memberships: membershipCount, agreements: agreementCount })
         .from(units)
         .where(unitConditions(filter))
@@ -103,8 +102,8 @@ export function createUnitsRepository(db: Executor) {
         .offset(order.offset);
     },
 
-    async unitById(institutionId: string, id: string, tx: Executor = db): Promise<UnitUsageRow | undefined> {
-      const [row] = await tx
+    async unitById(institutionId: string, id: string): Promise<UnitUsageRow | undefined> {
+      const [row] = await db
         .select({ ...unitColumns, memberships: membershipCount, agreements: agreementCount })
         .from(units)
         .where(and(eq(units.institutionId, institutionId), eq(units.id, id)));
@@ -112,8 +111,8 @@ export function createUnitsRepository(db: Executor) {
     },
 
     /** Another unit of the institution with this slug, if any. */
-    async unitWithSlug(institutionId: string, slug: string, exceptId: string | undefined, tx: Executor = db) {
-      const [row] = await tx
+    async unitWithSlug(institutionId: string, slug: string, exceptId: string | undefined) {
+      const [row] = await db
         .select({ id: units.id })
         .from(units)
         .where(
@@ -126,8 +125,8 @@ export function createUnitsRepository(db: Executor) {
       return row;
     },
 
-    async nextUnitPosition(institutionId: string, tx: Executor = db): Promise<number> {
-      const [row] = await tx
+    async nextUnitPosition(institutionId: string): Promise<number> {
+      const [row] = await db
         .select({ last: max(units.position) })
         .from(units)
         .where(eq(units.institutionId, institutionId));
@@ -140,23 +139,22 @@ export function createUnitsRepository(db: Executor) {
       id: string,
       version: number,
       values: Partial<Pick<UnitRow, 'slug' | 'nameIt' | 'nameEn' | 'remitIt' | 'remitEn' | 'head'>>,
-      tx: Executor = db,
     ): Promise<UnitRow | undefined> {
-      const [row] = await tx
+      const [row] = await db
         .update(units)
         .set({ ...values, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(units.institutionId, institutionId), eq(units.id, id), eq(units.version, version)))
         .returning();
-      if (row) await notifyChange(tx, institutionId);
+      if (row) await notifyChange(db, institutionId);
       return row;
     },
 
-    async deleteUnitVersioned(institutionId: string, id: string, version: number, tx: Executor = db) {
-      const rows = await tx
+    async deleteUnitVersioned(institutionId: string, id: string, version: number) {
+      const rows = await db
         .delete(units)
         .where(and(eq(units.institutionId, institutionId), eq(units.id, id), eq(units.version, version)))
         .returning({ id: units.id });
-      if (rows.length > 0) await notifyChange(tx, institutionId);
+      if (rows.length > 0) await notifyChange(db, institutionId);
       return rows.length > 0;
     },
   };

@@ -1,7 +1,7 @@
 // The office's units: the rules of a unit (slug, names, remit, head; unique slug; no delete while a network
 // or an agreement names it) by institution id, and the back-office's use cases of them (createUnitsAdmin):
 // run as the actor's institution under row-level security, role-checked, versioned and audited.
-import type { Database, Executor } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -99,14 +99,14 @@ const unitView = (u: UnitRow): Unit => ({
 });
 
 export function createUnitsService({ repo }: { repo: UnitsRepository }) {
-  async function unit(institutionId: string, id: string, tx?: Executor): Promise<UnitRecord> {
-    const row = UUID.test(id) ? await repo.unitById(institutionId, id, tx) : undefined;
+  async function unit(institutionId: string, id: string): Promise<UnitRecord> {
+    const row = UUID.test(id) ? await repo.unitById(institutionId, id) : undefined;
     if (!row) throw AppError.notFound('Unit', id);
     return unitRecord(row);
   }
 
-  async function uniqueSlug(institutionId: string, slug: string, exceptId?: string, tx?: Executor) {
-    if (await repo.unitWithSlug(institutionId, slug, exceptId, tx)) {
+  async function uniqueSlug(institutionId: string, slug: string, exceptId?: string) {
+    if (await repo.unitWithSlug(institutionId, slug, exceptId)) {
       throw new AppError('conflict', `A unit "${slug}" already exists`, {
         field: 'slug',
         details: { reason: 'taken' },
@@ -115,42 +115,43 @@ export function createUnitsService({ repo }: { repo: UnitsRepository }) {
   }
 
   return {
-    async unitsOf(institutionId: string, tx?: Executor): Promise<Unit[]> {
-      return (await repo.units(institutionId, tx)).map(unitView);
+    async unitsOf(institutionId: string): Promise<Unit[]> {
+      return (await repo.units(institutionId)).map(unitView);
     },
-    async unitIdOf(institutionId: string, unitSlug: string, tx?: Executor): Promise<string> {
-      const unit = (await repo.units(institutionId, tx)).find((u) => u.slug === unitSlug);
+    async unitIdOf(institutionId: string, unitSlug: string): Promise<string> {
+      const unit = (await repo.units(institutionId)).find((u) => u.slug === unitSlug);
       if (!unit) throw AppError.invalid('unit', `No unit "${unitSlug}" in this institution`);
       return unit.id;
     },
-    async addUnit(institutionId: string, input: UnitInput, position: number, tx?: Executor): Promise<Unit> {
-      return unitView(await repo.insertUnit({ ...input, institutionId, position }, tx));
+    async addUnit(institutionId: string, input: UnitInput, position: number): Promise<Unit> {
+      return unitView(await repo.insertUnit({ ...input, institutionId, position }));
     },
 
     /** One page of the institution's units, filtered and sorted (by their order in the office by default). */
-    async unitsPage(institutionId: string, query: UnitListQuery, tx?: Executor) {
+    async unitsPage(institutionId: string, query: UnitListQuery) {
       const filter = { institutionId, q: query.q?.trim() || undefined };
-      const total = await repo.countUnits(filter, tx);
+      const total = await repo.countUnits(filter);
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
       const sort = query.sort && UNIT_SORTS.includes(query.sort) ? query.sort : 'position';
-      const rows = await repo.unitsPage(
-        filter,
-        { sort, lang: query.lang ?? 'it', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-        tx,
-      );
+      const rows = await repo.unitsPage(filter, {
+        sort,
+        lang: query.lang ?? 'it',
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      });
       return { items: rows.map(unitRecord), total, page, pages, pageSize: PAGE_SIZE };
     },
 
     unit,
 
     /** Adds a unit at the end of the office's order. */
-    async createUnit(institutionId: string, fields: UnitFields, tx?: Executor): Promise<UnitRecord> {
+    async createUnit(institutionId: string, fields: UnitFields): Promise<UnitRecord> {
       const values = checkedUnit(fields);
-      await uniqueSlug(institutionId, values.slug, undefined, tx);
-      const position = await repo.nextUnitPosition(institutionId, tx);
-      const row = await repo.insertUnit({ ...values, institutionId, position }, tx);
-      return unit(institutionId, row.id, tx);
+      await uniqueSlug(institutionId, values.slug, undefined);
+      const position = await repo.nextUnitPosition(institutionId);
+      const row = await repo.insertUnit({ ...values, institutionId, position });
+      return unit(institutionId, row.id);
     },
 
     /** Changes a unit if it is still at `version`; otherwise a version_conflict carrying the stored one. */
@@ -159,22 +160,21 @@ export function createUnitsService({ repo }: { repo: UnitsRepository }) {
       id: string,
       version: number,
       fields: UnitFields,
-      tx?: Executor,
     ): Promise<UnitRecord> {
-      await unit(institutionId, id, tx);
+      await unit(institutionId, id);
       const values = checkedUnit(fields);
-      await uniqueSlug(institutionId, values.slug, id, tx);
-      const row = await repo.updateUnitVersioned(institutionId, id, version, values, tx);
-      if (!row) throw staleUnit(await unit(institutionId, id, tx), version);
-      return unit(institutionId, id, tx);
+      await uniqueSlug(institutionId, values.slug, id);
+      const row = await repo.updateUnitVersioned(institutionId, id, version, values);
+      if (!row) throw staleUnit(await unit(institutionId, id), version);
+      return unit(institutionId, id);
     },
 
     /**
      * Deletes a unit that no membership or agreement names, at `version`. The foreign keys would quietly set
      * those references to null; refusing instead makes the person hand the work to another unit first.
      */
-    async removeUnit(institutionId: string, id: string, version: number, tx?: Executor): Promise<UnitRecord> {
-      const before = await unit(institutionId, id, tx);
+    async removeUnit(institutionId: string, id: string, version: number): Promise<UnitRecord> {
+      const before = await unit(institutionId, id);
       if (before.version !== version) throw staleUnit(before, version);
       const { memberships, agreements } = before.usage;
       if (memberships + agreements > 0) {
@@ -184,8 +184,8 @@ export function createUnitsService({ repo }: { repo: UnitsRepository }) {
           { details: { reason: 'in_use', memberships, agreements } },
         );
       }
-      if (!(await repo.deleteUnitVersioned(institutionId, id, version, tx))) {
-        throw staleUnit(await unit(institutionId, id, tx), version);
+      if (!(await repo.deleteUnitVersioned(institutionId, id, version))) {
+        throw staleUnit(await unit(institutionId, id), version);
       }
       return before;
     },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
 import { openDatabase } from './client.ts';
 import { appliedMigrations, committedMigrations, migrate, migrationsCurrent } from './migrate.ts';
@@ -23,11 +23,20 @@ describe('database client', () => {
       const database = await openDatabase({ databaseUrl: ctx.databaseUrl, poolSize: 2 });
       try {
         await Promise.all([database.query('select 1'), database.query('select 2')]);
-        await ctx.database.query(
-          `select pg_terminate_backend(pid) from pg_stat_activity
+        const ended = await ctx.database.query<{ pid: number }>(
+          `select pid, pg_terminate_backend(pid) from pg_stat_activity
             where datname = current_database() and pid <> pg_backend_pid() and state = 'idle'`,
         );
-        await new Promise((r) => setTimeout(r, 200));
+        // The connections are closed once their backends are gone.
+        await vi.waitFor(
+          async () => {
+            const left = await ctx.database.query('select 1 from pg_stat_activity where pid = any($1)', [
+              ended.map((r) => r.pid),
+            ]);
+            expect(left).toEqual([]);
+          },
+          { timeout: 5000, interval: 20 },
+        );
         expect(await database.query('select 3 as n')).toEqual([{ n: 3 }]);
       } finally {
         await database.close();
@@ -35,23 +44,54 @@ describe('database client', () => {
     },
   );
 
-  it('when code queries the root handle inside a transaction, then it fails at once instead of waiting forever', async () => {
+  it('when code queries inside a transaction, then db and query join it and it commits or rolls back as a whole', async () => {
     const { database } = ctx;
-    await expect(
-      database.db.transaction(async () => {
-        await database.query('select 1');
-      }),
-    ).rejects.toThrow(/inside a transaction/);
-    // Drizzle wraps the guard's error in its own "Failed query" error.
-    const err = await database.db
-      .transaction(async () => {
-        await database.db.execute(sql`select 1`);
-      })
-      .catch((e: Error) => e);
-    expect(String((err as Error).cause)).toMatch(/inside a transaction/);
-    // The transaction's own handle works, and so does the root handle afterwards.
-    const rows = await database.db.transaction((tx) => tx.execute(sql`select 2 as n`));
-    expect((rows as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 2 });
+    const count = async () =>
+      (await database.query<{ n: number }>('select count(*)::int as n from t_unit_of_work'))[0]!.n;
+    await database.query('create temporary table t_unit_of_work (n int)');
+    try {
+      await expect(
+        database.transaction(async () => {
+          await database.query('insert into t_unit_of_work values (1)');
+          await database.db.execute(sql`insert into t_unit_of_work values (2)`);
+          expect(await count()).toBe(2);
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      expect(await count()).toBe(0);
+      // Nested: a savepoint, rolled back alone; the outer transaction commits.
+      const kept = await database.transaction(async () => {
+        await database.query('insert into t_unit_of_work values (1)');
+        await database
+          .transaction(async () => {
+            await database.query('insert into t_unit_of_work values (2)');
+            throw new Error('undo inner');
+          })
+          .catch(() => {});
+        return count();
+      });
+      expect(kept).toBe(1);
+      expect(await count()).toBe(1);
+    } finally {
+      await database.query('drop table t_unit_of_work');
+    }
+  });
+
+  it('when work started inside a transaction runs after it ended, then it queries outside it', async () => {
+    const { database } = ctx;
+    let later: Promise<unknown> | undefined;
+    await database.transaction(async () => {
+      later = new Promise((r) => setTimeout(r, 1)).then(() => database.query('select 4 as n'));
+    });
+    expect(await later).toEqual([{ n: 4 }]);
+  });
+
+  it('when the root connection is used inside a transaction, then it fails at once instead of waiting forever', async () => {
+    const { database } = ctx;
+    // The embedded snapshot takes the root connection; inside a transaction it would wait for it forever.
+    if (!database.snapshot) return;
+    const snapshot = database.snapshot.bind(database);
+    await expect(database.transaction(() => snapshot())).rejects.toThrow(/inside a transaction/);
     expect(await database.query('select 3 as n')).toEqual([{ n: 3 }]);
   });
 

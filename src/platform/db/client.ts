@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
@@ -17,10 +17,14 @@ import * as schema from './schema.ts';
 import { type TarEntry, tarOf } from './tar.ts';
 
 export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
-/** A database handle or an open transaction: repositories accept either. */
-export type Executor = Db | Tx;
+type RootDb = PgDatabase<PgQueryResultHKT, Schema>;
+type Tx = Parameters<Parameters<RootDb['transaction']>[0]>[0];
+/**
+ * The database handle repositories query through. Inside Database.transaction or Database.scoped every query
+ * on it joins that transaction; transactions are opened only with Database.transaction, hence no
+ * `transaction` here.
+ */
+export type Db = Omit<RootDb, 'transaction'>;
 
 export type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 
@@ -38,8 +42,12 @@ export interface Database {
     onMessage: (payload: string) => void,
     onLost?: () => void,
   ): Promise<() => Promise<void>>;
-  /** Runs fn inside one transaction on one connection; rolls back when it throws. */
-  transaction<T>(fn: (query: QueryFn) => Promise<T>): Promise<T>;
+  /**
+   * The unit of work: runs fn in one transaction (inside another, a savepoint). Every query fn makes through
+   * this Database (db, so every repository, and query) joins it; it commits when fn returns and rolls back
+   * when it throws.
+   */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
   /**
    * Runs fn in one transaction as the restricted role `ponte_staff`, which row-level security lets see and
    * change only the rows of the scope's institutions. Every query fn makes through this Database (db, query,
@@ -88,35 +96,52 @@ export interface DatabaseOptions {
 
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
-// Marks the async context of an open transaction. A query on the root handle from inside it would wait for
-// the transaction forever on PGlite (one connection) and read outside it on PostgreSQL: both are bugs, so
-// such a query fails at once instead.
-const inTransaction = new AsyncLocalStorage<boolean>();
+/** An open transaction of one database (`owner`: its pool or PGlite client); `open` ends with fn. */
+interface Work {
+  owner: object;
+  tx: Tx;
+  open: boolean;
+}
 
-// The transaction of a scoped unit of work (Database.scoped): queries made inside it go to it.
-const ambient = new AsyncLocalStorage<Tx>();
+// The unit of work of the async context: queries made inside Database.transaction or scoped go to its
+// transaction. It is per database (a second one, such as the owner's connection of asOwner, is not joined),
+// and it ends with fn: a callback that fn left behind and that runs later queries outside.
+const ambient = new AsyncLocalStorage<Work>();
 
-// While any AsyncLocalStorage is enabled, Node 20 runs async hooks on every promise and socket write of the
-// process: about a fifth of the portal's throughput (bench:portal). So both are disabled again whenever no
-// transaction is open; the next `run` enables them.
+// While an AsyncLocalStorage is enabled, Node 20 runs async hooks on every promise and socket write of the
+// process: about a fifth of the portal's throughput (bench:portal). So it is disabled again whenever no
+// transaction is open; the next `run` enables it.
 let openContexts = 0;
-async function within<S, T>(storage: AsyncLocalStorage<S>, store: S, fn: () => Promise<T>): Promise<T> {
+async function within<T>(work: Work, fn: () => Promise<T>): Promise<T> {
   openContexts++;
   try {
-    return await storage.run(store, fn);
+    return await ambient.run(work, fn);
   } finally {
-    if (--openContexts === 0) {
-      inTransaction.disable();
-      ambient.disable();
-    }
+    work.open = false;
+    if (--openContexts === 0) ambient.disable();
   }
 }
 
-/** The root handle, except inside a scoped unit of work, where every use goes to its transaction. */
-function ambientAware(root: Db): Db {
+/** The open transaction of this database in the current async context, if any. */
+function current(owner: object): Tx | undefined {
+  const work = ambient.getStore();
+  return work?.open && work.owner === owner ? work.tx : undefined;
+}
+
+// A query on the root handle from inside a transaction would wait for the transaction forever on PGlite (one
+// connection) and read outside it on PostgreSQL: both are bugs, so such a query fails at once instead. Every
+// query through Database joins the transaction; this catches what reaches the driver beside it.
+function assertNotInTransaction(owner: object): void {
+  if (current(owner)) {
+    throw new Error('A query used the root database handle inside a transaction: use Database.db or query');
+  }
+}
+
+/** The root handle, except inside a unit of work, where every use goes to its transaction. */
+function ambientAware(owner: object, root: RootDb): Db {
   return new Proxy(root, {
     get(target, prop) {
-      const source = ambient.getStore() ?? target;
+      const source = current(owner) ?? target;
       const value = Reflect.get(source, prop);
       return typeof value === 'function' ? value.bind(source) : value;
     },
@@ -135,173 +160,138 @@ function rawSql(text: string, params: readonly unknown[] = []) {
   return sql.join(chunks);
 }
 
-async function queryOn<T>(tx: Executor, text: string, params?: unknown[]): Promise<T[]> {
-  const res = (await tx.execute(rawSql(text, params))) as unknown as { rows: T[] };
-  return res.rows;
-}
-
-/** Raw SQL on a transaction's (or the database's) Drizzle handle, for code written against QueryFn. */
-export function queryOf(exec: Executor): QueryFn {
-  return (text, params) => queryOn(exec, text, params);
-}
-
-/** query and transaction of a Database, routed to the scoped transaction when there is one. */
-function withAmbient(base: Pick<Database, 'query' | 'transaction'>): Pick<Database, 'query' | 'transaction'> {
-  return {
-    query: (text, params) => {
-      const tx = ambient.getStore();
-      return tx ? queryOn(tx, text, params) : base.query(text, params);
-    },
-    transaction: (fn) => {
-      const tx = ambient.getStore();
-      return tx
-        ? (tx.transaction((sub) => fn((text, params) => queryOn(sub as Tx, text, params))) as never)
-        : base.transaction(fn);
-    },
+/** What both engines share: db, query, transaction and scoped, all joining the unit of work. */
+function unitOfWork(
+  owner: object,
+  root: RootDb,
+  rootQuery: QueryFn,
+): Pick<Database, 'db' | 'query' | 'transaction' | 'scoped'> {
+  const query: QueryFn = async (text, params) => {
+    const tx = current(owner);
+    if (!tx) return rootQuery(text, params);
+    const res = (await tx.execute(rawSql(text, params))) as unknown as { rows: never[] };
+    return res.rows;
   };
-}
-
-function scopedOn(db: Db): Database['scoped'] {
-  return (scope, fn) => {
-    if (ambient.getStore()) throw new Error('Database.scoped called inside a scoped unit of work');
-    return db.transaction(async (tx) => {
+  const transaction = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = (tx: Tx) => within({ owner, tx, open: true }, fn);
+    const outer = current(owner);
+    return (outer ? outer.transaction(run) : root.transaction(run)) as Promise<T>;
+  };
+  const scoped = <T>(scope: Scope, fn: () => Promise<T>): Promise<T> => {
+    if (current(owner)) throw new Error('Database.scoped called inside a transaction');
+    return root.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local role ${STAFF_ROLE}`));
       await tx.execute(sql`select set_config('ponte.institutions', ${scope.institutionIds.join(',')}, true)`);
-      return within(ambient, tx as Tx, fn);
-    });
+      return within({ owner, tx: tx as Tx, open: true }, fn);
+    }) as Promise<T>;
+  };
+  return { db: ambientAware(owner, root), query, transaction, scoped };
+}
+
+const DATE_OID = 1082;
+
+export function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
+}
+
+async function openPostgres(databaseUrl: string, opts: DatabaseOptions): Promise<Database> {
+  // The role is a startup option: it holds for the whole connection, and RESET ROLE comes back to it.
+  const startup = opts.role ? { options: `-c role=${opts.role}` } : {};
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.poolSize ?? 10, ...startup });
+  // A connection that the server ends (pg_terminate_backend, a failover, an idle timeout, a dropped test
+  // database) emits 'error' on its client; an 'error' event without a listener ends the process. The pool
+  // listens only while a connection is idle, so every client gets a listener of its own for the time it is
+  // checked out (a transaction): the query in flight fails on its own, and the pool drops the client when it
+  // is released, since it is no longer queryable.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
+  pg.types.setTypeParser(DATE_OID, (v: string) => v);
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  pool.query = (async (...args: unknown[]) => {
+    assertNotInTransaction(pool);
+    try {
+      return await poolQuery(...args);
+    } catch (err) {
+      // A read outside a transaction that lost its connection is sent once more, on another connection.
+      const first = args[0] as string | { text?: string };
+      const text = typeof first === 'string' ? first : (first?.text ?? '');
+      if (typeof args.at(-1) === 'function' || !isConnectionLost(err) || !isRetrySafeRead(text)) throw err;
+      return poolQuery(...args);
+    }
+  }) as typeof pool.query;
+  const root = drizzleNodePg(pool, { schema }) as unknown as RootDb;
+  return {
+    engine: 'postgres',
+    ...unitOfWork(pool, root, async (text, params) => (await pool.query(text, params as unknown[])).rows),
+    listen: (channel, onMessage, onLost) =>
+      listenOnServer({ connectionString: databaseUrl, ...startup }, channel, onMessage, onLost),
+    async asOwner(fn) {
+      const owner = await openDatabase({ databaseUrl: opts.ownerUrl ?? databaseUrl, poolSize: 2 });
+      try {
+        return await fn(owner);
+      } finally {
+        await owner.close();
+      }
+    },
+    close: () => pool.end(),
   };
 }
 
-function assertNotInTransaction(): void {
-  if (inTransaction.getStore()) {
-    throw new Error(
-      'A query used the root database handle inside a transaction: pass the transaction instead',
-    );
-  }
+/** Database.listen on a server: a connection of its own, reconnected when it drops. */
+async function listenOnServer(
+  config: pg.ClientConfig,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onLost?: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client(config);
+    c.on('notification', (n) => {
+      if (n.channel === channel) onMessage(n.payload ?? '');
+    });
+    let lost = false;
+    c.on('error', () => {
+      // The connection dropped: what was sent meanwhile is lost, so say so, then reconnect.
+      // (While connecting, a failure rejects connect() instead, and the caller tries again.)
+      if (lost || client !== c) return;
+      lost = true;
+      onLost?.();
+      c.end().catch(() => {});
+      reconnect(1);
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      c.end().catch(() => {});
+      throw err;
+    }
+    client = c;
+  };
+  // Tries again until it is back (every 1, 2, 4 ... at most 30 seconds) or listening stops: a server that is
+  // restarting refuses connections for a while.
+  const reconnect = (attempt: number): void => {
+    if (stopped) return;
+    const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+    setTimeout(() => {
+      if (stopped) return;
+      connect().catch(() => {
+        onLost?.();
+        reconnect(attempt + 1);
+      });
+    }, delay).unref();
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
+  };
 }
 
-/** Wraps db.transaction so the guard knows when one is open. */
-function guardTransactions(db: Db): Db {
-  const original = db.transaction.bind(db);
-  db.transaction = ((fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
-    original((tx) => within(inTransaction, true, () => fn(tx as Tx)), config as never)) as Db['transaction'];
-  return db;
-}
-const DATE_OID = 1082;
-
-async function pgTransaction<T>(pool: pg.Pool, fn: (query: QueryFn) => Promise<T>): Promise<T> {
-  const conn = await pool.connect();
-  try {
-    await conn.query('begin');
-    const out = await within(inTransaction, true, () =>
-      fn(async (text, params) => (await conn.query(text, params as unknown[])).rows),
-    );
-    await conn.query('commit');
-    return out;
-  } catch (err) {
-    await conn.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    conn.release();
-  }
-}
-
-export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) {
-    // The role is a startup option: it holds for the whole connection, and RESET ROLE comes back to it.
-    const startup = opts.role ? { options: `-c role=${opts.role}` } : {};
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, ...startup });
-    // A connection that the server ends (pg_terminate_backend, a failover, an idle timeout, a dropped test
-    // database) emits 'error' on its client; an 'error' event without a listener ends the process. The pool
-    // listens only while a connection is idle, so every client gets a listener of its own for the time it is
-    // checked out (a transaction): the query in flight fails on its own, and the pool drops the client when it
-    // is released, since it is no longer queryable.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
-    // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
-    pg.types.setTypeParser(DATE_OID, (v: string) => v);
-    const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-    pool.query = (async (...args: unknown[]) => {
-      assertNotInTransaction();
-      try {
-        return await poolQuery(...args);
-      } catch (err) {
-        // A read outside a transaction that lost its connection is sent once more, on another connection.
-        const first = args[0] as string | { text?: string };
-        const text = typeof first === 'string' ? first : (first?.text ?? '');
-        if (typeof args.at(-1) === 'function' || !isConnectionLost(err) || !isRetrySafeRead(text)) throw err;
-        return poolQuery(...args);
-      }
-    }) as typeof pool.query;
-    const root = guardTransactions(drizzleNodePg(pool, { schema }) as unknown as Db);
-    return {
-      db: ambientAware(root),
-      engine: 'postgres',
-      scoped: scopedOn(root),
-      ...withAmbient({
-        async query(text, params) {
-          const res = await pool.query(text, params as unknown[]);
-          return res.rows;
-        },
-        transaction: (fn) => pgTransaction(pool, fn),
-      }),
-      async listen(channel, onMessage, onLost) {
-        let client: pg.Client | undefined;
-        let stopped = false;
-        const connect = async (): Promise<void> => {
-          const c = new pg.Client({ connectionString: opts.databaseUrl, ...startup });
-          c.on('notification', (n) => {
-            if (n.channel === channel) onMessage(n.payload ?? '');
-          });
-          let lost = false;
-          c.on('error', () => {
-            // The connection dropped: what was sent meanwhile is lost, so say so, then reconnect.
-            // (While connecting, a failure rejects connect() instead, and the caller tries again.)
-            if (lost || client !== c) return;
-            lost = true;
-            onLost?.();
-            c.end().catch(() => {});
-            reconnect(1);
-          });
-          try {
-            await c.connect();
-            await c.query(`listen ${pg.escapeIdentifier(channel)}`);
-          } catch (err) {
-            c.end().catch(() => {});
-            throw err;
-          }
-          client = c;
-        };
-        // Tries again until it is back (every 1, 2, 4 ... at most 30 seconds) or listening stops: a server
-        // that is restarting refuses connections for a while.
-        const reconnect = (attempt: number): void => {
-          if (stopped) return;
-          const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
-          setTimeout(() => {
-            if (stopped) return;
-            connect().catch(() => {
-              onLost?.();
-              reconnect(attempt + 1);
-            });
-          }, delay).unref();
-        };
-        await connect();
-        return async () => {
-          stopped = true;
-          await client?.end().catch(() => {});
-        };
-      },
-      async asOwner(fn) {
-        const owner = await openDatabase({ databaseUrl: opts.ownerUrl ?? opts.databaseUrl, poolSize: 2 });
-        try {
-          return await fn(owner);
-        } finally {
-          await owner.close();
-        }
-      },
-      close: () => pool.end(),
-    };
-  }
+async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const releaseLock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   const client = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
@@ -313,7 +303,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   for (const method of ['query', 'exec'] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-      assertNotInTransaction();
+      assertNotInTransaction(client);
       return original(...args);
     };
   }
@@ -324,23 +314,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     if (known.rows.length > 0) await client.exec(`set role ${role}`);
   };
   await actAs(opts.role);
-  const root = guardTransactions(drizzlePglite(client, { schema }) as unknown as Db);
+  const root = drizzlePglite(client, { schema }) as unknown as RootDb;
   const database: Database = {
-    db: ambientAware(root),
     engine: 'pglite',
-    scoped: scopedOn(root),
-    ...withAmbient({
-      async query(text, params) {
-        const res = await client.query(text, params as unknown[]);
-        return res.rows as never[];
-      },
-      transaction: (fn) =>
-        client.transaction((tx) =>
-          within(inTransaction, true, () =>
-            fn(async (text, params) => (await tx.query(text, params as unknown[])).rows as never[]),
-          ),
-        ),
-    }),
+    ...unitOfWork(client, root, async (text, params) => (await client.query(text, params)).rows as never[]),
     async listen(channel, onMessage) {
       // PGlite is one process: nothing can be missed, so onLost is never called.
       return client.listen(channel, onMessage);
@@ -353,31 +330,33 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         await actAs(opts.role);
       }
     },
-    async snapshot() {
-      // Inside a transaction of its own: PGlite runs one transaction at a time, so none is half done meanwhile.
-      // CHECKPOINT needs the owner, not ponte_app; SET LOCAL gives the role back when the transaction ends.
-      const dataDir = opts.dataDir;
-      const entries = await client.transaction(async (tx) => {
-        await tx.exec('set local role none; checkpoint');
-        if (!dataDir) return undefined;
-        const [wal] = (
-          await tx.query<{ first: string; last: string }>(
-            `select (pg_control_checkpoint()).redo_wal_file as first,
-                    pg_walfile_name(pg_current_wal_lsn()) as last`,
-          )
-        ).rows;
-        // The folder on disk is complete after the checkpoint, and nothing writes to it until this returns;
-        // read asynchronously, so the server still answers what needs no database meanwhile.
-        return readDataDir(dataDir, wal as { first: string; last: string });
-      });
-      return entries ? new Blob([tarOf(entries)]) : client.dumpDataDir('none');
-    },
+    snapshot: () => snapshotOf(client, opts.dataDir),
     close: async () => {
       await client.close();
       releaseLock();
     },
   };
   return database;
+}
+
+async function snapshotOf(client: PGlite, dataDir: string | undefined): Promise<Blob> {
+  assertNotInTransaction(client);
+  // Inside a transaction of its own: PGlite runs one transaction at a time, so none is half done meanwhile.
+  // CHECKPOINT needs the owner, not ponte_app; SET LOCAL gives the role back when the transaction ends.
+  const entries = await client.transaction(async (tx) => {
+    await tx.exec('set local role none; checkpoint');
+    if (!dataDir) return undefined;
+    const [wal] = (
+      await tx.query<{ first: string; last: string }>(
+        `select (pg_control_checkpoint()).redo_wal_file as first,
+                pg_walfile_name(pg_current_wal_lsn()) as last`,
+      )
+    ).rows;
+    // The folder on disk is complete after the checkpoint, and nothing writes to it until this returns;
+    // read asynchronously, so the server still answers what needs no database meanwhile.
+    return readDataDir(dataDir, wal as { first: string; last: string });
+  });
+  return entries ? new Blob([tarOf(entries)]) : client.dumpDataDir('none');
 }
 
 const WAL_SEGMENT = /^[0-9A-F]{24}$/;
