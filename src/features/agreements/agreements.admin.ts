@@ -4,7 +4,7 @@
 import type { Database } from '../../platform/db/client.ts';
 import { type Actor, requireWriter } from '../accounts/accounts.access.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
-import { type AuditEntry, appendAudit, auditRows } from '../audit/audit.service.ts';
+import { auditRows, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { toInput } from './agreements.files.ts';
 import type {
@@ -45,18 +45,9 @@ export interface AgreementsAdminDeps {
   institutions: InstitutionsService;
 }
 
-/** Runs work as the actor's institution and appends its audit entries, in one transaction. */
-function staff(database: Database) {
-  const asStaff = <T>(actor: Actor, fn: (institutionId: string) => Promise<T>): Promise<T> =>
-    database.scoped({ institutionIds: [actor.institutionId] }, () => fn(actor.institutionId));
-  const audit = (actor: Actor, institutionId: string, entry: Omit<AuditEntry, 'at' | 'actor'>) =>
-    appendAudit(database.query, actor, [{ institutionId, ...entry }]);
-  return { asStaff, audit };
-}
-
 /** What the agreement pages read: a page of the list, an agreement with its history and files, its form. */
 function agreementReads({ database, agreements, attachments, institutions }: AgreementsAdminDeps) {
-  const { asStaff } = staff(database);
+  const { asStaff } = staffWork(database);
   return {
     /** A page of the institution's agreements, unpublished included. */
     listAgreements(
@@ -108,7 +99,7 @@ function agreementReads({ database, agreements, attachments, institutions }: Agr
 
 /** The writes of an agreement's fields and status, each audited. */
 function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
-  const { asStaff, audit } = staff(database);
+  const { asStaff, audit } = staffWork(database);
 
   /**
    * Edits an agreement and, when asked, publishes or withdraws it, in one transaction from one version;
@@ -125,7 +116,7 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
     version: number,
   ) {
     requireWriter(actor);
-    return asStaff(actor, async (institutionId) => {
+    return asStaff(actor, async () => {
       const before = await agreements.get(id, { includeUnpublished: true });
       const changes = typeof input.changes === 'function' ? input.changes(before) : input.changes;
       let after = before;
@@ -142,7 +133,7 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
       }
       const diff = changedFields(before, after);
       if (after.version !== before.version) {
-        await audit(actor, institutionId, { action: 'update', entity: 'agreement', entityId: id, ...diff });
+        await audit(actor, { action: 'update', entity: 'agreement', entityId: id, ...diff });
       }
       return after;
     });
@@ -158,10 +149,10 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
 
     setPublished(actor: Actor, id: string, published: boolean, version: number) {
       requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
+      return asStaff(actor, async () => {
         const before = await agreements.get(id, { includeUnpublished: true });
         const after = await agreements.setPublished(id, published, version);
-        await audit(actor, institutionId, {
+        await audit(actor, {
           action: published ? 'publish' : 'unpublish',
           entity: 'agreement',
           entityId: id,
@@ -180,10 +171,10 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
 
     remove(actor: Actor, id: string, version: number) {
       requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
+      return asStaff(actor, async () => {
         const before = await agreements.get(id, { includeUnpublished: true });
         await agreements.remove(id, version);
-        await audit(actor, institutionId, {
+        await audit(actor, {
           action: 'delete',
           entity: 'agreement',
           entityId: id,
@@ -195,10 +186,10 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
 
     recordStatus(actor: Actor, id: string, input: StatusEventInput, version: number) {
       requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
+      return asStaff(actor, async () => {
         const before = await agreements.get(id, { includeUnpublished: true });
         const after = await agreements.recordStatus(id, input, version);
-        await audit(actor, institutionId, {
+        await audit(actor, {
           action: input.outcome === 'rejected' ? 'record_rejected_motion' : 'change_status',
           entity: 'agreement',
           entityId: id,
@@ -213,7 +204,7 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
 
 /** The files kept with an agreement: added and removed with an audit row, read under row-level security. */
 function agreementFiles({ database, attachments }: AgreementsAdminDeps) {
-  const { asStaff, audit } = staff(database);
+  const { asStaff, audit } = staffWork(database);
   const described = (file: { id: string; filename: string; contentType: string; size: number }) => ({
     attachment: file.id,
     filename: file.filename,
@@ -232,7 +223,7 @@ function agreementFiles({ database, attachments }: AgreementsAdminDeps) {
           bytes: file.bytes,
           actor: actor.label,
         });
-        await audit(actor, institutionId, {
+        await audit(actor, {
           action: 'attach',
           entity: 'agreement',
           entityId: agreementId,
@@ -250,9 +241,9 @@ function agreementFiles({ database, attachments }: AgreementsAdminDeps) {
 
     removeAttachment(actor: Actor, agreementId: string, id: string) {
       requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
+      return asStaff(actor, async () => {
         const removed = await attachments.remove(agreementId, id);
-        await audit(actor, institutionId, {
+        await audit(actor, {
           action: 'detach',
           entity: 'agreement',
           entityId: agreementId,
