@@ -4,6 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
+import { makeInstitution } from '../test/factories.ts';
+import { city, makeAgreement } from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -13,30 +15,34 @@ let password: string;
 let ids: { lyon: string; unit: string; eurocities: string; membership: string };
 
 beforeAll(async () => {
-  server = await startServer();
+  // The data is made here, not taken from the demo: an institution "milano", a twinning with Lyon, and a
+  // network the institution follows through its unit.
+  server = await startServer({ seed: false });
   browser = await launchBrowser();
-  const created = await server.services.accounts.createUser({
+  const { services } = server;
+  const milan = (await makeInstitution(services, { slug: 'milano' })).id;
+  await makeAgreement(services, 'milano', { slug: 'lione', partner: city('Lione', 'FR') });
+  const created = await services.accounts.createUser({
     email: 'admin.registry.e2e@comune.milano.example',
     institution: 'milano',
     role: 'admin',
   });
   email = created.user.email;
   password = created.password!;
-  const { services } = server;
-  const milan = await services.institutions.idOf('milano');
   const lyon = (await services.counterparts.list(milan)).find((c) => c.nameEn === 'Lyon')!;
-  const unit = (await services.institutions.unitsOf(milan)).find((u) => u.slug === 'european-affairs')!;
-  const eurocities = (await services.networks.list()).find((n) => n.slug === 'eurocities')!;
-  const membership = await services.networksAdmin.networks(
-    { userId: null, label: 'e2e', institutionId: milan, institutionSlug: 'milano', role: 'viewer' },
-    { q: 'eurocities' },
-  );
-  ids = {
-    lyon: lyon.id,
-    unit: unit.id,
-    eurocities: eurocities.id,
-    membership: membership.items[0]!.membership!.id,
-  };
+  const unit = (await services.institutions.unitsOf(milan)).find((u) => u.slug === 'relazioni')!;
+  const network = await services.networks.create({
+    slug: 'eurocities',
+    nameIt: 'EUROCITIES',
+    nameEn: 'EUROCITIES',
+  });
+  const membership = await services.networks.join('milano', {
+    network: 'eurocities',
+    unit: 'relazioni',
+    since: '1990',
+    roleIt: 'Membro',
+  });
+  ids = { lyon: lyon.id, unit: unit.id, eurocities: network.id, membership: membership.id };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
 afterAll(async () => {

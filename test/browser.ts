@@ -1,5 +1,6 @@
 // Browser test support: the system's Chromium (Debian's, driven by playwright-core), Ponte listening on a free
-// port with a seeded database of its own, and axe-core run inside the page.
+// port with a database of its own (the demo's, or empty for a journey that makes its data), and axe-core
+// run inside the page.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -61,9 +62,12 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** Ponte's HTTP app over a fresh seeded database, listening on a free local port. */
-export async function startServer(): Promise<RunningServer> {
-  const deps = await createTestDeps({ seed: true });
+/**
+ * Ponte's HTTP app over a fresh database, listening on a free local port: with the demo data unless `seed` is
+ * false, for a journey that makes its own data through `services`.
+ */
+export async function startServer(opts: { seed?: boolean } = {}): Promise<RunningServer> {
+  const deps = await createTestDeps({ seed: opts.seed ?? true });
   const app = await buildApp({ deps, config: { publicUrl: TEST_PUBLIC_URL } });
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });

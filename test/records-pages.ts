@@ -1,10 +1,13 @@
 // The setting of the record types' back-office page tests (features/*/<type>.pages.test.ts and
-// record-types.pages.test.ts): a seeded database, Milan's staff in every role and a Florence editor signed
-// in through the login form, requests as they would send them, and fixtures written as the database owner.
+// record-types.pages.test.ts): two institutions made for the file, "milano" and "firenze" (named after the
+// demo's so the tests read as before; nothing comes from the demo seed), Milan's staff in every role and a
+// Florence editor signed in through the login form, requests as they would send them, and fixtures written
+// as the database owner.
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { adminClient, csrfIn, FORM } from './admin.ts';
+import { makeInstitution } from './factories.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -71,9 +74,13 @@ export async function network(name = uniqueSlug('net')) {
   return ctx.services.networks.create({ slug: name, nameIt: `Rete ${name}`, nameEn: `Network ${name}` });
 }
 
-export async function membership(institution = 'milano') {
+export async function membership(institution = 'milano', unit?: string) {
   const net = await network();
-  const row = await ctx.services.networks.join(institution, { network: net.slug, roleIt: 'Membro' });
+  const row = await ctx.services.networks.join(institution, {
+    network: net.slug,
+    roleIt: 'Membro',
+    ...(unit ? { unit } : {}),
+  });
   return { network: net, membership: row };
 }
 
@@ -86,12 +93,13 @@ export const auditCount = async (entity: string, actor: string) =>
 export let milan: Record<'admin' | 'editor' | 'viewer' | 'platform', Staff>;
 export let florenceEditor: Staff;
 
-/** Registers the test file's setting: a seeded database, the app, and what the tests above share. */
+/** Registers the test file's setting: a database with two institutions, the app, and what the tests share. */
 export function useRecordsPages() {
   beforeAll(async () => {
-    ctx = await createTestDeps({ seed: true });
+    ctx = await createTestDeps();
     app = await createTestApp(ctx);
-    milanId = await ctx.services.institutions.idOf('milano');
+    milanId = (await makeInstitution(ctx.services, { slug: 'milano' })).id;
+    await makeInstitution(ctx.services, { slug: 'firenze' });
     milan = {
       admin: await signIn('milano', 'admin'),
       editor: await signIn('milano', 'editor'),

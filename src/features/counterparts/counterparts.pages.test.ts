@@ -1,7 +1,8 @@
 // The partners' back-office pages through HTTP: lists with search, filters, sort and pages; isolation
 // between institutions; stale forms; field errors in both languages; deleting a partner in use; its page
-// and history.
-import { describe, expect, it } from 'vitest';
+// and history. Milan's partners here are made for the file: Lyon (two agreements), Chicago, the World Bank.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { city, makeAgreement } from '../../../test/factories-backoffice.ts';
 import {
   ctx,
   errorOf,
@@ -19,6 +20,22 @@ import {
 import { uniqueSlug } from '../../../test/support.ts';
 
 useRecordsPages();
+
+beforeAll(async () => {
+  const services = ctx.services;
+  await makeAgreement(services, 'milano', { slug: 'lione', partner: city('Lione', 'FR') });
+  await makeAgreement(services, 'milano', {
+    slug: 'lione-accordo',
+    kind: 'collaboration_agreement',
+    partner: city('Lione', 'FR'),
+  });
+  await makeAgreement(services, 'milano', { slug: 'chicago', partner: city('Chicago', 'US') });
+  await makeAgreement(services, 'milano', {
+    slug: 'banca-mondiale',
+    kind: 'collaboration_agreement',
+    partner: { type: 'organisation', nameIt: 'Banca Mondiale', nameEn: 'World Bank' },
+  });
+});
 
 describe('lists', () => {
   it("when a viewer lists partners, then search, kind and country filter Milan's partners", async () => {
@@ -192,16 +209,16 @@ describe('field errors in the page language', () => {
 
 describe('deleting what is in use', () => {
   it('when a partner has agreements, then deleting it is refused with the reason and it stays', async () => {
-    const lyon = await one<{ id: string; version: number }>(
-      "select id, version from counterparts where institution_id = $1 and name_en = 'Lyon'",
+    const chicago = await one<{ id: string; version: number }>(
+      "select id, version from counterparts where institution_id = $1 and name_en = 'Chicago'",
       [milanId],
     );
-    const res = await post(`/admin/it/counterparts/${lyon!.id}/delete`, milan.admin, {
-      version: String(lyon!.version),
+    const res = await post(`/admin/it/counterparts/${chicago!.id}/delete`, milan.admin, {
+      version: String(chicago!.version),
     });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain('Questo partner non si può eliminare: un accordo lo nomina.');
-    expect(await one('select 1 from counterparts where id = $1', [lyon!.id])).toBeDefined();
+    expect(await one('select 1 from counterparts where id = $1', [chicago!.id])).toBeDefined();
   });
 });
 

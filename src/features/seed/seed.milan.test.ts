@@ -1,6 +1,6 @@
 // The demo seed's institutions and Milan's data as the public API shows them: the three institutions, Milan's
 // units, counterparts, networks and eighteen agreements (fifteen twinnings) with their dates at their precision,
-// statuses and second sources; and a second run of the seed adds nothing.
+// statuses and second sources; the portal's pages of them; and a second run of the seed adds nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -128,5 +128,46 @@ describe("Milan's demo agreements", () => {
     expect(b.signed.date).toBe('2000-05-22');
     expect(b.alternativeDates).toEqual([expect.objectContaining({ field: 'signed', date: '2000-05-07' })]);
     expect(b.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe("Milan's demo on the portal", () => {
+  const page = async (url: string) =>
+    (await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })).body;
+
+  it('when the partnerships page is opened, then the fifteen twinnings are listed among eighteen partnerships', async () => {
+    const it_ = await page('/milano/it/partenariati/');
+    for (const city of [
+      'San Paolo',
+      'Lione',
+      'San Pietroburgo',
+      'Francoforte sul Meno',
+      'Chicago',
+      'Birmingham',
+      'Dakar',
+      'Shanghai',
+      'Osaka',
+      'Tel Aviv-Giaffa',
+      'Betlemme',
+      'Toronto',
+      'Cracovia',
+      'Melbourne',
+      'Daegu',
+    ]) {
+      expect(it_, city).toContain(`>${city}</a>`);
+    }
+    expect(it_).toContain('18 partenariati');
+    expect(await page('/milano/it/')).toContain('<strong>5</strong> continenti');
+    const fc = JSON.parse(await page('/milano/data/agreements.geojson'));
+    expect(fc.features).toHaveLength(17);
+  });
+
+  it("when the lapsed fixed terms are shown, then Riga's and the other ended term say so", async () => {
+    expect(await page('/milano/it/partenariati/riga')).toContain(
+      'Termine scaduto il 2 febbraio 2020, rinnovo non registrato',
+    );
+    expect(await page('/milano/en/partnerships/?status=expired')).toContain(
+      'Term ended on 25 November 2018, renewal not recorded',
+    );
   });
 });
