@@ -7,7 +7,8 @@
  * - every feature: its service (`<f>.service.ts`), its schemas (`<f>.schemas.ts`) and its table (`<f>.table.ts`,
  *   for a foreign key or a read its repository needs);
  * - agreements: also its labels (`agreements.labels.ts`: the words for kinds, statuses and sectors that every
- *   page showing an agreement uses: the portal's, the back-office's, the counterparts');
+ *   page showing an agreement uses: the portal's, the back-office's, the counterparts'; and, re-exported, its
+ *   back-office words, with which the audit history names an agreement's fields and values);
  * - accounts: who acts and the role checks (`accounts.access.ts`) and the HTTP access step (`accounts.http.ts`);
  * - admin: the back-office shell the record types', accounts' and invitations' pages are drawn in
  *   (`admin.kit.tsx`, `admin.forms.tsx`) and its words (`admin.strings.ts`: role names among them);
