@@ -1,4 +1,5 @@
-// Every text of the back-office, in Italian and English.
+// The back-office's words shared by the pages drawn in its frame, in Italian and English. The accounts' pages
+// (accounts.strings.ts) and the audit history (audit.strings.ts) add their own.
 import type { Lang } from '../../platform/i18n.ts';
 
 const it = {
