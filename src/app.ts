@@ -11,8 +11,9 @@ import { registerApiDocs } from './api-docs.ts';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { carriesCredentials, registerAccess } from './features/accounts/accounts.http.ts';
+import { adminOidc, type OidcConfig, oidcLoginLink } from './features/accounts/accounts.oidc.pages.tsx';
+import { accountsPages } from './features/accounts/accounts.pages.tsx';
 import { adminErrorPage } from './features/admin/admin.kit.tsx';
-import { adminOidc, type OidcConfig, oidcLoginLink } from './features/admin/admin.oidc.tsx';
 import { adminPages } from './features/admin/admin.pages.tsx';
 import { invitationPages } from './features/invitations/invitations.pages.tsx';
 import { placesApi } from './features/places/places.api.ts';
@@ -103,12 +104,17 @@ export async function buildApp({ deps, config, logger }: BuildAppOptions): Promi
   await dropCachesOnChange(app, deps.database, [cache, apiCache]);
   await app.register(pages.routes);
   await app.register(
-    adminPages({
+    accountsPages({
       accounts: deps.services.accounts,
+      admin: deps.services.admin,
+      oidcLink: (lang: Lang) => oidcLoginLink(config, lang),
+    }),
+  );
+  await app.register(
+    adminPages({
       admin: deps.services.admin,
       invitations: deps.services.invitations,
       publicUrl: config.publicUrl,
-      oidcLink: (lang: Lang) => oidcLoginLink(config, lang),
     }),
   );
   await app.register(adminOidc({ accounts: deps.services.accounts, database: deps.database, config }));

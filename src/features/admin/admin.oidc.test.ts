@@ -12,8 +12,9 @@ import { createTestDeps, TEST_PUBLIC_URL, type TestContext, thrownSync } from '.
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import type { App } from '../../platform/http/types.ts';
+import { adminOidc, type OidcConfig, oidcLoginLink } from '../accounts/accounts.oidc.pages.tsx';
+import { oidcStrings } from '../accounts/accounts.strings.ts';
 import type { Role } from '../accounts/accounts.table.ts';
-import { adminOidc, type OidcConfig, oidcLoginLink, oidcStrings } from './admin.oidc.tsx';
 
 const CLIENT_ID = 'ponte-test';
 const CLIENT_SECRET = `s3cret:${randomBytes(8).toString('hex')}`;

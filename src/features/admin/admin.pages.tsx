@@ -1,41 +1,25 @@
-// The back-office shell's routes under /admin/{it,en}/: the dashboard and the audit log here; sign-in and
-// sign-out, the account (institution, password) and the users and tokens in their own files. The record
-// types' pages register themselves (features/record-types.ts). Handlers are thin: read the session, call one
+// The back-office shell's routes under /admin/{it,en}/: the dashboard and the audit log here, the users and
+// tokens in their own file. Sign-in, sign-out and the account (institution, password) are the accounts' pages
+// (features/accounts/); the record types' pages register themselves (features/record-types.ts). Handlers are thin: read the session, call one
 // service, render; the access step has already checked the role and, for a form, its CSRF token.
 import multipart from '@fastify/multipart';
 import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { Lang } from '../../platform/i18n.ts';
 import { actorOfSession, sessionOf, workplace } from '../accounts/accounts.http.ts';
-import type { AccountsService } from '../accounts/accounts.service.ts';
-import type { InvitationsService } from '../invitations/invitations.service.ts';
-import { institutionRoutes, passwordRoutes } from './admin.account.pages.tsx';
 import { adminKit, langOf } from './admin.kit.tsx';
-import type { AdminService } from './admin.service.ts';
-import { signInRoutes } from './admin.sign-in.pages.tsx';
 import { adminStrings } from './admin.strings.ts';
-import { tokenRoutes, usersRoutes } from './admin.users.pages.tsx';
+import { tokenRoutes, type UsersPagesDeps, usersRoutes } from './admin.users.pages.tsx';
 import { AuditLogView, DashboardView } from './views/dashboard.tsx';
 
-export interface AdminPagesDeps {
-  accounts: AccountsService;
-  admin: AdminService;
-  invitations: InvitationsService;
-  publicUrl: string;
-  /** The sign-in button of the institution's identity provider, when one is configured. */
-  oidcLink?: (lang: Lang) => { href: string; label: string } | undefined;
-}
+export type AdminPagesDeps = UsersPagesDeps;
 
 export function adminPages(deps: AdminPagesDeps) {
   return async function routes(app: App) {
     // These routes lived beside the agreements' upload: a multipart body reaches them parsed, not a 415.
     await app.register(multipart);
     app.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/it/'));
-    signInRoutes(app, deps);
     homeRoutes(app, deps);
-    institutionRoutes(app, deps);
-    passwordRoutes(app, deps);
     usersRoutes(app, deps);
     tokenRoutes(app, deps);
   };

@@ -6,15 +6,21 @@ import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
-import { invitationPath } from '../invitations/invitations.pages.tsx';
+import { type InvitationsService, invitationPath } from '../invitations/invitations.service.ts';
 import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
-import type { AdminPagesDeps } from './admin.pages.tsx';
+import type { AdminService } from './admin.service.ts';
 import { adminStrings } from './admin.strings.ts';
 import type { Notice } from './views/admin.tsx';
 import { UsersView } from './views/users.tsx';
 
+export interface UsersPagesDeps {
+  admin: AdminService;
+  invitations: InvitationsService;
+  publicUrl: string;
+}
+
 /** The users page, a refusal as a page, and an action that shows the page again with its outcome. */
-function usersKit(deps: AdminPagesDeps) {
+function usersKit(deps: UsersPagesDeps) {
   const { admin } = deps;
   const { send } = adminKit();
 
@@ -107,7 +113,7 @@ function usersKit(deps: AdminPagesDeps) {
   return { usersPage, refused, usersAction };
 }
 
-export function usersRoutes(app: App, deps: AdminPagesDeps) {
+export function usersRoutes(app: App, deps: UsersPagesDeps) {
   const { admin } = deps;
   const { usersPage, refused, usersAction } = usersKit(deps);
 
@@ -187,7 +193,7 @@ export function usersRoutes(app: App, deps: AdminPagesDeps) {
   );
 }
 
-export function tokenRoutes(app: App, deps: AdminPagesDeps) {
+export function tokenRoutes(app: App, deps: UsersPagesDeps) {
   const { admin } = deps;
   const { usersAction } = usersKit(deps);
 

@@ -59,3 +59,7 @@ export const CONTINENT_LABELS: Labels<ContinentCode> = {
   OC: { it: 'Oceania', en: 'Oceania' },
   AN: { it: 'Antartide', en: 'Antarctica' },
 };
+
+// The agreements' words in the back-office (field labels, terms, renewals), for the audit history that names
+// an agreement's fields and values as its forms do.
+export { agreementsStrings } from './agreements.strings.ts';

@@ -3,8 +3,8 @@
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
+import type { Notice } from '../admin/admin.kit.tsx';
 import { adminKit, type Form, inputMessage, langOf, noticeOf } from '../admin/admin.kit.tsx';
-import type { Notice } from '../admin/views/admin.tsx';
 import type { PlaceCandidate } from '../places/places.service.ts';
 import type { AgreementsAdmin } from './agreements.admin.ts';
 import { whole } from './agreements.record-page.tsx';

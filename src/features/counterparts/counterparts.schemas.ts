@@ -64,3 +64,20 @@ export const partnerProps = {
 
 export const PartnerInput = Type.Object(partnerProps, { ...closed, title: 'PartnerInput' });
 export const PartnerChanges = changesOf(partnerProps, 'PartnerChanges');
+
+/**
+ * A partner's kinds and the names of the fields only a partner has, in Italian and English: its pages and the
+ * audit history (which names a partner's changed fields) say them alike.
+ */
+export const COUNTERPART_WORDS = {
+  it: {
+    kind: 'Tipo',
+    place: 'Luogo nel gazzetteer',
+    kinds: { city: 'Città', organisation: 'Organizzazione' } as Record<string, string>,
+  },
+  en: {
+    kind: 'Kind',
+    place: 'Place in the gazetteer',
+    kinds: { city: 'City', organisation: 'Organisation' } as Record<string, string>,
+  },
+};

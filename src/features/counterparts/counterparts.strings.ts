@@ -1,5 +1,6 @@
 // The words of the back-office pages of partners (counterparts), in Italian and English.
 import type { Lang } from '../../platform/i18n.ts';
+import { COUNTERPART_WORDS } from './counterparts.schemas.ts';
 
 const it = {
   title: 'Partner',
@@ -10,14 +11,14 @@ const it = {
     'Qui si aggiungono le organizzazioni (enti, università, organismi internazionali). Le città partner si aggiungono creando un accordo, con il luogo scelto dal gazzetteer.',
   editTitle: (name: string) => `Modifica il partner ${name}`,
   search: 'Cerca per nome (in italiano o in inglese)',
-  kind: 'Tipo',
+  kind: COUNTERPART_WORDS.it.kind,
   anyKind: 'Tutti i tipi',
-  kinds: { city: 'Città', organisation: 'Organizzazione' } as Record<string, string>,
+  kinds: COUNTERPART_WORDS.it.kinds,
   country: 'Paese',
   anyCountry: 'Tutti i paesi',
   name: 'Nome',
   agreements: 'Accordi',
-  place: 'Luogo nel gazzetteer',
+  place: COUNTERPART_WORDS.it.place,
   sorts: {
     name: 'Nome, dalla A alla Z',
     '-name': 'Nome, dalla Z alla A',
@@ -51,14 +52,14 @@ const en: Strings = {
     'Organisations (public bodies, universities, international organisations) are added here. Partner cities are added with an agreement, their place chosen from the gazetteer.',
   editTitle: (name: string) => `Edit the partner ${name}`,
   search: 'Search by name (in Italian or English)',
-  kind: 'Kind',
+  kind: COUNTERPART_WORDS.en.kind,
   anyKind: 'All kinds',
-  kinds: { city: 'City', organisation: 'Organisation' } as Record<string, string>,
+  kinds: COUNTERPART_WORDS.en.kinds,
   country: 'Country',
   anyCountry: 'All countries',
   name: 'Name',
   agreements: 'Agreements',
-  place: 'Place in the gazetteer',
+  place: COUNTERPART_WORDS.en.place,
   sorts: {
     name: 'Name, A to Z',
     '-name': 'Name, Z to A',

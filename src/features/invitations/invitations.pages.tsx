@@ -13,12 +13,9 @@ import {
 } from '../accounts/accounts.http.ts';
 import type { AccountsService } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, field, langOf } from '../admin/admin.kit.tsx';
-import type { InvitationsService, OpenInvitation } from './invitations.service.ts';
+import { type InvitationsService, invitationPath, type OpenInvitation } from './invitations.service.ts';
 import { invitationStrings } from './invitations.strings.ts';
 import { InvitationForm, InvitationGone } from './views/invitation.tsx';
-
-/** The address an invitation's secret opens, as the admin hands it over. */
-export const invitationPath = (lang: Lang, token: string) => `/admin/${lang}/invitation/${token}`;
 
 type InvitationRequest = FastifyRequest<{ Params: { lang: string; token: string }; Body: Form }>;
 

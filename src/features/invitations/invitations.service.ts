@@ -235,3 +235,7 @@ export function createInvitationsService(deps: { database: Database; accounts: A
 }
 
 export type InvitationsService = ReturnType<typeof createInvitationsService>;
+
+/** The address an invitation's secret opens, as the admin hands it over (the invitations' page answers it). */
+export const invitationPath = (lang: import('../../platform/i18n.ts').Lang, token: string) =>
+  `/admin/${lang}/invitation/${token}`;

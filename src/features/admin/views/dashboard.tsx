@@ -1,12 +1,10 @@
-// The dashboard, the institutions a user can work in, the password form and the institution's audit log.
-import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
-import { Field } from '../../../views/backoffice/fields.tsx';
-import type { Session } from '../../accounts/accounts.service.ts';
+// The dashboard and the institution's audit log.
+import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
+import { AuditTable } from '../../audit/views/history.tsx';
 import type { AuditEntry, Dashboard } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
-import { AuditTable } from './history.tsx';
 
 export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
   const t = adminStrings(lang);
@@ -76,96 +74,6 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
       )}
       <h2 class="h4 mt-4">{t.recentChanges}</h2>
       <AuditTable lang={lang} rows={data.recent} variant="log" />
-    </>
-  );
-}
-
-export interface Workplace {
-  id: string;
-  slug: string;
-  name_it: string;
-  name_en: string;
-  agreements: number;
-  published: number;
-  users: number;
-}
-
-/** The institutions the user can work in, the current one marked, each with a button to switch to it. */
-export function InstitutionsView(p: { lang: Lang; session: Session; rows: Workplace[]; current?: string }) {
-  const t = adminStrings(p.lang).workplaces;
-  return (
-    <>
-      <h1>{t.title}</h1>
-      <p class="lead">{p.session.user.platformAdmin ? t.leadPlatform : t.lead}</p>
-      {p.rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <div class="table-responsive">
-          <table class="table">
-            <caption class="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.institution}</th>
-                <th scope="col">{t.agreements}</th>
-                <th scope="col">{t.users}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t.action}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => {
-                const name = p.lang === 'it' ? r.name_it : r.name_en;
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">{name}</th>
-                    <td>{t.agreementCount(r.agreements, r.published)}</td>
-                    <td>{formatNumber(r.users, p.lang)}</td>
-                    <td>
-                      {r.slug === p.current ? (
-                        <strong>{t.current}</strong>
-                      ) : (
-                        <form method="post" action={`/admin/${p.lang}/institutions`}>
-                          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                          <input type="hidden" name="institution" value={r.slug} />
-                          <button
-                            type="submit"
-                            class="btn btn-sm btn-outline-primary"
-                            aria-label={t.workInNamed(name)}
-                          >
-                            {t.workIn}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </>
-  );
-}
-
-export function PasswordForm(p: { lang: Lang; session: Session; fieldErrors?: Record<string, string> }) {
-  const t = adminStrings(p.lang);
-  const err = p.fieldErrors ?? {};
-  const input = (name: 'current' | 'next', label: string, autoComplete: string) => (
-    <Field name={name} label={label} kind="password" autoComplete={autoComplete} required error={err[name]} />
-  );
-  return (
-    <>
-      <h1>{t.changePassword}</h1>
-      <form method="post" action={`/admin/${p.lang}/password`} class="mt-4" style="max-width: 28rem">
-        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-        {input('current', t.currentPassword, 'current-password')}
-        {input('next', t.newPassword, 'new-password')}
-        <button type="submit" class="btn btn-primary">
-          {t.save}
-        </button>
-      </form>
     </>
   );
 }

@@ -3,9 +3,9 @@
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { AuditTable } from '../../admin/views/history.tsx';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
+import { AuditTable } from '../../audit/views/history.tsx';
 import { partnershipPath } from '../../portal/portal.paths.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../agreements.labels.ts';
 import { AGREEMENT_KINDS, type Agreement, type AgreementSummary, STATUSES } from '../agreements.schemas.ts';

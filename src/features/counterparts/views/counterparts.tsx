@@ -6,11 +6,11 @@ import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffi
 import { day, Facts, ListFilters, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { AuditTable } from '../../admin/views/history.tsx';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { CounterpartAgreementRow } from '../../agreements/agreements.repository.ts';
 import type { AgreementKind, Status } from '../../agreements/agreements.schemas.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
+import { AuditTable } from '../../audit/views/history.tsx';
 import type { CounterpartRecord, ListPage } from '../counterparts.service.ts';
 import { counterpartsStrings } from '../counterparts.strings.ts';
 

@@ -6,8 +6,8 @@ import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffi
 import { Facts, ListFilters, locale, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { AuditTable } from '../../admin/views/history.tsx';
 import type { AuditEntry } from '../../audit/audit.service.ts';
+import { AuditTable } from '../../audit/views/history.tsx';
 import type { ListPage } from '../../counterparts/counterparts.service.ts';
 import type { MembershipRecord, NetworkEntry } from '../networks.service.ts';
 import { networksStrings } from '../networks.strings.ts';

@@ -6,10 +6,15 @@
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
-import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
-import { agreementsStrings } from '../../agreements/agreements.strings.ts';
-import type { AuditEntry } from '../../audit/audit.service.ts';
-import { counterpartsStrings } from '../../counterparts/counterparts.strings.ts';
+import {
+  agreementsStrings,
+  KIND_LABELS,
+  SECTOR_LABELS,
+  STATUS_LABELS,
+} from '../../agreements/agreements.labels.ts';
+import { COUNTERPART_WORDS } from '../../counterparts/counterparts.schemas.ts';
+import type { AuditEntry } from '../audit.service.ts';
+import { auditStrings } from '../audit.strings.ts';
 
 type Snapshot = Record<string, unknown>;
 
@@ -125,7 +130,7 @@ function flatten(entity: string, snapshot: Snapshot): Snapshot {
 export function fieldLabel(entity: string, key: string, lang: Lang): string {
   const t = agreementsStrings(lang);
   const r = backofficeStrings(lang);
-  const c = counterpartsStrings(lang);
+  const c = COUNTERPART_WORDS[lang];
   const own: Record<string, string> =
     entity === 'agreement'
       ? t.edit.labels
@@ -145,7 +150,7 @@ export function fieldLabel(entity: string, key: string, lang: Lang): string {
     name: t.name,
     scope: t.scope,
   };
-  return own[key] ?? t.audit.fields[key] ?? common[key] ?? r.labels[key] ?? key;
+  return own[key] ?? auditStrings(lang).fields[key] ?? common[key] ?? r.labels[key] ?? key;
 }
 
 /** A date written as YYYY, YYYY-MM or YYYY-MM-DD in words, at its precision. */
@@ -161,7 +166,7 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
-        ? counterpartsStrings(lang).kinds[value]
+        ? COUNTERPART_WORDS[lang].kinds[value]
         : KIND_LABELS[value as keyof typeof KIND_LABELS]?.[lang];
     case 'status':
       return STATUS_LABELS[value as keyof typeof STATUS_LABELS]?.[lang];
@@ -285,7 +290,7 @@ export function AuditTable(p: {
   variant: 'record' | 'log';
   heading?: string | undefined;
 }) {
-  const t = agreementsStrings(p.lang).audit;
+  const t = auditStrings(p.lang);
   const log = p.variant === 'log';
   const table =
     p.rows.length === 0 ? (

@@ -2,6 +2,9 @@
 // session yet) and signing out.
 import { isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import { adminKit, type Form, langOf } from '../admin/admin.kit.tsx';
+import { adminStrings } from '../admin/admin.strings.ts';
 import {
   cookieOptions,
   LOGIN_CSRF_COOKIE,
@@ -11,13 +14,18 @@ import {
   SESSION_COOKIE,
   sentCsrf,
   sessionToken,
-} from '../accounts/accounts.http.ts';
-import { adminKit, type Form, langOf } from './admin.kit.tsx';
-import type { AdminPagesDeps } from './admin.pages.tsx';
-import { adminStrings } from './admin.strings.ts';
-import { LoginForm } from './views/admin.tsx';
+} from './accounts.http.ts';
+import type { AccountsService } from './accounts.service.ts';
+import { accountsStrings } from './accounts.strings.ts';
+import { LoginForm } from './views/signin.tsx';
 
-export function signInRoutes(app: App, deps: AdminPagesDeps) {
+export interface SignInDeps {
+  accounts: AccountsService;
+  /** The sign-in button of the institution's identity provider, when one is configured. */
+  oidcLink?: ((lang: Lang) => { href: string; label: string } | undefined) | undefined;
+}
+
+export function signInRoutes(app: App, deps: SignInDeps) {
   const { accounts } = deps;
   const cookies = cookieOptions();
   const { send } = adminKit();
@@ -47,7 +55,7 @@ export function signInRoutes(app: App, deps: AdminPagesDeps) {
     async (request, reply) => {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
-      const t = adminStrings(lang);
+      const t = { ...adminStrings(lang), ...accountsStrings(lang) };
       const email = String(request.body?.['email'] ?? '');
       const again = async (error: string, status: number) => {
         const preSession = newToken();

@@ -7,16 +7,11 @@ import type { Config } from '../../config.ts';
 import type { Database } from '../../platform/db/client.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
-import { cookieOptions, SESSION_COOKIE } from '../accounts/accounts.http.ts';
-import type { AccountsService } from '../accounts/accounts.service.ts';
-import {
-  createOidc,
-  type OidcFailure,
-  type OidcSettings,
-  oidcFailureOf,
-  type PendingSignIn,
-} from '../accounts/oidc.ts';
-import { adminKit, langOf } from './admin.kit.tsx';
+import { adminKit, langOf } from '../admin/admin.kit.tsx';
+import { cookieOptions, SESSION_COOKIE } from './accounts.http.ts';
+import type { AccountsService } from './accounts.service.ts';
+import { oidcStrings } from './accounts.strings.ts';
+import { createOidc, type OidcSettings, oidcFailureOf, type PendingSignIn } from './oidc.ts';
 
 /** The cookie that holds a sign-in in progress at the provider: path /admin, ten minutes. */
 export const OIDC_COOKIE = 'ponte_oidc';
@@ -25,56 +20,6 @@ const OIDC_COOKIE_SECONDS = 600;
 export type OidcConfig = Partial<
   Pick<Config, 'oidcIssuer' | 'oidcClientId' | 'oidcClientSecret' | 'oidcInstitution' | 'oidcLabel'>
 >;
-
-const it = {
-  signInWith: "Accedi con l'account dell'ente",
-  refusedTitle: 'Accesso non riuscito',
-  backToSignIn: 'Torna alla pagina di accesso',
-  refused: {
-    provider_error:
-      "Il servizio di identità dell'ente non ha completato l'accesso (forse è stato annullato).",
-    bad_state:
-      'La richiesta di accesso è scaduta o non è partita da questo browser: riprova dalla pagina di accesso.',
-    rejected_code: "Il servizio di identità dell'ente non ha confermato l'accesso: riprova.",
-    invalid_token: "La risposta del servizio di identità dell'ente non ha superato le verifiche: riprova.",
-    unreachable:
-      "Il servizio di identità dell'ente non risponde: riprova tra qualche minuto o accedi con la password.",
-    unknown_user:
-      "Nessun account di Ponte del tuo ente corrisponde a questa identità: chiedi a un amministratore dell'ufficio di crearne uno con il tuo indirizzo e-mail.",
-    unverified_email:
-      "Il servizio di identità dell'ente non conferma che il tuo indirizzo e-mail sia verificato: non è possibile collegarlo a un account di Ponte.",
-    disabled_user: "Questo account di Ponte è disattivato: rivolgiti a un amministratore dell'ufficio.",
-    linked_elsewhere:
-      "L'account di Ponte con questo indirizzo e-mail è già collegato a un'altra identità dell'ente: rivolgiti a un amministratore dell'ufficio.",
-  } satisfies Record<OidcFailure, string>,
-};
-
-type Strings = typeof it;
-
-const en: Strings = {
-  signInWith: "Sign in with your institution's account",
-  refusedTitle: 'Sign-in failed',
-  backToSignIn: 'Back to the sign-in page',
-  refused: {
-    provider_error:
-      "Your institution's identity service did not complete the sign-in (perhaps it was cancelled).",
-    bad_state:
-      'The sign-in request has expired or did not start in this browser: try again from the sign-in page.',
-    rejected_code: "Your institution's identity service did not confirm the sign-in: try again.",
-    invalid_token: "The answer of your institution's identity service failed the checks: try again.",
-    unreachable:
-      "Your institution's identity service does not answer: try again in a few minutes or sign in with your password.",
-    unknown_user:
-      'No Ponte account of your institution matches this identity: ask an administrator of your office to create one with your e-mail address.',
-    unverified_email:
-      "Your institution's identity service does not confirm that your e-mail address is verified, so it cannot be linked to a Ponte account.",
-    disabled_user: 'This Ponte account is disabled: ask an administrator of your office.',
-    linked_elsewhere:
-      'The Ponte account with this e-mail address is already linked to another identity of your institution: ask an administrator of your office.',
-  },
-};
-
-export const oidcStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);
 
 /** The provider's settings when sign-in there is configured (loadConfig makes sure the four come together). */
 export function oidcSettings(config: OidcConfig): OidcSettings | undefined {

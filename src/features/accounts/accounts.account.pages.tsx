@@ -2,14 +2,22 @@
 // password.
 import { isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
-import { sessionOf, sessionToken, workplace } from '../accounts/accounts.http.ts';
-import { adminKit, type Form, field, fieldMessage, langOf, noticeOf } from './admin.kit.tsx';
-import type { AdminPagesDeps } from './admin.pages.tsx';
-import { adminStrings } from './admin.strings.ts';
-import { InstitutionsView, PasswordForm } from './views/dashboard.tsx';
+import { adminKit, type Form, field, fieldMessage, langOf, noticeOf } from '../admin/admin.kit.tsx';
+import type { AdminService } from '../admin/admin.service.ts';
+import { adminStrings } from '../admin/admin.strings.ts';
+import { sessionOf, sessionToken, workplace } from './accounts.http.ts';
+import type { AccountsService } from './accounts.service.ts';
+import { accountsStrings } from './accounts.strings.ts';
+import { InstitutionsView, PasswordForm } from './views/account.tsx';
+
+export interface AccountDeps {
+  accounts: AccountsService;
+  /** The institutions a person can work in are counted by the back-office's service. */
+  admin: Pick<AdminService, 'workplaces'>;
+}
 
 /** The institutions the person can work in, and choosing one. */
-export function institutionRoutes(app: App, deps: AdminPagesDeps) {
+export function institutionRoutes(app: App, deps: AccountDeps) {
   const { accounts, admin } = deps;
   const { send } = adminKit();
 
@@ -62,7 +70,7 @@ export function institutionRoutes(app: App, deps: AdminPagesDeps) {
 }
 
 /** The password form and its change. */
-export function passwordRoutes(app: App, deps: AdminPagesDeps) {
+export function passwordRoutes(app: App, deps: Pick<AccountDeps, 'accounts'>) {
   const { accounts } = deps;
   const { send } = adminKit();
 
@@ -93,7 +101,7 @@ export function passwordRoutes(app: App, deps: AdminPagesDeps) {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
       const session = sessionOf(request);
-      const t = adminStrings(lang);
+      const t = { ...adminStrings(lang), ...accountsStrings(lang) };
       try {
         await accounts.changePassword(
           session.user.id,

@@ -1,7 +1,7 @@
 // How an audit entry reads in the back-office: fields and values in the page's language, bookkeeping keys
 // left out, long values shortened, creations listing their values and changes showing before and after.
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../audit/audit.service.ts';
+import type { AuditEntry } from './audit.service.ts';
 import { changesOf } from './views/history.tsx';
 
 const entry = (e: Partial<AuditEntry>): AuditEntry => ({
