@@ -13,11 +13,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
-import * as schema from './schema.ts';
 import { type TarEntry, tarOf } from './tar.ts';
 
-export type Schema = typeof schema;
-type RootDb = PgDatabase<PgQueryResultHKT, Schema>;
+// Queries name their tables (the features' *.table.ts); the relational query API, which would need every table
+// here, is not used, so platform/ knows no feature's table.
+type RootDb = PgDatabase<PgQueryResultHKT>;
 type Tx = Parameters<Parameters<RootDb['transaction']>[0]>[0];
 /**
  * The database handle repositories query through. Inside Database.transaction or Database.scoped every query
@@ -220,7 +220,7 @@ async function openPostgres(databaseUrl: string, opts: DatabaseOptions): Promise
       return poolQuery(...args);
     }
   }) as typeof pool.query;
-  const root = drizzleNodePg(pool, { schema }) as unknown as RootDb;
+  const root = drizzleNodePg(pool) as unknown as RootDb;
   return {
     engine: 'postgres',
     ...unitOfWork(pool, root, async (text, params) => (await pool.query(text, params as unknown[])).rows),
@@ -314,7 +314,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     if (known.rows.length > 0) await client.exec(`set role ${role}`);
   };
   await actAs(opts.role);
-  const root = drizzlePglite(client, { schema }) as unknown as RootDb;
+  const root = drizzlePglite(client) as unknown as RootDb;
   const database: Database = {
     engine: 'pglite',
     ...unitOfWork(client, root, async (text, params) => (await client.query(text, params)).rows as never[]),
