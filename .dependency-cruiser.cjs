@@ -43,9 +43,6 @@ const KNOWN_VIOLATIONS = [
     ['src/features/admin/admin.service.ts', 'src/features/agreements/agreements.admin.ts'],
     // normalizeName, resolveCountry, countryByCode. Fix: import them from places.service.ts, which
     // re-exports them.
-    ['src/features/agreements/agreements.csv-record.ts', 'src/features/places/normalize.ts'],
-    ['src/features/agreements/agreements.files.ts', 'src/features/places/normalize.ts'],
-    ['src/features/agreements/agreements.rules.ts', 'src/features/places/normalize.ts'],
     ['src/features/agreements/agreements.service.ts', 'src/features/places/normalize.ts'],
     ['src/features/agreements/agreements.service.ts', 'src/features/places/countries.ts'],
     // The portal's open-data downloads (toCsv, toJson, toGeoJson). Fix: agreements.service.ts re-exports the

@@ -8,7 +8,7 @@ import {
   periodEnd,
 } from '../../platform/dates.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { normalizeName } from '../places/normalize.ts';
+import { normalizeName } from '../places/places.service.ts';
 import {
   AGREEMENT_KINDS,
   type AgreementInput,

@@ -6,7 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { unguardCell } from '../../platform/csv.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
-import { normalizeName } from '../places/normalize.ts';
+import { normalizeName } from '../places/places.service.ts';
 import { CSV_COLUMNS, csvRecordToInput } from './agreements.csv-record.ts';
 import type { AgreementInput } from './agreements.schemas.ts';
 

@@ -10,7 +10,7 @@ import {
 } from '../../platform/dates.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
-import { normalizeName } from '../places/normalize.ts';
+import { normalizeName } from '../places/places.service.ts';
 import type {
   AgreementInput,
   AlternativeDate,
