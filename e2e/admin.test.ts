@@ -12,6 +12,9 @@ let email: string;
 let password: string;
 
 beforeAll(async () => {
+  // On the demo on purpose: these journeys are the demo's acceptance as a new user meets it (Milan's admin,
+  // Florence's "to verify" list, Kassel's twinning rule). Journeys that need no demo content build their own
+  // data (admin-registry.test.ts).
   server = await startServer();
   browser = await launchBrowser();
   const created = await server.services.accounts.createUser({

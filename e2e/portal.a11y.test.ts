@@ -237,6 +237,8 @@ let base = '';
 beforeAll(async () => {
   // CI installs Chromium; a machine without it must fail loudly, not skip the accessibility tests.
   if (!existsSync(CHROMIUM_PATH)) throw new Error(CHROMIUM_MISSING);
+  // On the demo on purpose: the pages a new user first sees, with the demo's real variety of dates, statuses
+  // and places, are what must pass axe and the journeys.
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   base = server.baseUrl;
   context = await browser.newContext({ viewport: DESKTOP });
