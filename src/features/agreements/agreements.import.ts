@@ -7,6 +7,7 @@ import { validator } from '../../platform/validation.ts';
 import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { csvColumnOf, parseAgreementsFile } from './agreements.files.ts';
+import { createAgreementsRepository } from './agreements.repository.ts';
 import { AgreementInput } from './agreements.schemas.ts';
 import type { AgreementsService, PreparedAgreement } from './agreements.service.ts';
 
@@ -56,6 +57,7 @@ export function createAgreementImporter(deps: {
   institutions: InstitutionsService;
 }) {
   const { database, agreements, institutions } = deps;
+  const repo = createAgreementsRepository(database);
 
   return async function importAgreements(opts: ImportOptions): Promise<ImportReport> {
     const institutionId = await institutions.idOf(opts.institution);
@@ -169,7 +171,7 @@ export function createAgreementImporter(deps: {
     });
     // A large load shifts the table's statistics at once; autovacuum (absent on PGlite) would catch up only
     // later, and until then list queries may pick poor plans.
-    if (ready.length >= ANALYZE_AFTER) await database.query('analyze agreements');
+    if (ready.length >= ANALYZE_AFTER) await repo.analyze();
     report.created = ready.length;
     report.written = true;
     return report;

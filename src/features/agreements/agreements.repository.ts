@@ -1,29 +1,56 @@
 // Agreement queries. Reads that join five tables and page by keyset are plain SQL; writes go through Drizzle.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
+import { counterparts } from '../counterparts/counterparts.table.ts';
+import { institutions } from '../institutions/institutions.table.ts';
 import { placeNames } from '../places/places.table.ts';
+import type {
+  Agreement,
+  AgreementKind,
+  AlternativeDate,
+  Precision,
+  Sector,
+  Source,
+  Status,
+  StatusEvent,
+} from './agreements.schemas.ts';
 import { agreementStatusEvents, agreements } from './agreements.table.ts';
 
 export type AgreementInsert = typeof agreements.$inferInsert;
 export type EventInsert = typeof agreementStatusEvents.$inferInsert;
-export type EventRow = typeof agreementStatusEvents.$inferSelect;
 
+// The table keeps these as text under check constraints; the select narrows them to the schemas' unions.
+const EVENT_COLUMNS = {
+  ...getTableColumns(agreementStatusEvents),
+  status: sql<Status>`${agreementStatusEvents.status}`,
+  outcome: sql<StatusEvent['outcome']>`${agreementStatusEvents.outcome}`,
+  precision: sql<Precision>`${agreementStatusEvents.precision}`,
+};
+
+/** One status event as read: the table's row with its constrained text columns typed as the schemas' unions. */
+export type EventRow = Omit<typeof agreementStatusEvents.$inferSelect, 'status' | 'outcome' | 'precision'> & {
+  status: Status;
+  outcome: StatusEvent['outcome'];
+  precision: Precision;
+};
+
+/** A row of the tuned list query below (SUMMARY_COLUMNS), typed once here with the schemas' unions. */
 export interface SummaryRow {
   id: string;
   institution: string;
   slug: string;
-  kind: string;
-  status: string;
+  kind: AgreementKind;
+  status: Status;
   status_since: string | null;
-  status_since_precision: string;
+  status_since_precision: Precision;
   term_ended_on: string | null;
   signed_on: string | null;
-  signed_precision: string;
+  signed_precision: Precision;
   signed_source: string | null;
   ratified_on: string | null;
-  ratified_precision: string;
+  ratified_precision: Precision;
   ratified_source: string | null;
-  sectors: string[];
+  sectors: Sector[];
   published: boolean;
   to_verify: boolean;
   version: number;
@@ -51,15 +78,15 @@ export interface DetailRow extends SummaryRow {
   title_it: string | null;
   title_en: string | null;
   signed_place: string | null;
-  term: 'permanent' | 'fixed';
+  term: Agreement['term']['type'];
   ends_on: string | null;
-  renewal: string | null;
+  renewal: Agreement['term']['renewal'];
   renewal_years: number | null;
   unit: string | null;
   description_it: string | null;
   description_en: string | null;
-  sources: unknown;
-  alternative_dates: unknown;
+  sources: Source[] | null;
+  alternative_dates: AlternativeDate[] | null;
   created_at: Date | string;
 }
 
@@ -99,8 +126,8 @@ export interface ListOrder {
   limit: number;
 }
 
-export function createAgreementsRepository(database: Database) {
-  const db = database.db;
+/** The tuned list and detail reads: plain SQL joining five tables, paged by keyset. */
+function listQueries(database: Database) {
   return {
     async list(filter: ListFilter, order: ListOrder): Promise<SummaryRow[]> {
       const where: string[] = [];
@@ -160,11 +187,17 @@ export function createAgreementsRepository(database: Database) {
         [institutionId],
       );
     },
+  };
+}
 
+/** The smaller reads, through Drizzle. */
+function lookupQueries(database: Database) {
+  const db = database.db;
+  return {
     async events(agreementIds: string[]): Promise<EventRow[]> {
       if (agreementIds.length === 0) return [];
       return db
-        .select()
+        .select(EVENT_COLUMNS)
         .from(agreementStatusEvents)
         .where(inArray(agreementStatusEvents.agreementId, agreementIds))
         .orderBy(agreementStatusEvents.seq);
@@ -175,16 +208,22 @@ export function createAgreementsRepository(database: Database) {
      * one twinning per country; none when it does not.
      */
     async twinningsUnderRule(institutionId: string, country: string): Promise<string[]> {
-      const res = (await db.execute(
-        sql`select cp.name_it as name from agreements a
-              join institutions i on i.id = a.institution_id
-              join counterparts cp on cp.id = a.counterpart_id
-             where a.institution_id = ${institutionId} and i.one_twinning_per_country
-               and a.kind = 'twinning' and a.country_code = ${country}
-               and a.status not in ('expired', 'terminated')
-             order by cp.name_it`,
-      )) as unknown as { rows: { name: string }[] };
-      return res.rows.map((r) => r.name);
+      const rows = await db
+        .select({ name: counterparts.nameIt })
+        .from(agreements)
+        .innerJoin(institutions, eq(institutions.id, agreements.institutionId))
+        .innerJoin(counterparts, eq(counterparts.id, agreements.counterpartId))
+        .where(
+          and(
+            eq(agreements.institutionId, institutionId),
+            eq(institutions.oneTwinningPerCountry, true),
+            eq(agreements.kind, 'twinning'),
+            eq(agreements.countryCode, country),
+            notInArray(agreements.status, ['expired', 'terminated']),
+          ),
+        )
+        .orderBy(counterparts.nameIt);
+      return rows.map((r) => r.name);
     },
 
     async takenSlugs(institutionId: string): Promise<Set<string>> {
@@ -211,6 +250,35 @@ export function createAgreementsRepository(database: Database) {
       return out;
     },
 
+    async versionOf(id: string): Promise<{ version: number; institutionId: string } | undefined> {
+      const rows = await db
+        .select({ version: agreements.version, institutionId: agreements.institutionId })
+        .from(agreements)
+        .where(eq(agreements.id, id));
+      return rows[0];
+    },
+
+    /** The agreements that name a counterpart, for the counterpart's page. */
+    async ofCounterpart(id: string): Promise<CounterpartAgreementRow[]> {
+      return db
+        .select({
+          id: agreements.id,
+          kind: agreements.kind,
+          status: agreements.status,
+          published: agreements.published,
+          signed_on: agreements.signedOn,
+          signed_precision: agreements.signedPrecision,
+        })
+        .from(agreements)
+        .where(eq(agreements.counterpartId, id))
+        .orderBy(agreements.sortDate, agreements.id);
+    },
+  };
+}
+
+function writeQueries(database: Database) {
+  const db = database.db;
+  return {
     async insertMany(values: AgreementInsert[]): Promise<{ id: string; slug: string }[]> {
       if (values.length === 0) return [];
       return db.insert(agreements).values(values).returning({ id: agreements.id, slug: agreements.slug });
@@ -218,14 +286,6 @@ export function createAgreementsRepository(database: Database) {
 
     async insertEvents(values: EventInsert[]): Promise<void> {
       if (values.length > 0) await db.insert(agreementStatusEvents).values(values);
-    },
-
-    async versionOf(id: string): Promise<{ version: number; institutionId: string } | undefined> {
-      const rows = await db
-        .select({ version: agreements.version, institutionId: agreements.institutionId })
-        .from(agreements)
-        .where(eq(agreements.id, id));
-      return rows[0];
     },
 
     /** Updates only when the row is still at the expected version; returns false otherwise. */
@@ -246,15 +306,6 @@ export function createAgreementsRepository(database: Database) {
       return rows.length === 1;
     },
 
-    /** The agreements that name a counterpart, for the counterpart's page. */
-    async ofCounterpart(id: string) {
-      const res = (await db.execute(
-        sql`select id, kind, status, published, signed_on::text as signed_on, signed_precision
-              from agreements where counterpart_id = ${id} order by sort_date, id`,
-      )) as unknown as { rows: CounterpartAgreementRow[] };
-      return res.rows;
-    },
-
     /**
      * Keeps the agreements' copies of the partner's names and country in step after an edit: the names they
      * sort by, the search text (new names added, so the former ones still find the agreement) and the country.
@@ -272,7 +323,16 @@ export function createAgreementsRepository(database: Database) {
             where a.counterpart_id = ${id}`,
       );
     },
+
+    /** Refreshes the planner's statistics after a large load. */
+    async analyze(): Promise<void> {
+      await database.query('analyze agreements');
+    },
   };
+}
+
+export function createAgreementsRepository(database: Database) {
+  return { ...listQueries(database), ...lookupQueries(database), ...writeQueries(database) };
 }
 
 export type AgreementsRepository = ReturnType<typeof createAgreementsRepository>;
