@@ -41,10 +41,6 @@ const KNOWN_VIOLATIONS = [
     // AgreementsAdmin, the type of the agreements' back-office use cases that the admin service hands on. Fix:
     // export that type from agreements.service.ts (admin.service.ts no longer imports agreements.files.ts).
     ['src/features/admin/admin.service.ts', 'src/features/agreements/agreements.admin.ts'],
-    // normalizeName, resolveCountry, countryByCode. Fix: import them from places.service.ts, which
-    // re-exports them.
-    ['src/features/agreements/agreements.service.ts', 'src/features/places/normalize.ts'],
-    ['src/features/agreements/agreements.service.ts', 'src/features/places/countries.ts'],
     // The portal's open-data downloads (toCsv, toJson, toGeoJson). Fix: agreements.service.ts re-exports the
     // three formats (they are the agreements' published formats); portal.pages.tsx imports them from there.
     ['src/features/portal/portal.pages.tsx', 'src/features/agreements/agreements.files.ts'],

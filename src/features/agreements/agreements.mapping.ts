@@ -1,6 +1,6 @@
 // Agreement rows to the API's shapes, and an agreement's draft to its columns. Pure functions, no queries.
 import { formatPartialDate, type Precision } from '../../platform/dates.ts';
-import { normalizeName } from '../places/normalize.ts';
+import { normalizeName } from '../places/places.service.ts';
 import type { DetailRow, EventRow, SummaryRow } from './agreements.repository.ts';
 import { type AgreementDraft, type EventDraft, orderEvents } from './agreements.rules.ts';
 import type { Agreement, AgreementSummary, StatusEvent } from './agreements.schemas.ts';

@@ -4,8 +4,8 @@ import type { FieldProblem } from '../../platform/errors.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { CounterpartSpec } from '../counterparts/counterparts.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import { resolveCountry } from '../places/countries.ts';
 import type { LookupResult, PlaceCandidate, PlacesService } from '../places/places.service.ts';
+import { resolveCountry } from '../places/places.service.ts';
 import { type AgreementDraft, draftAgreement } from './agreements.rules.ts';
 import type { AgreementInput } from './agreements.schemas.ts';
 

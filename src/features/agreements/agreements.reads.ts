@@ -1,7 +1,7 @@
 // Reading agreements: one by id, a filtered page of the list, and an institution's whole set for export.
 import { AppError } from '../../platform/errors.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
-import { normalizeName } from '../places/normalize.ts';
+import { normalizeName } from '../places/places.service.ts';
 import { detailView, iso, summaryView } from './agreements.mapping.ts';
 import type { AgreementsRepository, EventRow, SummaryRow } from './agreements.repository.ts';
 import type { Agreement, AgreementListQuery, AgreementPage, Sort } from './agreements.schemas.ts';
