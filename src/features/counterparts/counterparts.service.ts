@@ -131,34 +131,11 @@ export function createCounterpartsService({
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
-  async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
-    const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
-    if (!row) throw AppError.notFound('Counterpart', id);
-    return record(row);
-  }
+  return { ...agreementSide(repo, query, institutions), ...recordSide(repo, agreements) };
+}
 
-  /** The names and website checked; an organisation's country resolved (null when left empty). */
-  function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
-    const country = kind === 'organisation' ? text('country', fields.country, 100, false) : null;
-    const countryCode = country ? resolveCountry(country) : null;
-    if (country && !countryCode) throw AppError.invalid('country', `Unknown country "${country}"`);
-    return {
-      nameIt: text('nameIt', fields.nameIt, 200, true)!,
-      nameEn: text('nameEn', fields.nameEn, 200, true)!,
-      website: website('website', fields.website),
-      countryCode: countryCode ?? null,
-    };
-  }
-
-  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string) {
-    if (await repo.organisationNamed(institutionId, nameEn, exceptId)) {
-      throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
-        field: 'nameEn',
-        details: { reason: 'taken' },
-      });
-    }
-  }
-
+/** The public list, and the counterparts agreements name (found or created). */
+function agreementSide(repo: CounterpartsRepository, query: QueryFn, institutions: InstitutionsService) {
   return {
     /** Partners with at least one published agreement, as the public and the API see them. */
     async listPublic(institution: string) {
@@ -221,7 +198,43 @@ export function createCounterpartsService({
       for (const row of created) existing.set(rowKey(row), row);
       return specs.map((spec) => existing.get(keyOf(spec))!);
     },
+  };
+}
 
+/** The names and website checked; an organisation's country resolved (null when left empty). */
+function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
+  const country = kind === 'organisation' ? text('country', fields.country, 100, false) : null;
+  const countryCode = country ? resolveCountry(country) : null;
+  if (country && !countryCode) throw AppError.invalid('country', `Unknown country "${country}"`);
+  return {
+    nameIt: text('nameIt', fields.nameIt, 200, true)!,
+    nameEn: text('nameEn', fields.nameEn, 200, true)!,
+    website: website('website', fields.website),
+    countryCode: countryCode ?? null,
+  };
+}
+
+/** The back-office's reads and writes of an institution's counterparts (in the caller's transaction). */
+function recordSide(
+  repo: CounterpartsRepository,
+  agreements: Pick<AgreementsRepository, 'ofCounterpart' | 'followCounterpart'>,
+) {
+  async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
+    const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
+    if (!row) throw AppError.notFound('Counterpart', id);
+    return record(row);
+  }
+
+  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string) {
+    if (await repo.organisationNamed(institutionId, nameEn, exceptId)) {
+      throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
+        field: 'nameEn',
+        details: { reason: 'taken' },
+      });
+    }
+  }
+
+  return {
     /** One page of the institution's counterparts, filtered and sorted. */
     async page(institutionId: string, query: CounterpartListQuery): Promise<ListPage<CounterpartRecord>> {
       const filter = {
