@@ -2,6 +2,7 @@
 // one per organisation (by English name) within an institution. The back-office also lists, edits, adds
 // (organisations) and deletes (unused) counterparts; those functions take the institution's id and run in
 // the caller's transaction (under row-level security in the back-office).
+import type { Static } from '@sinclair/typebox';
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
@@ -18,6 +19,7 @@ import {
   type CounterpartsRepository,
   listPublicCounterparts,
 } from './counterparts.repository.ts';
+import type { PartnerRecord } from './counterparts.schemas.ts';
 
 export { COUNTERPART_SORTS, type CounterpartSort } from './counterparts.repository.ts';
 
@@ -25,19 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAGE_SIZE = 25;
 
 /** A counterpart as the back-office shows and audits it. */
-export interface CounterpartRecord {
-  id: string;
-  kind: 'city' | 'organisation';
-  nameIt: string;
-  nameEn: string;
-  country: { code: string; nameIt: string; nameEn: string } | null;
-  place: { geonamesId: number; name: string } | null;
-  website: string | null;
-  agreements: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CounterpartRecord = Static<typeof PartnerRecord>;
 
 /** What a person types in the back-office form; country only counts for organisations. */
 export interface CounterpartFields {
@@ -66,7 +56,7 @@ export interface ListPage<T> {
 
 const record = (r: CounterpartListRow): CounterpartRecord => ({
   id: r.id,
-  kind: r.kind,
+  type: r.kind,
   nameIt: r.nameIt,
   nameEn: r.nameEn,
   country: r.countryCode
@@ -290,14 +280,14 @@ function recordSide(
       fields: CounterpartFields,
     ): Promise<CounterpartRecord> {
       const before = await detail(institutionId, id);
-      const values = checked(fields, before.kind);
+      const values = checked(fields, before.type);
       const changes = {
         nameIt: values.nameIt,
         nameEn: values.nameEn,
         website: values.website,
-        countryCode: before.kind === 'organisation' ? values.countryCode : (before.country?.code ?? null),
+        countryCode: before.type === 'organisation' ? values.countryCode : (before.country?.code ?? null),
       };
-      if (before.kind === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id);
+      if (before.type === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id);
       const row = await repo.updateVersioned(institutionId, id, version, changes);
       if (!row) throw stale(await detail(institutionId, id), version);
       const namesChanged = changes.nameIt !== before.nameIt || changes.nameEn !== before.nameEn;
