@@ -26,6 +26,7 @@ export function createAccountsRepository(database: Database) {
     ...throttleQueries(query),
     ...sessionQueries(query),
     ...apiTokenQueries(query),
+    ...oidcQueries(query),
   };
 }
 
@@ -249,6 +250,51 @@ function apiTokenQueries(query: QueryFn) {
         [tokenHash],
       );
       return row;
+    },
+  };
+}
+
+/** A user an OpenID Connect sign-in matched, and whether they have a role in the provider's institution. */
+export type OidcCandidate = Pick<UserRow, 'id' | 'disabled'> & { member: boolean };
+
+function oidcQueries(query: QueryFn) {
+  const candidate = async (where: string, key: string, institutionSlug: string) => {
+    const [row] = await query<OidcCandidate>(
+      `select u.id, u.disabled,
+              exists (select 1 from user_roles r join institutions i on i.id = r.institution_id
+                       where r.user_id = u.id and i.slug = $2) as member
+         from users u where ${where}`,
+      [key, institutionSlug],
+    );
+    return row;
+  };
+  return {
+    /** The user linked to a provider's subject (issuer#sub). */
+    oidcBySubject: (subject: string, institutionSlug: string) =>
+      candidate('u.oidc_subject = $1', subject, institutionSlug),
+    /** The user of an e-mail address (any case). */
+    oidcByEmail: (email: string, institutionSlug: string) =>
+      candidate('lower(u.email) = lower($1)', email, institutionSlug),
+    /** Links a user not linked yet to a subject; false when the user is linked already. */
+    async linkOidcSubject(userId: string, subject: string): Promise<boolean> {
+      const rows = await query(
+        'update users set oidc_subject = $2 where id = $1 and oidc_subject is null returning id',
+        [userId, subject],
+      );
+      return rows.length > 0;
+    },
+    /** The link's audit entry, in the institution's log, by the user (as their e-mail). */
+    async auditOidcLink(
+      userId: string,
+      institutionSlug: string,
+      after: { oidcIssuer: unknown },
+    ): Promise<void> {
+      await query(
+        `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, after)
+         select i.id, u.id, u.email, 'link_oidc', 'user', u.id::text, $3
+           from users u, institutions i where u.id = $1 and i.slug = $2`,
+        [userId, institutionSlug, JSON.stringify(after)],
+      );
     },
   };
 }

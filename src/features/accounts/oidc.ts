@@ -6,6 +6,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import {
+  type AccountsRepository,
+  createAccountsRepository,
+  type OidcCandidate,
+} from './accounts.repository.ts';
 
 export interface OidcSettings {
   /** The provider's issuer identifier, as configured (a URL). */
@@ -111,206 +116,8 @@ const isHttpUrl = (value: unknown): value is string => {
 
 export function createOidc(deps: { database: Database; settings: OidcSettings }) {
   const { database, settings } = deps;
-  let cached: { at: number; provider: Promise<Provider> } | undefined;
-
-  async function discover(): Promise<Provider> {
-    const address = `${withoutSlash(settings.issuer)}/.well-known/openid-configuration`;
-    let doc: Partial<Discovery>;
-    try {
-      const res = await fetch(address, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      doc = (await res.json()) as Partial<Discovery>;
-    } catch (cause) {
-      throw refusal('unreachable', `The OpenID Connect provider's description at ${address} failed`, cause);
-    }
-    const endpoints = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const;
-    const missing: string[] = endpoints.filter((k) => !isHttpUrl(doc[k]));
-    if (typeof doc.issuer !== 'string') missing.push('issuer');
-    if (missing.length > 0 || typeof doc.issuer !== 'string') {
-      throw refusal('unreachable', `The provider's description lacks ${missing.join(', ')}`);
-    }
-    // OpenID Connect Discovery 1.0 §4.3: the document must name the issuer it was fetched from.
-    if (withoutSlash(doc.issuer) !== withoutSlash(settings.issuer)) {
-      throw refusal('unreachable', `The provider calls itself ${doc.issuer}, not ${settings.issuer}`);
-    }
-    const discovery = doc as Discovery;
-    const offered = Array.isArray(discovery.id_token_signing_alg_values_supported)
-      ? discovery.id_token_signing_alg_values_supported.filter((a) => ASYMMETRIC.includes(a))
-      : [];
-    // Without a list, client_secret_basic is the default (OpenID Connect Discovery 1.0 §3).
-    const methods = Array.isArray(discovery.token_endpoint_auth_methods_supported)
-      ? discovery.token_endpoint_auth_methods_supported
-      : ['client_secret_basic'];
-    return {
-      discovery,
-      jwks: createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: HTTP_TIMEOUT_MS }),
-      algorithms: offered.length > 0 ? offered : ['RS256'],
-      authMethod:
-        !methods.includes('client_secret_basic') && methods.includes('client_secret_post')
-          ? 'client_secret_post'
-          : 'client_secret_basic',
-    };
-  }
-
-  /** The provider's description, cached; a failed fetch is not cached, so the next sign-in tries again. */
-  function provider(): Promise<Provider> {
-    if (!cached || Date.now() - cached.at > DISCOVERY_TTL_MS) {
-      const attempt = discover();
-      cached = { at: Date.now(), provider: attempt };
-      attempt.catch(() => {
-        if (cached?.provider === attempt) cached = undefined;
-      });
-    }
-    return cached.provider;
-  }
-
-  /** Trades the authorization code for an ID token at the token endpoint. */
-  async function exchange(p: Provider, code: string, verifier: string, redirectUri: string): Promise<string> {
-    const body = new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: redirectUri,
-      code_verifier: verifier,
-    });
-    const headers: Record<string, string> = {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-    };
-    if (p.authMethod === 'client_secret_post') {
-      body.set('client_id', settings.clientId);
-      body.set('client_secret', settings.clientSecret);
-    } else {
-      const pair = `${formEncode(settings.clientId)}:${formEncode(settings.clientSecret)}`;
-      headers['authorization'] = `Basic ${Buffer.from(pair).toString('base64')}`;
-    }
-    let res: Response;
-    try {
-      res = await fetch(p.discovery.token_endpoint, {
-        method: 'POST',
-        headers,
-        body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-      });
-    } catch (cause) {
-      throw refusal('unreachable', 'The token endpoint could not be reached', cause);
-    }
-    if (res.status >= 500) throw refusal('unreachable', `The token endpoint answered HTTP ${res.status}`);
-    const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-    if (!res.ok) {
-      const error = typeof json?.['error'] === 'string' ? json['error'].slice(0, 100) : `HTTP ${res.status}`;
-      throw refusal('rejected_code', `The token endpoint refused the code: ${error}`);
-    }
-    const idToken = json?.['id_token'];
-    if (typeof idToken !== 'string') throw refusal('invalid_token', 'The token endpoint gave no ID token');
-    return idToken;
-  }
-
-  /** Checks the ID token's signature against the provider's keys, and its issuer, audience, age and nonce. */
-  async function verify(p: Provider, idToken: string, nonce: string): Promise<JWTPayload & { sub: string }> {
-    let payload: JWTPayload;
-    try {
-      ({ payload } = await jwtVerify(idToken, p.jwks, {
-        issuer: p.discovery.issuer,
-        audience: settings.clientId,
-        algorithms: p.algorithms,
-        requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
-        clockTolerance: CLOCK_TOLERANCE_S,
-        maxTokenAge: MAX_TOKEN_AGE,
-      }));
-    } catch (cause) {
-      if (cause instanceof joseErrors.JWKSTimeout) {
-        throw refusal('unreachable', "The provider's keys could not be fetched", cause);
-      }
-      const why = cause instanceof joseErrors.JOSEError ? cause.code : 'malformed';
-      throw refusal('invalid_token', `The ID token failed verification (${why})`, cause);
-    }
-    if (!sameSecret(payload['nonce'], nonce)) {
-      throw refusal('invalid_token', 'The ID token does not carry the nonce of this sign-in');
-    }
-    // OpenID Connect Core §3.1.3.7: with several audiences, or an azp, the token must be meant for us.
-    const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    const azp = payload['azp'];
-    if ((audiences.length > 1 || azp !== undefined) && azp !== settings.clientId) {
-      throw refusal('invalid_token', 'The ID token was issued to another client (azp)');
-    }
-    if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw refusal('invalid_token', 'The ID token has no subject');
-    }
-    return payload as JWTPayload & { sub: string };
-  }
-
-  interface Candidate {
-    id: string;
-    disabled: boolean;
-    member: boolean;
-  }
-
-  const candidateSql = (where: string) =>
-    `select u.id, u.disabled,
-            exists (select 1 from user_roles r join institutions i on i.id = r.institution_id
-                     where r.user_id = u.id and i.slug = $2) as member
-       from users u where ${where}`;
-
-  function admit(user: Candidate, how: string): string {
-    if (user.disabled) throw refusal('disabled_user', `The Ponte user matched by ${how} is disabled`);
-    if (!user.member) {
-      throw refusal(
-        'unknown_user',
-        `The Ponte user matched by ${how} has no role in ${settings.institution}`,
-      );
-    }
-    return user.id;
-  }
-
-  /**
-   * The Ponte user of the person: by the stored subject, or else by a verified e-mail of a user of the
-   * institution not yet linked, whom the subject is then stored on (and the link audited).
-   */
-  async function matchUser(claims: JWTPayload & { sub: string }): Promise<string> {
-    // A subject is unique only within its issuer: stored with it, a subject of another provider never matches.
-    const subject = `${claims.iss}#${claims.sub}`;
-    const [linked] = await database.query<Candidate>(candidateSql('u.oidc_subject = $1'), [
-      subject,
-      settings.institution,
-    ]);
-    if (linked) return admit(linked, 'subject');
-
-    const email = claims['email'];
-    const verified = claims['email_verified'];
-    if (typeof email !== 'string' || email.trim() === '') {
-      throw refusal('unknown_user', 'No Ponte user has this subject, and the provider gave no e-mail');
-    }
-    if (verified !== true && verified !== 'true') {
-      throw refusal('unverified_email', 'The provider does not say that the e-mail address is verified');
-    }
-    const [user] = await database.query<Candidate>(candidateSql('lower(u.email) = lower($1)'), [
-      email.trim(),
-      settings.institution,
-    ]);
-    if (!user) throw refusal('unknown_user', 'No Ponte user has this subject or e-mail address');
-    const id = admit(user, 'e-mail');
-    await database.transaction(async () => {
-      // Only a user not linked yet: another identity with the same address must not take the account over.
-      const rows = await database.query(
-        'update users set oidc_subject = $2 where id = $1 and oidc_subject is null returning id',
-        [id, subject],
-      );
-      if (rows.length === 0) {
-        throw refusal('linked_elsewhere', 'The Ponte user of this e-mail is linked to another subject');
-      }
-      await database.query(
-        `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, after)
-         select i.id, u.id, u.email, 'link_oidc', 'user', u.id::text, $3
-           from users u, institutions i where u.id = $1 and i.slug = $2`,
-        [id, settings.institution, JSON.stringify({ oidcIssuer: claims.iss })],
-      );
-    });
-    return id;
-  }
+  const repo = createAccountsRepository(database);
+  const provider = providerOf(settings);
 
   return {
     /** Where to send the browser to sign in, and what it must bring back (kept in a cookie meanwhile). */
@@ -353,11 +160,199 @@ export function createOidc(deps: { database: Database; settings: OidcSettings })
         throw refusal('provider_error', 'The provider answered without a code');
       }
       const p = await provider();
-      const idToken = await exchange(p, answer.code, pending.verifier, redirectUri);
-      const claims = await verify(p, idToken, pending.nonce);
-      return matchUser(claims);
+      const idToken = await exchange(settings, p, answer.code, pending.verifier, redirectUri);
+      const claims = await verify(settings, p, idToken, pending.nonce);
+      return matchUser(database, repo, settings, claims);
     },
   };
 }
 
 export type Oidc = ReturnType<typeof createOidc>;
+
+/** The provider's description, cached; a failed fetch is not cached, so the next sign-in tries again. */
+function providerOf(settings: OidcSettings): () => Promise<Provider> {
+  let cached: { at: number; provider: Promise<Provider> } | undefined;
+  return () => {
+    if (!cached || Date.now() - cached.at > DISCOVERY_TTL_MS) {
+      const attempt = discover(settings);
+      cached = { at: Date.now(), provider: attempt };
+      attempt.catch(() => {
+        if (cached?.provider === attempt) cached = undefined;
+      });
+    }
+    return cached.provider;
+  };
+}
+
+async function discover(settings: OidcSettings): Promise<Provider> {
+  const address = `${withoutSlash(settings.issuer)}/.well-known/openid-configuration`;
+  let doc: Partial<Discovery>;
+  try {
+    const res = await fetch(address, {
+      headers: { accept: 'application/json' },
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    doc = (await res.json()) as Partial<Discovery>;
+  } catch (cause) {
+    throw refusal('unreachable', `The OpenID Connect provider's description at ${address} failed`, cause);
+  }
+  const endpoints = ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const;
+  const missing: string[] = endpoints.filter((k) => !isHttpUrl(doc[k]));
+  if (typeof doc.issuer !== 'string') missing.push('issuer');
+  if (missing.length > 0 || typeof doc.issuer !== 'string') {
+    throw refusal('unreachable', `The provider's description lacks ${missing.join(', ')}`);
+  }
+  // OpenID Connect Discovery 1.0 §4.3: the document must name the issuer it was fetched from.
+  if (withoutSlash(doc.issuer) !== withoutSlash(settings.issuer)) {
+    throw refusal('unreachable', `The provider calls itself ${doc.issuer}, not ${settings.issuer}`);
+  }
+  const discovery = doc as Discovery;
+  const offered = Array.isArray(discovery.id_token_signing_alg_values_supported)
+    ? discovery.id_token_signing_alg_values_supported.filter((a) => ASYMMETRIC.includes(a))
+    : [];
+  // Without a list, client_secret_basic is the default (OpenID Connect Discovery 1.0 §3).
+  const methods = Array.isArray(discovery.token_endpoint_auth_methods_supported)
+    ? discovery.token_endpoint_auth_methods_supported
+    : ['client_secret_basic'];
+  return {
+    discovery,
+    jwks: createRemoteJWKSet(new URL(discovery.jwks_uri), { timeoutDuration: HTTP_TIMEOUT_MS }),
+    algorithms: offered.length > 0 ? offered : ['RS256'],
+    authMethod:
+      !methods.includes('client_secret_basic') && methods.includes('client_secret_post')
+        ? 'client_secret_post'
+        : 'client_secret_basic',
+  };
+}
+
+/** Trades the authorization code for an ID token at the token endpoint. */
+async function exchange(
+  settings: OidcSettings,
+  p: Provider,
+  code: string,
+  verifier: string,
+  redirectUri: string,
+): Promise<string> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    code_verifier: verifier,
+  });
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  if (p.authMethod === 'client_secret_post') {
+    body.set('client_id', settings.clientId);
+    body.set('client_secret', settings.clientSecret);
+  } else {
+    const pair = `${formEncode(settings.clientId)}:${formEncode(settings.clientSecret)}`;
+    headers['authorization'] = `Basic ${Buffer.from(pair).toString('base64')}`;
+  }
+  let res: Response;
+  try {
+    res = await fetch(p.discovery.token_endpoint, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'error',
+      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw refusal('unreachable', 'The token endpoint could not be reached', cause);
+  }
+  if (res.status >= 500) throw refusal('unreachable', `The token endpoint answered HTTP ${res.status}`);
+  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  if (!res.ok) {
+    const error = typeof json?.['error'] === 'string' ? json['error'].slice(0, 100) : `HTTP ${res.status}`;
+    throw refusal('rejected_code', `The token endpoint refused the code: ${error}`);
+  }
+  const idToken = json?.['id_token'];
+  if (typeof idToken !== 'string') throw refusal('invalid_token', 'The token endpoint gave no ID token');
+  return idToken;
+}
+
+/** Checks the ID token's signature against the provider's keys, and its issuer, audience, age and nonce. */
+async function verify(
+  settings: OidcSettings,
+  p: Provider,
+  idToken: string,
+  nonce: string,
+): Promise<JWTPayload & { sub: string }> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(idToken, p.jwks, {
+      issuer: p.discovery.issuer,
+      audience: settings.clientId,
+      algorithms: p.algorithms,
+      requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
+      clockTolerance: CLOCK_TOLERANCE_S,
+      maxTokenAge: MAX_TOKEN_AGE,
+    }));
+  } catch (cause) {
+    if (cause instanceof joseErrors.JWKSTimeout) {
+      throw refusal('unreachable', "The provider's keys could not be fetched", cause);
+    }
+    const why = cause instanceof joseErrors.JOSEError ? cause.code : 'malformed';
+    throw refusal('invalid_token', `The ID token failed verification (${why})`, cause);
+  }
+  if (!sameSecret(payload['nonce'], nonce)) {
+    throw refusal('invalid_token', 'The ID token does not carry the nonce of this sign-in');
+  }
+  // OpenID Connect Core §3.1.3.7: with several audiences, or an azp, the token must be meant for us.
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  const azp = payload['azp'];
+  if ((audiences.length > 1 || azp !== undefined) && azp !== settings.clientId) {
+    throw refusal('invalid_token', 'The ID token was issued to another client (azp)');
+  }
+  if (typeof payload.sub !== 'string' || payload.sub === '') {
+    throw refusal('invalid_token', 'The ID token has no subject');
+  }
+  return payload as JWTPayload & { sub: string };
+}
+
+function admit(settings: OidcSettings, user: OidcCandidate, how: string): string {
+  if (user.disabled) throw refusal('disabled_user', `The Ponte user matched by ${how} is disabled`);
+  if (!user.member) {
+    throw refusal('unknown_user', `The Ponte user matched by ${how} has no role in ${settings.institution}`);
+  }
+  return user.id;
+}
+
+/**
+ * The Ponte user of the person: by the stored subject, or else by a verified e-mail of a user of the
+ * institution not yet linked, whom the subject is then stored on (and the link audited).
+ */
+async function matchUser(
+  database: Database,
+  repo: AccountsRepository,
+  settings: OidcSettings,
+  claims: JWTPayload & { sub: string },
+): Promise<string> {
+  // A subject is unique only within its issuer: stored with it, a subject of another provider never matches.
+  const subject = `${claims.iss}#${claims.sub}`;
+  const linked = await repo.oidcBySubject(subject, settings.institution);
+  if (linked) return admit(settings, linked, 'subject');
+
+  const email = claims['email'];
+  const verified = claims['email_verified'];
+  if (typeof email !== 'string' || email.trim() === '') {
+    throw refusal('unknown_user', 'No Ponte user has this subject, and the provider gave no e-mail');
+  }
+  if (verified !== true && verified !== 'true') {
+    throw refusal('unverified_email', 'The provider does not say that the e-mail address is verified');
+  }
+  const user = await repo.oidcByEmail(email.trim(), settings.institution);
+  if (!user) throw refusal('unknown_user', 'No Ponte user has this subject or e-mail address');
+  const id = admit(settings, user, 'e-mail');
+  await database.transaction(async () => {
+    // Only a user not linked yet: another identity with the same address must not take the account over.
+    if (!(await repo.linkOidcSubject(id, subject))) {
+      throw refusal('linked_elsewhere', 'The Ponte user of this e-mail is linked to another subject');
+    }
+    await repo.auditOidcLink(id, settings.institution, { oidcIssuer: claims.iss });
+  });
+  return id;
+}

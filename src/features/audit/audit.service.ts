@@ -2,6 +2,7 @@
 // as the write. The table refuses updates and deletes (a trigger), so the log only grows.
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { constraintConflict } from '../../platform/db/constraints.ts';
+import { insertAuditEvents, selectAuditEvents } from './audit.repository.ts';
 
 /** Who wrote, as the log keeps it (an Actor or a SystemActor of accounts.access.ts). */
 export interface AuditActor {
@@ -37,53 +38,28 @@ export interface AuditRecord {
 export async function appendAudit(query: QueryFn, actor: AuditActor, records: AuditRecord[]): Promise<void> {
   if (records.length === 0) return;
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
-  await query(
-    `insert into audit_events (institution_id, actor_id, actor, action, entity, entity_id, before, after)
-     select i, $1, $2, a, e, id, b, af
-       from unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[])
-         as r(i, a, e, id, b, af)`,
-    [
-      actor.userId,
-      actor.label,
-      records.map((r) => r.institutionId),
-      records.map((r) => r.action),
-      records.map((r) => r.entity),
-      records.map((r) => r.entityId),
-      records.map((r) => json(r.before)),
-      records.map((r) => json(r.after)),
-    ],
+  await insertAuditEvents(
+    query,
+    { actorId: actor.userId, actor: actor.label },
+    records.map((r) => ({
+      institutionId: r.institutionId,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: json(r.before),
+      after: json(r.after),
+    })),
   );
 }
 
 /** Entries matching a SQL condition over audit_events, newest first. */
-export async function auditRows(
+export function auditRows(
   database: Database,
   where: string,
   params: unknown[],
   limit: number,
 ): Promise<AuditEntry[]> {
-  const rows = await database.query<{
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string;
-    before: unknown;
-    after: unknown;
-  }>(
-    `select at::text, actor, action, entity, entity_id, before, after from audit_events
-      where ${where} order by at desc, id desc limit ${Math.trunc(limit)}`,
-    params,
-  );
-  return rows.map((r) => ({
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entity_id,
-    before: r.before,
-    after: r.after,
-  }));
+  return selectAuditEvents(database.query, where, params, limit);
 }
 
 /** The history of one record, newest first (row-level security keeps it to the actor's institution). */

@@ -34,7 +34,7 @@ describe('partners', () => {
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({
-      kind: 'organisation',
+      type: 'organisation',
       nameIt: `Camera ${name}`,
       nameEn: name,
       country: { code: 'FR' },

@@ -139,10 +139,10 @@ export function counterpartsPages(services: Services) {
             const title = own.editTitle(nameIn(cp, c.lang));
             return formPage(c, state, {
               title: title,
-              lead: cp.kind === 'city' ? own.cityNote : undefined,
+              lead: cp.type === 'city' ? own.cityNote : undefined,
               action: `${record}/edit`,
               version: cp.version,
-              specs: counterpartSpecs(cp.kind),
+              specs: counterpartSpecs(cp.type),
               values: counterpartValues(cp),
               submit: t.save,
               back: { href: record, label: t.backToRecord },

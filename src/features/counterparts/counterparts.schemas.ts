@@ -35,7 +35,7 @@ export const Counterpart = Type.Object(
 export const PartnerRecord = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    kind: StringEnum(['city', 'organisation'] as const),
+    type: StringEnum(['city', 'organisation'] as const),
     nameIt: Type.String(),
     nameEn: Type.String(),
     country: Nullable(Type.Object({ code: Type.String(), nameIt: Type.String(), nameEn: Type.String() })),

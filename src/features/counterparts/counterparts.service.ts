@@ -2,6 +2,7 @@
 // one per organisation (by English name) within an institution. The back-office also lists, edits, adds
 // (organisations) and deletes (unused) counterparts; those functions take the institution's id and run in
 // the caller's transaction (under row-level security in the back-office).
+import type { Static } from '@sinclair/typebox';
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
@@ -18,6 +19,7 @@ import {
   type CounterpartsRepository,
   listPublicCounterparts,
 } from './counterparts.repository.ts';
+import type { PartnerRecord } from './counterparts.schemas.ts';
 
 export { COUNTERPART_SORTS, type CounterpartSort } from './counterparts.repository.ts';
 
@@ -25,19 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAGE_SIZE = 25;
 
 /** A counterpart as the back-office shows and audits it. */
-export interface CounterpartRecord {
-  id: string;
-  kind: 'city' | 'organisation';
-  nameIt: string;
-  nameEn: string;
-  country: { code: string; nameIt: string; nameEn: string } | null;
-  place: { geonamesId: number; name: string } | null;
-  website: string | null;
-  agreements: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CounterpartRecord = Static<typeof PartnerRecord>;
 
 /** What a person types in the back-office form; country only counts for organisations. */
 export interface CounterpartFields {
@@ -66,7 +56,7 @@ export interface ListPage<T> {
 
 const record = (r: CounterpartListRow): CounterpartRecord => ({
   id: r.id,
-  kind: r.kind,
+  type: r.kind,
   nameIt: r.nameIt,
   nameEn: r.nameEn,
   country: r.countryCode
@@ -131,34 +121,11 @@ export function createCounterpartsService({
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
-  async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
-    const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
-    if (!row) throw AppError.notFound('Counterpart', id);
-    return record(row);
-  }
+  return { ...agreementSide(repo, query, institutions), ...recordSide(repo, agreements) };
+}
 
-  /** The names and website checked; an organisation's country resolved (null when left empty). */
-  function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
-    const country = kind === 'organisation' ? text('country', fields.country, 100, false) : null;
-    const countryCode = country ? resolveCountry(country) : null;
-    if (country && !countryCode) throw AppError.invalid('country', `Unknown country "${country}"`);
-    return {
-      nameIt: text('nameIt', fields.nameIt, 200, true)!,
-      nameEn: text('nameEn', fields.nameEn, 200, true)!,
-      website: website('website', fields.website),
-      countryCode: countryCode ?? null,
-    };
-  }
-
-  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string) {
-    if (await repo.organisationNamed(institutionId, nameEn, exceptId)) {
-      throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
-        field: 'nameEn',
-        details: { reason: 'taken' },
-      });
-    }
-  }
-
+/** The public list, and the counterparts agreements name (found or created). */
+function agreementSide(repo: CounterpartsRepository, query: QueryFn, institutions: InstitutionsService) {
   return {
     /** Partners with at least one published agreement, as the public and the API see them. */
     async listPublic(institution: string) {
@@ -221,7 +188,43 @@ export function createCounterpartsService({
       for (const row of created) existing.set(rowKey(row), row);
       return specs.map((spec) => existing.get(keyOf(spec))!);
     },
+  };
+}
 
+/** The names and website checked; an organisation's country resolved (null when left empty). */
+function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
+  const country = kind === 'organisation' ? text('country', fields.country, 100, false) : null;
+  const countryCode = country ? resolveCountry(country) : null;
+  if (country && !countryCode) throw AppError.invalid('country', `Unknown country "${country}"`);
+  return {
+    nameIt: text('nameIt', fields.nameIt, 200, true)!,
+    nameEn: text('nameEn', fields.nameEn, 200, true)!,
+    website: website('website', fields.website),
+    countryCode: countryCode ?? null,
+  };
+}
+
+/** The back-office's reads and writes of an institution's counterparts (in the caller's transaction). */
+function recordSide(
+  repo: CounterpartsRepository,
+  agreements: Pick<AgreementsRepository, 'ofCounterpart' | 'followCounterpart'>,
+) {
+  async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
+    const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
+    if (!row) throw AppError.notFound('Counterpart', id);
+    return record(row);
+  }
+
+  async function uniqueOrganisation(institutionId: string, nameEn: string, exceptId?: string) {
+    if (await repo.organisationNamed(institutionId, nameEn, exceptId)) {
+      throw new AppError('conflict', `An organisation named "${nameEn}" already exists`, {
+        field: 'nameEn',
+        details: { reason: 'taken' },
+      });
+    }
+  }
+
+  return {
     /** One page of the institution's counterparts, filtered and sorted. */
     async page(institutionId: string, query: CounterpartListQuery): Promise<ListPage<CounterpartRecord>> {
       const filter = {
@@ -277,14 +280,14 @@ export function createCounterpartsService({
       fields: CounterpartFields,
     ): Promise<CounterpartRecord> {
       const before = await detail(institutionId, id);
-      const values = checked(fields, before.kind);
+      const values = checked(fields, before.type);
       const changes = {
         nameIt: values.nameIt,
         nameEn: values.nameEn,
         website: values.website,
-        countryCode: before.kind === 'organisation' ? values.countryCode : (before.country?.code ?? null),
+        countryCode: before.type === 'organisation' ? values.countryCode : (before.country?.code ?? null),
       };
-      if (before.kind === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id);
+      if (before.type === 'organisation') await uniqueOrganisation(institutionId, values.nameEn, id);
       const row = await repo.updateVersioned(institutionId, id, version, changes);
       if (!row) throw stale(await detail(institutionId, id), version);
       const namesChanged = changes.nameIt !== before.nameIt || changes.nameEn !== before.nameEn;

@@ -9,6 +9,7 @@ import { type Actor, requireAdmin } from '../accounts/accounts.access.ts';
 import { type AccountsService, checkEmail, checkPassword } from '../accounts/accounts.service.ts';
 import { ROLES, type Role } from '../accounts/accounts.table.ts';
 import { appendAudit } from '../audit/audit.service.ts';
+import { createInvitationsRepository, type InvitationsRepository } from './invitations.repository.ts';
 
 /** How long an invitation may wait to be accepted. */
 export const INVITATION_DAYS = 7;
@@ -37,31 +38,15 @@ export interface OpenInvitation {
 const gone = () =>
   new AppError('not_found', 'This invitation does not exist, was already used, was withdrawn or has expired');
 
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
 export function createInvitationsService(deps: { database: Database; accounts: AccountsService }) {
-  const { database, accounts } = deps;
+  const repo = createInvitationsRepository(deps.database);
+  return { ...adminSide(deps.database, repo), ...inviteeSide(deps.database, repo, deps.accounts) };
+}
 
-  /** The invitation of a secret, if it can still be accepted (the caller's transaction, when open). */
-  async function pendingOf(token: string) {
-    const [row] = await database.query<{
-      id: string;
-      institution_id: string;
-      email: string;
-      name: string;
-      role: Role;
-      slug: string;
-      name_it: string;
-      name_en: string;
-      has_account: boolean;
-    }>(
-      `select v.id, v.institution_id, v.email, v.name, v.role, i.slug, i.name_it, i.name_en,
-              exists (select 1 from users u where lower(u.email) = lower(v.email)) as has_account
-         from invitations v join institutions i on i.id = v.institution_id
-        where v.token_hash = $1 and v.accepted_at is null and v.revoked_at is null and v.expires_at > now()`,
-      [sha256(token)],
-    );
-    return row;
-  }
-
+/** What an institution's admin does: invite, list the pending invitations, withdraw one. */
+function adminSide(database: Database, repo: InvitationsRepository) {
   return {
     /**
      * Invites an address to the actor's institution with a role; returns the one-time secret of the address to
@@ -76,69 +61,42 @@ export function createInvitationsService(deps: { database: Database; accounts: A
       const email = checkEmail(input.email);
       const name = input.name.trim();
       if (!name || name.length > 200) throw AppError.invalid('name', 'Give the name of the person');
-      if (!(ROLES as readonly string[]).includes(input.role)) {
-        throw AppError.invalid('role', `The role must be one of ${ROLES.join(', ')}`);
-      }
+      const role = input.role;
+      if (!isRole(role)) throw AppError.invalid('role', `The role must be one of ${ROLES.join(', ')}`);
       const token = randomBytes(32).toString('base64url');
       return database.scoped({ institutionIds: [actor.institutionId] }, async () => {
-        const here = await database.query(
-          `select 1 from user_roles r join users u on u.id = r.user_id
-            where r.institution_id = $1 and lower(u.email) = lower($2)`,
-          [actor.institutionId, email],
-        );
-        if (here.length > 0) {
+        if (await repo.worksIn(actor.institutionId, email)) {
           throw new AppError('conflict', `${email} already works in this institution`, { field: 'email' });
         }
-        await database.query(
-          `update invitations set revoked_at = now()
-            where institution_id = $1 and lower(email) = lower($2) and accepted_at is null and revoked_at is null`,
-          [actor.institutionId, email],
-        );
-        const [row] = await database.query<{ id: string; expires_at: string }>(
-          `insert into invitations (institution_id, email, name, role, token_hash, created_by, expires_at)
-           values ($1, $2, $3, $4, $5, $6, now() + make_interval(days => $7))
-           returning id, expires_at::text`,
-          [actor.institutionId, email, name, input.role, sha256(token), actor.userId, INVITATION_DAYS],
-        );
+        await repo.revokeOpen(actor.institutionId, email);
+        const row = await repo.insert({
+          institutionId: actor.institutionId,
+          email,
+          name,
+          role,
+          tokenHash: sha256(token),
+          createdBy: actor.userId,
+          days: INVITATION_DAYS,
+        });
         await appendAudit(database.query, actor, [
           {
             institutionId: actor.institutionId,
             action: 'invite',
             entity: 'invitation',
-            entityId: row!.id,
-            after: { email, name, role: input.role },
+            entityId: row.id,
+            after: { email, name, role },
           },
         ]);
-        return { token, expiresAt: row!.expires_at };
+        return { token, expiresAt: row.expiresAt };
       });
     },
 
     /** The actor's institution's invitations that wait to be accepted, newest first. */
     pending(actor: Actor): Promise<PendingInvitation[]> {
       requireAdmin(actor);
-      return database.scoped({ institutionIds: [actor.institutionId] }, async () => {
-        const rows = await database.query<{
-          id: string;
-          email: string;
-          name: string;
-          role: Role;
-          created_at: string;
-          expires_at: string;
-        }>(
-          `select id, email, name, role, created_at::text, expires_at::text from invitations
-            where institution_id = $1 and accepted_at is null and revoked_at is null and expires_at > now()
-            order by created_at desc`,
-          [actor.institutionId],
-        );
-        return rows.map((r) => ({
-          id: r.id,
-          email: r.email,
-          name: r.name,
-          role: r.role,
-          createdAt: r.created_at,
-          expiresAt: r.expires_at,
-        }));
-      });
+      return database.scoped({ institutionIds: [actor.institutionId] }, () =>
+        repo.pending(actor.institutionId),
+      );
     },
 
     /** Withdraws an invitation of the actor's institution; its address stops working at once. */
@@ -146,11 +104,7 @@ export function createInvitationsService(deps: { database: Database; accounts: A
       requireAdmin(actor);
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw AppError.notFound('Invitation', id);
       return database.scoped({ institutionIds: [actor.institutionId] }, async () => {
-        const [row] = await database.query<{ email: string }>(
-          `update invitations set revoked_at = now()
-            where id = $1 and accepted_at is null and revoked_at is null returning email`,
-          [id],
-        );
+        const row = await repo.revoke(id);
         if (!row) throw AppError.notFound('Invitation', id);
         await appendAudit(database.query, actor, [
           {
@@ -163,7 +117,15 @@ export function createInvitationsService(deps: { database: Database; accounts: A
         ]);
       });
     },
+  };
+}
 
+/** What the invited person does: open the address, accept. */
+function inviteeSide(database: Database, repo: InvitationsRepository, accounts: AccountsService) {
+  /** The invitation of a secret, if it can still be accepted (the caller's transaction, when open). */
+  const pendingOf = (token: string) => repo.pendingOf(sha256(token));
+
+  return {
     /** What the invitation of a secret offers; not_found when it cannot be accepted any more. */
     async open(token: string): Promise<OpenInvitation> {
       const row = await pendingOf(token);
@@ -172,8 +134,8 @@ export function createInvitationsService(deps: { database: Database; accounts: A
         email: row.email,
         name: row.name,
         role: row.role,
-        institution: { slug: row.slug, nameIt: row.name_it, nameEn: row.name_en },
-        hasAccount: row.has_account,
+        institution: { slug: row.slug, nameIt: row.nameIt, nameEn: row.nameEn },
+        hasAccount: row.hasAccount,
       };
     },
 
@@ -188,18 +150,13 @@ export function createInvitationsService(deps: { database: Database; accounts: A
       const row = await pendingOf(token);
       if (!row) throw gone();
       let userId: string | undefined;
-      if (row.has_account) {
+      if (row.hasAccount) {
         userId = (await accounts.authenticate(row.email, answer.password, answer.address)).id;
       } else {
         checkPassword(answer.password);
       }
       // Claimed at once, so an address works once even when opened twice at the same moment.
-      const claimed = await database.query(
-        `update invitations set accepted_at = now()
-          where id = $1 and accepted_at is null and revoked_at is null and expires_at > now() returning id`,
-        [row.id],
-      );
-      if (claimed.length === 0) throw gone();
+      if (!(await repo.claim(row.id))) throw gone();
       const role = row.role;
       if (!userId) {
         const name = answer.name.trim().slice(0, 200) || row.name;
@@ -213,15 +170,12 @@ export function createInvitationsService(deps: { database: Database; accounts: A
         });
         userId = made.user.id;
       }
+      const user = userId;
       await database.transaction(async () => {
-        await database.query(
-          `insert into user_roles (user_id, institution_id, role) values ($1, $2, $3)
-           on conflict (user_id, institution_id) do update set role = excluded.role`,
-          [userId, row.institution_id, role],
-        );
-        await appendAudit(database.query, { userId: userId!, label: row.email }, [
+        await repo.grantRole(user, row.institutionId, role);
+        await appendAudit(database.query, { userId: user, label: row.email }, [
           {
-            institutionId: row.institution_id,
+            institutionId: row.institutionId,
             action: 'accept',
             entity: 'invitation',
             entityId: row.id,
@@ -229,7 +183,7 @@ export function createInvitationsService(deps: { database: Database; accounts: A
           },
         ]);
       });
-      return userId;
+      return user;
     },
   };
 }

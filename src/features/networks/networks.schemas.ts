@@ -17,18 +17,20 @@ export const Membership = Type.Object(
   { title: 'Membership' },
 );
 
+/** What a network is, as the portal's API and the back-office's catalogue both show it. */
+const networkShown = {
+  id: Type.String({ format: 'uuid' }),
+  slug: Type.String(),
+  acronym: Nullable(Type.String()),
+  nameIt: Type.String(),
+  nameEn: Type.String(),
+  descriptionIt: Nullable(Type.String()),
+  descriptionEn: Nullable(Type.String()),
+  website: Nullable(Type.String()),
+} satisfies TProperties;
+
 export const Network = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    slug: Type.String(),
-    acronym: Nullable(Type.String()),
-    nameIt: Type.String(),
-    nameEn: Type.String(),
-    descriptionIt: Nullable(Type.String()),
-    descriptionEn: Nullable(Type.String()),
-    website: Nullable(Type.String()),
-    memberships: Type.Array(Membership),
-  },
+  { ...networkShown, memberships: Type.Array(Membership) },
   { title: 'Network' },
 );
 export type Network = Static<typeof Network>;
@@ -84,14 +86,7 @@ export const MembershipRecordSchema = Type.Object(
 
 export const CatalogueNetwork = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
-    slug: Type.String(),
-    acronym: Nullable(Type.String()),
-    nameIt: Type.String(),
-    nameEn: Type.String(),
-    descriptionIt: Nullable(Type.String()),
-    descriptionEn: Nullable(Type.String()),
-    website: Nullable(Type.String()),
+    ...networkShown,
     version: Type.Integer({ description: 'Send it back with the next PATCH' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -150,18 +145,7 @@ export const NetworkChanges = changesOf(networkProps, 'CatalogueNetworkChanges')
 // import the service that imports them).
 
 /** A catalogue network as the back-office shows and audits it. */
-export interface NetworkEntry {
-  id: string;
-  slug: string;
-  acronym: string | null;
-  nameIt: string;
-  nameEn: string;
-  descriptionIt: string | null;
-  descriptionEn: string | null;
-  website: string | null;
-  version: number;
-  updatedAt: string;
-}
+export type NetworkEntry = Static<typeof CatalogueNetwork>;
 
 /** An institution's membership as the back-office shows and audits it. */
 export interface MembershipRecord {

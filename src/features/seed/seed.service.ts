@@ -9,6 +9,7 @@ import type { InstitutionsService } from '../institutions/institutions.service.t
 import type { NetworksService } from '../networks/networks.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
 import { DEMO_INSTITUTIONS, DEMO_NETWORKS } from './demo.data.ts';
+import { createSeedRepository } from './seed.repository.ts';
 
 export interface SeedReport {
   institutions: string[];
@@ -24,15 +25,11 @@ export function createSeedService(deps: {
   agreements: AgreementsService;
 }) {
   const { database, places, institutions, networks, agreements } = deps;
+  const repo = createSeedRepository(database);
 
   return {
-    async hasInstitutions(): Promise<boolean> {
-      // Runs on every start: one indexed probe, not the full list.
-      const rows = await database.query<{ found: boolean }>(
-        'select exists (select 1 from institutions) as found',
-      );
-      return rows[0]?.found === true;
-    },
+    /** Runs on every start: whether there is anything yet. */
+    hasInstitutions: (): Promise<boolean> => repo.hasInstitutions(),
 
     /** Adds the demo institutions that are not there yet; all of it in one transaction. */
     async demo(): Promise<SeedReport> {

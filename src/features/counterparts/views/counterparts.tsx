@@ -105,7 +105,7 @@ export function CounterpartListView(p: {
                 <th scope="row">
                   <a href={`${base}/${r.id}`}>{nameIn(r, p.lang)}</a>
                 </th>
-                <td>{c.kinds[r.kind]}</td>
+                <td>{c.kinds[r.type]}</td>
                 <td>{r.country ? nameIn(r.country, p.lang) : '—'}</td>
                 <td>{String(r.agreements)}</td>
                 <td>{day(r.updatedAt, p.lang)}</td>
@@ -138,7 +138,7 @@ export function CounterpartView(p: {
       </p>
       <h1>{nameIn(r, p.lang)}</h1>
       <p class="lead">
-        {c.kinds[r.kind]}
+        {c.kinds[r.type]}
         {r.country ? ` · ${nameIn(r.country, p.lang)}` : ''}
       </p>
       <h2 class="h4 mt-4">{t.details}</h2>
@@ -146,7 +146,7 @@ export function CounterpartView(p: {
         rows={[
           [t.labels['nameIt']!, r.nameIt],
           [t.labels['nameEn']!, r.nameEn],
-          [c.kind, c.kinds[r.kind]],
+          [c.kind, c.kinds[r.type]],
           [c.country, r.country ? nameIn(r.country, p.lang) : null],
           ...(r.place ? [[c.place, r.place.name] as [string, string]] : []),
           [t.labels['website']!, website(r.website)],
