@@ -1,6 +1,8 @@
 // Agreement queries. Reads that join five tables and page by keyset are plain SQL; writes go through Drizzle.
+
 import { and, eq, getTableColumns, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/client.ts';
+import type { CounterpartAgreementRow } from '../counterparts/counterparts.schemas.ts';
 import { counterparts } from '../counterparts/counterparts.table.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { placeNames } from '../places/places.table.ts';
@@ -336,13 +338,3 @@ export function createAgreementsRepository(database: Database) {
 }
 
 export type AgreementsRepository = ReturnType<typeof createAgreementsRepository>;
-
-/** One agreement on a partner's back-office page. */
-export interface CounterpartAgreementRow {
-  id: string;
-  kind: string;
-  status: string;
-  published: boolean;
-  signed_on: string | null;
-  signed_precision: string;
-}

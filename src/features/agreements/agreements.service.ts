@@ -10,6 +10,8 @@ import { createAgreementReads } from './agreements.reads.ts';
 import type { AgreementsRepository } from './agreements.repository.ts';
 import { createAgreementWrites } from './agreements.writes.ts';
 
+// The published formats of the open-data downloads.
+export { toCsv, toGeoJson, toJson } from './agreements.files.ts';
 export type { Preparation, PreparedAgreement } from './agreements.prepare.ts';
 
 export function createAgreementsService(deps: {

@@ -81,3 +81,26 @@ export const COUNTERPART_WORDS = {
     kinds: { city: 'City', organisation: 'Organisation' } as Record<string, string>,
   },
 };
+
+/** One agreement on a partner's back-office page (read by the agreements' repository, see CounterpartAgreements). */
+export interface CounterpartAgreementRow {
+  id: string;
+  kind: string;
+  status: string;
+  published: boolean;
+  signed_on: string | null;
+  signed_precision: string;
+}
+
+/**
+ * What counterparts need of the agreements: the ones naming a partner, and keeping their copies of its names
+ * and country in step when it is renamed. The agreements' repository provides it (deps.ts hands it in), so
+ * counterparts know no agreement module.
+ */
+export interface CounterpartAgreements {
+  ofCounterpart(id: string): Promise<CounterpartAgreementRow[]>;
+  followCounterpart(
+    id: string,
+    values: { sortNameIt: string; sortNameEn: string; searchAdd: string[]; countryCode: string | null },
+  ): Promise<void>;
+}

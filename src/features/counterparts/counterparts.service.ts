@@ -7,7 +7,6 @@ import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
-import type { AgreementsRepository } from '../agreements/agreements.repository.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { normalizeName, type PlaceCandidate, resolveCountry } from '../places/places.service.ts';
@@ -19,7 +18,7 @@ import {
   type CounterpartsRepository,
   listPublicCounterparts,
 } from './counterparts.repository.ts';
-import type { PartnerRecord } from './counterparts.schemas.ts';
+import type { CounterpartAgreements, PartnerRecord } from './counterparts.schemas.ts';
 
 export { COUNTERPART_SORTS, type CounterpartSort } from './counterparts.repository.ts';
 
@@ -117,7 +116,7 @@ export function createCounterpartsService({
 }: {
   repo: CounterpartsRepository;
   /** The agreements' side: what names a counterpart, and their copies of its names and country. */
-  agreements: Pick<AgreementsRepository, 'ofCounterpart' | 'followCounterpart'>;
+  agreements: CounterpartAgreements;
   query: QueryFn;
   institutions: InstitutionsService;
 }) {
@@ -205,10 +204,7 @@ function checked(fields: CounterpartFields, kind: 'city' | 'organisation') {
 }
 
 /** The back-office's reads and writes of an institution's counterparts (in the caller's transaction). */
-function recordSide(
-  repo: CounterpartsRepository,
-  agreements: Pick<AgreementsRepository, 'ofCounterpart' | 'followCounterpart'>,
-) {
+function recordSide(repo: CounterpartsRepository, agreements: CounterpartAgreements) {
   async function detail(institutionId: string, id: string): Promise<CounterpartRecord> {
     const row = UUID.test(id) ? await repo.detail(institutionId, id) : undefined;
     if (!row) throw AppError.notFound('Counterpart', id);

@@ -9,7 +9,7 @@ import type { Services } from '../../deps.ts';
 import type { PageCache } from '../../platform/http/page-cache.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, langOfAddress } from '../../platform/i18n.ts';
-import { toCsv, toGeoJson, toJson } from '../agreements/agreements.files.ts';
+import { toCsv, toGeoJson, toJson } from '../agreements/agreements.service.ts';
 import { createPortalKit, type PortalKit } from './portal.kit.tsx';
 import { institutionRoutes } from './portal.sections.tsx';
 import type { PortalService } from './portal.service.ts';

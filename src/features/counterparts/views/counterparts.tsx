@@ -7,10 +7,10 @@ import { day, Facts, ListFilters, nameIn, Pagination, website } from '../../../v
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
-import type { CounterpartAgreementRow } from '../../agreements/agreements.repository.ts';
 import type { AgreementKind, Status } from '../../agreements/agreements.schemas.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
+import type { CounterpartAgreementRow } from '../counterparts.schemas.ts';
 import type { CounterpartRecord, ListPage } from '../counterparts.service.ts';
 import { counterpartsStrings } from '../counterparts.strings.ts';
 
