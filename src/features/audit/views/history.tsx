@@ -135,7 +135,7 @@ export function fieldLabel(entity: string, key: string, lang: Lang): string {
     entity === 'agreement'
       ? t.edit.labels
       : entity === 'counterpart'
-        ? { kind: c.kind, place: c.place }
+        ? { kind: c.kind, type: c.kind, place: c.place }
         : entity === 'membership'
           ? { unit: r.labels['unitId'] ?? key }
           : {};
@@ -163,6 +163,9 @@ function dateText(value: string, lang: Lang): string {
 /** A coded value in words (kinds, statuses, sectors, terms, roles), or undefined when the key has no words. */
 function wordOf(entity: string, key: string, value: string, lang: Lang): string | undefined {
   const t = agreementsStrings(lang);
+  // A partner's city or organisation: `type` since the API has one shape for it, `kind` in older entries.
+  if (entity === 'counterpart' && (key === 'type' || key === 'kind'))
+    return COUNTERPART_WORDS[lang].kinds[value];
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
