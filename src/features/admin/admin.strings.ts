@@ -58,6 +58,9 @@ const it = {
     endsOn:
       'Un accordo con scadenza ha bisogno della data completa (AAAA-MM-GG), successiva alla firma; un accordo a tempo indeterminato non ne ha.',
     renewalYears: 'Scrivi un numero di anni da 1 a 50.',
+    term: 'Scegli la durata dalla lista.',
+    renewal: 'Scegli dalla lista come si rinnova.',
+    sectors: 'Scegli i settori dalla lista.',
     sources: 'Ogni riga deve cominciare con un indirizzo web completo (https://...).',
     unit: "Scegli un ufficio dell'elenco.",
     file: 'Il file deve essere un PDF, PNG, JPEG o WebP non vuoto, fino a 10 MB.',
@@ -167,6 +170,9 @@ const en: Strings = {
     endsOn:
       'A fixed-term agreement needs its full end date (YYYY-MM-DD), after the signing; a permanent one has none.',
     renewalYears: 'Write a number of years from 1 to 50.',
+    term: 'Choose the term from the list.',
+    renewal: 'Choose from the list how it renews.',
+    sectors: 'Choose the sectors from the list.',
     sources: 'Each line must start with a full web address (https://...).',
     unit: 'Choose a unit from the list.',
     file: 'The file must be a non-empty PDF, PNG, JPEG or WebP of up to 10 MB.',

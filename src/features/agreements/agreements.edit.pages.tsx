@@ -4,20 +4,12 @@ import type { FastifyReply } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
-import { webUrlProblem } from '../../platform/urls.ts';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, inputMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
 import type { AgreementsAdmin } from './agreements.admin.ts';
 import { whole } from './agreements.record-page.tsx';
-import {
-  AGREEMENT_KINDS,
-  type Agreement,
-  type AgreementChanges,
-  RENEWALS,
-  SECTORS,
-  TERMS,
-} from './agreements.schemas.ts';
+import type { Agreement, AgreementChanges } from './agreements.schemas.ts';
 import { agreementsStrings } from './agreements.strings.ts';
 import {
   differingFields,
@@ -52,42 +44,39 @@ function editValuesFrom(b: Form | undefined): EditValues {
   };
 }
 
-/** The form's values as the changes the service takes; a value it cannot be is refused by field. */
+/**
+ * The form's values in the shape of the API's changes, as typed: the service checks them against the same
+ * schema as PATCH /agreements/{id} (AgreementChanges), so a kind, term, renewal, sector, number of years or
+ * source address it cannot be is refused there, naming the field, and this page keeps no second copy of the
+ * rules.
+ */
 function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
-  const oneOf = <T extends string>(value: string, allowed: readonly T[], name: string): T => {
-    if (!(allowed as readonly string[]).includes(value)) throw AppError.invalid(name, `choose a ${name}`);
-    return value as T;
-  };
-  const years = v.renewalYears ? Number(v.renewalYears) : undefined;
-  if (years !== undefined && !(Number.isInteger(years) && years >= 1 && years <= 50)) {
-    throw AppError.invalid('renewalYears', 'renewal years must be a whole number from 1 to 50');
-  }
-  const term = oneOf(v.term, TERMS, 'term');
+  type Changes = Required<AgreementChanges>;
+  const term = v.term as Changes['term']['type'];
   const sources = v.sources
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean)
     .map((line) => {
       const [url = '', ...rest] = line.split(/\s+/);
-      const problem = webUrlProblem(url);
-      if (problem) throw AppError.invalid('sources', problem);
       const note = rest.join(' ').trim();
       // A line left as the form showed it keeps the stored source whole (its title and note apart).
       const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);
       return same ?? { url, ...(note ? { note } : {}) };
     });
   return {
-    kind: oneOf(v.kind, AGREEMENT_KINDS, 'kind'),
+    kind: v.kind as Changes['kind'],
     signed: { date: v.signed || null, ...(v.signedSource ? { source: v.signedSource } : {}) },
     ratified: { date: v.ratified || null, ...(v.ratifiedSource ? { source: v.ratifiedSource } : {}) },
     signedPlace: v.signedPlace,
     term: {
       type: term,
       ...(v.endsOn || term === 'fixed' ? { endsOn: v.endsOn || null } : {}),
-      ...(term === 'fixed' ? { renewal: oneOf(v.renewal, RENEWALS, 'renewal') } : {}),
-      ...(term === 'fixed' && years ? { renewalYears: years } : {}),
+      ...(term === 'fixed' ? { renewal: v.renewal as NonNullable<Changes['term']['renewal']> } : {}),
+      // Not a number stays not a number, for the schema to refuse as the years' field.
+      ...(term === 'fixed' && v.renewalYears ? { renewalYears: Number(v.renewalYears) } : {}),
     },
-    sectors: v.sectors.map((s) => oneOf(s, SECTORS, 'sectors')),
+    sectors: v.sectors as Changes['sectors'],
     titleIt: v.titleIt,
     titleEn: v.titleEn,
     descriptionIt: v.descriptionIt,
@@ -98,11 +87,12 @@ function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
 }
 
 /**
- * The form field an edit error belongs to ("term.endsOn" -> "endsOn", "signed.date" -> "signed",
- * "signed.source" -> "signedSource").
+ * The form field an edit error belongs to ("term.type" -> "term", "term.endsOn" -> "endsOn", "signed.date" ->
+ * "signed", "signed.source" -> "signedSource", "sources.2.url" -> "sources").
  */
 const editFieldOf = (name: string | undefined) => {
   if (!name) return 'kind';
+  if (name === 'term.type' || name === 'term') return 'term';
   if (name.startsWith('term.')) return name.slice(5);
   const [head = 'kind', leaf] = name.split('.');
   return leaf === 'source' && (head === 'signed' || head === 'ratified') ? `${head}Source` : head;

@@ -220,6 +220,11 @@ describe('editing an agreement in the back-office', () => {
     ['sources', { sources: 'www.example senza indirizzo' }, 'indirizzo web completo'],
     ['endsOn', { term: 'permanent', endsOn: '2030-01-01' }, 'tempo indeterminato non ne ha'],
     ['renewalYears', { term: 'fixed', endsOn: '2030-01-01', renewalYears: 'tre' }, 'da 1 a 50'],
+    // Refused by the API's schema in the service (the form keeps no copy of the lists), named in the page.
+    ['kind', { kind: 'alleanza' }, 'Scegli un tipo dalla lista'],
+    ['term', { term: 'per sempre' }, 'Scegli la durata dalla lista'],
+    ['renewal', { term: 'fixed', endsOn: '2030-01-01', renewal: 'a volte' }, 'come si rinnova'],
+    ['sectors', { sectors: 'astrologia' }, 'Scegli i settori dalla lista'],
   ])(
     'when %s is wrong, then the form comes back with the message beside it and the input kept',
     async (name, change, message) => {
