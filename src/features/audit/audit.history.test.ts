@@ -1,8 +1,9 @@
 // How an audit entry reads in the back-office: fields and values in the page's language, bookkeeping keys
 // left out, long values shortened, creations listing their values and changes showing before and after.
 import { describe, expect, it } from 'vitest';
+import { renderFragment } from '../../views/render.ts';
 import type { AuditEntry } from './audit.service.ts';
-import { changesOf } from './views/history.tsx';
+import { AuditTable, changesOf } from './views/history.tsx';
 
 const entry = (e: Partial<AuditEntry>): AuditEntry => ({
   at: '2026-11-20 10:00:00+00',
@@ -97,5 +98,21 @@ describe('the changes of an audit entry', () => {
       'Unit in charge: International relations',
       'Member since: November 2012',
     ]);
+  });
+
+  it("when the seed or the command line wrote, then the table names them in the page's language; a person by name", () => {
+    const rows = [
+      entry({ actor: 'seed', action: 'create' }),
+      entry({ actor: 'cli', action: 'create' }),
+      entry({ actor: 'editor@milano.example.org' }),
+    ];
+    const it_ = renderFragment(AuditTable({ lang: 'it', rows, variant: 'log' }));
+    const en = renderFragment(AuditTable({ lang: 'en', rows, variant: 'log' }));
+    expect(it_).toContain('<td>Dati dimostrativi (caricamento)</td>');
+    expect(it_).toContain('<td>Riga di comando</td>');
+    expect(en).toContain('<td>Demo data (loading)</td>');
+    expect(en).toContain('<td>Command line</td>');
+    expect(en).toContain('<td>editor@milano.example.org</td>');
+    expect(en).not.toContain('<td>seed</td>');
   });
 });

@@ -11,6 +11,12 @@ const it = {
   action: 'Operazione',
   changes: 'Cosa è cambiato',
   fieldsChanged: (n: number) => `${n} campi`,
+  /** The system's own actors (accounts.access.ts), in words; a person is shown by name. */
+  actors: {
+    seed: 'Dati dimostrativi (caricamento)',
+    cli: 'Riga di comando',
+    'first start': 'Primo avvio',
+  } as Record<string, string>,
   actions: {
     create: 'creazione',
     update: 'modifica',
@@ -73,6 +79,11 @@ const en: Strings = {
   action: 'Action',
   changes: 'What changed',
   fieldsChanged: (n: number) => `${n} fields`,
+  actors: {
+    seed: 'Demo data (loading)',
+    cli: 'Command line',
+    'first start': 'First start',
+  } as Record<string, string>,
   actions: {
     create: 'created',
     update: 'changed',

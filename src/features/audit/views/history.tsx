@@ -324,7 +324,7 @@ export function AuditTable(p: {
               return (
                 <tr key={`${r.at}-${r.entityId}-${i}`}>
                   <td>{momentOf(r.at, p.lang)}</td>
-                  <td>{r.actor}</td>
+                  <td>{t.actors[r.actor] ?? r.actor}</td>
                   {log ? (
                     <td>
                       {t.entities[r.entity] ?? r.entity} <code>{r.entityId.slice(0, 8)}</code>
