@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, cookieOf, csrfIn, FORM } from '../../../test/admin.ts';
 import { city, makeAgreement, makeOffice } from '../../../test/factories-backoffice.ts';
-import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import { createTestApp, createTestDeps, type TestContext, until } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { AgreementInput } from '../agreements/agreements.schemas.ts';
 
@@ -35,17 +35,6 @@ let post: ReturnType<typeof adminClient>['post'];
 const milanAgreement = (name: string, country: string, overrides: Partial<AgreementInput> = {}) =>
   makeAgreement(ctx.services, milan, { partner: city(name, country), ...overrides });
 const reread = (id: string) => ctx.services.agreements.get(id, { includeUnpublished: true });
-
-/** Polls `read` until `done` holds of its result; fails after `timeout` ms instead of sleeping blindly. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 5_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`The expected state did not come within ${timeout} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the dashboard', () => {
   it("when a fixed-term agreement's end has passed with no renewal recorded, then it is listed for review", async () => {
@@ -255,7 +244,13 @@ describe('keeping the record', () => {
     });
     expect(res.statusCode).toBe(303);
     // The portal drops its copy when the change notification arrives: wait for that, not a fixed time.
-    const portal = await eventually(portalPage, (page) => page.body.includes('Delibera n. 99/2026'));
+    const portal = await until(
+      async () => {
+        const page = await portalPage();
+        return page.body.includes('Delibera n. 99/2026') && page;
+      },
+      { message: 'the portal page to show the new act' },
+    );
     expect(portal.body).toContain('Sospeso');
     expect(portal.body).toContain('Delibera n. 99/2026');
     const detail = await get(`/admin/it/agreements/${toronto.id}`, cookie);
