@@ -362,6 +362,7 @@ export async function generateDataset(
         reasonIt: null,
         reasonEn: null,
         act: null,
+        sources: [],
         ...extra,
       });
       const later = (): PartialDate => {

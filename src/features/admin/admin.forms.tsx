@@ -6,7 +6,7 @@
 // 409 for a conflict.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
-import { type AppError, isAppError } from '../../platform/errors.ts';
+import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import {
@@ -243,12 +243,14 @@ function forms(refusal: Refusal) {
           { kind: 'warning', text: t.conflict },
         );
       }
-      if (
-        (err.code === 'invalid_input' || err.code === 'conflict') &&
-        err.field &&
-        f.fields.includes(err.field)
-      ) {
-        return again({ version, errors: { [err.field]: messageOf(c.lang, err) } }, err.status);
+      // A field inside a list ("sources.2.url") is shown at the form field that holds the list.
+      const field = err.field?.split('.')[0];
+      if ((err.code === 'invalid_input' || err.code === 'conflict') && field && f.fields.includes(field)) {
+        const named =
+          field === err.field
+            ? err
+            : new AppError(err.code, err.message, { field, details: err.details ?? {} });
+        return again({ version, errors: { [field]: messageOf(c.lang, named) } }, err.status);
       }
       return refusal(reply, c, f.path, f.back, err);
     }

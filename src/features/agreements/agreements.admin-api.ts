@@ -72,15 +72,33 @@ export function agreementsAdminApi(services: Services) {
           summary: 'Record a status change, or a rejected motion that leaves the status as it was',
           security: API_SECURITY,
           params: IdParams,
-          body: Type.Composite([StatusEventInput, Type.Object({ version: Version })], {
-            additionalProperties: false,
-          }),
+          body: Type.Composite(
+            [
+              StatusEventInput,
+              Type.Object({
+                version: Version,
+                confirm: Type.Optional(
+                  Type.Boolean({
+                    description:
+                      'Records a change the office seldom means (a proposed agreement suspended or expired, an ended ' +
+                      'one suspended, the status it already has); without it such a change is refused with 400, ' +
+                      'details.reason "needs_confirmation"',
+                  }),
+                ),
+              }),
+            ],
+            {
+              additionalProperties: false,
+            },
+          ),
           response: { 200: Agreement, ...ERRORS },
         },
       },
       async (request) => {
-        const { version, ...event } = request.body;
-        return admin.recordStatus(actorOf(request), request.params.id, event, version);
+        const { version, confirm, ...event } = request.body;
+        return admin.recordStatus(actorOf(request), request.params.id, event, version, {
+          confirmed: confirm === true,
+        });
       },
     );
 

@@ -184,11 +184,17 @@ function agreementWrites({ database, agreements }: AgreementsAdminDeps) {
       });
     },
 
-    recordStatus(actor: Actor, id: string, input: StatusEventInput, version: number) {
+    recordStatus(
+      actor: Actor,
+      id: string,
+      input: StatusEventInput,
+      version: number,
+      opts: { confirmed?: boolean } = {},
+    ) {
       requireWriter(actor);
       return asStaff(actor, async () => {
         const before = await agreements.get(id, { includeUnpublished: true });
-        const after = await agreements.recordStatus(id, input, version);
+        const after = await agreements.recordStatus(id, input, version, opts);
         await audit(actor, {
           action: input.outcome === 'rejected' ? 'record_rejected_motion' : 'change_status',
           entity: 'agreement',

@@ -38,7 +38,12 @@ describe('GET /api/v1/agreements', () => {
     const page = await list(`institution=${inst}&kind=twinning&limit=50`);
     expect(page.items).toHaveLength(VARIED_TWINNINGS.length);
     const bySlug = Object.fromEntries(page.items.map((a) => [a.slug, a]));
-    expect(bySlug['san-paolo']!.signed).toEqual({ date: '1961-07-28', precision: 'day', source: 'Delibera' });
+    expect(bySlug['san-paolo']!.signed).toEqual({
+      date: '1961-07-28',
+      precision: 'day',
+      source: 'Delibera',
+      sourceEn: null,
+    });
     expect(bySlug['chicago']!.ratified).toMatchObject({ date: '1973-04', precision: 'month' });
     expect(bySlug['birmingham']!.signed).toMatchObject({ date: '1974', precision: 'year' });
     expect(bySlug['cracovia']!.signed).toMatchObject({ date: null, precision: 'unknown' });

@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
+import { sourcesFromLines } from '../../views/sources.tsx';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { type Form, inputMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
@@ -50,7 +51,15 @@ const writer =
       }
       const notice = noticeOf(err, lang);
       if (notice) return shown(reply, lang, session, id, { ...withValues, notice, status: 403 });
-      const field = err.field ?? 'status';
+      const transition =
+        err.details?.['reason'] === 'needs_confirmation' ? err.details['transition'] : undefined;
+      if (values && typeof transition === 'string') {
+        // Not an error in what was typed: the page asks to confirm, keeping every value.
+        const confirming = transition as NonNullable<StatusFormValues['confirming']>;
+        return shown(reply, lang, session, id, { values: { ...values, confirming }, status: 400 });
+      }
+      // A field inside a list ("sources.1.url") is shown at the form field that holds the list.
+      const field = err.field?.split('.')[0] ?? 'status';
       return shown(reply, lang, session, id, {
         ...withValues,
         fieldErrors: { [field]: inputMessage(lang, field, err) },
@@ -101,6 +110,7 @@ export function changeRoutes(app: App, admin: AgreementsAdmin, shown: AgreementP
         reasonIt: whole(b, 'reasonIt'),
         reasonEn: whole(b, 'reasonEn'),
         act: whole(b, 'act'),
+        sources: whole(b, 'sources'),
         rejected: b['rejected'] === 'yes',
       };
       return write(
@@ -120,8 +130,10 @@ export function changeRoutes(app: App, admin: AgreementsAdmin, shown: AgreementP
               ...(values.reasonIt ? { reasonIt: values.reasonIt } : {}),
               ...(values.reasonEn ? { reasonEn: values.reasonEn } : {}),
               ...(values.act ? { act: values.act } : {}),
+              ...(values.sources ? { sources: sourcesFromLines(values.sources) } : {}),
             },
             version,
+            { confirmed: b['confirm'] === 'yes' },
           );
         },
         values,

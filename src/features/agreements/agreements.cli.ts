@@ -120,7 +120,7 @@ export const agreementsCli: CliCommand[] = [
   {
     name: 'agreements status',
     usage:
-      'agreements status ID --status STATUS --version N [--date D] [--reason-it T] [--reason-en T] [--act A] [--rejected]',
+      'agreements status ID --status STATUS --version N [--date D] [--reason-it T] [--reason-en T] [--act A] [--rejected] [--confirm]',
     summary: 'Record a status change (or, with --rejected, a motion that did not pass)',
     options: {
       status: { type: 'string' },
@@ -130,6 +130,7 @@ export const agreementsCli: CliCommand[] = [
       'reason-en': { type: 'string' },
       act: { type: 'string' },
       rejected: { type: 'boolean' },
+      confirm: { type: 'boolean' },
     },
     async run(ctx) {
       const status = requireString(ctx, 'status') as StatusEventInput['status'];
@@ -147,6 +148,7 @@ export const agreementsCli: CliCommand[] = [
           ...(ctx.values['act'] ? { act: ctx.values['act'] as string } : {}),
         },
         version(ctx),
+        { confirmed: ctx.values['confirm'] === true },
       );
       ctx.out(
         `${a.slug}: now ${a.status}${a.statusSince ? ` since ${a.statusSince}` : ''} (version ${a.version})\n`,

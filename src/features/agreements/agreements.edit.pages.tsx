@@ -1,9 +1,11 @@
 // The agreement's edit form: every field but the partner and the status history. A refused save shows the
 // form again as it was typed, with the field's error, or both versions after a stale save.
+
 import type { FastifyReply } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
+import { sourcesFromLines } from '../../views/sources.tsx';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, inputMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
@@ -53,17 +55,7 @@ function editValuesFrom(b: Form | undefined): EditValues {
 function changesOf(v: EditValues, stored: Agreement): AgreementChanges {
   type Changes = Required<AgreementChanges>;
   const term = v.term as Changes['term']['type'];
-  const sources = v.sources
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [url = '', ...rest] = line.split(/\s+/);
-      const note = rest.join(' ').trim();
-      // A line left as the form showed it keeps the stored source whole (its title and note apart).
-      const same = stored.sources.find((s) => s.url === url && (s.note ?? s.title ?? '') === note);
-      return same ?? { url, ...(note ? { note } : {}) };
-    });
+  const sources = sourcesFromLines(v.sources, stored.sources);
   return {
     kind: v.kind as Changes['kind'],
     signed: { date: v.signed || null, ...(v.signedSource ? { source: v.signedSource } : {}) },

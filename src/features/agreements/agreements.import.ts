@@ -77,7 +77,7 @@ export function createAgreementImporter(deps: {
     if (report.problems.length > 0) return report;
 
     const ready: { line: number; prepared: PreparedAgreement }[] = [];
-    const taken = await agreements.takenSlugs(institutionId);
+    const taken = (await agreements.takenSlugs(institutionId)).it;
     const slugLines = new Map<string, number>();
     const total = parsed.rows.length;
     for (let start = 0; start < total; start += CHUNK) {

@@ -188,7 +188,7 @@ describe('stored addresses', () => {
     await ctx.database.query(`update counterparts set website = 'javascript:alert(2)' where id = $1`, [
       made.partner.id,
     ]);
-    const page = await app.inject({ method: 'GET', url: partnershipPath(slug, 'it', made.slug) });
+    const page = await app.inject({ method: 'GET', url: partnershipPath(slug, 'it', made) });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Fonte vecchia');
     expect(page.body).toContain('Altra fonte');

@@ -7,8 +7,8 @@ import type { Agreement, AgreementSummary, StatusEvent } from './agreements.sche
 
 export const iso = (v: Date | string) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
 
-function dated(date: string | null, precision: Precision, source: string | null = null) {
-  return { date: formatPartialDate(date, precision), precision, source };
+function dated(date: string | null, precision: Precision, source: string | null, sourceEn: string | null) {
+  return { date: formatPartialDate(date, precision), precision, source, sourceEn };
 }
 
 export function summaryView(r: SummaryRow): AgreementSummary {
@@ -16,6 +16,7 @@ export function summaryView(r: SummaryRow): AgreementSummary {
     id: r.id,
     institution: r.institution,
     slug: r.slug,
+    slugEn: r.slug_en,
     kind: r.kind,
     status: r.status,
     statusSince: formatPartialDate(r.status_since, r.status_since_precision),
@@ -34,8 +35,8 @@ export function summaryView(r: SummaryRow): AgreementSummary {
           ? { geonamesId: r.p_id, name: r.p_name!, lat: r.p_lat!, lon: r.p_lon!, population: r.p_population! }
           : null,
     },
-    signed: dated(r.signed_on, r.signed_precision, r.signed_source),
-    ratified: dated(r.ratified_on, r.ratified_precision, r.ratified_source),
+    signed: dated(r.signed_on, r.signed_precision, r.signed_source, r.signed_source_en),
+    ratified: dated(r.ratified_on, r.ratified_precision, r.ratified_source, r.ratified_source_en),
     sectors: r.sectors,
     published: r.published,
     toVerify: r.to_verify,
@@ -54,6 +55,7 @@ function eventView(e: EventRow): StatusEvent {
     reasonIt: e.reasonIt,
     reasonEn: e.reasonEn,
     act: e.act,
+    sources: e.sources,
   };
 }
 
@@ -64,6 +66,7 @@ export const eventDraftOf = (e: EventRow): EventDraft => ({
   reasonIt: e.reasonIt,
   reasonEn: e.reasonEn,
   act: e.act,
+  sources: e.sources,
 });
 
 export function detailView(r: DetailRow, events: EventRow[]): Agreement {
@@ -100,9 +103,11 @@ export function draftColumns(draft: AgreementDraft) {
     signedOn: draft.signed.date,
     signedPrecision: draft.signed.precision,
     signedSource: draft.signedSource,
+    signedSourceEn: draft.signedSourceEn,
     ratifiedOn: draft.ratified.date,
     ratifiedPrecision: draft.ratified.precision,
     ratifiedSource: draft.ratifiedSource,
+    ratifiedSourceEn: draft.ratifiedSourceEn,
     signedPlace: draft.signedPlace,
     term: draft.term,
     endsOn: draft.endsOn,

@@ -8,12 +8,21 @@ import { adminKit, type Form, inputMessage, langOf, noticeOf } from '../admin/ad
 import type { PlaceCandidate } from '../places/places.service.ts';
 import type { AgreementsAdmin } from './agreements.admin.ts';
 import { whole } from './agreements.record-page.tsx';
+import type { AgreementInput, StatusEventInput } from './agreements.schemas.ts';
 import { agreementsStrings } from './agreements.strings.ts';
 import { NewAgreementForm, type NewAgreementValues } from './views/agreement-new.tsx';
+
+/** A field the form sends zero, one or many times (check boxes), as a list. */
+function formList(b: Form | undefined, name: string): string[] {
+  const raw = (b as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+}
 
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
   if (!field) return 'partner';
+  if (field.startsWith('statusHistory.0.date')) return 'statusDate';
+  if (field.startsWith('statusHistory')) return 'status';
   if (field.startsWith('partner.country')) return 'country';
   if (field.startsWith('partner.geonamesId')) return 'geonamesId';
   if (field.startsWith('partner')) return 'partner';
@@ -58,6 +67,9 @@ export function newAgreementRoutes(app: App, admin: AgreementsAdmin) {
         country: whole(b, 'country'),
         geonamesId: whole(b, 'geonamesId'),
         signed: whole(b, 'signed'),
+        status: whole(b, 'status'),
+        statusDate: whole(b, 'statusDate'),
+        sectors: formList(b, 'sectors'),
         descriptionIt: whole(b, 'descriptionIt'),
         descriptionEn: whole(b, 'descriptionEn'),
       };
@@ -94,6 +106,21 @@ export function newAgreementRoutes(app: App, admin: AgreementsAdmin) {
               ...(geonamesId ? { geonamesId } : {}),
             },
             ...(values.signed ? { signed: { date: values.signed } } : {}),
+            ...(values.sectors?.length ? { sectors: values.sectors as AgreementInput['sectors'] } : {}),
+            // The status it starts with is the first event of its history: since the date given, else the
+            // signing date, else (for "proposed") the day it is recorded.
+            ...(values.status && values.status !== 'proposed'
+              ? {
+                  statusHistory: [
+                    {
+                      status: values.status as StatusEventInput['status'],
+                      date: values.statusDate || values.signed || null,
+                    },
+                  ],
+                }
+              : values.statusDate
+                ? { statusHistory: [{ status: 'proposed' as const, date: values.statusDate }] }
+                : {}),
             ...(values.descriptionIt ? { descriptionIt: values.descriptionIt } : {}),
             ...(values.descriptionEn ? { descriptionEn: values.descriptionEn } : {}),
           },

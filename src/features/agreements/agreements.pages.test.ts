@@ -101,7 +101,7 @@ describe('editing an agreement in the back-office', () => {
     expect(history.body).toContain('→ Twinning renewed with a programme of school exchanges.');
     expect(history.body).toContain('→ Culture, Education');
     expect(after.published).toBe(true);
-    const portal = await app.inject({ method: 'GET', url: `/${milan}/en/partnerships/${after.slug}` });
+    const portal = await app.inject({ method: 'GET', url: `/${milan}/en/partnerships/${after.slugEn}` });
     expect(portal.body).toContain('Twinning renewed with a programme of school exchanges.');
   });
 
@@ -457,5 +457,68 @@ describe('the agreement list', () => {
     const res = await client.get('/admin/it/agreements?sort=name&cursor=%27%3Bdrop', cookie);
     expect(res.statusCode).toBe(200);
     expect(names(res.body)).toHaveLength(25);
+  });
+});
+
+describe('the status history from the back-office', () => {
+  it('when an editor records an unusual change, then the page asks to confirm, keeps the values, and records it once confirmed', async () => {
+    const { cookie } = await client.signIn(milan, 'editor');
+    const a = await milanAgreement('Lione', 'FR', { statusHistory: [] });
+    expect(a.status).toBe('proposed');
+    const page = await client.get(`/admin/en/agreements/${a.id}`, cookie);
+    const csrf = csrfIn(page.body);
+    const fields = {
+      version: String(a.version),
+      status: 'suspended',
+      date: '2026-10',
+      act: 'Council motion 12/2026',
+      sources: 'https://example.org/motion-12 The motion\nCouncil minutes, October 2026',
+    };
+    const asked = await client.post(`/admin/en/agreements/${a.id}/status`, cookie, fields, csrf);
+    expect(asked.statusCode).toBe(400);
+    expect(asked.body).toContain('it never came into force');
+    expect(asked.body).toContain('I confirm this status change');
+    expect(asked.body).toContain('Council motion 12/2026');
+    expect((await stored(a.id)).statusHistory).toHaveLength(1);
+
+    const done = await client.post(
+      `/admin/en/agreements/${a.id}/status`,
+      cookie,
+      { ...fields, confirm: 'yes' },
+      csrf,
+    );
+    expect(done.statusCode).toBe(303);
+    const after = await stored(a.id);
+    expect(after.status).toBe('suspended');
+    expect(after.statusHistory.at(-1)?.sources).toEqual([
+      { url: 'https://example.org/motion-12', note: 'The motion' },
+      { title: 'Council minutes, October 2026' },
+    ]);
+  });
+
+  it('when a new agreement is recorded with its status and sectors, then both are kept and the status starts the history', async () => {
+    const { cookie } = await client.signIn(milan, 'editor');
+    const form = await client.get('/admin/it/agreements/new', cookie);
+    expect(form.body).toContain('name="status"');
+    expect(form.body).toContain('name="sectors"');
+    const res = await client.post(
+      '/admin/it/agreements/new',
+      cookie,
+      {
+        kind: 'collaboration_agreement',
+        partner: 'Riga',
+        country: 'LV',
+        signed: '2018-02-02',
+        status: 'active',
+        statusDate: '',
+        sectors: ['culture', 'innovation'],
+      },
+      csrfIn(form.body),
+    );
+    expect(res.statusCode).toBe(303);
+    const id = String(res.headers.location).match(/agreements\/([0-9a-f-]{36})/)![1]!;
+    const a = await stored(id);
+    expect(a.sectors).toEqual(['culture', 'innovation']);
+    expect(a.statusHistory.map((e) => [e.status, e.date])).toEqual([['active', '2018-02-02']]);
   });
 });

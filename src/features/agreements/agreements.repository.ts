@@ -41,6 +41,7 @@ export interface SummaryRow {
   id: string;
   institution: string;
   slug: string;
+  slug_en: string;
   kind: AgreementKind;
   status: Status;
   status_since: string | null;
@@ -49,9 +50,11 @@ export interface SummaryRow {
   signed_on: string | null;
   signed_precision: Precision;
   signed_source: string | null;
+  signed_source_en: string | null;
   ratified_on: string | null;
   ratified_precision: Precision;
   ratified_source: string | null;
+  ratified_source_en: string | null;
   sectors: Sector[];
   published: boolean;
   to_verify: boolean;
@@ -92,8 +95,9 @@ export interface DetailRow extends SummaryRow {
   created_at: Date | string;
 }
 
-const SUMMARY_COLUMNS = `a.id, i.slug as institution, a.slug, a.kind, a.status, a.status_since, a.status_since_precision, a.signed_on,
-  a.signed_precision, a.signed_source, a.ratified_on, a.ratified_precision, a.ratified_source, a.sectors,
+const SUMMARY_COLUMNS = `a.id, i.slug as institution, a.slug, a.slug_en, a.kind, a.status, a.status_since, a.status_since_precision, a.signed_on,
+  a.signed_precision, a.signed_source, a.signed_source_en, a.ratified_on, a.ratified_precision, a.ratified_source,
+  a.ratified_source_en, a.sectors,
   a.published, a.to_verify, a.version, a.updated_at, a.sort_date, a.sort_name_it, a.sort_name_en,
   cp.id as cp_id, cp.kind as cp_kind, cp.name_it as cp_name_it, cp.name_en as cp_name_en, cp.website as cp_website,
   co.code as co_code, co.name_it as co_name_it, co.name_en as co_name_en, co.continent as co_continent,
@@ -228,12 +232,13 @@ function lookupQueries(database: Database) {
       return rows.map((r) => r.name);
     },
 
-    async takenSlugs(institutionId: string): Promise<Set<string>> {
+    /** The institution's addresses in use, Italian and English. */
+    async takenSlugs(institutionId: string): Promise<{ it: Set<string>; en: Set<string> }> {
       const rows = await db
-        .select({ slug: agreements.slug })
+        .select({ slug: agreements.slug, slugEn: agreements.slugEn })
         .from(agreements)
         .where(eq(agreements.institutionId, institutionId));
-      return new Set(rows.map((r) => r.slug));
+      return { it: new Set(rows.map((r) => r.slug)), en: new Set(rows.map((r) => r.slugEn)) };
     },
 
     /** Every name of the given places, for the denormalised search text. */

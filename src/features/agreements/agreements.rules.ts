@@ -9,6 +9,7 @@ import {
   UNKNOWN_DATE,
 } from '../../platform/dates.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
+import { sourcesProblem } from '../../platform/http/schema-helpers.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { normalizeName } from '../places/places.service.ts';
 import type {
@@ -28,6 +29,7 @@ export interface EventDraft {
   reasonIt: string | null;
   reasonEn: string | null;
   act: string | null;
+  sources: Source[];
 }
 
 export interface AgreementDraft {
@@ -36,8 +38,10 @@ export interface AgreementDraft {
   partner: PartnerInput;
   signed: PartialDate;
   signedSource: string | null;
+  signedSourceEn: string | null;
   ratified: PartialDate;
   ratifiedSource: string | null;
+  ratifiedSourceEn: string | null;
   signedPlace: string | null;
   term: 'permanent' | 'fixed';
   endsOn: string | null;
@@ -110,6 +114,7 @@ export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; 
     reasonIt: text(e.reasonIt),
     reasonEn: text(e.reasonEn),
     act: text(e.act),
+    sources: e.sources ?? [],
   }));
   events.forEach((e, i) => {
     if (e.outcome === 'rejected' && !e.act && !e.reasonIt && !e.reasonEn) {
@@ -120,8 +125,21 @@ export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; 
   if (input.partner.type === 'city' && !input.partner.geonamesId && !normalizeName(input.partner.name)) {
     problems.push({ field: 'partner.name', message: 'Give the name of the partner city' });
   }
+  const sourceFields = [
+    sourcesProblem(input.sources),
+    ...(input.statusHistory ?? []).map((e, i) => sourcesProblem(e.sources, `statusHistory.${i}.sources`)),
+  ].filter((f): f is string => f !== undefined);
+  for (const field of sourceFields) {
+    problems.push({ field, message: 'Give the address or the title of the source' });
+  }
   const urls: [string, string | undefined][] = [
-    ...(input.sources ?? []).map((s, i): [string, string] => [`sources.${i}.url`, s.url]),
+    ...(input.sources ?? []).map((s, i): [string, string | undefined] => [`sources.${i}.url`, s.url]),
+    ...(input.statusHistory ?? []).flatMap((e, i) =>
+      (e.sources ?? []).map((s, j): [string, string | undefined] => [
+        `statusHistory.${i}.sources.${j}.url`,
+        s.url,
+      ]),
+    ),
     ...(input.alternativeDates ?? []).map((d, i): [string, string | undefined] => [
       `alternativeDates.${i}.url`,
       d.url,
@@ -143,7 +161,10 @@ export function draftAgreement(input: AgreementInput): { draft: AgreementDraft; 
       signedSource:
         signed.precision === 'unknown' && !input.signed?.source ? null : text(input.signed?.source),
       ratified,
+      signedSourceEn:
+        signed.precision === 'unknown' && !input.signed?.source ? null : text(input.signed?.sourceEn),
       ratifiedSource: text(input.ratified?.source),
+      ratifiedSourceEn: text(input.ratified?.sourceEn),
       signedPlace: text(input.signedPlace),
       term: termType,
       endsOn,
@@ -180,6 +201,21 @@ export function orderEvents<T extends { date: PartialDate }>(events: T[]): T[] {
     .map(({ e }) => e);
 }
 
+/**
+ * A status change an office seldom means, from the status the agreement has: an agreement never in force
+ * suspended or expired, an ended one suspended, or a "change" to the status it already has. Such a change is
+ * recorded only when confirmed; undefined when the change is ordinary. A rejected motion changes nothing.
+ */
+export function unusualTransition(
+  from: Status,
+  to: Status,
+): 'same' | 'never_in_force' | 'already_ended' | undefined {
+  if (from === to) return 'same';
+  if (from === 'proposed' && (to === 'suspended' || to === 'expired')) return 'never_in_force';
+  if ((from === 'terminated' || from === 'expired') && to === 'suspended') return 'already_ended';
+  return undefined;
+}
+
 /** The status is the latest approved event's; a rejected motion leaves it as it was. No event: proposed. */
 export function currentStatus<T extends { status: Status; outcome: string; date: PartialDate }>(
   events: T[],
@@ -214,8 +250,8 @@ export function draftSnapshot(
     slug,
     kind: draft.kind,
     partner: { type: draft.partner.type, ...partner },
-    signed: { date: at(draft.signed), source: draft.signedSource },
-    ratified: { date: at(draft.ratified), source: draft.ratifiedSource },
+    signed: { date: at(draft.signed), source: draft.signedSource, sourceEn: draft.signedSourceEn },
+    ratified: { date: at(draft.ratified), source: draft.ratifiedSource, sourceEn: draft.ratifiedSourceEn },
     signedPlace: draft.signedPlace,
     term: {
       type: draft.term,

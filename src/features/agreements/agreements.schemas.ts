@@ -3,6 +3,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import {
   Nullable,
   PG_INTEGER_MAX,
+  Source,
+  Sources,
   StringEnum,
   TaggedUnion,
   WebUrl,
@@ -57,20 +59,16 @@ export const DatedFact = Type.Object(
     date: Nullable(PartialDateString),
     precision: StringEnum(PRECISIONS),
     source: Nullable(Type.String({ description: 'Where the date comes from' })),
+    sourceEn: Nullable(
+      Type.String({ description: 'The same in English, for English pages; null: use source' }),
+    ),
   },
   { title: 'DatedFact' },
 );
 export type DatedFact = Static<typeof DatedFact>;
 
-export const Source = Type.Object(
-  {
-    url: WebUrl(),
-    title: Type.Optional(Type.String({ maxLength: 500 })),
-    note: Type.Optional(Type.String({ maxLength: 2000, description: 'What this source says' })),
-  },
-  { title: 'Source' },
-);
-export type Source = Static<typeof Source>;
+/** Re-exported: the agreements' sources were the first; every record type now shares the shape. */
+export { Source };
 
 /** A date that another source gives differently: both are kept. */
 export const AlternativeDate = Type.Object(
@@ -79,6 +77,9 @@ export const AlternativeDate = Type.Object(
     date: PartialDateString,
     precision: StringEnum(PRECISIONS),
     source: Type.String({ minLength: 1, maxLength: 500 }),
+    sourceEn: Type.Optional(
+      Type.String({ maxLength: 500, description: 'The source in English, for English pages' }),
+    ),
     url: Type.Optional(WebUrl()),
   },
   { title: 'AlternativeDate' },
@@ -95,6 +96,7 @@ export const StatusEvent = Type.Object(
     reasonIt: Nullable(Type.String()),
     reasonEn: Nullable(Type.String()),
     act: Nullable(Type.String({ description: 'The approving (or rejecting) act' })),
+    sources: Type.Array(Source, { description: 'Where the event is documented' }),
   },
   { title: 'StatusEvent' },
 );
@@ -108,6 +110,7 @@ export const StatusEventInput = Type.Object(
     reasonIt: Type.Optional(Type.String({ maxLength: 4000 })),
     reasonEn: Type.Optional(Type.String({ maxLength: 4000 })),
     act: Type.Optional(Type.String({ maxLength: 500 })),
+    sources: Type.Optional(Sources()),
   },
   { title: 'StatusEventInput' },
 );
@@ -144,6 +147,7 @@ export type PartnerInput = Static<typeof PartnerInput>;
 const DateInput = Type.Object({
   date: Nullable(Type.String({ maxLength: 20 })),
   source: Type.Optional(Type.String({ maxLength: 2000 })),
+  sourceEn: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
 /** What a person or a file gives to create an agreement. Dates may be YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY. */
@@ -226,7 +230,12 @@ export const AgreementSummary = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     institution: Type.String({ description: 'Slug of the institution' }),
-    slug: Type.String(),
+    slug: Type.String({
+      description: "The Italian portal page's address: /{institution}/it/gemellaggi-e-accordi/{slug}",
+    }),
+    slugEn: Type.String({
+      description: "The English portal page's address: /{institution}/en/partnerships/{slugEn}",
+    }),
     kind: StringEnum(AGREEMENT_KINDS),
     status: StringEnum(STATUSES),
     statusSince: Nullable(PartialDateString),

@@ -77,6 +77,21 @@ const it = {
   reasonEn: 'Motivo (inglese)',
   act: 'Atto di approvazione (es. delibera n. …)',
   rejected: 'Mozione respinta (lo stato non cambia)',
+  initialStatus: 'Stato iniziale',
+  initialStatusDate: 'In questo stato dal',
+  initialStatusHint:
+    'AAAA, AAAA-MM o AAAA-MM-GG. Se lo lasci vuoto vale la data della firma; per un accordo proposto la data resta non nota.',
+  eventSources: 'Fonti del cambio di stato',
+  eventSourcesHint:
+    "Una per riga: l'indirizzo web e poi che cosa dice, oppure il titolo di un documento senza indirizzo (per esempio la delibera).",
+  unusual: {
+    same: (from: string, _to: string) => `L'accordo è già nello stato «${from}». Vuoi registrarlo di nuovo?`,
+    never_in_force: (from: string, to: string) =>
+      `L'accordo è ancora «${from}»: non è mai entrato in vigore, quindi di solito non diventa «${to}». Se è davvero così, conferma.`,
+    already_ended: (from: string, to: string) =>
+      `L'accordo è già «${from}»: di solito un accordo concluso non diventa «${to}». Se è davvero così, conferma.`,
+  },
+  confirmUnusual: 'Confermo questo cambio di stato',
   record: 'Registra',
   publish: 'Pubblica',
   unpublish: 'Ritira dal portale',
@@ -193,6 +208,21 @@ const en: Own = {
   reasonEn: 'Reason (English)',
   act: 'Approving act (e.g. council resolution no. …)',
   rejected: 'Motion rejected (the status stays)',
+  initialStatus: 'Initial status',
+  initialStatusDate: 'In this status since',
+  initialStatusHint:
+    'YYYY, YYYY-MM or YYYY-MM-DD. Left empty, the signing date applies; for a proposed agreement the date stays unknown.',
+  eventSources: 'Sources of the status change',
+  eventSourcesHint:
+    'One per line: the web address, then what it says; or the title of a document without an address (such as the resolution).',
+  unusual: {
+    same: (from: string, _to: string) => `The agreement is already "${from}". Record it again?`,
+    never_in_force: (from: string, to: string) =>
+      `The agreement is still "${from}": it never came into force, so it does not usually become "${to}". If that is really so, confirm.`,
+    already_ended: (from: string, to: string) =>
+      `The agreement is already "${from}": an agreement that has ended does not usually become "${to}". If that is really so, confirm.`,
+  },
+  confirmUnusual: 'I confirm this status change',
   record: 'Record',
   publish: 'Publish',
   unpublish: 'Withdraw from the portal',

@@ -45,13 +45,18 @@ export const agreements = pgTable(
       .references(() => counterparts.id),
     unitId: uuid('unit_id').references(() => units.id, { onDelete: 'set null' }),
     slug: text('slug').notNull(),
+    /** The English address of the portal page (/en/partnerships/lyon), made from the partner's English name. */
+    slugEn: text('slug_en').notNull(),
     kind: text('kind').notNull(),
     signedOn: date('signed_on', { mode: 'string' }),
     signedPrecision: text('signed_precision').notNull().default('unknown'),
     signedSource: text('signed_source'),
+    /** An English label for the date's source, shown on English pages. */
+    signedSourceEn: text('signed_source_en'),
     ratifiedOn: date('ratified_on', { mode: 'string' }),
     ratifiedPrecision: text('ratified_precision').notNull().default('unknown'),
     ratifiedSource: text('ratified_source'),
+    ratifiedSourceEn: text('ratified_source_en'),
     signedPlace: text('signed_place'),
     term: text('term').notNull().default('permanent'),
     endsOn: date('ends_on', { mode: 'string' }),
@@ -87,6 +92,7 @@ export const agreements = pgTable(
   },
   (t) => [
     uniqueIndex('agreements_institution_slug_uq').on(t.institutionId, t.slug),
+    uniqueIndex('agreements_institution_slug_en_uq').on(t.institutionId, t.slugEn),
     index('agreements_institution_date_idx').on(t.institutionId, t.sortDate, t.id),
     index('agreements_institution_name_it_idx').on(t.institutionId, t.sortNameIt, t.id),
     index('agreements_institution_name_en_idx').on(t.institutionId, t.sortNameEn, t.id),
@@ -131,6 +137,8 @@ export const agreementStatusEvents = pgTable(
     reasonIt: text('reason_it'),
     reasonEn: text('reason_en'),
     act: text('act'),
+    /** Where the event is documented (the act's page, a news item, the council's register). */
+    sources: jsonb('sources').$type<Source[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

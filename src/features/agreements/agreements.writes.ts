@@ -5,6 +5,7 @@ import { isDateError, type PartialDate, parsePartialDate } from '../../platform/
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
+import { sourcesProblem } from '../../platform/http/schema-helpers.ts';
 import { asserter } from '../../platform/validation.ts';
 import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
 import type { CounterpartsService } from '../counterparts/counterparts.service.ts';
@@ -14,7 +15,14 @@ import { toInput } from './agreements.files.ts';
 import { draftColumns, eventDraftOf, searchTextOf } from './agreements.mapping.ts';
 import { failure, type Preparation, type PreparedAgreement } from './agreements.prepare.ts';
 import type { AgreementsRepository } from './agreements.repository.ts';
-import { currentStatus, draftAgreement, draftSnapshot, slugify } from './agreements.rules.ts';
+import {
+  currentStatus,
+  draftAgreement,
+  draftSnapshot,
+  type EventDraft,
+  slugify,
+  unusualTransition,
+} from './agreements.rules.ts';
 import { type Agreement, AgreementChanges, AgreementInput, StatusEventInput } from './agreements.schemas.ts';
 
 interface WriteDeps {
@@ -34,6 +42,55 @@ const checkChanges = asserter<AgreementChanges>(AgreementChanges);
 const checkStatus = asserter<StatusEventInput>(StatusEventInput);
 
 /**
+ * The history of a new agreement starts with its first status: given without any, it is proposed, so a later
+ * suspension or signing shows on the timeline after it, not alone. Since when is not known (the day it is
+ * recorded is not the day it was proposed, and would sort after older events recorded later): an undated
+ * event stays first (orderEvents).
+ */
+function withInitialStatus(events: EventDraft[]): EventDraft[] {
+  if (events.length > 0) return events;
+  return [
+    {
+      status: 'proposed',
+      outcome: 'approved',
+      date: { date: null, precision: 'unknown' },
+      reasonIt: null,
+      reasonEn: null,
+      act: null,
+      sources: [],
+    },
+  ];
+}
+
+/** A slug from a partner's name, the kind added unless a twinning, numbered when taken; reserves it. */
+function freeSlug(taken: Set<string>, base: string, kind: string): string {
+  const kinded = kind === 'twinning' ? base : `${base}-${kind.replace(/_/g, '-')}`;
+  let slug = kinded;
+  for (let n = 2; taken.has(slug); n++) slug = `${kinded}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+/**
+ * The English address: an Italian slug given as the partner's Italian name plus more ("lione", "banca-mondiale")
+ * becomes the English name plus the same ("lyon", "world-bank"); otherwise one made from the English name.
+ */
+function englishSlug(
+  taken: Set<string>,
+  given: string | undefined,
+  partner: { nameIt: string; nameEn: string },
+  kind: string,
+): string {
+  const it = slugify(partner.nameIt);
+  const fromGiven = given?.startsWith(it) ? `${slugify(partner.nameEn)}${given.slice(it.length)}` : undefined;
+  if (fromGiven && !taken.has(fromGiven)) {
+    taken.add(fromGiven);
+    return fromGiven;
+  }
+  return freeSlug(taken, slugify(partner.nameEn), kind);
+}
+
+/**
  * Writes prepared agreements (call it inside Database.transaction), each with its audit entry in the actor's name;
  * returns their ids in input order.
  */
@@ -48,7 +105,7 @@ async function insertPrepared(
     institutionId,
     items.map((it) => it.counterpart),
   );
-  const taken = await repo.takenSlugs(institutionId);
+  const { it: taken, en: takenEn } = await repo.takenSlugs(institutionId);
   const names = await repo.placeNames([
     ...new Set(rows.map((r) => r.placeId).filter((id): id is number => id !== null)),
   ]);
@@ -73,25 +130,20 @@ async function insertPrepared(
   for (let i = 0; i < items.length; i++) {
     const { draft } = items[i]!;
     const cp = rows[i]!;
-    let slug = draft.slug;
-    if (!slug) {
-      const base = slugify(cp.nameIt);
-      const kinded = draft.kind === 'twinning' ? base : `${base}-${draft.kind.replace(/_/g, '-')}`;
-      slug = kinded;
-      for (let n = 2; taken.has(slug); n++) slug = `${kinded}-${n}`;
-      taken.add(slug);
-    }
+    const slug = draft.slug ?? freeSlug(taken, slugify(cp.nameIt), draft.kind);
+    const slugEn = englishSlug(takenEn, draft.slug, cp, draft.kind);
     if (draft.unit && !unitIds.has(draft.unit)) {
       unitIds.set(draft.unit, await institutions.unitIdOf(institutionId, draft.unit));
     }
     const country = cp.countryCode ? countryByCode(cp.countryCode) : undefined;
-    const { status, since } = currentStatus(draft.events);
+    const { status, since } = currentStatus(withInitialStatus(draft.events));
     slugs.push(slug);
     values.push({
       institutionId,
       counterpartId: cp.id,
       unitId: draft.unit ? unitIds.get(draft.unit)! : null,
       slug,
+      slugEn,
       ...draftColumns(draft),
       published: draft.published,
       status,
@@ -111,7 +163,7 @@ async function insertPrepared(
     ids.push(...inserted.map((r) => r.id));
   }
   const events = items.flatMap(({ draft }, i) =>
-    draft.events.map((e) => ({
+    withInitialStatus(draft.events).map((e) => ({
       agreementId: ids[i]!,
       institutionId,
       status: e.status,
@@ -121,6 +173,7 @@ async function insertPrepared(
       reasonIt: e.reasonIt,
       reasonEn: e.reasonEn,
       act: e.act,
+      sources: e.sources,
     })),
   );
   for (let start = 0; start < events.length; start += 1000) {
@@ -232,7 +285,12 @@ export function createAgreementWrites(deps: WriteDeps) {
     },
 
     /** Records a status event (or a rejected motion) and recomputes the status, at the expected version. */
-    async recordStatus(id: string, input: StatusEventInput, version: number): Promise<Agreement> {
+    async recordStatus(
+      id: string,
+      input: StatusEventInput,
+      version: number,
+      opts: { confirmed?: boolean } = {},
+    ): Promise<Agreement> {
       checkStatus(input);
       const date = parsePartialDate(input.date);
       if (isDateError(date)) throw AppError.invalid('date', date.error);
@@ -246,6 +304,23 @@ export function createAgreementWrites(deps: WriteDeps) {
       ) {
         throw AppError.invalid('act', 'Say which motion or act was rejected');
       }
+      if (outcome === 'approved' && !opts.confirmed) {
+        const current = await get(id, { includeUnpublished: true });
+        const unusual = unusualTransition(current.status, input.status);
+        if (unusual) {
+          throw AppError.invalid(
+            'status',
+            `Recording "${input.status}" on a "${current.status}" agreement needs confirming`,
+            {
+              reason: 'needs_confirmation',
+              transition: unusual,
+              from: current.status,
+            },
+          );
+        }
+      }
+      const noSource = sourcesProblem(input.sources);
+      if (noSource) throw AppError.invalid(noSource, 'Give the address or the title of the source');
       await atVersion(deps, id, version, async (institutionId) => {
         await repo.insertEvents([
           {
@@ -258,6 +333,7 @@ export function createAgreementWrites(deps: WriteDeps) {
             reasonIt: input.reasonIt?.trim() || null,
             reasonEn: input.reasonEn?.trim() || null,
             act: input.act?.trim() || null,
+            sources: input.sources ?? [],
           },
         ]);
         const { status, since } = currentStatus((await repo.events([id])).map(eventDraftOf));

@@ -17,7 +17,7 @@ import {
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
-import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
+import { ErrorResponse, type Source } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
 import type { NetworksAdmin } from './networks.admin.ts';
@@ -50,6 +50,7 @@ interface MembershipBody {
   annualFee?: Text;
   feeCurrency?: Text;
   notes?: Text;
+  sources?: Source[] | undefined;
 }
 
 function membershipFields(body: MembershipBody, stored?: MembershipRecord): MembershipFields {
@@ -68,10 +69,14 @@ function membershipFields(body: MembershipBody, stored?: MembershipRecord): Memb
         ? ''
         : keep(body.feeCurrency, stored?.feeCurrency),
     notes: keep(body.notes, stored?.notes),
+    sources: body.sources ?? stored?.sources ?? [],
   };
 }
 
-function networkFields(body: { [K in keyof NetworkFields]?: Text }, stored?: NetworkEntry): NetworkFields {
+function networkFields(
+  body: { [K in Exclude<keyof NetworkFields, 'sources'>]?: Text } & { sources?: Source[] | undefined },
+  stored?: NetworkEntry,
+): NetworkFields {
   return {
     slug: keep(body.slug, stored?.slug),
     acronym: keep(body.acronym, stored?.acronym),
@@ -80,6 +85,7 @@ function networkFields(body: { [K in keyof NetworkFields]?: Text }, stored?: Net
     descriptionIt: keep(body.descriptionIt, stored?.descriptionIt),
     descriptionEn: keep(body.descriptionEn, stored?.descriptionEn),
     website: keep(body.website, stored?.website),
+    sources: body.sources ?? stored?.sources ?? [],
   };
 }
 

@@ -4,10 +4,12 @@
 // flow (admin.forms.tsx) and the networks' admin service.
 
 import type { Services } from '../../deps.ts';
+import type { Source } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Values } from '../../views/backoffice/forms.tsx';
 import { listHref, nameIn } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
+import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
   type FormFlow,
@@ -109,7 +111,7 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
     };
   };
 
-  const networkFields = (values: Values) => ({
+  const networkFields = (values: Values, stored: Source[] = []) => ({
     slug: values['slug'] ?? '',
     acronym: values['acronym'] ?? '',
     nameIt: values['nameIt'] ?? '',
@@ -117,6 +119,7 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
     website: values['website'] ?? '',
     descriptionIt: values['descriptionIt'] ?? '',
     descriptionEn: values['descriptionEn'] ?? '',
+    sources: sourcesFromLines(values['sources'] ?? '', stored),
   });
 
   const newNetwork = (c: Ctx): FormFlow => {
@@ -178,7 +181,8 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
           });
         },
         save: async (values, version) => {
-          await admin.updateNetwork(c.actor, id, version, networkFields(values));
+          const stored = (await admin.networkForm(c.actor, id)).sources;
+          await admin.updateNetwork(c.actor, id, version, networkFields(values, stored));
           return `${record}?saved=1`;
         },
       };
@@ -211,7 +215,7 @@ function membershipRoutes(
   pages: Pages,
   networkRender: (c: Ctx, id: string) => Promise<Rendered>,
 ) {
-  const membershipFields = (values: Values) => ({
+  const membershipFields = (values: Values, stored: Source[] = []) => ({
     since: values['since'] ?? '',
     roleIt: values['roleIt'] ?? '',
     roleEn: values['roleEn'] ?? '',
@@ -220,6 +224,7 @@ function membershipRoutes(
     annualFee: values['annualFee'] ?? '',
     feeCurrency: values['feeCurrency'] ?? '',
     notes: values['notes'] ?? '',
+    sources: sourcesFromLines(values['sources'] ?? '', stored),
   });
 
   const joinNetwork =
@@ -293,7 +298,8 @@ function membershipRoutes(
           });
         },
         save: async (values, version) => {
-          const saved = await admin.updateMembership(c.actor, id, version, membershipFields(values));
+          const stored = (await admin.membershipForm(c.actor, id)).membership.sources;
+          const saved = await admin.updateMembership(c.actor, id, version, membershipFields(values, stored));
           return `/admin/${c.lang}/networks/${saved.networkId}?saved=1`;
         },
       };

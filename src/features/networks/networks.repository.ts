@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { ALL_INSTITUTIONS, notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import type { Source } from '../../platform/http/schema-helpers.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { units } from '../units/units.table.ts';
 import { memberships, networks } from './networks.table.ts';
@@ -38,6 +39,7 @@ const membershipColumns = {
   annualFee: memberships.annualFee,
   feeCurrency: memberships.feeCurrency,
   notes: memberships.notes,
+  sources: memberships.sources,
   version: memberships.version,
   updatedAt: memberships.updatedAt,
 };
@@ -57,6 +59,7 @@ export type MembershipDetailRow = {
   annualFee: string | null;
   feeCurrency: string | null;
   notes: string | null;
+  sources: Source[];
   version: number;
   updatedAt: Date;
 };
@@ -246,5 +249,5 @@ export type NetworksRepository = ReturnType<typeof createNetworksRepository>;
 
 export type CatalogueValues = Pick<
   NetworkRow,
-  'acronym' | 'nameIt' | 'nameEn' | 'descriptionIt' | 'descriptionEn' | 'website'
+  'acronym' | 'nameIt' | 'nameEn' | 'descriptionIt' | 'descriptionEn' | 'website' | 'sources'
 >;

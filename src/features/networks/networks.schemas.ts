@@ -1,7 +1,7 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
 import type { PartialDate } from '../../platform/dates.ts';
 import { changesOf, closed, NO_LINE_BREAK, optionalText, SLUG } from '../../platform/http/record-writes.ts';
-import { Nullable, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
+import { Nullable, type Source, Sources, StringEnum, WebUrl } from '../../platform/http/schema-helpers.ts';
 
 const PRECISIONS = ['day', 'month', 'year', 'unknown'] as const;
 
@@ -13,6 +13,7 @@ export const Membership = Type.Object(
     roleIt: Nullable(Type.String()),
     roleEn: Nullable(Type.String()),
     workingGroups: Type.Array(Type.String()),
+    sources: Sources(),
   },
   { title: 'Membership' },
 );
@@ -27,6 +28,7 @@ const networkShown = {
   descriptionIt: Nullable(Type.String()),
   descriptionEn: Nullable(Type.String()),
   website: Nullable(Type.String()),
+  sources: Sources(),
 } satisfies TProperties;
 
 export const Network = Type.Object(
@@ -43,6 +45,7 @@ export const NetworkInput = Type.Object({
   descriptionIt: Type.Optional(Type.String({ maxLength: 5000 })),
   descriptionEn: Type.Optional(Type.String({ maxLength: 5000 })),
   website: Type.Optional(WebUrl({ maxLength: 300 })),
+  sources: Type.Optional(Sources()),
 });
 export type NetworkInput = Static<typeof NetworkInput>;
 
@@ -53,6 +56,7 @@ export const MembershipInput = Type.Object({
   roleIt: Type.Optional(Type.String({ maxLength: 300 })),
   roleEn: Type.Optional(Type.String({ maxLength: 300 })),
   workingGroups: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 })),
+  sources: Type.Optional(Sources()),
 });
 export type MembershipInput = Static<typeof MembershipInput>;
 
@@ -78,6 +82,7 @@ export const MembershipRecordSchema = Type.Object(
     annualFee: Nullable(Type.String({ description: 'A decimal string such as "1500.00"' })),
     feeCurrency: Nullable(Type.String({ description: 'ISO 4217 code' })),
     notes: Nullable(Type.String()),
+    sources: Sources(),
     version: Type.Integer({ description: 'Send it back with the next PATCH or DELETE' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
@@ -115,6 +120,7 @@ export const membershipProps = {
     Nullable(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code; EUR when a fee has none' })),
   ),
   notes: optionalText(5000, 'Notes for the office; never published'),
+  sources: Type.Optional(Sources()),
 } satisfies TProperties;
 
 export const networkProps = {
@@ -124,6 +130,7 @@ export const networkProps = {
   descriptionIt: optionalText(5000),
   descriptionEn: optionalText(5000),
   website: Type.Optional(Nullable(WebUrl({ maxLength: 300, emptyClears: true }))),
+  sources: Type.Optional(Sources()),
 } satisfies TProperties;
 
 export const MembershipInputBody = Type.Object(membershipProps, { ...closed, title: 'MembershipInput' });
@@ -160,6 +167,7 @@ export interface MembershipRecord {
   annualFee: string | null;
   feeCurrency: string | null;
   notes: string | null;
+  sources: Source[];
   version: number;
   updatedAt: string;
 }
@@ -173,6 +181,8 @@ export interface NetworkFields {
   descriptionIt: string;
   descriptionEn: string;
   website: string;
+  /** Where the network's description comes from; the form edits them as lines (views/sources.tsx). */
+  sources?: Source[];
 }
 
 /** What a person types in the membership form: working groups one per line, the fee as 1500 or 1.500,50. */
@@ -185,4 +195,6 @@ export interface MembershipFields {
   annualFee: string;
   feeCurrency: string;
   notes: string;
+  /** Where the membership (its date, its role) is documented. */
+  sources?: Source[];
 }

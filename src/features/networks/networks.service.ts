@@ -12,7 +12,13 @@ import {
   type NetworkSort,
   type NetworksRepository,
 } from './networks.repository.ts';
-import { checkedCatalogue, checkedMembership, staleMembership, staleNetwork } from './networks.rules.ts';
+import {
+  checkedCatalogue,
+  checkedMembership,
+  checkedSources,
+  staleMembership,
+  staleNetwork,
+} from './networks.rules.ts';
 import type {
   MembershipFields,
   MembershipInput,
@@ -47,6 +53,7 @@ const entryOf = (n: NetworkRow): NetworkEntry => ({
   descriptionIt: n.descriptionIt,
   descriptionEn: n.descriptionEn,
   website: n.website,
+  sources: n.sources,
   version: n.version,
   updatedAt: new Date(n.updatedAt).toISOString(),
 });
@@ -62,6 +69,7 @@ const membershipOf = (m: MembershipDetailRow): MembershipRecord => ({
   annualFee: m.annualFee,
   feeCurrency: m.feeCurrency,
   notes: m.notes,
+  sources: m.sources,
   version: m.version,
   updatedAt: new Date(m.updatedAt).toISOString(),
 });
@@ -98,6 +106,7 @@ function networkCatalogue(repo: NetworksRepository, institutions: InstitutionsSe
           descriptionIt: n.descriptionIt,
           descriptionEn: n.descriptionEn,
           website: n.website,
+          sources: n.sources,
           memberships: members
             .filter((m) => m.membership.networkId === n.id && (!institution || m.institution === institution))
             .map((m) => ({
@@ -110,6 +119,7 @@ function networkCatalogue(repo: NetworksRepository, institutions: InstitutionsSe
               roleIt: m.membership.roleIt,
               roleEn: m.membership.roleEn,
               workingGroups: m.membership.workingGroups,
+              sources: m.membership.sources,
             })),
         }))
         .filter((n) => !institution || n.memberships.length > 0);
@@ -213,6 +223,7 @@ function networkMemberships(repo: NetworksRepository, institutions: Institutions
         roleIt: input.roleIt ?? null,
         roleEn: input.roleEn ?? null,
         workingGroups: input.workingGroups ?? [],
+        sources: checkedSources(input.sources),
       });
     },
 

@@ -1,4 +1,15 @@
-import { date, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Source } from '../../platform/http/schema-helpers.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { units } from '../units/units.table.ts';
 
@@ -12,6 +23,7 @@ export const networks = pgTable('networks', {
   descriptionIt: text('description_it'),
   descriptionEn: text('description_en'),
   website: text('website'),
+  sources: jsonb('sources').$type<Source[]>().notNull().default([]),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -37,6 +49,8 @@ export const memberships = pgTable(
     annualFee: numeric('annual_fee', { precision: 12, scale: 2 }),
     feeCurrency: text('fee_currency'),
     notes: text('notes'),
+    /** Where the membership (its date, its role) is documented. */
+    sources: jsonb('sources').$type<Source[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

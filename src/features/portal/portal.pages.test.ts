@@ -141,7 +141,7 @@ describe('portal pages', () => {
     expect((await get('/milano/it/partenariati/shanghai')).body).toContain('3 luglio 1979');
     const birmingham = (await get('/milano/it/partenariati/birmingham')).body;
     expect(birmingham).toMatch(/<dd[^>]*>1974/);
-    const bethlehem = (await get('/milano/en/partnerships/betlemme')).body;
+    const bethlehem = (await get('/milano/en/partnerships/bethlehem')).body;
     expect(bethlehem).toContain('7 May 2000');
     expect(bethlehem).toContain('22 May 2000');
     const tlv = (await get('/milano/it/partenariati/tel-aviv')).body;

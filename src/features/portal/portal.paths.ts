@@ -25,8 +25,13 @@ export function sectionPath(institution: string, lang: Lang, section: Section): 
   return `/${institution}/${lang}/${seg ? `${seg}/` : ''}`;
 }
 
-export function partnershipPath(institution: string, lang: Lang, slug: string): string {
-  return `/${institution}/${lang}/${SECTIONS.partnerships[lang]}/${slug}`;
+/** A partnership's page: each language has its own address, made from the partner's name in that language. */
+export function partnershipPath(
+  institution: string,
+  lang: Lang,
+  a: { slug: string; slugEn: string },
+): string {
+  return `/${institution}/${lang}/${SECTIONS.partnerships[lang]}/${lang === 'en' ? a.slugEn : a.slug}`;
 }
 
 export function dataPath(institution: string, format: 'csv' | 'json' | 'geojson'): string {

@@ -50,8 +50,19 @@ export function institutionRoutes(app: App, kit: PortalKit) {
       const { inst: instSlug, lang, slug } = request.params;
       if (!isLang(lang)) return notFound(request, reply, 'it');
       const data = await loadInstitution(instSlug);
-      const a = data?.agreements.find((x) => x.slug === slug);
-      if (!data || !a || request.params.section !== SECTIONS.partnerships[lang]) {
+      const own = (x: Agreement) => (lang === 'en' ? x.slugEn : x.slug);
+      const other = (x: Agreement) => (lang === 'en' ? x.slug : x.slugEn);
+      const section = request.params.section;
+      const a =
+        section === SECTIONS.partnerships[lang] ? data?.agreements.find((x) => own(x) === slug) : undefined;
+      // The other language's address (/en/partnerships/lione, /en/gemellaggi-e-accordi/lione) leads to this
+      // language's page, so links shared before English addresses existed keep working.
+      const moved =
+        a || !(Object.values(SECTIONS.partnerships) as string[]).includes(section)
+          ? undefined
+          : data?.agreements.find((x) => own(x) === slug || other(x) === slug);
+      if (data && moved) return reply.redirect(partnershipPath(data.institution.slug, lang, moved), 301);
+      if (!data || !a) {
         return notFound(request, reply, lang, data?.institution);
       }
       const inst = data.institution;
@@ -72,7 +83,7 @@ function partnershipPage(inst: InstitutionDetail, a: Agreement, lang: Lang, publ
       section="partnerships"
       title={agreementTitle(a, lang)}
       description={`${agreementTitle(a, lang)}${a.partner.country ? `, ${countryName(a, lang)}` : ''}`}
-      pathFor={(l) => partnershipPath(inst.slug, l, a.slug)}
+      pathFor={(l) => partnershipPath(inst.slug, l, a)}
       breadcrumbs={crumbs(
         inst,
         lang,
@@ -207,7 +218,7 @@ function placeLd(a: Agreement, lang: Lang, publicUrl: string, inst: InstitutionD
     '@context': 'https://schema.org',
     '@type': 'Place',
     name: partnerName(a, lang),
-    url: `${publicUrl}${partnershipPath(inst.slug, lang, a.slug)}`,
+    url: `${publicUrl}${partnershipPath(inst.slug, lang, a)}`,
     ...(a.partner.country
       ? { address: { '@type': 'PostalAddress', addressCountry: a.partner.country.code } }
       : {}),

@@ -61,7 +61,13 @@ export interface AtlasPoint {
   countryIt: string;
   countryEn: string;
   /** Each institution with a published agreement with this place, and that agreement. */
-  links: { institution: string; institutionNameIt: string; institutionNameEn: string; slug: string }[];
+  links: {
+    institution: string;
+    institutionNameIt: string;
+    institutionNameEn: string;
+    slug: string;
+    slugEn: string;
+  }[];
 }
 
 export function createPortalService(deps: {
@@ -116,6 +122,7 @@ export function createPortalService(deps: {
             institutionNameIt: inst.nameIt,
             institutionNameEn: inst.nameEn,
             slug: a.slug,
+            slugEn: a.slugEn,
           });
           byPlace.set(place.geonamesId, point);
         }

@@ -52,7 +52,7 @@ export function siteRoutes(app: App, portal: PortalService, kit: PortalKit) {
         const lastmod = data.lastUpdated.slice(0, 10);
         for (const sec of SITEMAP_SECTIONS) urls.push({ path: (l) => sectionPath(i.slug, l, sec), lastmod });
         for (const a of data.agreements) {
-          urls.push({ path: (l) => partnershipPath(i.slug, l, a.slug), lastmod: a.updatedAt.slice(0, 10) });
+          urls.push({ path: (l) => partnershipPath(i.slug, l, a), lastmod: a.updatedAt.slice(0, 10) });
         }
       }
       return sitemapXml(publicUrl, urls);

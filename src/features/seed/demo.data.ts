@@ -2,7 +2,7 @@
 // Città Metropolitana di Firenze), their international-relations offices, the city networks they belong to
 // and the agreements of Milan and Florence. Facts come from shared/data/facts.md and the seed pages; every text is Ponte's own.
 // Where a fact is not known it is left out (or recorded as an unknown date), never guessed.
-import type { AgreementInput } from '../agreements/agreements.schemas.ts';
+import type { AgreementInput, Source } from '../agreements/agreements.schemas.ts';
 
 export interface DemoUnit {
   slug: string;
@@ -21,6 +21,8 @@ export interface DemoNetwork {
   descriptionIt: string;
   descriptionEn: string;
   website?: string;
+  /** Where the description's claims come from. */
+  sources: Source[];
 }
 
 export interface DemoMembership {
@@ -33,6 +35,8 @@ export interface DemoMembership {
   roleIt?: string;
   roleEn?: string;
   workingGroups?: string[];
+  /** Where the membership (and the unit that follows it) is stated. */
+  sources: Source[];
 }
 
 export interface DemoInstitution {
@@ -61,6 +65,19 @@ export interface DemoInstitution {
 // Networks (a catalogue shared by all institutions)
 // ---------------------------------------------------------------------------------------------------------
 
+// Seed 003 (Milan's "Milan International" page, updated 27/11/2023) names the networks each unit follows; its
+// address was not kept with the seed, so it is cited by its title.
+const MILAN_INTERNATIONAL: Source = {
+  title: 'Comune di Milano, «Milan International» (aggiornata il 27/11/2023)',
+  titleEn: 'City of Milan, "Milan International" (updated 27/11/2023)',
+};
+// facts.md: "Partner pages also name MUFPP, WCCF and MMC as networks shared with partners".
+const MILAN_PARTNER_PAGES: Source = {
+  url: 'https://www.comune.milano.it/aree-tematiche/relazioni-internazionali/city-to-city-cooperation/gemellaggi',
+  title: 'Comune di Milano — Gemellaggi (pagine delle città partner)',
+  titleEn: "City of Milan — Twinnings (the partner cities' pages)",
+};
+
 export const DEMO_NETWORKS: DemoNetwork[] = [
   {
     slug: 'eurocities',
@@ -71,6 +88,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     descriptionEn:
       'A network of European cities. The City of Milan takes part in it through its European Affairs Unit.',
     website: 'https://eurocities.eu',
+    sources: [MILAN_INTERNATIONAL],
   },
   {
     slug: 'c40',
@@ -82,6 +100,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     descriptionEn:
       'A network of cities on climate. The City of Milan takes part in it through its International Partnerships Unit.',
     website: 'https://www.c40.org',
+    sources: [MILAN_INTERNATIONAL],
   },
   {
     slug: 'mufpp',
@@ -93,6 +112,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     descriptionEn:
       "A pact among cities on urban food policy. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.milanurbanfoodpolicypact.org',
+    sources: [MILAN_PARTNER_PAGES],
   },
   {
     slug: 'wccf',
@@ -104,6 +124,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     descriptionEn:
       "A forum of cities on culture. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.worldcitiescultureforum.com',
+    sources: [MILAN_PARTNER_PAGES],
   },
   {
     slug: 'mmc',
@@ -115,6 +136,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
     descriptionEn:
       "A council of mayors on migration. The City of Milan's partnership pages name it among the networks Milan shares with its partner cities.",
     website: 'https://www.mayorsmigrationcouncil.org',
+    sources: [MILAN_PARTNER_PAGES],
   },
 ];
 
@@ -123,6 +145,7 @@ export const DEMO_NETWORKS: DemoNetwork[] = [
 // ---------------------------------------------------------------------------------------------------------
 
 const MILAN_PAGE = 'Comune di Milano, pagina del gemellaggio';
+const MILAN_PAGE_EN = "City of Milan, the twinning's page";
 const MILAN_TWINNINGS_URL =
   'https://www.comune.milano.it/aree-tematiche/relazioni-internazionali/city-to-city-cooperation/gemellaggi';
 
@@ -134,6 +157,8 @@ interface TwinningFacts {
   slug: string;
   /** Italian name, as Milan's pages give it. */
   name: string;
+  /** English name, for the English label of the source. */
+  nameEn: string;
   /** ISO 3166-1 alpha-2. */
   country: string;
   signed: DateFact;
@@ -147,6 +172,12 @@ interface TwinningFacts {
 }
 
 const twinning = (t: TwinningFacts): AgreementInput => {
+  // Milan's page on the twinning states its dates and its later events.
+  const page: Source = {
+    url: `${MILAN_TWINNINGS_URL}/${t.slug}`,
+    title: `Comune di Milano — Gemellaggi: ${t.name}`,
+    titleEn: `City of Milan — Twinnings: ${t.nameEn}`,
+  };
   const agreement: AgreementInput = {
     slug: t.slug,
     kind: 'twinning',
@@ -156,8 +187,11 @@ const twinning = (t: TwinningFacts): AgreementInput => {
     // Seed 004 lists the sectors an agreement may cover, not those each twinning covers: none recorded.
     descriptionIt: t.descriptionIt,
     descriptionEn: t.descriptionEn,
-    sources: [{ url: `${MILAN_TWINNINGS_URL}/${t.slug}`, title: `Comune di Milano — Gemellaggi: ${t.name}` }],
-    statusHistory: [{ status: 'active', outcome: 'approved', date: t.activeFrom }, ...(t.laterEvents ?? [])],
+    sources: [page],
+    statusHistory: [
+      { status: 'active', outcome: 'approved', date: t.activeFrom, sources: [page] },
+      ...(t.laterEvents ?? []).map((e) => ({ ...e, sources: e.sources ?? [page] })),
+    ],
     published: true,
     unit: 'city-relations',
   };
@@ -172,8 +206,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'san-paolo',
     name: 'San Paolo',
+    nameEn: 'São Paulo',
     country: 'BR',
-    signed: { date: '1961-07-28', source: MILAN_PAGE },
+    signed: { date: '1961-07-28', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1961-07-28',
     descriptionIt:
       'Il primo gemellaggio di Milano, firmato con San Paolo del Brasile il 28 luglio 1961. Con questo accordo il Comune ha avviato la propria attività di gemellaggio, che oggi conta quindici città in cinque continenti.',
@@ -183,9 +218,10 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'lione',
     name: 'Lione',
+    nameEn: 'Lyon',
     country: 'FR',
     signed: UNKNOWN,
-    ratified: { date: '1967-09-22', source: MILAN_PAGE },
+    ratified: { date: '1967-09-22', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1967-09-22',
     descriptionIt:
       'Gemellaggio con Lione ratificato il 22 settembre 1967; la data della firma non è registrata. ',
@@ -194,8 +230,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'san-pietroburgo',
     name: 'San Pietroburgo',
+    nameEn: 'Saint Petersburg',
     country: 'RU',
-    signed: { date: '1967-10-02', source: MILAN_PAGE },
+    signed: { date: '1967-10-02', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1967-10-02',
     descriptionIt:
       'Gemellaggio firmato il 2 ottobre 1967. Nel novembre 2012 (il giorno non è noto) il Consiglio comunale lo ha sospeso con una mozione.',
@@ -215,8 +252,13 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'francoforte',
     name: 'Francoforte sul Meno',
+    nameEn: 'Frankfurt am Main',
     country: 'DE',
-    signed: { date: '1970-10-20', source: 'Sito ufficiale della città di Francoforte sul Meno' },
+    signed: {
+      date: '1970-10-20',
+      source: 'Sito ufficiale della città di Francoforte sul Meno',
+      sourceEn: "Frankfurt am Main's official website",
+    },
     activeFrom: '1970-10-20',
     descriptionIt:
       'Gemellaggio con Francoforte sul Meno del 20 ottobre 1970: la data è quella indicata dal sito della città tedesca.',
@@ -226,9 +268,10 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'chicago',
     name: 'Chicago',
+    nameEn: 'Chicago',
     country: 'US',
     signed: UNKNOWN,
-    ratified: { date: '1973-04', source: MILAN_PAGE },
+    ratified: { date: '1973-04', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1973-04',
     descriptionIt:
       "Gemellaggio con Chicago ratificato nell'aprile 1973. Non sono noti il giorno della ratifica né la data della firma.",
@@ -238,8 +281,13 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'birmingham',
     name: 'Birmingham',
+    nameEn: 'Birmingham',
     country: 'GB',
-    signed: { date: '1974', source: 'Fonte secondaria, non confermata' },
+    signed: {
+      date: '1974',
+      source: 'Fonte secondaria, non confermata',
+      sourceEn: 'A secondary source, unconfirmed',
+    },
     activeFrom: '1974',
     descriptionIt:
       "Gemellaggio con Birmingham. L'anno 1974 proviene da una fonte secondaria e attende conferma dai documenti del Comune.",
@@ -249,9 +297,10 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'dakar',
     name: 'Dakar',
+    nameEn: 'Dakar',
     country: 'SN',
-    signed: { date: '1974-04-23', source: MILAN_PAGE },
-    ratified: { date: '1974-06-03', source: MILAN_PAGE },
+    signed: { date: '1974-04-23', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
+    ratified: { date: '1974-06-03', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1974-04-23',
     descriptionIt:
       "Gemellaggio con Dakar, capitale del Senegal, firmato il 23 aprile 1974 e ratificato il 3 giugno dello stesso anno. È l'unico gemellaggio di Milano in Africa.",
@@ -261,9 +310,10 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'shanghai',
     name: 'Shanghai',
+    nameEn: 'Shanghai',
     country: 'CN',
     signed: UNKNOWN,
-    ratified: { date: '1979-07-03', source: MILAN_PAGE },
+    ratified: { date: '1979-07-03', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1979-07-03',
     descriptionIt:
       'Gemellaggio con Shanghai ratificato il 3 luglio 1979; la data della firma non è registrata.',
@@ -272,8 +322,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'osaka',
     name: 'Osaka',
+    nameEn: 'Osaka',
     country: 'JP',
-    signed: { date: '1981', source: MILAN_PAGE },
+    signed: { date: '1981', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1981',
     descriptionIt:
       "Gemellaggio con Osaka del 1981. Dell'accordo si conosce soltanto l'anno, non il giorno né il mese.",
@@ -283,9 +334,10 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'tel-aviv',
     name: 'Tel Aviv-Giaffa',
+    nameEn: 'Tel Aviv-Yafo',
     country: 'IL',
     signed: UNKNOWN,
-    ratified: { date: '1997-10-16', source: MILAN_PAGE },
+    ratified: { date: '1997-10-16', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '1997-10-16',
     descriptionIt:
       'Gemellaggio con Tel Aviv-Giaffa ratificato il 16 ottobre 1997. Il 13 ottobre 2025 il Consiglio comunale ha respinto una mozione che ne chiedeva la sospensione, perciò il gemellaggio resta in vigore.',
@@ -307,11 +359,18 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'betlemme',
     name: 'Betlemme',
+    nameEn: 'Bethlehem',
     country: 'PS',
-    signed: { date: '2000-05-22', source: MILAN_PAGE },
+    signed: { date: '2000-05-22', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '2000-05-22',
     alternativeDates: [
-      { field: 'signed', date: '2000-05-07', precision: 'day', source: "Bethlehem municipality's website" },
+      {
+        field: 'signed',
+        date: '2000-05-07',
+        precision: 'day',
+        source: 'Sito del Comune di Betlemme',
+        sourceEn: "Bethlehem municipality's website",
+      },
     ],
     descriptionIt:
       'Gemellaggio con Betlemme. Il Comune di Milano lo data al 22 maggio 2000, mentre il sito della municipalità di Betlemme riporta il 7 maggio 2000: Ponte conserva entrambe le date con la rispettiva fonte.',
@@ -321,8 +380,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'toronto',
     name: 'Toronto',
+    nameEn: 'Toronto',
     country: 'CA',
-    signed: { date: '2003-06-30', source: MILAN_PAGE },
+    signed: { date: '2003-06-30', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '2003-06-30',
     descriptionIt: 'Gemellaggio con Toronto firmato il 30 giugno 2003.',
     descriptionEn: 'Twinning with Toronto, signed on 30 June 2003.',
@@ -330,6 +390,7 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'cracovia',
     name: 'Cracovia',
+    nameEn: 'Kraków',
     country: 'PL',
     signed: UNKNOWN,
     activeFrom: null,
@@ -341,8 +402,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'melbourne',
     name: 'Melbourne',
+    nameEn: 'Melbourne',
     country: 'AU',
-    signed: { date: '2004-03-04', source: MILAN_PAGE },
+    signed: { date: '2004-03-04', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '2004-03-04',
     descriptionIt: "Gemellaggio con Melbourne firmato il 4 marzo 2004, l'unico di Milano in Oceania.",
     descriptionEn: "Twinning with Melbourne, signed on 4 March 2004; it is Milan's only twinning in Oceania.",
@@ -350,8 +412,9 @@ const MILAN_TWINNINGS: AgreementInput[] = [
   twinning({
     slug: 'daegu',
     name: 'Daegu',
+    nameEn: 'Daegu',
     country: 'KR',
-    signed: { date: '2015-07-02', source: MILAN_PAGE },
+    signed: { date: '2015-07-02', source: MILAN_PAGE, sourceEn: MILAN_PAGE_EN },
     activeFrom: '2015-07-02',
     descriptionIt:
       "Il gemellaggio più recente di Milano, firmato con la città sudcoreana di Daegu il 2 luglio 2015, dopo l'approvazione in Consiglio comunale dell'8 giugno 2015. Conclude un percorso lungo più di venticinque anni: un comunicato congiunto nel 1989, una dichiarazione congiunta nel 1998 e un memorandum d'intesa nel 2014.",
@@ -364,6 +427,13 @@ const MILAN_TWINNINGS: AgreementInput[] = [
 // Comune di Milano: collaboration agreements and a memorandum of understanding (not twinnings)
 // ---------------------------------------------------------------------------------------------------------
 
+// facts.md took Riga's and New York's agreements from the City of Milan's international-relations pages without
+// keeping their address: cited by that description, so the record says where the claim comes from and what is missing.
+const MILAN_RELATIONS_PAGES: Source = {
+  title: 'Comune di Milano, pagine sulle relazioni internazionali (indirizzo non conservato)',
+  titleEn: "City of Milan's international relations pages (address not kept)",
+};
+
 const MILAN_COLLABORATIONS: AgreementInput[] = [
   {
     slug: 'riga',
@@ -372,12 +442,15 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
     titleIt: "Memorandum d'intesa tra Milano e Riga",
     titleEn: 'Memorandum of understanding between Milan and Riga',
     signed: { date: '2018-02-02' },
+    sources: [MILAN_RELATIONS_PAGES],
     term: { type: 'fixed', endsOn: '2020-02-02', renewal: 'by_agreement', renewalYears: 2 },
     descriptionIt:
       "Memorandum firmato il 2 febbraio 2018 con la capitale della Lettonia. Non è un gemellaggio: è un memorandum d'intesa di collaborazione di durata biennale, che le due città possono rinnovare di comune accordo. Contenuti ed eventuali rinnovi non sono ancora registrati in Ponte.",
     descriptionEn:
       'A memorandum signed on 2 February 2018 with the capital of Latvia. It is not a twinning: it is a two-year memorandum of understanding on collaboration, which the two cities may renew by mutual consent. Its content and any renewals are not yet recorded in Ponte.',
-    statusHistory: [{ status: 'active', outcome: 'approved', date: '2018-02-02' }],
+    statusHistory: [
+      { status: 'active', outcome: 'approved', date: '2018-02-02', sources: [MILAN_RELATIONS_PAGES] },
+    ],
     published: true,
     unit: 'city-relations',
   },
@@ -388,12 +461,15 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
     titleIt: 'Dichiarazione «Milan Digital Bridge» tra Milano e New York',
     titleEn: '"Milan Digital Bridge" declaration between Milan and New York',
     signed: { date: '2016-11-25' },
+    sources: [MILAN_RELATIONS_PAGES],
     term: { type: 'fixed', endsOn: '2018-11-25', renewal: 'by_agreement', renewalYears: 2 },
     descriptionIt:
       'Dichiarazione firmata con New York il 25 novembre 2016 che, come indica il nome, riguarda la collaborazione tra le due città nel digitale. Ha durata biennale ed è rinnovabile di comune accordo; non è un gemellaggio.',
     descriptionEn:
       'A declaration signed with New York on 25 November 2016 which, as its name suggests, concerns cooperation between the two cities in the digital field. It runs for two years and may be renewed by mutual consent; it is not a twinning.',
-    statusHistory: [{ status: 'active', outcome: 'approved', date: '2016-11-25' }],
+    statusHistory: [
+      { status: 'active', outcome: 'approved', date: '2016-11-25', sources: [MILAN_RELATIONS_PAGES] },
+    ],
     published: true,
     unit: 'city-relations',
   },
@@ -409,12 +485,13 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
     titleIt: 'Accordo di collaborazione con la Banca Mondiale',
     titleEn: 'Collaboration agreement with the World Bank',
     signed: { date: null },
+    sources: [MILAN_INTERNATIONAL],
     term: { type: 'permanent' },
     descriptionIt:
       "Nella pagina «Milano internazionale» il Comune indica l'accordo con la Banca Mondiale come esempio dei propri accordi di collaborazione. La data e i contenuti dell'accordo non sono ancora registrati in Ponte.",
     descriptionEn:
       'On its "Milan International" page the City of Milan cites its agreement with the World Bank as an example of its collaboration agreements. The date and content of the agreement are not yet recorded in Ponte.',
-    statusHistory: [{ status: 'active', outcome: 'approved', date: null }],
+    statusHistory: [{ status: 'active', outcome: 'approved', date: null, sources: [MILAN_INTERNATIONAL] }],
     published: true,
   },
 ];
@@ -426,6 +503,7 @@ const MILAN_COLLABORATIONS: AgreementInput[] = [
 // facts.md gathered Florence's list from the Comune di Firenze's pages and from Wikipedia without noting which
 // of the two gave each row, and names no page address: every date says exactly that, and no URL is given.
 const FLORENCE_SOURCE = 'Comune di Firenze e Wikipedia, non ancora verificato riga per riga';
+const FLORENCE_SOURCE_EN = 'City of Florence and Wikipedia, not yet checked row by row';
 
 interface FlorenceFacts {
   slug: string;
@@ -453,11 +531,18 @@ const florence = (f: FlorenceFacts): AgreementInput => {
       country: f.country,
       ...(f.geonamesId ? { geonamesId: f.geonamesId } : {}),
     },
-    signed: { date: f.date, source: FLORENCE_SOURCE },
+    signed: { date: f.date, source: FLORENCE_SOURCE, sourceEn: FLORENCE_SOURCE_EN },
     term: { type: 'permanent' },
     descriptionIt: f.descriptionIt,
     descriptionEn: f.descriptionEn,
-    statusHistory: [{ status: 'active', outcome: 'approved', date: f.date }],
+    statusHistory: [
+      {
+        status: 'active',
+        outcome: 'approved',
+        date: f.date,
+        sources: [{ title: FLORENCE_SOURCE, titleEn: FLORENCE_SOURCE_EN }],
+      },
+    ],
     published: true,
     // facts.md could not check Florence's list row by row: the office clears the mark once it has.
     toVerify: true,
@@ -465,7 +550,13 @@ const florence = (f: FlorenceFacts): AgreementInput => {
   };
   if (f.otherYear) {
     agreement.alternativeDates = [
-      { field: 'signed', date: f.otherYear, precision: 'year', source: FLORENCE_SOURCE },
+      {
+        field: 'signed',
+        date: f.otherYear,
+        precision: 'year',
+        source: FLORENCE_SOURCE,
+        sourceEn: FLORENCE_SOURCE_EN,
+      },
     ];
   }
   return agreement;
@@ -703,13 +794,20 @@ const FLORENCE_AGREEMENTS: AgreementInput[] = [
     slug: 'el-aaiun',
     kind: 'twinning',
     partner: { type: 'organisation', nameIt: 'El Aaiún', nameEn: 'El Aaiún', country: 'EH' },
-    signed: { date: null, source: FLORENCE_SOURCE },
+    signed: { date: null, source: FLORENCE_SOURCE, sourceEn: FLORENCE_SOURCE_EN },
     term: { type: 'permanent' },
     descriptionIt:
       'Le fonti lo elencano come gemellaggio, con un punto interrogativo: né il tipo di accordo né il luogo sono verificati, e la data non è stata trovata. Potrebbe trattarsi non della città di Laayoune ma del campo profughi saharawi con lo stesso nome, vicino a Tindouf in Algeria: i patti dei comuni italiani con «El Aaiún» sono spesso con quel campo. Finché non è verificato, Ponte non colloca il partner su una località.',
     descriptionEn:
       'The sources list it as a twinning, with a question mark: neither the kind of agreement nor the place is verified, and its date has not been found. It may be not the city of Laayoune but the Sahrawi refugee camp of the same name near Tindouf, Algeria: Italian councils\' pacts with "El Aaiún" are often with that camp. Until it is verified, Ponte does not tie the partner to a place.',
-    statusHistory: [{ status: 'active', outcome: 'approved', date: null }],
+    statusHistory: [
+      {
+        status: 'active',
+        outcome: 'approved',
+        date: null,
+        sources: [{ title: FLORENCE_SOURCE, titleEn: FLORENCE_SOURCE_EN }],
+      },
+    ],
     published: true,
     // facts.md could not check Florence's list row by row: the office clears the mark once it has.
     toVerify: true,
@@ -834,11 +932,11 @@ const MILANO: DemoInstitution = {
     },
   ],
   memberships: [
-    { network: 'eurocities', unit: 'european-affairs' },
-    { network: 'c40', unit: 'international-partnerships' },
-    { network: 'mufpp' },
-    { network: 'wccf' },
-    { network: 'mmc' },
+    { network: 'eurocities', unit: 'european-affairs', sources: [MILAN_INTERNATIONAL] },
+    { network: 'c40', unit: 'international-partnerships', sources: [MILAN_INTERNATIONAL] },
+    { network: 'mufpp', sources: [MILAN_PARTNER_PAGES] },
+    { network: 'wccf', sources: [MILAN_PARTNER_PAGES] },
+    { network: 'mmc', sources: [MILAN_PARTNER_PAGES] },
   ],
   agreements: [...MILAN_TWINNINGS, ...MILAN_COLLABORATIONS],
 };

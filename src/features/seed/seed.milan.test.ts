@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Agreement, AgreementPage } from '../agreements/agreements.schemas.ts';
+import type { Network } from '../networks/networks.schemas.ts';
 
 let ctx: TestContext;
 let app: App;
@@ -59,6 +60,11 @@ describe("the demo's institutions", () => {
       body.items.find((n: { slug: string }) => n.slug === slug).memberships[0].unit as string;
     expect(unitOf('eurocities')).toBe('european-affairs');
     expect(unitOf('c40')).toBe('international-partnerships');
+    // Every network and every membership says where it is stated; no claim stands without a source.
+    for (const n of body.items as Network[]) {
+      expect(n.sources.length, n.slug).toBeGreaterThan(0);
+      for (const m of n.memberships) expect(m.sources.length, `${n.slug} membership`).toBeGreaterThan(0);
+    }
   });
 
   it('when the demo seed runs again, then nothing is duplicated', async () => {
@@ -76,8 +82,12 @@ describe("Milan's demo agreements", () => {
     expect(bySlug['san-paolo']!.signed).toEqual({
       date: '1961-07-28',
       precision: 'day',
-      source: expect.any(String),
+      source: 'Comune di Milano, pagina del gemellaggio',
+      sourceEn: "City of Milan, the twinning's page",
     });
+    // English pages have English addresses.
+    expect(bySlug['san-paolo']!.slugEn).toBe('sao-paulo');
+    expect(bySlug['lione']!.slugEn).toBe('lyon');
     expect(bySlug['chicago']!.ratified).toMatchObject({ date: '1973-04', precision: 'month' });
     expect(bySlug['birmingham']!.signed).toMatchObject({ date: '1974', precision: 'year' });
     expect(bySlug['cracovia']!.signed).toMatchObject({ date: null, precision: 'unknown' });
@@ -128,6 +138,18 @@ describe("Milan's demo agreements", () => {
     expect(b.signed.date).toBe('2000-05-22');
     expect(b.alternativeDates).toEqual([expect.objectContaining({ field: 'signed', date: '2000-05-07' })]);
     expect(b.sources.length).toBeGreaterThan(0);
+    expect(b.alternativeDates[0]).toMatchObject({
+      source: 'Sito del Comune di Betlemme',
+      sourceEn: "Bethlehem municipality's website",
+    });
+  });
+
+  it('when any demo agreement is read, then every status event cites a source', async () => {
+    const page = await list('institution=milano&limit=100');
+    for (const { id, slug } of page.items) {
+      const a: Agreement = (await app.inject({ method: 'GET', url: `/api/v1/agreements/${id}` })).json();
+      for (const e of a.statusHistory) expect(e.sources.length, `${slug} ${e.status}`).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -47,6 +47,40 @@ export const WebUrl = (opts: { maxLength?: number; emptyClears?: boolean } = {})
       });
 
 /**
+ * Where a claim comes from: the address of the page or act, its title as published and, when the title is in
+ * another language, an English label for English pages. Every record type that states facts cites these. A
+ * document without an address (a council motion, a page whose address was not kept) is cited by its title:
+ * the services refuse a source with neither (sourcesProblem).
+ */
+export const Source = Type.Object(
+  {
+    url: Type.Optional(WebUrl({ maxLength: 2000 })),
+    title: Type.Optional(Type.String({ maxLength: 500, description: 'The title as published' })),
+    titleEn: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description: 'An English label, shown on English pages instead of the title',
+      }),
+    ),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: 'What this source says' })),
+  },
+  { title: 'Source' },
+);
+export type Source = Static<typeof Source>;
+
+/** The first source with neither an address nor a title, as the field to name; undefined when all are fine. */
+export function sourcesProblem(
+  sources: readonly Source[] | undefined,
+  field = 'sources',
+): string | undefined {
+  const i = (sources ?? []).findIndex((s) => !s.url?.trim() && !s.title?.trim());
+  return i < 0 ? undefined : `${field}.${i}.title`;
+}
+
+/** The sources of a record, at most 50. */
+export const Sources = () => Type.Array(Source, { maxItems: 50 });
+
+/**
  * One of several object shapes, told apart by the value of one property (`type`: "city" or "organisation").
  * Validators then check only the branch the value names, so a problem is reported at its field in that branch
  * instead of as the first branch's missing property.

@@ -64,6 +64,7 @@ const it = {
     remitIt: 'Competenze, in italiano',
     remitEn: 'Competenze, in inglese',
     head: 'Responsabile',
+    sources: 'Fonti',
   } as Record<string, string>,
   hints: {
     website: 'Indirizzo completo, per esempio https://www.esempio.org. Facoltativo.',
@@ -71,6 +72,8 @@ const it = {
     slug: 'Lettere minuscole senza accenti, cifre e trattini, per esempio affari-europei.',
     since: 'AAAA, AAAA-MM o AAAA-MM-GG; lascia vuoto se non è nota.',
     workingGroups: 'Uno per riga.',
+    sources:
+      "Una fonte per riga: l'indirizzo web e poi che cosa dice, oppure il titolo di un documento senza indirizzo.",
     annualFee: 'Per esempio 1500 oppure 1.500,50, senza simbolo della valuta.',
     feeCurrency: 'Codice di tre lettere, per esempio EUR; se lo lasci vuoto la quota è in euro.',
   } as Record<string, string>,
@@ -96,6 +99,8 @@ const it = {
     remitIt: 'Le competenze possono avere al massimo 5000 caratteri.',
     remitEn: 'Le competenze possono avere al massimo 5000 caratteri.',
     head: 'Il nome del responsabile può avere al massimo 200 caratteri.',
+    sources:
+      'Ogni fonte ha un indirizzo che inizia con https:// o http://, oppure un titolo; al massimo 50 fonti.',
   } as Record<string, string>,
 };
 
@@ -162,6 +167,7 @@ const en: Strings = {
     remitIt: 'Remit, in Italian',
     remitEn: 'Remit, in English',
     head: 'Head',
+    sources: 'Sources',
   } as Record<string, string>,
   hints: {
     website: 'The full address, for example https://www.example.org. Optional.',
@@ -169,6 +175,8 @@ const en: Strings = {
     slug: 'Lower-case letters without accents, digits and hyphens, for example european-affairs.',
     since: 'YYYY, YYYY-MM or YYYY-MM-DD; leave empty if not known.',
     workingGroups: 'One per line.',
+    sources:
+      'One source per line: the web address, then what it says; or the title of a document without an address.',
     annualFee: 'For example 1500 or 1500.50, without a currency sign.',
     feeCurrency: 'A three-letter code, for example EUR; left empty, the fee is in euros.',
   } as Record<string, string>,
@@ -193,6 +201,7 @@ const en: Strings = {
     notes: 'The notes can be at most 5000 characters long.',
     remitIt: 'The remit can be at most 5000 characters long.',
     remitEn: 'The remit can be at most 5000 characters long.',
+    sources: 'Each source has an address starting with https:// or http://, or a title; at most 50 sources.',
     head: "The head's name can be at most 200 characters long.",
   } as Record<string, string>,
 };

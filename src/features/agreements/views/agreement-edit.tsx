@@ -1,8 +1,10 @@
 // The agreement's edit form (every field but the partner and the status history, which have their own
 // writes) and its attachments. On a stale save the form keeps what the person typed and shows, field by
 // field, what is stored now.
+
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { ConflictTable, Field } from '../../../views/backoffice/fields.tsx';
+import { sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { Unit } from '../../units/units.schemas.ts';
@@ -71,7 +73,7 @@ export function editValuesOf(a: Agreement): EditValues {
     descriptionIt: a.descriptionIt ?? '',
     descriptionEn: a.descriptionEn ?? '',
     unit: a.unit ?? '',
-    sources: a.sources.map((s) => [s.url, s.note ?? s.title ?? ''].join(' ').trim()).join('\n'),
+    sources: sourcesToLines(a.sources),
   };
 }
 
@@ -84,6 +86,34 @@ export function differingFields(mine: EditValues, stored: EditValues): (keyof Ed
 export interface EditConflict {
   stored: EditValues;
   fields: (keyof EditValues)[];
+}
+
+/** The sectors an agreement covers, as check boxes (the new and the edit forms). */
+export function SectorChoices(p: { lang: Lang; chosen: readonly string[]; error?: string | undefined }) {
+  return (
+    <fieldset class="col-12 mb-4" aria-describedby={p.error ? 'e-sectors' : undefined}>
+      <legend class="h6">{agreementsStrings(p.lang).edit.labels.sectors}</legend>
+      <div class="row">
+        {SECTORS.map((s) => (
+          <div class="form-check col-md-4" key={s}>
+            <input
+              type="checkbox"
+              id={`f-sector-${s}`}
+              name="sectors"
+              value={s}
+              checked={p.chosen.includes(s)}
+            />
+            <label for={`f-sector-${s}`}>{SECTOR_LABELS[s][p.lang]}</label>
+          </div>
+        ))}
+      </div>
+      {p.error ? (
+        <p id="e-sectors" class="form-text text-danger fw-semibold">
+          {p.error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
 }
 
 /** A form value as the person reads it: codes by their labels, sectors by name. */
@@ -196,28 +226,7 @@ export function EditAgreementForm(p: {
           RENEWALS.map((r) => [r, e.renewals[r]]),
         )}
         {text('renewalYears', e.labels.renewalYears)}
-        <fieldset class="col-12 mb-4" aria-describedby={err['sectors'] ? 'e-sectors' : undefined}>
-          <legend class="h6">{e.labels.sectors}</legend>
-          <div class="row">
-            {SECTORS.map((s) => (
-              <div class="form-check col-md-4" key={s}>
-                <input
-                  type="checkbox"
-                  id={`f-sector-${s}`}
-                  name="sectors"
-                  value={s}
-                  checked={v.sectors.includes(s)}
-                />
-                <label for={`f-sector-${s}`}>{SECTOR_LABELS[s][p.lang]}</label>
-              </div>
-            ))}
-          </div>
-          {err['sectors'] ? (
-            <p id="e-sectors" class="form-text text-danger fw-semibold">
-              {err['sectors']}
-            </p>
-          ) : null}
-        </fieldset>
+        <SectorChoices lang={p.lang} chosen={v.sectors} error={err['sectors']} />
         {text('titleIt', e.labels.titleIt)}
         {text('titleEn', e.labels.titleEn)}
         {area('descriptionIt', e.labels.descriptionIt)}

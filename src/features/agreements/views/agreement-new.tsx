@@ -5,9 +5,10 @@ import { Field } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { PlaceCandidate } from '../../places/places.service.ts';
 import { locatorMapSvg } from '../../portal/map/world-map.ts';
-import { KIND_LABELS } from '../agreements.labels.ts';
-import { AGREEMENT_KINDS } from '../agreements.schemas.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../agreements.labels.ts';
+import { AGREEMENT_KINDS, STATUSES } from '../agreements.schemas.ts';
 import { agreementsStrings } from '../agreements.strings.ts';
+import { SectorChoices } from './agreement-edit.tsx';
 
 export interface NewAgreementValues {
   kind?: string;
@@ -15,6 +16,10 @@ export interface NewAgreementValues {
   country?: string;
   geonamesId?: string;
   signed?: string;
+  /** The status it starts with and since when (empty: the signing date, else the day it is recorded). */
+  status?: string;
+  statusDate?: string;
+  sectors?: string[];
   descriptionIt?: string;
   descriptionEn?: string;
 }
@@ -84,9 +89,11 @@ export function NewAgreementForm(p: {
   const t = agreementsStrings(p.lang);
   const v = p.values ?? {};
   const err = p.fieldErrors ?? {};
-  const text = (name: keyof NewAgreementValues, label: string, extra: Record<string, string> = {}) => (
-    <Field name={name} label={label} value={v[name]} error={err[name]} extra={extra} />
-  );
+  const text = (
+    name: Exclude<keyof NewAgreementValues, 'sectors'>,
+    label: string,
+    extra: Record<string, string> = {},
+  ) => <Field name={name} label={label} value={v[name]} error={err[name]} extra={extra} />;
   return (
     <>
       <h1>{t.newAgreement}</h1>
@@ -124,6 +131,22 @@ export function NewAgreementForm(p: {
           </p>
         ) : null}
         {text('signed', t.signed)}
+        <Field
+          kind="select"
+          name="status"
+          label={t.initialStatus}
+          value={v.status ?? 'proposed'}
+          options={STATUSES.map((s) => [s, STATUS_LABELS[s][p.lang]] as const)}
+          error={err['status']}
+        />
+        <Field
+          name="statusDate"
+          label={t.initialStatusDate}
+          value={v.statusDate}
+          error={err['statusDate']}
+          hint={t.initialStatusHint}
+        />
+        <SectorChoices lang={p.lang} chosen={v.sectors ?? []} error={err['sectors']} />
         {text('descriptionIt', t.descriptionIt)}
         {text('descriptionEn', t.descriptionEn)}
         {p.twinningsInCountry ? (

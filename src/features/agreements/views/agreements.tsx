@@ -2,13 +2,20 @@
 // "to verify" mark, the status history and a status change, the attachments, the record's history).
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
+import { SourceList } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
 import { partnershipPath } from '../../portal/portal.paths.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../agreements.labels.ts';
-import { AGREEMENT_KINDS, type Agreement, type AgreementSummary, STATUSES } from '../agreements.schemas.ts';
+import {
+  AGREEMENT_KINDS,
+  type Agreement,
+  type AgreementSummary,
+  STATUSES,
+  type Status,
+} from '../agreements.schemas.ts';
 import { agreementsStrings } from '../agreements.strings.ts';
 import { AttachmentsSection } from './agreement-edit.tsx';
 
@@ -147,7 +154,10 @@ export interface StatusFormValues {
   reasonIt?: string;
   reasonEn?: string;
   act?: string;
+  sources?: string;
   rejected?: boolean;
+  /** The change was refused as unusual: the form asks to confirm it (see unusualTransition). */
+  confirming?: 'same' | 'never_in_force' | 'already_ended';
 }
 
 export function AgreementView(p: {
@@ -178,7 +188,7 @@ export function AgreementView(p: {
       <p>
         {a.published ? (
           <>
-            {t.isPublished} <a href={partnershipPath(a.institution, p.lang, a.slug)}>{t.seeOnPortal}</a>
+            {t.isPublished} <a href={partnershipPath(a.institution, p.lang, a)}>{t.seeOnPortal}</a>
           </>
         ) : (
           t.isUnpublished
@@ -229,6 +239,9 @@ export function AgreementView(p: {
             {(p.lang === 'it' ? e.reasonIt : e.reasonEn)
               ? ` — ${p.lang === 'it' ? e.reasonIt : e.reasonEn}`
               : ''}
+            {e.sources.length > 0 ? (
+              <SourceList sources={e.sources} lang={p.lang} class="small mb-0" />
+            ) : null}
           </li>
         ))}
       </ul>
@@ -252,10 +265,47 @@ export function AgreementView(p: {
             {field('reasonIt', t.reasonIt)}
             {field('reasonEn', t.reasonEn)}
             {field('act', t.act)}
+            <div class="form-group col-12">
+              <label for="f-sources" class="active">
+                {t.eventSources}
+              </label>
+              <textarea
+                id="f-sources"
+                name="sources"
+                rows={3}
+                class="form-control"
+                aria-describedby={err['sources'] ? 'f-sources-error f-sources-hint' : 'f-sources-hint'}
+                aria-invalid={err['sources'] ? 'true' : undefined}
+              >
+                {v.sources ?? ''}
+              </textarea>
+              <small id="f-sources-hint" class="form-text">
+                {t.eventSourcesHint}
+              </small>
+              {err['sources'] ? (
+                <div id="f-sources-error" class="text-danger small">
+                  {err['sources']}
+                </div>
+              ) : null}
+            </div>
             <div class="form-check col-md-6">
               <input type="checkbox" id="f-rejected" name="rejected" value="yes" checked={!!v.rejected} />
               <label for="f-rejected">{t.rejected}</label>
             </div>
+            {v.confirming ? (
+              <div class="col-12">
+                <div class="alert alert-warning" role="alert">
+                  {t.unusual[v.confirming](
+                    STATUS_LABELS[a.status][p.lang],
+                    STATUS_LABELS[(v.status ?? a.status) as Status][p.lang],
+                  )}
+                </div>
+                <div class="form-check">
+                  <input type="checkbox" id="f-confirm" name="confirm" value="yes" />
+                  <label for="f-confirm">{t.confirmUnusual}</label>
+                </div>
+              </div>
+            ) : null}
             <div class="col-12">
               <button type="submit" class="btn btn-primary">
                 {t.record}

@@ -5,6 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { Facts, ListFilters, locale, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
@@ -20,6 +21,7 @@ export const NETWORK_FIELDS = [
   'website',
   'descriptionIt',
   'descriptionEn',
+  'sources',
 ] as const;
 export const MEMBERSHIP_FIELDS = [
   'since',
@@ -30,6 +32,7 @@ export const MEMBERSHIP_FIELDS = [
   'annualFee',
   'feeCurrency',
   'notes',
+  'sources',
 ] as const;
 
 export const networkValues = (n: NetworkEntry): Values => ({
@@ -40,6 +43,7 @@ export const networkValues = (n: NetworkEntry): Values => ({
   website: n.website ?? '',
   descriptionIt: n.descriptionIt ?? '',
   descriptionEn: n.descriptionEn ?? '',
+  sources: sourcesToLines(n.sources),
 });
 
 export const membershipValues = (m: MembershipRecord): Values => ({
@@ -51,6 +55,7 @@ export const membershipValues = (m: MembershipRecord): Values => ({
   annualFee: m.annualFee ?? '',
   feeCurrency: m.feeCurrency ?? '',
   notes: m.notes ?? '',
+  sources: sourcesToLines(m.sources),
 });
 
 export interface NetworkFilters {
@@ -185,6 +190,10 @@ export function NetworkView(p: {
             t.labels[p.lang === 'it' ? 'descriptionIt' : 'descriptionEn']!,
             p.lang === 'it' ? network.descriptionIt : network.descriptionEn,
           ],
+          [
+            t.labels['sources']!,
+            network.sources.length ? <SourceList sources={network.sources} lang={p.lang} /> : null,
+          ],
           [t.version, String(network.version)],
         ]}
       />
@@ -222,6 +231,12 @@ export function NetworkView(p: {
                 [t.labels['workingGroups']!, membership.workingGroups.join(', ')],
                 [n.fee, fee(membership, p.lang)],
                 [t.labels['notes']!, membership.notes],
+                [
+                  t.labels['sources']!,
+                  membership.sources.length ? (
+                    <SourceList sources={membership.sources} lang={p.lang} />
+                  ) : null,
+                ],
                 [t.version, String(membership.version)],
               ]}
             />
@@ -269,6 +284,7 @@ export function networkSpecs(mode: 'new' | 'edit'): FieldSpec[] {
     { name: 'website', kind: 'url', autoComplete: 'url' },
     { name: 'descriptionIt', kind: 'textarea' },
     { name: 'descriptionEn', kind: 'textarea' },
+    { name: 'sources', kind: 'textarea' },
   ];
 }
 
@@ -292,5 +308,6 @@ export function membershipSpecs(
     { name: 'annualFee', inputMode: 'decimal' },
     { name: 'feeCurrency' },
     { name: 'notes', kind: 'textarea' },
+    { name: 'sources', kind: 'textarea' },
   ];
 }

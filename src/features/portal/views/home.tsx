@@ -25,7 +25,7 @@ export function Home(p: {
       lon: pt.lon,
       lat: pt.lat,
       label: `${name}, ${p.lang === 'it' ? pt.countryIt : pt.countryEn} — ${insts.join(', ')}`,
-      href: partnershipPath(first.institution, p.lang, first.slug),
+      href: partnershipPath(first.institution, p.lang, first),
       tone: insts.length > 1 ? ('shared' as const) : ('active' as const),
     };
   });
@@ -85,7 +85,7 @@ export function Home(p: {
                 {pt.links.map((l, i) => (
                   <span key={`${l.institution}-${l.slug}`}>
                     {i > 0 ? ', ' : ''}
-                    <a href={partnershipPath(l.institution, p.lang, l.slug)}>
+                    <a href={partnershipPath(l.institution, p.lang, l)}>
                       {p.lang === 'it' ? l.institutionNameIt : l.institutionNameEn}
                     </a>
                   </span>

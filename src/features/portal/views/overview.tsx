@@ -67,7 +67,7 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
             <>
               <dt class="col-sm-3">{t.overview.first}</dt>
               <dd class="col-sm-9">
-                <a href={partnershipPath(inst.slug, lang, f.first.slug)}>{agreementTitle(f.first, lang)}</a>,{' '}
+                <a href={partnershipPath(inst.slug, lang, f.first)}>{agreementTitle(f.first, lang)}</a>,{' '}
                 {agreementDate(f.first, lang)}
               </dd>
             </>
@@ -76,8 +76,8 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
             <>
               <dt class="col-sm-3">{t.overview.latest}</dt>
               <dd class="col-sm-9">
-                <a href={partnershipPath(inst.slug, lang, f.latest.slug)}>{agreementTitle(f.latest, lang)}</a>
-                , {agreementDate(f.latest, lang)}
+                <a href={partnershipPath(inst.slug, lang, f.latest)}>{agreementTitle(f.latest, lang)}</a>,{' '}
+                {agreementDate(f.latest, lang)}
               </dd>
             </>
           ) : null}

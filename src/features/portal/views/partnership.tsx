@@ -1,5 +1,6 @@
 import type { Lang } from '../../../platform/i18n.ts';
 import { DataLink } from '../../../views/data-link.tsx';
+import { SourceItem, SourceList, sourceText } from '../../../views/sources.tsx';
 import { KIND_LABELS, SECTOR_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import { locatorMapSvg } from '../map/world-map.ts';
@@ -104,14 +105,14 @@ function Facts({ a, lang }: Props) {
         <dt class="col-sm-4">{t.signed}</dt>
         <dd class="col-sm-8">
           {signed ?? t.unknown}
-          {a.signed.source ? <span class="small text-muted"> ({a.signed.source})</span> : null}
+          <DateSource fact={a.signed} lang={lang} />
         </dd>
         {ratified ? (
           <>
             <dt class="col-sm-4">{t.ratified}</dt>
             <dd class="col-sm-8">
               {ratified}
-              {a.ratified.source ? <span class="small text-muted"> ({a.ratified.source})</span> : null}
+              <DateSource fact={a.ratified} lang={lang} />
             </dd>
           </>
         ) : null}
@@ -130,6 +131,12 @@ function Facts({ a, lang }: Props) {
   );
 }
 
+/** Where a date comes from, in brackets after it. */
+function DateSource(p: { fact: { source: string | null; sourceEn: string | null }; lang: Lang }) {
+  const text = sourceText(p.fact.source, p.fact.sourceEn, p.lang);
+  return text ? <span class="small text-muted"> ({text})</span> : null;
+}
+
 function OtherDates({ a, lang }: Props) {
   const t = s(lang).partnership;
   return (
@@ -141,7 +148,7 @@ function OtherDates({ a, lang }: Props) {
         {a.alternativeDates.map((d) => (
           <li key={`${d.field}-${d.date}`}>
             {d.field === 'signed' ? t.signed : t.ratified}: {date(d.date, d.precision, lang)}, {t.accordingTo}{' '}
-            <DataLink href={d.url}>{d.source}</DataLink>
+            <DataLink href={d.url}>{sourceText(d.source, d.sourceEn, lang)}</DataLink>
           </li>
         ))}
       </ul>
@@ -168,6 +175,17 @@ function History({ a, lang }: Props) {
               {e.act ? (
                 <p class="mb-0 small">
                   {t.act}: {e.act}
+                </p>
+              ) : null}
+              {e.sources.length > 0 ? (
+                <p class="mb-0 small">
+                  {t.eventSources}:{' '}
+                  {e.sources.map((src, i) => (
+                    <>
+                      {i > 0 ? '; ' : ''}
+                      <SourceItem source={src} lang={lang} />
+                    </>
+                  ))}
                 </p>
               ) : null}
             </li>
@@ -201,14 +219,7 @@ function Sources({ a, lang }: Props) {
       <h2 id="sources" class="h4">
         {s(lang).partnership.sources}
       </h2>
-      <ul>
-        {a.sources.map((src) => (
-          <li key={src.url}>
-            <DataLink href={src.url}>{src.title ?? src.url}</DataLink>
-            {src.note ? ` — ${src.note}` : ''}
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={a.sources} lang={lang} />
     </section>
   );
 }

@@ -215,7 +215,7 @@ export function Partnerships(p: {
                 const reason = ev ? reasonOf(ev, lang) : null;
                 return (
                   <li key={a.id} class="border-bottom py-2">
-                    <a href={partnershipPath(p.institution, lang, a.slug)} class="fw-semibold">
+                    <a href={partnershipPath(p.institution, lang, a)} class="fw-semibold">
                       {partnerName(a, lang)}
                     </a>
                     {a.partner.country ? <span>, {countryName(a, lang)}</span> : null}

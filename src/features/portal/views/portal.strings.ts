@@ -96,6 +96,7 @@ const it = {
     sources: 'Fonti',
     otherDates: 'Date diverse secondo altre fonti',
     accordingTo: 'secondo',
+    eventSources: 'Fonti',
     locator: (place: string) => `Posizione di ${place}`,
     locatorDesc: (place: string, country: string) => `Mappa che indica dove si trova ${place}, ${country}.`,
     unknown: 'non nota',
@@ -128,6 +129,7 @@ const it = {
     groups: 'Gruppi di lavoro',
     none: 'Nessuna rete registrata.',
     website: 'Sito della rete',
+    sources: 'Fonti',
   },
   openData: {
     title: 'Dati aperti',
@@ -255,6 +257,7 @@ const en: Strings = {
     sources: 'Sources',
     otherDates: 'Dates given differently by other sources',
     accordingTo: 'according to',
+    eventSources: 'Sources',
     locator: (place: string) => `Location of ${place}`,
     locatorDesc: (place: string, country: string) => `Map showing where ${place}, ${country} lies.`,
     unknown: 'not known',
@@ -287,6 +290,7 @@ const en: Strings = {
     groups: 'Working groups',
     none: 'No network on record.',
     website: 'Network website',
+    sources: 'Sources',
   },
   openData: {
     title: 'Open data',

@@ -2,6 +2,7 @@
 
 import type { Lang } from '../../../platform/i18n.ts';
 import { safeHref } from '../../../platform/urls.ts';
+import { SourceList } from '../../../views/sources.tsx';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
@@ -29,7 +30,7 @@ export function pointsOf(institution: string, list: Agreement[], lang: Lang): Ma
       lon: a.partner.place!.lon,
       lat: a.partner.place!.lat,
       label: `${partnerName(a, lang)}, ${countryName(a, lang)} — ${KIND_LABELS[a.kind][lang]}, ${statusText(a, lang).toLowerCase()}`,
-      href: partnershipPath(institution, lang, a.slug),
+      href: partnershipPath(institution, lang, a),
       tone: inForce(a) ? ('active' as const) : ('inactive' as const),
     }));
 }
@@ -60,7 +61,7 @@ export function MapPage(p: { institution: string; institutionName: string; list:
         <ul>
           {p.list.map((a) => (
             <li key={a.id}>
-              <a href={partnershipPath(p.institution, p.lang, a.slug)}>{partnerName(a, p.lang)}</a>
+              <a href={partnershipPath(p.institution, p.lang, a)}>{partnerName(a, p.lang)}</a>
               {a.partner.country ? `, ${countryName(a, p.lang)}` : ''} — {KIND_LABELS[a.kind][p.lang]},{' '}
               {statusText(a, p.lang).toLowerCase()}
             </li>
@@ -83,7 +84,7 @@ interface TimelineEntry {
 export function timelineEntries(institution: string, list: Agreement[], lang: Lang): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const a of list) {
-    const href = partnershipPath(institution, lang, a.slug);
+    const href = partnershipPath(institution, lang, a);
     entries.push({
       key: `${a.id}-start`,
       date: a.signed.date ?? a.ratified.date,
@@ -179,6 +180,14 @@ export function Networks(p: { networks: Network[]; institution: string; lang: La
                 <>
                   <dt class="col-sm-3">{t.groups}</dt>
                   <dd class="col-sm-9">{m.workingGroups.join(', ')}</dd>
+                </>
+              ) : null}
+              {n.sources.length + (m?.sources.length ?? 0) > 0 ? (
+                <>
+                  <dt class="col-sm-3">{t.sources}</dt>
+                  <dd class="col-sm-9">
+                    <SourceList sources={[...n.sources, ...(m?.sources ?? [])]} lang={p.lang} class="mb-0" />
+                  </dd>
                 </>
               ) : null}
             </dl>
