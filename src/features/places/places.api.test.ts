@@ -98,6 +98,46 @@ describe('GET /api/v1/places', () => {
     expect(r.candidates.every((c) => c.confidence < 0.9)).toBe(true);
   });
 
+  it.each(['El Aaiún', 'El Aaiun', 'El Ayoun'])(
+    'when "%s" is another romanisation of a name, then that city is offered first, with its country and population',
+    async (q) => {
+      const started = Date.now();
+      const r = await lookup(q);
+      const ms = Date.now() - started;
+      expect(r.status).toBe('ambiguous');
+      expect(r.candidates[0]).toMatchObject({
+        geonamesId: 2462881,
+        nameEn: 'Laayoune',
+        match: 'similar',
+        country: { code: 'EH' },
+        population: 196331,
+      });
+      expect(r.candidates.every((c) => c.confidence < 0.9)).toBe(true);
+      expect(ms).toBeLessThan(5000);
+    },
+  );
+
+  it('when the name is the GeoNames one with its accents, then it is matched', async () => {
+    expect((await lookup('Laâyoune')).match).toMatchObject({ geonamesId: 2462881, match: 'exact' });
+  });
+
+  it('when a name is Italian for two cities, then both are offered, the larger first, and a country settles it', async () => {
+    const r = await lookup('Costanza');
+    expect(r.status).toBe('ambiguous');
+    expect(r.candidates.slice(0, 2).map((c) => `${c.nameEn} (${c.country.code})`)).toEqual([
+      'Constanța (RO)',
+      'Konstanz (DE)',
+    ]);
+    expect((await lookup('Costanza', 'Germania')).match).toMatchObject({
+      geonamesId: 2885679,
+      nameIt: 'Costanza',
+    });
+    expect((await lookup('Ragusa', 'Croazia')).match).toMatchObject({
+      geonamesId: 3201047,
+      nameEn: 'Dubrovnik',
+    });
+  });
+
   it('when nothing resembles the name, then not_found', async () => {
     const r = await lookup('Xqzvwk');
     expect(r).toMatchObject({ status: 'not_found', candidates: [] });

@@ -41,21 +41,22 @@ export function createPlacesRepository(database: Database) {
       );
     },
 
-    /** Trigram-similar names, best first; the GIN index answers the % operator. */
-    async similar(norm: string, countryCode: string | null, limit: number): Promise<NameHitRow[]> {
+    /** Names trigram-similar to any of the spellings, best first, up to limit per spelling (GIN index, %). */
+    async similar(spellings: string[], countryCode: string | null, limit: number): Promise<NameHitRow[]> {
       return database.query<NameHitRow>(
         `select 0 as qi, ${PLACE_COLUMNS}, h.name as matched_name, h.kind, h.sim
-         from (
-           select pn.place_id, pn.name, pn.kind, similarity(pn.norm, $1) as sim
+         from unnest($1::text[]) as v(q)
+         cross join lateral (
+           select pn.place_id, pn.name, pn.kind, similarity(pn.norm, v.q)::float8 as sim
            from place_names pn
-           where pn.norm % $1 and ($2::text is null or pn.country_code = $2)
+           where pn.norm % v.q and ($2::text is null or pn.country_code = $2)
            order by sim desc, pn.population desc
            limit $3
          ) h
          join places p on p.id = h.place_id
          join countries c on c.code = p.country_code
          order by h.sim desc, p.population desc`,
-        [norm, countryCode, limit],
+        [spellings, countryCode, limit],
       );
     },
 

@@ -6,6 +6,7 @@ import { normalizeName } from './normalize.ts';
 import { NAME_KIND } from './places.loader.ts';
 import type { NameHitRow, PlaceRow, PlacesRepository } from './places.repository.ts';
 import type { LookupQuery, LookupResult, PlaceCandidate, PlaceView } from './places.schemas.ts';
+import { spellingKeys, spellingSimilarity, spellingVariants } from './spelling.ts';
 
 // With its types, the gazetteer's name and country rules, for the other features (their way into places).
 export { countryByCode, resolveCountry } from './countries.ts';
@@ -19,6 +20,10 @@ export const MATCH_THRESHOLD = 0.9;
 // match, and two curated cities of one name (Valencia ES/VE) stay ambiguous.
 const EXONYM_WEIGHT = 10;
 const MAX_CANDIDATES = 10;
+/** The confidence of a suggestion whose spelling is as close as can be: still below the threshold. */
+const SIMILAR_CEILING = 0.85;
+/** Similar names fetched per spelling of the query, before they are ranked. */
+const SIMILAR_PER_SPELLING = 40;
 
 function toCandidate(row: NameHitRow, match: 'exact' | 'similar', confidence: number): PlaceCandidate {
   return {
@@ -63,17 +68,23 @@ export function rankExact(rows: NameHitRow[]): PlaceCandidate[] {
     .slice(0, MAX_CANDIDATES);
 }
 
-function rankSimilar(rows: NameHitRow[]): PlaceCandidate[] {
-  const seen = new Set<number>();
-  const out: PlaceCandidate[] = [];
+/**
+ * Ranks similar names: by the closer of trigram and spelling similarity (two decimals), then population, one
+ * row per place. They are suggestions: their confidence stays below the threshold whatever the similarity.
+ */
+function rankSimilar(norm: string, rows: NameHitRow[]): PlaceCandidate[] {
+  const keys = spellingKeys(norm);
+  const best = new Map<number, { row: NameHitRow; score: number }>();
   for (const r of rows) {
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    // Similar names are suggestions: their confidence stays below the threshold whatever the similarity.
-    out.push(toCandidate(r, 'similar', Math.min(r.sim, 1) * 0.85));
-    if (out.length === MAX_CANDIDATES) break;
+    const score =
+      Math.round(Math.max(r.sim, spellingSimilarity(keys, normalizeName(r.matched_name))) * 100) / 100;
+    const prev = best.get(r.id);
+    if (!prev || score > prev.score) best.set(r.id, { row: r, score });
   }
-  return out;
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || b.row.population - a.row.population)
+    .slice(0, MAX_CANDIDATES)
+    .map(({ row, score }) => toCandidate(row, 'similar', Math.min(score, 1) * SIMILAR_CEILING));
 }
 
 function decide(query: string, country: string | null, candidates: PlaceCandidate[]): LookupResult {
@@ -97,13 +108,18 @@ export function createPlacesService({ repo }: { repo: PlacesRepository }) {
     return code;
   }
 
+  /** Suggestions for a name with no exact match: its spellings' similar names, closest first. */
+  async function similar(norm: string, cc: string | null): Promise<PlaceCandidate[]> {
+    return rankSimilar(norm, await repo.similar(spellingVariants(norm), cc, SIMILAR_PER_SPELLING));
+  }
+
   async function lookup(q: LookupQuery): Promise<LookupResult> {
     const norm = normalizeName(q.name);
     if (!norm) throw AppError.invalid('q', 'Give the name of a place');
     const cc = countryCodeOf(q.country, 'country');
     const exact = rankExact(await repo.exactMany([norm], [cc]));
     if (exact.length > 0) return decide(q.name, cc, exact);
-    return decide(q.name, cc, rankSimilar(await repo.similar(norm, cc, 40)));
+    return decide(q.name, cc, await similar(norm, cc));
   }
 
   /** Many lookups at once: one query for every exact match, then one per name that has none. */
@@ -135,7 +151,7 @@ export function createPlacesService({ repo }: { repo: PlacesRepository }) {
       const q = queries[i]!;
       out[i] = rows
         ? decide(q.name, codes[i]!, rankExact(rows))
-        : decide(q.name, codes[i]!, rankSimilar(await repo.similar(norms[i]!, codes[i]!, 40)));
+        : decide(q.name, codes[i]!, await similar(norms[i]!, codes[i]!));
     }
     return out;
   }
