@@ -2,6 +2,7 @@
 // "to verify" mark, the status history and a status change, the attachments, the record's history).
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
@@ -88,7 +89,7 @@ export function AgreementListView(p: {
         </div>
       </form>
       <p role="status">{f.cursor ? t.countMore(p.items.length) : t.count(p.items.length)}</p>
-      <div class="table-responsive">
+      <TableBox label={t.agreements}>
         <table class="table">
           <caption class="visually-hidden">{t.agreements}</caption>
           <thead>
@@ -116,7 +117,7 @@ export function AgreementListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       {f.cursor || p.nextCursor ? (
         <nav class="pagination-wrapper" aria-label={t.pages}>
           <ul class="pagination">

@@ -5,6 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { Facts, ListFilters, locale, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
@@ -111,7 +112,7 @@ export function NetworkListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <div class="table-responsive">
+      <TableBox label={n.caption}>
         <table class="table">
           <caption>{n.caption}</caption>
           <thead>
@@ -137,7 +138,7 @@ export function NetworkListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <Pagination
         lang={p.lang}
         base={base}
