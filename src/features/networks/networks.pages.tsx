@@ -96,7 +96,8 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
   const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
     const data = await admin.network(c.actor, id);
     return {
-      title: nameIn(data.network, c.lang),
+      // The record and the list it belongs to, so the title says what kind of page this is.
+      title: `${nameIn(data.network, c.lang)} — ${networksStrings(c.lang).title}`,
       body: (
         <NetworkView
           lang={c.lang}
