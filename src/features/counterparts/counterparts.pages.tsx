@@ -79,7 +79,6 @@ export function counterpartsPages(services: Services) {
     const counterpartRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.counterpart(c.actor, id);
       return {
-        // The record and the list it belongs to, so the title says what kind of page this is.
         title: `${nameIn(data.counterpart, c.lang)} — ${counterpartsStrings(c.lang).title}`,
         body: (
           <CounterpartView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />

@@ -96,7 +96,6 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
   const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
     const data = await admin.network(c.actor, id);
     return {
-      // The record and the list it belongs to, so the title says what kind of page this is.
       title: `${nameIn(data.network, c.lang)} — ${networksStrings(c.lang).title}`,
       body: (
         <NetworkView

@@ -68,7 +68,6 @@ export function unitsPages(services: Services) {
     const unitRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.unit(c.actor, id);
       return {
-        // The record and the list it belongs to, so the title says what kind of page this is.
         title: `${nameIn(data.unit, c.lang)} — ${unitsStrings(c.lang).title}`,
         body: <UnitView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />,
       };
