@@ -92,7 +92,7 @@ export function adminKit() {
             lang={lang}
             title={title}
             styles={styles()}
-            scripts={[assetUrl('htmx', 'htmx.min.js')]}
+            scripts={[assetUrl('htmx', 'htmx.min.js'), assetUrl('ponte', 'admin-menu.js')]}
             otherLangHref={`/admin/${other}/${path}`}
             session={opts.session}
             notice={opts.notice}

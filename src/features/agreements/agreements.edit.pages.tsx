@@ -116,7 +116,7 @@ export function editRoutes(app: App, admin: AgreementsAdmin) {
       reply,
       lang,
       `agreements/${id}/edit`,
-      t.edit.editLink,
+      t.edit.title(lang === 'it' ? agreement.partner.nameIt : agreement.partner.nameEn),
       <EditAgreementForm
         lang={lang}
         session={session}

@@ -7,6 +7,7 @@ import type { Session } from '../accounts/accounts.service.ts';
 import type { Notice } from '../admin/admin.kit.tsx';
 import { adminKit, type Form, field } from '../admin/admin.kit.tsx';
 import type { AgreementsAdmin } from './agreements.admin.ts';
+import { KIND_LABELS } from './agreements.labels.ts';
 import { agreementsStrings } from './agreements.strings.ts';
 import { AgreementView, type StatusFormValues } from './views/agreements.tsx';
 
@@ -40,7 +41,10 @@ export function agreementPage(admin: AgreementsAdmin) {
       reply,
       lang,
       `agreements/${id}`,
-      agreementsStrings(lang).agreements,
+      agreementsStrings(lang).recordTitle(
+        KIND_LABELS[agreement.kind][lang],
+        lang === 'it' ? agreement.partner.nameIt : agreement.partner.nameEn,
+      ),
       <AgreementView
         lang={lang}
         agreement={agreement}

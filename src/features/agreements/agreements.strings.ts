@@ -4,6 +4,8 @@ import type { Lang } from '../../platform/i18n.ts';
 import { adminStrings } from '../admin/admin.strings.ts';
 
 const it = {
+  /** An agreement's page title: its kind and partner. */
+  recordTitle: (kind: string, partner: string) => `${kind} con ${partner}`,
   edit: {
     title: (name: string) => `Modifica l'accordo con ${name}`,
     lead: "Il partner e la storia dello stato si cambiano dalla pagina dell'accordo.",
@@ -131,6 +133,7 @@ const it = {
 type Own = typeof it;
 
 const en: Own = {
+  recordTitle: (kind: string, partner: string) => `${kind} with ${partner}`,
   edit: {
     title: (name: string) => `Edit the agreement with ${name}`,
     lead: "The partner and the status history are changed from the agreement's page.",

@@ -79,7 +79,7 @@ export function counterpartsPages(services: Services) {
     const counterpartRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.counterpart(c.actor, id);
       return {
-        title: nameIn(data.counterpart, c.lang),
+        title: `${nameIn(data.counterpart, c.lang)} — ${counterpartsStrings(c.lang).title}`,
         body: (
           <CounterpartView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />
         ),

@@ -98,7 +98,7 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
   const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
     const data = await admin.network(c.actor, id);
     return {
-      title: nameIn(data.network, c.lang),
+      title: `${nameIn(data.network, c.lang)} — ${networksStrings(c.lang).title}`,
       body: (
         <NetworkView
           lang={c.lang}

@@ -68,7 +68,7 @@ export function unitsPages(services: Services) {
     const unitRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.unit(c.actor, id);
       return {
-        title: nameIn(data.unit, c.lang),
+        title: `${nameIn(data.unit, c.lang)} — ${unitsStrings(c.lang).title}`,
         body: <UnitView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />,
       };
     };

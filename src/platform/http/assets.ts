@@ -38,7 +38,7 @@ const BUNDLES: Record<string, Bundle> = {
   ponte: {
     root: join(dirname(fileURLToPath(import.meta.url)), '../../features/portal/assets'),
     allow: [''],
-    hashOf: ['portal.css'],
+    hashOf: ['portal.css', 'admin-menu.js'],
   },
 };
 

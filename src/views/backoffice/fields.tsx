@@ -3,6 +3,7 @@
 // stale save, one table that sets the stored version beside the one sent, field by field.
 import type { Lang } from '../../platform/i18n.ts';
 import { backofficeStrings } from './strings.ts';
+import { TableBox } from './tables.tsx';
 
 export interface FieldProps {
   name: string;
@@ -98,7 +99,7 @@ export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] })
   const t = backofficeStrings(p.lang).compare;
   const shown = (v: string) => v || '—';
   return (
-    <div class="table-responsive mb-4">
+    <TableBox label={t.caption} class="mb-4">
       <table class="table">
         <caption>{t.caption}</caption>
         <thead>
@@ -118,6 +119,6 @@ export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </TableBox>
   );
 }

@@ -1,6 +1,7 @@
 // The signed-in person's own pages: the institutions they can work in, and the password form.
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import { adminStrings } from '../../admin/admin.strings.ts';
 import type { Session } from '../accounts.service.ts';
 import { accountsStrings } from '../accounts.strings.ts';
@@ -25,7 +26,7 @@ export function InstitutionsView(p: { lang: Lang; session: Session; rows: Workpl
       {p.rows.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table-responsive">
+        <TableBox label={t.title}>
           <table class="table">
             <caption class="visually-hidden">{t.title}</caption>
             <thead>
@@ -68,7 +69,7 @@ export function InstitutionsView(p: { lang: Lang; session: Session; rows: Workpl
               })}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </>
   );

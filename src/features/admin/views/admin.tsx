@@ -54,17 +54,17 @@ export function AdminFrame(p: FrameProps) {
         <header class="it-header-wrapper">
           <div class="it-header-slim-wrapper">
             <div class="container">
-              <div class="it-header-slim-wrapper-content">
+              <div class="it-header-slim-wrapper-content ponte-admin-slim">
                 <a class="navbar-brand" href={`/admin/${p.lang}/`}>
                   {`Ponte — ${t.backOffice}`}
                 </a>
-                <div class="it-header-slim-right-zone d-flex align-items-center gap-3">
+                <div class="it-header-slim-right-zone ponte-admin-slim-right">
                   <a href={p.otherLangHref} lang={other} hreflang={other}>
                     {t.langSwitch}
                   </a>
                   {p.session ? (
                     <>
-                      <span class="text-white">
+                      <span class="text-white ponte-admin-user">
                         {p.session.user.email}
                         {placeOf(p.session) ? ` · ${placeOf(p.session)}` : ''}
                       </span>
@@ -80,59 +80,9 @@ export function AdminFrame(p: FrameProps) {
               </div>
             </div>
           </div>
-          {p.session ? (
-            <div class="it-header-navbar-wrapper bg-primary">
-              <div class="container">
-                <nav class="navbar" aria-label={t.backOffice}>
-                  <ul class="navbar-nav flex-row flex-wrap gap-3">
-                    <li class="nav-item">
-                      <a class="nav-link text-white" href={`/admin/${p.lang}/`}>
-                        {t.dashboard}
-                      </a>
-                    </li>
-                    <li class="nav-item">
-                      <a class="nav-link text-white" href={`/admin/${p.lang}/agreements`}>
-                        {t.agreements}
-                      </a>
-                    </li>
-                    {(['counterparts', 'networks', 'units'] as const).map((page) => (
-                      <li class="nav-item" key={page}>
-                        <a class="nav-link text-white" href={`/admin/${p.lang}/${page}`}>
-                          {t.nav[page]}
-                        </a>
-                      </li>
-                    ))}
-                    {p.session.user.platformAdmin || p.session.user.roles.length > 1 ? (
-                      <li class="nav-item">
-                        <a class="nav-link text-white" href={`/admin/${p.lang}/institutions`}>
-                          {t.workplaces.title}
-                        </a>
-                      </li>
-                    ) : null}
-                    {roleOf(p.session) === 'admin' ? (
-                      <li class="nav-item">
-                        <a class="nav-link text-white" href={`/admin/${p.lang}/users`}>
-                          {t.users}
-                        </a>
-                      </li>
-                    ) : null}
-                    <li class="nav-item">
-                      <a class="nav-link text-white" href={`/admin/${p.lang}/audit`}>
-                        {t.auditTitle}
-                      </a>
-                    </li>
-                    <li class="nav-item">
-                      <a class="nav-link text-white" href={`/admin/${p.lang}/password`}>
-                        {t.changePassword}
-                      </a>
-                    </li>
-                  </ul>
-                </nav>
-              </div>
-            </div>
-          ) : null}
+          {p.session ? <AdminNav lang={p.lang} session={p.session} /> : null}
         </header>
-        <main id="main-content" tabIndex={-1} class="container my-4">
+        <main id="main-content" tabIndex={-1} class="container my-4 ponte-admin-main">
           {p.notice ? (
             <div
               class={`alert alert-${p.notice.kind}`}
@@ -145,5 +95,50 @@ export function AdminFrame(p: FrameProps) {
         </main>
       </body>
     </html>
+  );
+}
+
+/**
+ * The navigation. On a narrow screen admin-menu.js (a static asset: the policy allows no inline script) shows
+ * the "Menu" button and folds the list behind it; without the script the list stays open and wraps.
+ */
+function AdminNav({ lang, session }: { lang: Lang; session: Session }) {
+  const t = adminStrings(lang);
+  const links: [path: string, label: string][] = [
+    ['', t.dashboard],
+    ['agreements', t.agreements],
+    ...(['counterparts', 'networks', 'units'] as const).map((page): [string, string] => [page, t.nav[page]]),
+    ...(session.user.platformAdmin || session.user.roles.length > 1
+      ? [['institutions', t.workplaces.title] as [string, string]]
+      : []),
+    ...(roleOf(session) === 'admin' ? [['users', t.users] as [string, string]] : []),
+    ['audit', t.auditTitle],
+    ['password', t.changePassword],
+  ];
+  return (
+    <div class="it-header-navbar-wrapper bg-primary">
+      <div class="container">
+        <nav class="navbar ponte-admin-nav" aria-label={t.backOffice}>
+          <button
+            type="button"
+            class="btn btn-sm btn-outline-light ponte-menu-toggle"
+            aria-expanded="false"
+            aria-controls="ponte-admin-menu"
+            hidden
+          >
+            {t.menu}
+          </button>
+          <ul id="ponte-admin-menu" class="navbar-nav ponte-admin-menu">
+            {links.map(([path, label]) => (
+              <li class="nav-item" key={path}>
+                <a class="nav-link text-white" href={`/admin/${lang}/${path}`}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
   );
 }

@@ -2,6 +2,7 @@
 // the API tokens.
 import type { Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { PendingInvitation } from '../../invitations/invitations.service.ts';
 import { adminStrings } from '../admin.strings.ts';
@@ -117,7 +118,7 @@ function UserTable(p: UsersProps) {
   };
   return (
     <>
-      <div class="table-responsive">
+      <TableBox label={t.users}>
         <table class="table">
           <caption class="visually-hidden">{t.users}</caption>
           <thead>
@@ -180,7 +181,7 @@ function UserTable(p: UsersProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       {pages > 1 ? (
         <nav class="pagination-wrapper" aria-label={t.pages}>
           <ul class="pagination">
@@ -208,7 +209,7 @@ function Invitations(p: UsersProps) {
       {p.data.invitations.length === 0 ? (
         <p>{t.invitationsNone}</p>
       ) : (
-        <div class="table-responsive">
+        <TableBox label={t.invitations}>
           <table class="table">
             <caption class="visually-hidden">{t.invitations}</caption>
             <thead>
@@ -245,7 +246,7 @@ function Invitations(p: UsersProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
     </>
   );
@@ -289,8 +290,9 @@ function Tokens(p: UsersProps) {
   return (
     <>
       <h2 class="h4 mt-5">{t.tokens}</h2>
-      <div class="table-responsive">
+      <TableBox label={t.tokens}>
         <table class="table">
+          <caption class="visually-hidden">{t.tokens}</caption>
           <thead>
             <tr>
               <th scope="col">{t.name}</th>
@@ -323,7 +325,7 @@ function Tokens(p: UsersProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <form method="post" action={`/admin/${p.lang}/tokens`} style="max-width: 28rem">
         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
         {input('tokenName', t.tokenName)}

@@ -2,6 +2,7 @@
 // "to verify" mark, the status history and a status change, the attachments, the record's history).
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import { SourceList } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
@@ -95,7 +96,7 @@ export function AgreementListView(p: {
         </div>
       </form>
       <p role="status">{f.cursor ? t.countMore(p.items.length) : t.count(p.items.length)}</p>
-      <div class="table-responsive">
+      <TableBox label={t.agreements}>
         <table class="table">
           <caption class="visually-hidden">{t.agreements}</caption>
           <thead>
@@ -123,7 +124,7 @@ export function AgreementListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       {f.cursor || p.nextCursor ? (
         <nav class="pagination-wrapper" aria-label={t.pages}>
           <ul class="pagination">

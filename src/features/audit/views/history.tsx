@@ -6,6 +6,7 @@
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import {
   agreementsStrings,
   KIND_LABELS,
@@ -299,7 +300,7 @@ export function AuditTable(p: {
     p.rows.length === 0 ? (
       <p>{t.none}</p>
     ) : (
-      <div class="table-responsive">
+      <TableBox label={t.caption}>
         <table class="table">
           <caption>{t.caption}</caption>
           <thead>
@@ -346,7 +347,7 @@ export function AuditTable(p: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableBox>
     );
   if (!p.heading) return table;
   return (

@@ -5,6 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { AgreementKind, Status } from '../../agreements/agreements.schemas.ts';
@@ -87,7 +88,7 @@ export function CounterpartListView(p: {
         ]}
       />
       <p role="status">{t.results(page.total, page.page, page.pages)}</p>
-      <div class="table-responsive">
+      <TableBox label={c.caption}>
         <table class="table">
           <caption>{c.caption}</caption>
           <thead>
@@ -113,7 +114,7 @@ export function CounterpartListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <Pagination lang={p.lang} base={base} params={params} page={page.page} pages={page.pages} />
     </>
   );
@@ -167,7 +168,7 @@ export function CounterpartView(p: {
       {p.data.agreements.length === 0 ? (
         <p>{c.noAgreements}</p>
       ) : (
-        <div class="table-responsive">
+        <TableBox label={c.agreementsCaption}>
           <table class="table">
             <caption>{c.agreementsCaption}</caption>
             <thead>
@@ -193,7 +194,7 @@ export function CounterpartView(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableBox>
       )}
       {p.canWrite ? (
         <section class="mt-5">

@@ -5,6 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { Facts, ListFilters, locale, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
@@ -116,7 +117,7 @@ export function NetworkListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <div class="table-responsive">
+      <TableBox label={n.caption}>
         <table class="table">
           <caption>{n.caption}</caption>
           <thead>
@@ -142,7 +143,7 @@ export function NetworkListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <Pagination
         lang={p.lang}
         base={base}

@@ -5,6 +5,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, nameIn, Pagination } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
+import { TableBox } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
@@ -62,7 +63,7 @@ export function UnitListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <div class="table-responsive">
+      <TableBox label={u.caption}>
         <table class="table">
           <caption>{u.caption}</caption>
           <thead>
@@ -90,7 +91,7 @@ export function UnitListView(p: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableBox>
       <Pagination
         lang={p.lang}
         base={base}
