@@ -11,6 +11,10 @@ const it = {
   action: 'Operazione',
   changes: 'Cosa è cambiato',
   fieldsChanged: (n: number) => `${n} campi`,
+  /** An agreement by its kind and partner, as its page titles it. */
+  agreementTitle: (kind: string, partner: string) => `${kind} con ${partner}`,
+  membershipTitle: (network: string) => `Adesione a ${network}`,
+  deleted: (id: string) => `scheda eliminata (id ${id}…)`,
   /** The system's own actors (accounts.access.ts), in words; a person is shown by name. */
   actors: {
     seed: 'Dati dimostrativi (caricamento)',
@@ -79,6 +83,9 @@ const en: Strings = {
   action: 'Action',
   changes: 'What changed',
   fieldsChanged: (n: number) => `${n} fields`,
+  agreementTitle: (kind: string, partner: string) => `${kind} with ${partner}`,
+  membershipTitle: (network: string) => `Membership of ${network}`,
+  deleted: (id: string) => `record deleted (id ${id}…)`,
   actors: {
     seed: 'Demo data (loading)',
     cli: 'Command line',
