@@ -18,41 +18,30 @@ const when = (at: string, lang: Lang) => {
 
 /** The follow-up answer chosen, in the page's language: from the group (positive 4-5, negative 1-3) the rating implies. */
 function answerText(c: FeedbackComment, lang: Lang): string {
-  if (c.answer === null) return '—';
+  if (c.answer === null) return '';
   const words = portalWords(lang).feedback;
   return (c.rating >= 4 ? words.positiveAnswers : words.negativeAnswers)[c.answer] ?? '—';
 }
 
-function CommentsTable({ lang, comments }: { lang: Lang; comments: FeedbackComment[] }) {
+/** Comments as a list (readable at any width): the text, then when, on which page, the rating and answer. */
+function CommentList({ lang, comments }: { lang: Lang; comments: FeedbackComment[] }) {
   const f = adminStrings(lang).feedback;
   return (
-    <div class="table-responsive">
-      <table class="table">
-        <caption>{f.latest}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{f.when}</th>
-            <th scope="col">{f.page}</th>
-            <th scope="col">{f.rating}</th>
-            <th scope="col">{f.answer}</th>
-            <th scope="col">{f.comment}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {comments.map((c, i) => (
-            <tr key={`${c.at}-${i}`}>
-              <td>{when(c.at, lang)}</td>
-              <td>
-                <a href={c.page}>{c.page}</a>
-              </td>
-              <td>{f.stars(c.rating)}</td>
-              <td>{answerText(c, lang)}</td>
-              <td>{c.comment}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ul class="list-unstyled">
+      {comments.map((c, i) => (
+        <li key={`${c.at}-${i}`} class="border-bottom py-3">
+          <p class="mb-1">{c.comment}</p>
+          <p class="small mb-0">
+            {when(c.at, lang)} ·{' '}
+            <a href={c.page} class="text-break">
+              {c.page}
+            </a>{' '}
+            · {f.stars(c.rating)}
+            {c.answer === null ? null : ` · ${answerText(c, lang)}`}
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -84,7 +73,9 @@ export function FeedbackSummary({ lang, feedback }: { lang: Lang; feedback: Dash
               {feedback.pages.map((p) => (
                 <tr key={p.page}>
                   <th scope="row">
-                    <a href={p.page}>{p.page}</a>
+                    <a href={p.page} class="text-break">
+                      {p.page}
+                    </a>
                   </th>
                   <td>{formatNumber(p.responses, lang)}</td>
                   <td>{formatNumber(p.average, lang)}</td>
@@ -100,7 +91,7 @@ export function FeedbackSummary({ lang, feedback }: { lang: Lang; feedback: Dash
       {feedback.comments.length > 0 ? (
         <>
           <h3 class="h5 mt-3">{f.latest}</h3>
-          <CommentsTable lang={lang} comments={feedback.comments} />
+          <CommentList lang={lang} comments={feedback.comments} />
           {feedback.commentCount > feedback.comments.length ? (
             <p>
               <a href={`/admin/${lang}/feedback`}>{f.all(feedback.commentCount)}</a>
@@ -125,7 +116,7 @@ export function FeedbackCommentsView(p: {
       {p.data.comments.length === 0 ? (
         <p>{f.noComments}</p>
       ) : (
-        <CommentsTable lang={p.lang} comments={p.data.comments} />
+        <CommentList lang={p.lang} comments={p.data.comments} />
       )}
       <Pagination
         lang={p.lang}
