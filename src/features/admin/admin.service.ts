@@ -85,7 +85,9 @@ async function namesOf(database: Database, rows: AuditEntry[]): Promise<RecordNa
   const ids = new Map<string, string[]>();
   for (const r of rows) {
     if (!NAMED_ENTITIES.has(r.entity)) continue;
-    ids.set(r.entity, [...(ids.get(r.entity) ?? []), r.entityId]);
+    const list = ids.get(r.entity) ?? [];
+    list.push(r.entityId);
+    ids.set(r.entity, list);
   }
   const known = new Map<string, RecordName>();
   for (const [entity, found] of await recordNames(database.query, ids)) {

@@ -57,7 +57,7 @@ export function FeedbackSummary({ lang, feedback }: { lang: Lang; feedback: Dash
         <p>{f.none}</p>
       ) : (
         <div class="table-responsive">
-          <table class="table">
+          <table class="table ponte-stacked">
             <caption>{f.caption}</caption>
             <thead>
               <tr>
@@ -77,11 +77,11 @@ export function FeedbackSummary({ lang, feedback }: { lang: Lang; feedback: Dash
                       {p.page}
                     </a>
                   </th>
-                  <td>{formatNumber(p.responses, lang)}</td>
-                  <td>{formatNumber(p.average, lang)}</td>
-                  <td>{formatNumber(p.positive, lang)}</td>
-                  <td>{formatNumber(p.negative, lang)}</td>
-                  <td>{formatNumber(p.comments, lang)}</td>
+                  <td data-label={f.responses}>{formatNumber(p.responses, lang)}</td>
+                  <td data-label={f.average}>{formatNumber(p.average, lang)}</td>
+                  <td data-label={f.positive}>{formatNumber(p.positive, lang)}</td>
+                  <td data-label={f.negative}>{formatNumber(p.negative, lang)}</td>
+                  <td data-label={f.comments}>{formatNumber(p.comments, lang)}</td>
                 </tr>
               ))}
             </tbody>

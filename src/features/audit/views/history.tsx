@@ -312,7 +312,8 @@ function RecordCell({
     );
   }
   const found = names.known.get(`${entry.entity}:${entry.entityId}`);
-  if (!found) return <>{`${kind}: ${t.deleted(short)}`}</>;
+  // A user is not deleted but may have left the institution: its staff no longer see the account.
+  if (!found) return <>{`${kind}: ${entry.entity === 'user' ? t.noLongerHere(short) : t.deleted(short)}`}</>;
   const name = lang === 'it' ? found.nameIt : found.nameEn;
   const kindLabel = found.kind ? KIND_LABELS[found.kind as keyof typeof KIND_LABELS]?.[lang] : undefined;
   const title =
@@ -353,7 +354,7 @@ export function AuditTable(p: {
       <p>{t.none}</p>
     ) : (
       <div class="table-responsive">
-        <table class="table">
+        <table class="table ponte-stacked">
           <caption>{t.caption}</caption>
           <thead>
             <tr>
@@ -376,15 +377,15 @@ export function AuditTable(p: {
               );
               return (
                 <tr key={`${r.at}-${r.entityId}-${i}`}>
-                  <td>{momentOf(r.at, p.lang)}</td>
-                  <td>{t.actors[r.actor] ?? r.actor}</td>
+                  <td data-label={t.when}>{momentOf(r.at, p.lang)}</td>
+                  <td data-label={t.who}>{t.actors[r.actor] ?? r.actor}</td>
                   {log ? (
-                    <td>
+                    <td data-label={t.record}>
                       <RecordCell entry={r} names={p.names} lang={p.lang} />
                     </td>
                   ) : null}
-                  <td>{t.actions[r.action] ?? r.action}</td>
-                  <td>
+                  <td data-label={t.action}>{t.actions[r.action] ?? r.action}</td>
+                  <td data-label={t.changes}>
                     {changes.length === 0 ? null : changes.length <= OPEN_CHANGES ? (
                       list
                     ) : (
