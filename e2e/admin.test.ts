@@ -58,7 +58,13 @@ describe('the back-office in Chromium', () => {
       'agreements?status=active&sort=-signed',
       'agreements/new',
     ],
-    'workplaces, users, log and password': () => ['institutions', 'users', 'audit', 'password'],
+    'workplaces, users, log, feedback and password': () => [
+      'institutions',
+      'users',
+      'audit',
+      'feedback',
+      'password',
+    ],
   };
   test.each(
     (['it', 'en'] as const).flatMap((lang) => Object.keys(PAGE_GROUPS).map((group) => ({ lang, group }))),

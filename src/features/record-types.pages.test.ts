@@ -280,7 +280,7 @@ describe('roles: every write route for each role', () => {
     );
     expect(entry).toMatchObject({ institution_id: milanId, actor: milan.editor.email, after: { slug } });
     const log = await get('/admin/en/audit', milan.admin);
-    expect(log.body).toContain(created!.id.slice(0, 8));
+    expect(log.body).toContain(`Network: <a href="/admin/en/networks/${created!.id}">Network</a>`);
   });
 
   it('when the form has no CSRF token, then the write is refused', async () => {

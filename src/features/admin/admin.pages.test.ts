@@ -255,7 +255,7 @@ describe('keeping the record', () => {
     expect(portal.body).toContain('Delibera n. 99/2026');
     const detail = await get(`/admin/it/agreements/${toronto.id}`, cookie);
     expect(detail.body).toContain(email);
-    expect(detail.body).toContain('<td>cambio di stato</td>');
+    expect(detail.body).toContain('>cambio di stato</td>');
     expect(detail.body).toContain('<li>Stato: Attivo → Sospeso</li>');
     expect(detail.body).toContain('Delibera n. 99/2026');
     expect(detail.body).not.toContain('change_status');
@@ -375,7 +375,7 @@ describe('creating an agreement', () => {
     ] as const) {
       const page = await get(`/admin/${lang}/agreements/${id}`, cookie);
       const history = page.body.match(/<section[^>]*aria-labelledby="history-title".*?<\/section>/s)?.[0];
-      expect(history, lang).toContain(`<td>${action}</td>`);
+      expect(history, lang).toContain(`>${action}</td>`);
       expect(history, lang).toContain(`<li>${kind}</li>`);
       expect(history, lang).toContain(`<li>${partner}</li>`);
       expect(history, lang).not.toContain(id);

@@ -7,10 +7,12 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sessionOf, workplace } from '../accounts/accounts.http.ts';
+import { pageNumber } from './admin.forms.tsx';
 import { adminKit, langOf } from './admin.kit.tsx';
 import { adminStrings } from './admin.strings.ts';
 import { tokenRoutes, type UsersPagesDeps, usersRoutes } from './admin.users.pages.tsx';
 import { AuditLogView, DashboardView } from './views/dashboard.tsx';
+import { FeedbackCommentsView } from './views/feedback.tsx';
 
 export type AdminPagesDeps = UsersPagesDeps;
 
@@ -25,7 +27,7 @@ export function adminPages(deps: AdminPagesDeps) {
   };
 }
 
-/** The dashboard and the institution's audit log, as a page and as CSV. */
+/** The dashboard, the page feedback's comments and the institution's audit log, as a page and as CSV. */
 function homeRoutes(app: App, deps: AdminPagesDeps) {
   const { admin } = deps;
   const { send } = adminKit();
@@ -51,16 +53,37 @@ function homeRoutes(app: App, deps: AdminPagesDeps) {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
       const session = sessionOf(request);
-      const rows = await admin.auditLog(actorOfSession(session), 200);
+      const { rows, names } = await admin.auditLogNamed(actorOfSession(session), 200);
       return send(
         reply,
         lang,
         'audit',
         adminStrings(lang).auditTitle,
-        <AuditLogView lang={lang} rows={rows} />,
+        <AuditLogView lang={lang} rows={rows} names={names} />,
         {
           session,
         },
+      );
+    },
+  );
+
+  app.get<{ Params: { lang: string }; Querystring: { page?: string } }>(
+    '/admin/:lang/feedback',
+    { schema: { hide: true }, config: { access: 'viewer' } },
+    async (request, reply) => {
+      const lang = langOf(request);
+      if (!lang) return reply.callNotFound();
+      const session = sessionOf(request);
+      const page = pageNumber(String(request.query?.page ?? ''));
+      const data = await admin.feedbackComments(actorOfSession(session), page);
+      const here = page > 1 ? `feedback?page=${data.page}` : 'feedback';
+      return send(
+        reply,
+        lang,
+        here,
+        adminStrings(lang).feedback.allTitle,
+        <FeedbackCommentsView lang={lang} data={data} />,
+        { session },
       );
     },
   );

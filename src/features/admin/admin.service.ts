@@ -1,15 +1,56 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
+import type { Precision } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, requireAdmin } from '../accounts/accounts.access.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
 import type { AgreementsAdmin } from '../agreements/agreements.admin.ts';
-import { type AuditEntry, appendAudit, auditRows } from '../audit/audit.service.ts';
+import {
+  type AuditEntry,
+  appendAudit,
+  auditRows,
+  type RecordName,
+  type RecordNames,
+} from '../audit/audit.service.ts';
+import {
+  agreementFigures,
+  DORMANT_YEARS,
+  dormantAgreements,
+  type FeedbackCommentRow,
+  type FeedbackPageRow,
+  feedbackCommentCount,
+  feedbackComments,
+  feedbackPages,
+  NAMED_ENTITIES,
+  recordNames,
+} from './admin.repository.ts';
 
 export type { Actor } from '../accounts/accounts.access.ts';
-export type { AuditEntry } from '../audit/audit.service.ts';
+export type { AuditEntry, RecordNames } from '../audit/audit.service.ts';
+export type { FeedbackPageRow } from './admin.repository.ts';
+
+/** An active agreement whose partner has had no activity recorded within DORMANT_YEARS. */
+export interface DormantAgreement {
+  id: string;
+  kind: string;
+  nameIt: string;
+  nameEn: string;
+  /** The partner's latest recorded activity and its precision; null when none is recorded. */
+  lastOn: string | null;
+  lastPrecision: Precision;
+}
+
+/** A comment left with the page-feedback widget. */
+export interface FeedbackComment {
+  page: string;
+  rating: number;
+  /** The follow-up answer chosen (0-4 within the positive or negative group the rating implies). */
+  answer: number | null;
+  comment: string;
+  at: string;
+}
 
 export interface Dashboard {
   byStatus: { status: string; n: number }[];
@@ -18,8 +59,43 @@ export interface Dashboard {
   needsReview: { id: string; name: string; endsOn: string }[];
   /** Recorded from sources the office has not yet checked. */
   toVerify: { id: string; name: string }[];
-  dormant: { id: string; name: string; updatedAt: string }[];
+  dormant: DormantAgreement[];
+  dormantYears: number;
+  feedback: { pages: FeedbackPageRow[]; comments: FeedbackComment[]; commentCount: number };
   recent: AuditEntry[];
+  recentNames: RecordNames;
+}
+
+/** Feedback comments the dashboard shows; the rest are on the feedback page, this many a page. */
+export const DASHBOARD_COMMENTS = 5;
+export const COMMENTS_PAGE = 25;
+/** Pages listed with their feedback counts on the dashboard, the most answered first. */
+const FEEDBACK_PAGES = 20;
+
+const asComment = (r: FeedbackCommentRow): FeedbackComment => ({
+  page: r.page,
+  rating: r.rating,
+  answer: r.answer,
+  comment: r.comment,
+  at: r.created_at,
+});
+
+/** The names of the records audit entries are about: one query per record type (in the open transaction). */
+async function namesOf(database: Database, rows: AuditEntry[]): Promise<RecordNames> {
+  const ids = new Map<string, string[]>();
+  for (const r of rows) {
+    if (!NAMED_ENTITIES.has(r.entity)) continue;
+    const list = ids.get(r.entity) ?? [];
+    list.push(r.entityId);
+    ids.set(r.entity, list);
+  }
+  const known = new Map<string, RecordName>();
+  for (const [entity, found] of await recordNames(database.query, ids)) {
+    for (const n of found) {
+      known.set(`${entity}:${n.id}`, { kind: n.kind ?? undefined, nameIt: n.name_it, nameEn: n.name_en });
+    }
+  }
+  return { known, nameable: NAMED_ENTITIES };
 }
 
 /** Users shown per page on the users page. */
@@ -74,45 +150,64 @@ function shellReads({ database }: ShellDeps) {
 
     dashboard(actor: Actor): Promise<Dashboard> {
       return asStaff(actor, async (institutionId) => {
-        const byStatus = await database.query<{ status: string; n: number }>(
-          'select status, count(*)::int as n from agreements group by status order by status',
-        );
-        const expiring = await database.query<{ id: string; name: string; ends_on: string }>(
-          `select id, sort_name_it as name, ends_on::text from agreements
-            where ends_on between current_date and current_date + 90 and status = 'active'
-            order by ends_on limit 20`,
-        );
-        const ended = await database.query<{ id: string; name: string; ends_on: string }>(
-          `select id, sort_name_it as name, ends_on::text from agreements
-            where status = 'active' and term = 'fixed' and ends_on < current_date
-            order by ends_on limit 50`,
-        );
-        const toVerify = await database.query<{ id: string; name: string }>(
-          `select a.id, coalesce(cp.name_it, a.sort_name_it) as name
-             from agreements a left join counterparts cp on cp.id = a.counterpart_id
-            where a.to_verify order by a.sort_name_it, a.id limit 200`,
-        );
-        const dormant = await database.query<{ id: string; name: string; updated_at: string }>(
-          `select id, sort_name_it as name, updated_at::text from agreements
-            where status = 'active' and updated_at < now() - interval '3 years'
-            order by updated_at limit 20`,
-        );
+        const { byStatus, expiring, ended, toVerify } = await agreementFigures(database.query);
+        const dormant = await dormantAgreements(database.query);
+        const comments = await feedbackComments(database.query, institutionId, DASHBOARD_COMMENTS, 0);
+        const recent = await auditRows(database, 'institution_id = $1', [institutionId], 10);
         return {
           byStatus,
           expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
           needsReview: ended.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
           toVerify,
-          dormant: dormant.map((r) => ({ id: r.id, name: r.name, updatedAt: r.updated_at })),
-          recent: await auditRows(database, 'institution_id = $1', [institutionId], 10),
+          dormant: dormant.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            nameIt: r.name_it,
+            nameEn: r.name_en,
+            lastOn: r.last_on,
+            lastPrecision: (r.last_precision ?? 'unknown') as Precision,
+          })),
+          dormantYears: DORMANT_YEARS,
+          feedback: {
+            pages: await feedbackPages(database.query, institutionId, FEEDBACK_PAGES),
+            comments: comments.map(asComment),
+            commentCount: comments[0]?.total ?? 0,
+          },
+          recent,
+          recentNames: await namesOf(database, recent),
         };
       });
     },
 
-    /** The institution's audit log, newest first. */
+    /** A page of the institution's page-feedback comments, newest first. */
+    feedbackComments(actor: Actor, page: number) {
+      return asStaff(actor, async (institutionId) => {
+        const total = await feedbackCommentCount(database.query, institutionId);
+        const pages = Math.max(1, Math.ceil(total / COMMENTS_PAGE));
+        const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+        const rows = await feedbackComments(
+          database.query,
+          institutionId,
+          COMMENTS_PAGE,
+          (current - 1) * COMMENTS_PAGE,
+        );
+        return { comments: rows.map(asComment), total, page: current, pages };
+      });
+    },
+
+    /** The institution's audit log, newest first (raw entries, for the CSV export). */
     auditLog(actor: Actor, limit = 500): Promise<AuditEntry[]> {
       return asStaff(actor, (institutionId) =>
         auditRows(database, 'institution_id = $1', [institutionId], limit),
       );
+    },
+
+    /** The institution's audit log, newest first, with the names of the records it mentions. */
+    auditLogNamed(actor: Actor, limit = 500): Promise<{ rows: AuditEntry[]; names: RecordNames }> {
+      return asStaff(actor, async (institutionId) => {
+        const rows = await auditRows(database, 'institution_id = $1', [institutionId], limit);
+        return { rows, names: await namesOf(database, rows) };
+      });
     },
   };
 }

@@ -90,9 +90,9 @@ describe('the users page', () => {
     expect(removed.statusCode).toBe(200);
     expect((await userRow('changing@milano.example.org')).role).toBeNull();
     const audit = await client.get('/admin/en/audit', cookie);
-    expect(audit.body).toContain('<td>role changed</td>');
+    expect(audit.body).toContain('>role changed</td>');
     expect(audit.body).toContain('<li>Role: Viewer → Editor</li>');
-    expect(audit.body).toContain('<td>access removed</td>');
+    expect(audit.body).toContain('>access removed</td>');
   });
 
   it('when the last admin of an institution would lose the role, then it is refused', async () => {

@@ -96,7 +96,7 @@ describe('editing an agreement in the back-office', () => {
     expect(after.signed.date).toBe(lyon.signed.date);
     const history = await client.get(`/admin/en/agreements/${lyon.id}`, cookie);
     expect(history.body).toContain(email);
-    expect(history.body).toContain('<td>changed</td>');
+    expect(history.body).toContain('>changed</td>');
     expect(history.body).toContain('Description (English): ');
     expect(history.body).toContain('→ Twinning renewed with a programme of school exchanges.');
     expect(history.body).toContain('→ Culture, Education');
@@ -202,14 +202,14 @@ describe('editing an agreement in the back-office', () => {
     for (const lang of ['it', 'en'] as const) {
       const history = await historyIn(lang);
       const w = words[lang];
-      expect(history, lang).toContain(`<td>${w.action}</td>`);
+      expect(history, lang).toContain(`>${w.action}</td>`);
       expect(history, lang).toContain(`<li>${w.place}: ${before.signedPlace ?? '—'} → Palazzo Marino</li>`);
       expect(history, lang).toContain(
         `<li>${w.title}: ${before.titleEn ?? '—'} → Osaka and Milan, friends since 1981</li>`,
       );
       // No raw field key ("signedPlace: …", "version: 3 → 4"), raw action or bookkeeping value leaks in.
       expect(history, lang).not.toMatch(/<li>[a-z][A-Za-z]*: /);
-      expect(history, lang).not.toMatch(/<td>(update|create|delete)<\/td>/);
+      expect(history, lang).not.toMatch(/>(update|create|delete)<\/td>/);
       expect(history, lang).not.toContain(`${w.version}:`);
       expect(history, lang).not.toContain(`${before.version} → ${before.version + 1}`);
     }

@@ -108,11 +108,42 @@ describe('the changes of an audit entry', () => {
     ];
     const it_ = renderFragment(AuditTable({ lang: 'it', rows, variant: 'log' }));
     const en = renderFragment(AuditTable({ lang: 'en', rows, variant: 'log' }));
-    expect(it_).toContain('<td>Dati dimostrativi (caricamento)</td>');
-    expect(it_).toContain('<td>Riga di comando</td>');
-    expect(en).toContain('<td>Demo data (loading)</td>');
-    expect(en).toContain('<td>Command line</td>');
-    expect(en).toContain('<td>editor@milano.example.org</td>');
-    expect(en).not.toContain('<td>seed</td>');
+    expect(it_).toContain('<td data-label="Chi">Dati dimostrativi (caricamento)</td>');
+    expect(it_).toContain('<td data-label="Chi">Riga di comando</td>');
+    expect(en).toContain('<td data-label="Who">Demo data (loading)</td>');
+    expect(en).toContain('<td data-label="Who">Command line</td>');
+    expect(en).toContain('<td data-label="Who">editor@milano.example.org</td>');
+    expect(en).not.toContain('>seed</td>');
+  });
+});
+
+describe('the record an entry of the log is about', () => {
+  const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+  const names = {
+    known: new Map([
+      [`agreement:${id(1)}`, { kind: 'friendship_pact', nameIt: 'Lione', nameEn: 'Lyon' }],
+      [`unit:${id(2)}`, { nameIt: 'Ufficio gemellaggi', nameEn: 'Twinning office' }],
+    ]),
+    nameable: new Set(['agreement', 'unit', 'user']),
+  };
+  const rows = [
+    entry({ entity: 'agreement', entityId: id(1) }),
+    entry({ entity: 'unit', entityId: id(2) }),
+    entry({ entity: 'agreement', entityId: id(3) }),
+    entry({ entity: 'user', entityId: id(4) }),
+    entry({ entity: 'database', entityId: id(5) }),
+  ];
+
+  it('when names are given, then each reads by its title in the language, linked to its page; the missing say why', () => {
+    const it_ = renderFragment(AuditTable({ lang: 'it', rows, variant: 'log', names }));
+    expect(it_).toContain(`<a href="/admin/it/agreements/${id(1)}">Patto di amicizia con Lione</a>`);
+    expect(it_).toContain(`Ufficio: <a href="/admin/it/units/${id(2)}">Ufficio gemellaggi</a>`);
+    expect(it_).toContain('Accordo: scheda eliminata (id 00000000…)');
+    expect(it_).toContain('Utente: non più in questo ente (id 00000000…)');
+    const en = renderFragment(AuditTable({ lang: 'en', rows, variant: 'log', names }));
+    expect(en).toContain(`<a href="/admin/en/agreements/${id(1)}">Friendship pact with Lyon</a>`);
+    expect(en).toContain('User: no longer in this institution (id 00000000…)');
+    // A type the log cannot name keeps its kind and short id.
+    expect(en).toContain('database <code>00000000</code>');
   });
 });

@@ -20,6 +20,22 @@ export interface AuditEntry {
   after: unknown;
 }
 
+/** What the log names a record by: its name in both languages (an agreement's partner's) and an agreement's kind. */
+export interface RecordName {
+  kind?: string | undefined;
+  nameIt: string;
+  nameEn: string;
+}
+
+/**
+ * The names of the records a log shows, by `entity:entityId`. An entry of a type in `nameable` whose record is
+ * not in `known` names a record since deleted.
+ */
+export interface RecordNames {
+  known: ReadonlyMap<string, RecordName>;
+  nameable: ReadonlySet<string>;
+}
+
 /** One write to log: in an institution's log, or the platform's (institutionId null). */
 export interface AuditRecord {
   institutionId: string | null;

@@ -1,10 +1,11 @@
 // The dashboard and the institution's audit log.
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
-import { STATUS_LABELS } from '../../agreements/agreements.labels.ts';
+import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
-import type { AuditEntry, Dashboard } from '../admin.service.ts';
+import type { AuditEntry, Dashboard, RecordNames } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
+import { FeedbackSummary } from './feedback.tsx';
 
 export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
   const t = adminStrings(lang);
@@ -60,25 +61,36 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           ))}
         </ul>
       )}
-      <h2 class="h4 mt-4">{t.dormant}</h2>
+      <h2 class="h4 mt-4">{t.dormant(data.dormantYears)}</h2>
+      <p>{t.dormantHint}</p>
       {data.dormant.length === 0 ? (
         <p>{t.none}</p>
       ) : (
         <ul>
-          {data.dormant.map((e) => (
-            <li key={e.id}>
-              <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a>
-            </li>
-          ))}
+          {data.dormant.map((e) => {
+            const since = formatDate(e.lastOn, e.lastPrecision, lang);
+            return (
+              <li key={e.id}>
+                <a href={`/admin/${lang}/agreements/${e.id}`}>
+                  {t.partnership(
+                    KIND_LABELS[e.kind as Agreement['kind']]?.[lang] ?? e.kind,
+                    lang === 'it' ? e.nameIt : e.nameEn,
+                  )}
+                </a>{' '}
+                — {since ? t.noActivitySince(since) : t.noActivity}
+              </li>
+            );
+          })}
         </ul>
       )}
+      <FeedbackSummary lang={lang} feedback={data.feedback} />
       <h2 class="h4 mt-4">{t.recentChanges}</h2>
-      <AuditTable lang={lang} rows={data.recent} variant="log" />
+      <AuditTable lang={lang} rows={data.recent} variant="log" names={data.recentNames} />
     </>
   );
 }
 
-export function AuditLogView({ lang, rows }: { lang: Lang; rows: AuditEntry[] }) {
+export function AuditLogView({ lang, rows, names }: { lang: Lang; rows: AuditEntry[]; names: RecordNames }) {
   const t = adminStrings(lang);
   return (
     <>
@@ -89,7 +101,7 @@ export function AuditLogView({ lang, rows }: { lang: Lang; rows: AuditEntry[] })
           {t.downloadCsv}
         </a>
       </p>
-      <AuditTable lang={lang} rows={rows} variant="log" />
+      <AuditTable lang={lang} rows={rows} variant="log" names={names} />
     </>
   );
 }

@@ -14,7 +14,7 @@ import {
   STATUS_LABELS,
 } from '../../agreements/agreements.labels.ts';
 import { COUNTERPART_WORDS } from '../../counterparts/counterparts.schemas.ts';
-import type { AuditEntry } from '../audit.service.ts';
+import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
 
 type Snapshot = Record<string, unknown>;
@@ -280,19 +280,73 @@ function momentOf(at: string, lang: Lang): string {
   return Number.isNaN(date.getTime()) ? at : moments[lang].format(date);
 }
 
+/** The back-office address of each record type that has a page of its own, under /admin/{lang}/. */
+const RECORD_PAGES: Record<string, string> = {
+  agreement: 'agreements',
+  counterpart: 'counterparts',
+  unit: 'units',
+  network: 'networks',
+  membership: 'memberships',
+};
+
+/**
+ * The record an entry is about, by its title in the page's language ("Gemellaggio con Lione"), linked to its
+ * page when it has one; a record since deleted says so with its short id. Without names, its kind and short id.
+ */
+function RecordCell({
+  entry,
+  names,
+  lang,
+}: {
+  entry: AuditEntry;
+  names?: RecordNames | undefined;
+  lang: Lang;
+}) {
+  const t = auditStrings(lang);
+  const kind = t.entities[entry.entity] ?? entry.entity;
+  const short = entry.entityId.slice(0, 8);
+  if (!names?.nameable.has(entry.entity)) {
+    return (
+      <>
+        {kind} <code>{short}</code>
+      </>
+    );
+  }
+  const found = names.known.get(`${entry.entity}:${entry.entityId}`);
+  // A user is not deleted but may have left the institution: its staff no longer see the account.
+  if (!found) return <>{`${kind}: ${entry.entity === 'user' ? t.noLongerHere(short) : t.deleted(short)}`}</>;
+  const name = lang === 'it' ? found.nameIt : found.nameEn;
+  const kindLabel = found.kind ? KIND_LABELS[found.kind as keyof typeof KIND_LABELS]?.[lang] : undefined;
+  const title =
+    entry.entity === 'agreement'
+      ? t.agreementTitle(kindLabel ?? kind, name)
+      : entry.entity === 'membership'
+        ? t.membershipTitle(name)
+        : name;
+  const page = RECORD_PAGES[entry.entity];
+  const prefix = entry.entity === 'agreement' || entry.entity === 'membership' ? '' : `${kind}: `;
+  return (
+    <>
+      {prefix}
+      {page ? <a href={`/admin/${lang}/${page}/${entry.entityId}`}>{title}</a> : title}
+    </>
+  );
+}
+
 /** Up to this many changes show as a list; more fold into a summary that opens. */
 const OPEN_CHANGES = 3;
 
 /**
  * Audit entries as a table: when, who, the operation and what changed. `variant: 'record'` is one record's
- * history; `'log'` is the institution's log, with a column naming each record (its kind and short id). With a
- * heading, the table comes in its own section.
+ * history; `'log'` is the institution's log, with a column naming each record (by its title when `names` are
+ * given, else its kind and short id). With a heading, the table comes in its own section.
  */
 export function AuditTable(p: {
   lang: Lang;
   rows: AuditEntry[];
   variant: 'record' | 'log';
   heading?: string | undefined;
+  names?: RecordNames | undefined;
 }) {
   const t = auditStrings(p.lang);
   const log = p.variant === 'log';
@@ -301,7 +355,7 @@ export function AuditTable(p: {
       <p>{t.none}</p>
     ) : (
       <TableBox label={t.caption}>
-        <table class="table">
+        <table class="table ponte-stacked">
           <caption>{t.caption}</caption>
           <thead>
             <tr>
@@ -324,15 +378,15 @@ export function AuditTable(p: {
               );
               return (
                 <tr key={`${r.at}-${r.entityId}-${i}`}>
-                  <td>{momentOf(r.at, p.lang)}</td>
-                  <td>{t.actors[r.actor] ?? r.actor}</td>
+                  <td data-label={t.when}>{momentOf(r.at, p.lang)}</td>
+                  <td data-label={t.who}>{t.actors[r.actor] ?? r.actor}</td>
                   {log ? (
-                    <td>
-                      {t.entities[r.entity] ?? r.entity} <code>{r.entityId.slice(0, 8)}</code>
+                    <td data-label={t.record}>
+                      <RecordCell entry={r} names={p.names} lang={p.lang} />
                     </td>
                   ) : null}
-                  <td>{t.actions[r.action] ?? r.action}</td>
-                  <td>
+                  <td data-label={t.action}>{t.actions[r.action] ?? r.action}</td>
+                  <td data-label={t.changes}>
                     {changes.length === 0 ? null : changes.length <= OPEN_CHANGES ? (
                       list
                     ) : (

@@ -1,0 +1,140 @@
+// The dashboard and the audit log as staff read them: the portal's page feedback of their institution only
+// (counts per page, comments escaped, all comments a page at a time), partnerships without recorded activity
+// (dated events, not edits of the record), and the log naming records by their titles.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminClient } from '../../../test/admin.ts';
+import { makeInstitution } from '../../../test/factories.ts';
+import { city, makeAgreement, organisation } from '../../../test/factories-backoffice.ts';
+import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
+import type { App } from '../../platform/http/types.ts';
+import { cliActor } from '../accounts/accounts.access.ts';
+import { COMMENTS_PAGE, DASHBOARD_COMMENTS } from './admin.service.ts';
+
+let ctx: TestContext;
+let app: App;
+let signIn: ReturnType<typeof adminClient>['signIn'];
+let get: ReturnType<typeof adminClient>['get'];
+
+beforeAll(async () => {
+  ctx = await createTestDeps();
+  app = await createTestApp(ctx);
+  ({ signIn, get } = adminClient(app, ctx));
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+/** The part of a page between two texts. */
+const between = (body: string, from: string, to: string) => body.slice(body.indexOf(from), body.indexOf(to));
+
+const rate = (slug: string, page: string, rating: number, comment?: string, answer?: number) =>
+  ctx.services.feedback.record(slug, { page, lang: 'it', rating, comment, answer });
+
+describe('the page feedback on the dashboard', () => {
+  it('when readers rate pages, then staff see the counts per page and the comments, escaped, of their institution only', async () => {
+    const { slug } = await makeInstitution(ctx.services);
+    const other = await makeInstitution(ctx.services);
+    await rate(slug, `/${slug}/it/reti/`, 5, undefined, 0);
+    await rate(slug, `/${slug}/it/reti/`, 4);
+    await rate(slug, `/${slug}/it/reti/`, 2, '<script>alert(1)</script> troppo piccolo', 1);
+    await rate(slug, `/${slug}/it/mappa/`, 1);
+    await rate(other.slug, `/${other.slug}/it/reti/`, 3, 'Commento di un altro ente');
+    const { cookie } = await signIn(slug, 'viewer');
+    const body = (await get('/admin/en/', cookie)).body;
+    const section = between(body, 'Feedback on the portal pages', 'Recent changes');
+    // The networks page: three answers, average 3.7, two useful and one not, one comment.
+    const row = section.slice(section.indexOf(`/${slug}/it/reti/`));
+    expect(row.slice(0, row.indexOf('</tr>')).replace(/<[^>]+>/g, '|')).toMatch(
+      /reti\/\|+3\|+3\.7\|+2\|+1\|+1\|/,
+    );
+    expect(section).toContain(`/${slug}/it/mappa/`);
+    expect(section).toContain('&lt;script>alert(1)&lt;/script> troppo piccolo');
+    expect(section).not.toContain('<script>alert(1)');
+    // The follow-up answer in the page's language: the negative group's second answer.
+    expect(section).toContain('Sometimes the instructions were incomplete');
+    expect(body).not.toContain('Commento di un altro ente');
+    expect(body).not.toContain(`/${other.slug}/it/reti/`);
+    const italian = (await get('/admin/it/', cookie)).body;
+    expect(italian).toContain('Valutazioni delle pagine del portale');
+    expect(italian).toContain('3,7');
+  });
+
+  it('when there are more comments than the dashboard shows, then it links to all of them, a page at a time', async () => {
+    const { slug } = await makeInstitution(ctx.services);
+    const count = COMMENTS_PAGE + 2;
+    for (let i = 1; i <= count; i++) await rate(slug, `/${slug}/en/`, 3, `Comment number ${i}.`);
+    const { cookie } = await signIn(slug, 'viewer');
+    const dashboard = (await get('/admin/en/', cookie)).body;
+    expect(dashboard).toContain(`All comments (${count})`);
+    expect(dashboard.match(/Comment number \d+\./g)).toHaveLength(DASHBOARD_COMMENTS);
+    const first = (await get('/admin/en/feedback', cookie)).body;
+    expect(first).toContain('Comments on the portal pages');
+    expect(first.match(/Comment number \d+\./g)).toHaveLength(COMMENTS_PAGE);
+    expect(first).toContain(`Comment number ${count}.`);
+    expect(first).toContain('href="/admin/en/feedback?page=2"');
+    const second = (await get('/admin/it/feedback?page=2', cookie)).body;
+    expect(second.match(/Comment number \d+\./g)).toEqual(['Comment number 2.', 'Comment number 1.']);
+    expect(second).toContain('Commenti sulle pagine del portale');
+  });
+});
+
+describe('partnerships without recorded activity', () => {
+  it('when a partner has only old dated events, then the partnership is dormant though its record was written a moment ago; a recent event keeps another off the list', async () => {
+    const { slug } = await makeInstitution(ctx.services);
+    const lastYear = new Date().getUTCFullYear() - 1;
+    await makeAgreement(ctx.services, slug, {
+      partner: city('Riga', 'LV'),
+      signed: { date: '2012-04-03' },
+      statusHistory: [{ status: 'active', date: '2012-04-03' }],
+    });
+    await makeAgreement(ctx.services, slug, {
+      partner: city('Osaka', 'JP'),
+      signed: { date: '2001-09-01' },
+      statusHistory: [
+        { status: 'active', date: '2001-09-01' },
+        { status: 'suspended', date: `${lastYear - 1}-02-01` },
+        { status: 'active', date: `${lastYear}-06-15` },
+      ],
+    });
+    await makeAgreement(ctx.services, slug, {
+      kind: 'collaboration_agreement',
+      partner: organisation('Fondazione senza date'),
+      signed: { date: null },
+      statusHistory: [{ status: 'active' }],
+    });
+    const { cookie } = await signIn(slug, 'viewer');
+    const section = between(
+      (await get('/admin/en/', cookie)).body,
+      'Partnerships with no activity recorded for 3 years',
+      'Feedback on the portal pages',
+    );
+    // Made a moment ago (updated_at is now), yet nothing has happened with Riga since 2012.
+    expect(section).toContain('Twinning with Riga</a> — no recorded activity since 3 April 2012');
+    expect(section).toContain(
+      'Collaboration agreement with Fondazione senza date</a> — no activity recorded',
+    );
+    expect(section).not.toContain('Osaka');
+    const italian = (await get('/admin/it/', cookie)).body;
+    expect(italian).toContain('Gemellaggio con Riga</a> — nessuna attività registrata dal 3 aprile 2012');
+  });
+});
+
+describe('the audit log', () => {
+  it('when entries name records, then the log shows their titles linked to their pages, and a deleted record as such', async () => {
+    const institution = await makeInstitution(ctx.services);
+    const lyon = await makeAgreement(ctx.services, institution.slug, { partner: city('Lione', 'FR') });
+    const riga = await makeAgreement(ctx.services, institution.slug, { partner: city('Riga', 'LV') });
+    await ctx.services.admin.remove(cliActor(institution), riga.id, riga.version);
+    const { cookie } = await signIn(institution.slug, 'viewer');
+    const it = (await get('/admin/it/audit', cookie)).body;
+    expect(it).toContain(`<a href="/admin/it/agreements/${lyon.id}">Gemellaggio con Lione</a>`);
+    expect(it).toContain(`Accordo: scheda eliminata (id ${riga.id.slice(0, 8)}…)`);
+    expect(it).not.toContain(`<code>${lyon.id.slice(0, 8)}</code>`);
+    const en = (await get('/admin/en/audit', cookie)).body;
+    expect(en).toContain(`<a href="/admin/en/agreements/${lyon.id}">Twinning with Lyon</a>`);
+    expect(en).toContain(`Agreement: record deleted (id ${riga.id.slice(0, 8)}…)`);
+    // The dashboard's recent changes name them the same way.
+    expect((await get('/admin/en/', cookie)).body).toContain('Twinning with Lyon</a>');
+  });
+});
