@@ -2,6 +2,7 @@
 // agreements.import.ts, run with dryRun), pick the cities it could not decide, confirm; the same importer then
 // writes every row or none, as the editor's institution, audited as one "import". The file waits on the server
 // (agreements.import-uploads.ts) between the steps, so the confirmation cannot change it.
+import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { VNode } from 'preact';
 import { AppError, isAppError } from '../../platform/errors.ts';
@@ -14,23 +15,24 @@ import { adminKit, type Form, langOf, type Notice, noticeOf } from '../admin/adm
 import { received } from './agreements.attachments.pages.tsx';
 import { importStrings } from './agreements.import.strings.ts';
 import type { StaffImport } from './agreements.import.ts';
-import { createUploads, type Upload, type Uploads } from './agreements.import-uploads.ts';
+import { createUploads, type Progress, type Upload, type Uploads } from './agreements.import-uploads.ts';
 import {
+  ImportOutcome,
   ImportProgressView,
   ImportReportView,
-  ImportResultView,
+  ImportStreamView,
   ImportUploadView,
+  ProgressLine,
 } from './views/agreement-import.tsx';
 
 /** The largest file the page takes: some ten thousand rows, far more than an office's list. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** How long a confirmation waits for its import before answering with the progress page instead. */
-const WAIT_MS = 15_000;
 const ID = /^[A-Za-z0-9_-]{24}$/;
 
 const mb = (lang: Lang) => `${formatNumber(MAX_IMPORT_BYTES / (1024 * 1024), lang)} MB`;
 
-export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads = createUploads()) {
+/** What the import's routes share: its pages, the session's upload, the import run in the background. */
+function importKit(importAs: StaffImport, uploads: Uploads) {
   const { send } = adminKit();
   const page = (
     reply: FastifyReply,
@@ -61,6 +63,102 @@ export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads =
   };
   const address = (lang: Lang, id: string) => `/admin/${lang}/agreements/import/${id}`;
 
+  /** The page of an upload in its state: the report, the progress, or the result. */
+  function shown(reply: FastifyReply, lang: Lang, session: Session, upload: Upload, status = 200) {
+    const t = importStrings(lang);
+    const path = `/${upload.id}`;
+    if (upload.state === 'running') {
+      return page(
+        reply,
+        lang,
+        session,
+        path,
+        <ImportProgressView lang={lang} id={upload.id} progress={upload.progress} />,
+      );
+    }
+    if (upload.state === 'done' && upload.result) {
+      return page(
+        reply,
+        lang,
+        session,
+        path,
+        <ImportOutcome lang={lang} report={upload.result} reportHref={address(lang, upload.id)} level={1} />,
+      );
+    }
+    const notice: Notice | undefined =
+      upload.notice === 'mustChoose'
+        ? { kind: 'danger', text: t.mustChoose }
+        : upload.notice === 'failed'
+          ? { kind: 'danger', text: `${t.failedTitle}. ${t.failed}` }
+          : undefined;
+    return page(
+      reply,
+      lang,
+      session,
+      path,
+      <ImportReportView
+        lang={lang}
+        session={session}
+        id={upload.id}
+        filename={upload.filename}
+        report={upload.report}
+      />,
+      { status, ...(notice ? { notice } : {}) },
+    );
+  }
+
+  /**
+   * The import itself, all or nothing; its report replaces the dry run's when it could not write. A failure
+   * leaves the upload as it was, to look at and confirm again.
+   */
+  async function run(
+    upload: Upload,
+    session: Session,
+    choices: Map<number, number>,
+    onProgress: (progress: Progress) => void,
+  ) {
+    upload.state = 'running';
+    delete upload.notice;
+    try {
+      const report = await importAs(actorOfSession(session), {
+        bytes: upload.bytes,
+        format: upload.format,
+        choices,
+        onProgress: (phase, done, total) => {
+          upload.progress = { phase, done, total };
+          onProgress(upload.progress);
+        },
+      });
+      if (report.written) {
+        upload.state = 'done';
+        upload.result = report;
+        upload.bytes = new Uint8Array();
+      } else {
+        upload.state = 'checked';
+        upload.report = report;
+        upload.notice = 'failed';
+      }
+    } catch (err) {
+      upload.state = 'checked';
+      upload.notice = 'failed';
+      throw err;
+    }
+  }
+
+  return { page, uploadPage, uploadOf, address, shown, run };
+}
+
+type ImportKit = ReturnType<typeof importKit>;
+
+export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads = createUploads()) {
+  const kit = importKit(importAs, uploads);
+  uploadRoutes(app, kit, importAs, uploads);
+  stepRoutes(app, kit);
+}
+
+/** The upload form, and the upload: the file checked (a dry run), kept, and its report's address. */
+function uploadRoutes(app: App, kit: ImportKit, importAs: StaffImport, uploads: Uploads) {
+  const { page, uploadPage, address } = kit;
   app.get<{ Params: { lang: string } }>(
     '/admin/:lang/agreements/import',
     { schema: { hide: true }, config: { access: 'editor' } },
@@ -125,7 +223,11 @@ export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads =
       }
     },
   );
+}
 
+/** An upload's page (report, progress or result) and its confirmation. */
+function stepRoutes(app: App, kit: ImportKit) {
+  const { uploadPage, uploadOf, address, shown, run } = kit;
   app.get<{ Params: { lang: string; id: string } }>(
     '/admin/:lang/agreements/import/:id',
     { schema: { hide: true }, config: { access: 'editor' } },
@@ -139,44 +241,6 @@ export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads =
     },
   );
 
-  /** The page of an upload in its state: the report, the progress, or the result. */
-  function shown(reply: FastifyReply, lang: Lang, session: Session, upload: Upload, status = 200) {
-    const t = importStrings(lang);
-    const path = `/${upload.id}`;
-    if (upload.state === 'running') {
-      return page(
-        reply,
-        lang,
-        session,
-        path,
-        <ImportProgressView lang={lang} id={upload.id} progress={upload.progress} />,
-      );
-    }
-    if (upload.state === 'done' && upload.result) {
-      return page(reply, lang, session, path, <ImportResultView lang={lang} report={upload.result} />);
-    }
-    const notice: Notice | undefined =
-      upload.notice === 'mustChoose'
-        ? { kind: 'danger', text: t.mustChoose }
-        : upload.notice === 'failed'
-          ? { kind: 'danger', text: `${t.failedTitle}. ${t.failed}` }
-          : undefined;
-    return page(
-      reply,
-      lang,
-      session,
-      path,
-      <ImportReportView
-        lang={lang}
-        session={session}
-        id={upload.id}
-        filename={upload.filename}
-        report={upload.report}
-      />,
-      { status, ...(notice ? { notice } : {}) },
-    );
-  }
-
   app.post<{ Params: { lang: string; id: string }; Body: Form }>(
     '/admin/:lang/agreements/import/:id',
     { schema: { hide: true }, config: { access: 'editor' } },
@@ -187,62 +251,77 @@ export function importRoutes(app: App, importAs: StaffImport, uploads: Uploads =
       const upload = uploadOf(session, request.params.id);
       if (!upload) return uploadPage(reply, lang, session, importStrings(lang).expired, 404);
       if (upload.state !== 'checked') return reply.redirect(address(lang, upload.id), 303);
+      // A file with problems other than cities to pick cannot be imported: the report offered no confirmation.
+      if (upload.report.problems.some((p) => !p.candidates?.length)) {
+        return shown(reply, lang, session, upload, 400);
+      }
       const choices = chosenPlaces(upload, request.body ?? {});
       if (!choices) {
         upload.notice = 'mustChoose';
         return shown(reply, lang, session, upload, 400);
       }
-      const job = run(upload, session, choices).catch((err) => {
-        request.log.error({ err }, 'the import from the back-office failed');
-        upload.state = 'checked';
-        upload.notice = 'failed';
-      });
-      await Promise.race([job, new Promise((resolve) => setTimeout(resolve, WAIT_MS).unref())]);
-      return reply.redirect(address(lang, upload.id), 303);
-    },
-  );
-
-  /** The import itself, all or nothing; its report replaces the dry run's when it could not write. */
-  async function run(upload: Upload, session: Session, choices: Map<number, number>) {
-    upload.state = 'running';
-    delete upload.notice;
-    const report = await importAs(actorOfSession(session), {
-      bytes: upload.bytes,
-      format: upload.format,
-      choices,
-      onProgress: (phase, done, total) => {
-        upload.progress = { phase, done, total };
-      },
-    });
-    if (report.written) {
-      upload.state = 'done';
-      upload.result = report;
-      upload.bytes = new Uint8Array();
-    } else {
-      upload.state = 'checked';
-      upload.report = report;
-    }
-  }
-
-  app.get<{ Params: { lang: string; id: string } }>(
-    '/admin/:lang/agreements/import/:id/progress',
-    { schema: { hide: true }, config: { access: 'editor' } },
-    async (request, reply) => {
-      const lang = langOf(request);
-      if (!lang) return reply.callNotFound();
-      const upload = uploadOf(sessionOf(request), request.params.id);
-      reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store');
-      // Once the import is over (or the upload gone), htmx loads the whole page that says so.
-      if (upload?.state !== 'running') {
-        return reply
-          .header('hx-redirect', upload ? address(lang, upload.id) : `/admin/${lang}/agreements/import`)
-          .send('');
-      }
-      return reply.send(
-        renderFragment(<ImportProgressView lang={lang} id={upload.id} progress={upload.progress} />),
+      return streamed(reply, lang, session, upload, (onProgress) =>
+        run(upload, session, choices, onProgress).catch((err) => {
+          request.log.error({ err }, 'the import from the back-office failed');
+        }),
       );
     },
   );
+}
+
+// Where the streamed page is cut: the progress lines go in the first place, the outcome in the second.
+const PROGRESS_SLOT = '\u2063progress\u2063';
+const OUTCOME_SLOT = '\u2063outcome\u2063';
+
+/**
+ * The confirmation's answer, streamed as the import runs: the page up to its progress list at once, a line
+ * for every tenth of the rows checked and written, then how it ended. It needs no JavaScript and no other
+ * request, which an embedded database busy with the import's transaction could not answer meanwhile.
+ */
+function streamed(
+  reply: FastifyReply,
+  lang: Lang,
+  session: Session,
+  upload: Upload,
+  work: (onProgress: (p: Progress) => void) => Promise<void>,
+) {
+  const page = adminKit().html(
+    lang,
+    `agreements/import/${upload.id}`,
+    importStrings(lang).title,
+    <ImportStreamView lang={lang} progressSlot={PROGRESS_SLOT} outcomeSlot={OUTCOME_SLOT} />,
+    { session },
+  );
+  const [head, rest] = page.split(PROGRESS_SLOT) as [string, string];
+  const [middle, tail] = rest.split(OUTCOME_SLOT) as [string, string];
+  const body = new PassThrough();
+  body.write(head);
+  let shown = '';
+  const onProgress = (p: Progress) => {
+    const step = `${p.phase}${Math.floor((p.done * 10) / Math.max(p.total, 1))}`;
+    if (step === shown) return;
+    shown = step;
+    body.write(renderFragment(<ProgressLine lang={lang} progress={p} />));
+  };
+  void work(onProgress).finally(() => {
+    body.write(middle);
+    body.write(
+      renderFragment(
+        <ImportOutcome
+          lang={lang}
+          report={upload.state === 'done' ? upload.result : undefined}
+          reportHref={`/admin/${lang}/agreements/import/${upload.id}`}
+          level={2}
+        />,
+      ),
+    );
+    body.end(tail);
+  });
+  return reply
+    .status(200)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(body);
 }
 
 /**

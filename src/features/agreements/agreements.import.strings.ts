@@ -47,6 +47,7 @@ const it = {
   failedTitle: 'Nessun accordo importato',
   failed: "L'importazione non è andata a buon fine: non è stato scritto nulla.",
   toList: "Vai all'elenco degli accordi",
+  toReport: 'Torna al controllo del file',
   importLink: 'Importa da un file',
   reasons: {
     empty: (what: string) => `è vuota: ${what}`,
@@ -132,6 +133,7 @@ const en: Strings = {
   failedTitle: 'No agreement imported',
   failed: 'The import did not succeed: nothing was written.',
   toList: 'Go to the list of agreements',
+  toReport: 'Back to the check of the file',
   importLink: 'Import from a file',
   reasons: {
     empty: (what: string) => `is empty: ${what}`,

@@ -170,41 +170,82 @@ export function ImportReportView(p: {
   );
 }
 
-/** A running import: htmx asks for this again every second; without JavaScript, the link reloads the page. */
+/** A running import seen from another request; the link reloads it (the confirmation streams its own page). */
 export function ImportProgressView(p: { lang: Lang; id: string; progress: Progress | undefined }) {
   const t = importStrings(p.lang);
-  const done = p.progress?.done ?? 0;
-  const total = p.progress?.total ?? 0;
   return (
-    <div
-      id="import-progress"
-      hx-get={`/admin/${p.lang}/agreements/import/${p.id}/progress`}
-      hx-trigger="every 1s"
-      hx-swap="outerHTML"
-    >
+    <>
       <h1>{t.runningTitle}</h1>
-      <p role="status">{t.running(p.progress?.phase ?? 'checking', done, total)}</p>
-      <progress class="w-100" max={String(total || 1)} value={String(done)} aria-label={t.runningTitle} />
+      <p role="status">
+        {t.running(p.progress?.phase ?? 'checking', p.progress?.done ?? 0, p.progress?.total ?? 0)}
+      </p>
       <p class="mt-3">
         <a class="btn btn-outline-primary" href={`/admin/${p.lang}/agreements/import/${p.id}`}>
           {t.refresh}
         </a>
       </p>
-    </div>
+    </>
   );
 }
 
-export function ImportResultView(p: { lang: Lang; report: ImportReport }) {
+/**
+ * The page a confirmation streams: the progress lines arrive in the list as the import runs, the outcome after
+ * it; the slots are where the handler cuts the page to write them.
+ */
+export function ImportStreamView(p: { lang: Lang; progressSlot: string; outcomeSlot: string }) {
   const t = importStrings(p.lang);
   return (
     <>
-      <h1>{t.resultTitle}</h1>
-      <div class="alert alert-success" role="status">
-        {t.imported(p.report.created, p.report.rows)}
+      <h1>{t.title}</h1>
+      <section aria-labelledby="progress-title">
+        <h2 id="progress-title" class="h4">
+          {t.runningTitle}
+        </h2>
+        <ul class="list-unstyled">{p.progressSlot}</ul>
+      </section>
+      {p.outcomeSlot}
+    </>
+  );
+}
+
+export function ProgressLine(p: { lang: Lang; progress: Progress }) {
+  const { phase, done, total } = p.progress;
+  return <li>{importStrings(p.lang).running(phase, done, total)}</li>;
+}
+
+/** How the import ended: the agreements created, or nothing written and the way back to the report. */
+export function ImportOutcome(p: {
+  lang: Lang;
+  report: ImportReport | undefined;
+  reportHref: string;
+  level: 1 | 2;
+}) {
+  const t = importStrings(p.lang);
+  const Heading = p.level === 1 ? 'h1' : 'h2';
+  if (p.report?.written) {
+    return (
+      <>
+        <Heading>{t.resultTitle}</Heading>
+        <div class="alert alert-success" role="status">
+          {t.imported(p.report.created, p.report.rows)}
+        </div>
+        <p>
+          <a class="btn btn-primary" href={`/admin/${p.lang}/agreements`}>
+            {t.toList}
+          </a>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <Heading>{t.failedTitle}</Heading>
+      <div class="alert alert-danger" role="alert">
+        {t.failed}
       </div>
       <p>
-        <a class="btn btn-primary" href={`/admin/${p.lang}/agreements`}>
-          {t.toList}
+        <a class="btn btn-primary" href={p.reportHref}>
+          {t.toReport}
         </a>
       </p>
     </>
