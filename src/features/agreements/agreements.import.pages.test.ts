@@ -198,7 +198,7 @@ describe('importing from the back-office', () => {
     expect(await imports(florence)).toEqual([]);
   });
 
-  it('when an editor of another institution, or a viewer, reaches for the upload, then they get nothing of it', async () => {
+  it('when an editor of another institution, a viewer or a form without its token reaches for the upload, then they get nothing of it', async () => {
     const florence = await makeOffice(ctx.services);
     const other = await makeOffice(ctx.services);
     const { cookie } = await client.signIn(florence, 'editor');
@@ -210,6 +210,17 @@ describe('importing from the back-office', () => {
     expect(seen.body).not.toContain('Reims');
     const posted = await client.post(url, intruder.cookie, { 'place-10': String(BETHLEHEM_PS) });
     expect(posted.statusCode).toBe(404);
+    // The owner's own confirmation without its form's token is refused too.
+    const forged = await client.post(url, cookie, { 'place-10': String(BETHLEHEM_PS) }, 'not-the-token');
+    expect(forged.statusCode).toBe(403);
+    const noToken = multipart('', 'f.csv', latin1(FLORENCE));
+    const blind = await app.inject({
+      method: 'POST',
+      url: '/admin/it/agreements/import',
+      headers: { ...noToken.headers, cookie },
+      payload: noToken.payload,
+    });
+    expect(blind.statusCode).toBe(403);
     const viewer = await client.signIn(florence, 'viewer');
     expect((await client.get(url, viewer.cookie)).statusCode).toBe(403);
     expect((await client.get('/admin/it/agreements/import', viewer.cookie)).statusCode).toBe(403);

@@ -50,7 +50,8 @@ export interface ImportOptions {
    * names the city by its GeoNames id, as a file's geonames_id column would.
    */
   choices?: ReadonlyMap<number, number>;
-  onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
+  /** Awaited, so that a caller can let its output out (a page streamed while the import runs). */
+  onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void | Promise<void>;
 }
 
 const CHUNK = 500;
@@ -149,7 +150,7 @@ export function createAgreementImporter(deps: {
         if (slug) slugLines.set(slug, line);
         ready.push({ line, prepared: prep.prepared });
       }
-      opts.onProgress?.('checking', Math.min(start + CHUNK, total), total);
+      await opts.onProgress?.('checking', Math.min(start + CHUNK, total), total);
     }
     report.valid = ready.length;
     report.problems.sort((a, b) => a.line - b.line);
@@ -165,7 +166,7 @@ export function createAgreementImporter(deps: {
       for (let start = 0; start < ordered.length; start += CHUNK * 2) {
         const batch = ordered.slice(start, start + CHUNK * 2).map((r) => r.prepared);
         await agreements.insertPrepared(institutionId, batch, opts.actor);
-        opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
+        await opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
       }
       await appendAudit(database.query, opts.actor, [
         {
