@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
-import { createAgreementImporter } from './features/agreements/agreements.import.ts';
+import { createAgreementImporter, createStaffImport } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
 import { createAttachmentsService } from './features/attachments/attachments.service.ts';
@@ -47,6 +47,7 @@ export function createServices(database: Database) {
     counterparts,
   });
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
+  const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
   const portal = createPortalService({ institutions, agreements, networks });
   const seed = createSeedService({ database, places, institutions, networks, agreements });
@@ -75,6 +76,7 @@ export function createServices(database: Database) {
     networks,
     agreements,
     importAgreements,
+    importAgreementsAs,
     feedback,
     portal,
     seed,

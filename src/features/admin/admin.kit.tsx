@@ -72,7 +72,25 @@ export interface SendOptions {
 export function adminKit() {
   const styles = () => [assetUrl('bi', 'css/bootstrap-italia.purged.css'), assetUrl('ponte', 'portal.css')];
 
-  /** Sends a back-office page; `path` is the address after /admin/{lang}/, for the language switch. */
+  /** A back-office page as HTML; `path` is the address after /admin/{lang}/, for the language switch. */
+  function html(lang: Lang, path: string, title: string, body: VNode, opts: SendOptions = {}): string {
+    const other = lang === 'it' ? 'en' : 'it';
+    return renderPage(
+      <AdminFrame
+        lang={lang}
+        title={title}
+        styles={styles()}
+        scripts={[assetUrl('htmx', 'htmx.min.js'), assetUrl('ponte', 'admin-menu.js')]}
+        otherLangHref={`/admin/${other}/${path}`}
+        session={opts.session}
+        notice={opts.notice}
+      >
+        {body}
+      </AdminFrame>,
+    );
+  }
+
+  /** Sends a back-office page (see html). */
   function send(
     reply: FastifyReply,
     lang: Lang,
@@ -81,29 +99,14 @@ export function adminKit() {
     body: VNode,
     opts: SendOptions = {},
   ) {
-    const other = lang === 'it' ? 'en' : 'it';
     return reply
       .status(opts.status ?? 200)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
-      .send(
-        renderPage(
-          <AdminFrame
-            lang={lang}
-            title={title}
-            styles={styles()}
-            scripts={[assetUrl('htmx', 'htmx.min.js'), assetUrl('ponte', 'admin-menu.js')]}
-            otherLangHref={`/admin/${other}/${path}`}
-            session={opts.session}
-            notice={opts.notice}
-          >
-            {body}
-          </AdminFrame>,
-        ),
-      );
+      .send(html(lang, path, title, body, opts));
   }
 
-  return { send };
+  return { send, html };
 }
 
 export type AdminKit = ReturnType<typeof adminKit>;

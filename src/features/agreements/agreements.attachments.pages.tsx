@@ -13,7 +13,7 @@ import { agreementsStrings } from './agreements.strings.ts';
  * Reads (part of) an upload. A body that is not a whole multipart form, with no boundary in its content type or
  * cut short, makes the parser throw plain errors: the sender's fault, so a 400 naming the file, not a 500.
  */
-async function received<T>(read: () => Promise<T>): Promise<T> {
+export async function received<T>(read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (err) {

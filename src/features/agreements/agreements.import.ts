@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../platform/db/client.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { validator } from '../../platform/validation.ts';
-import { type AuditActor, appendAudit } from '../audit/audit.service.ts';
+import { type Actor, requireWriter } from '../accounts/accounts.access.ts';
+import { type AuditActor, appendAudit, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { csvColumnOf, parseAgreementsFile } from './agreements.files.ts';
 import { createAgreementsRepository } from './agreements.repository.ts';
@@ -17,6 +18,7 @@ export interface RowProblem extends FieldProblem {
   candidates?: {
     geonamesId: number;
     name: string;
+    nameIt: string;
     country: string;
     population: number;
     confidence: number;
@@ -43,7 +45,13 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Write the good rows even when others have problems (default: all or nothing). */
   partial?: boolean;
-  onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void;
+  /**
+   * The place a person picked for a row whose partner city was ambiguous, by the row's line: the row then
+   * names the city by its GeoNames id, as a file's geonames_id column would.
+   */
+  choices?: ReadonlyMap<number, number>;
+  /** Awaited, so that a caller can let its output out (a page streamed while the import runs). */
+  onProgress?: (phase: 'checking' | 'writing', done: number, total: number) => void | Promise<void>;
 }
 
 const CHUNK = 500;
@@ -75,6 +83,11 @@ export function createAgreementImporter(deps: {
       warnings: parsed.warnings,
     };
     if (report.problems.length > 0) return report;
+    for (const row of parsed.rows) {
+      const chosen = opts.choices?.get(row.line);
+      const partner = row.input?.partner;
+      if (chosen && partner?.type === 'city') partner.geonamesId = chosen;
+    }
 
     const ready: { line: number; prepared: PreparedAgreement }[] = [];
     const taken = (await agreements.takenSlugs(institutionId)).it;
@@ -109,6 +122,7 @@ export function createAgreementImporter(deps: {
                     candidates: prep.candidates.map((k) => ({
                       geonamesId: k.geonamesId,
                       name: k.nameEn,
+                      nameIt: k.nameIt,
                       country: k.country.code,
                       population: k.population,
                       confidence: k.confidence,
@@ -136,7 +150,7 @@ export function createAgreementImporter(deps: {
         if (slug) slugLines.set(slug, line);
         ready.push({ line, prepared: prep.prepared });
       }
-      opts.onProgress?.('checking', Math.min(start + CHUNK, total), total);
+      await opts.onProgress?.('checking', Math.min(start + CHUNK, total), total);
     }
     report.valid = ready.length;
     report.problems.sort((a, b) => a.line - b.line);
@@ -152,7 +166,7 @@ export function createAgreementImporter(deps: {
       for (let start = 0; start < ordered.length; start += CHUNK * 2) {
         const batch = ordered.slice(start, start + CHUNK * 2).map((r) => r.prepared);
         await agreements.insertPrepared(institutionId, batch, opts.actor);
-        opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
+        await opts.onProgress?.('writing', Math.min(start + CHUNK * 2, ready.length), ready.length);
       }
       await appendAudit(database.query, opts.actor, [
         {
@@ -179,3 +193,19 @@ export function createAgreementImporter(deps: {
 }
 
 export type AgreementImporter = ReturnType<typeof createAgreementImporter>;
+
+/**
+ * The same import for the back-office: by an editor of the institution, as that institution under row-level
+ * security, the checks and the writes in one transaction.
+ */
+export function createStaffImport(deps: { database: Database; importAgreements: AgreementImporter }) {
+  const { asStaff } = staffWork(deps.database);
+  return function importAs(actor: Actor, opts: Omit<ImportOptions, 'institution' | 'actor'>) {
+    requireWriter(actor);
+    return asStaff(actor, () =>
+      deps.importAgreements({ ...opts, institution: actor.institutionSlug, actor }),
+    );
+  };
+}
+
+export type StaffImport = ReturnType<typeof createStaffImport>;

@@ -14,6 +14,7 @@ import type { AgreementsAdmin } from './agreements.admin.ts';
 import { attachmentRoutes } from './agreements.attachments.pages.tsx';
 import { changeRoutes } from './agreements.changes.pages.tsx';
 import { editRoutes } from './agreements.edit.pages.tsx';
+import { importRoutes } from './agreements.import.pages.tsx';
 import { newAgreementRoutes } from './agreements.new.pages.tsx';
 import { type AgreementPage, agreementPage } from './agreements.record-page.tsx';
 import { AGREEMENT_KINDS, SORTS, STATUSES } from './agreements.schemas.ts';
@@ -60,6 +61,7 @@ export function agreementsPages(services: Services) {
     changeRoutes(app, admin, shown);
     editRoutes(app, admin);
     attachmentRoutes(app, admin, shown);
+    importRoutes(app, services.importAgreementsAs);
   };
 }
 

@@ -9,6 +9,7 @@ import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
 import { partnershipPath } from '../../portal/portal.paths.ts';
+import { importStrings } from '../agreements.import.strings.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../agreements.labels.ts';
 import {
   AGREEMENT_KINDS,
@@ -64,6 +65,9 @@ export function AgreementListView(p: {
       <p>
         <a class="btn btn-primary" href={`/admin/${p.lang}/agreements/new`}>
           {t.newAgreement}
+        </a>{' '}
+        <a class="btn btn-outline-primary ms-2" href={`/admin/${p.lang}/agreements/import`}>
+          {importStrings(p.lang).importLink}
         </a>
       </p>
       <form method="get" class="row my-4">
