@@ -218,8 +218,13 @@ function unitOfWork(
 }
 
 /** PGlite reads COPY's input from the blob given with the query, through the transaction's own client. */
-const copyFromBlob: BulkWrite = async (tx, _query, table, columns, rows) => {
+const copyFromBlob: BulkWrite = async (tx, query, table, columns, rows) => {
   if (rows.length === 0) return;
+  // The blob is a server file to PostgreSQL: a role that may not read those (ponte_app) inserts instead.
+  const [may] = await query<{ ok: boolean }>(
+    "select pg_has_role(current_user, 'pg_read_server_files', 'usage') as ok",
+  );
+  if (!may?.ok) return insertJsonBatches(query, table, columns, rows);
   const client = (tx as unknown as { session: { client: Transaction } }).session.client;
   await client.query(
     `copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from '/dev/blob' with (format csv)`,
