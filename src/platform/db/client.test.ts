@@ -127,7 +127,9 @@ describe('database client', () => {
       const load = async (database: Database) => {
         const tricky = ['', 'a,b', 'say "hi"', 'two\nlines', '\\.', ' padded ', 'Zürich', '\\N'];
         const rows = tricky.map((t, i) => [i, t, i % 2 ? null : i * 1.5, i % 3 === 0]);
-        await database.bulkLoad('t_bulk', ['id', 'label', 'ratio', 'flag'], rows, { rebuildIndexes: asOwner });
+        await database.bulkLoad('t_bulk', ['id', 'label', 'ratio', 'flag'], rows, {
+          rebuildIndexes: asOwner,
+        });
         const back = await database.query<{ id: number; label: string; ratio: number | null; flag: boolean }>(
           'select id, label, ratio, flag from t_bulk order by id',
         );
