@@ -39,6 +39,7 @@ console.log(
 );
 const cell = (runs: number[] | undefined, targetMs: number) =>
   runs?.length ? against(median(runs) / 1000, targetMs / 1000, fmtS) : 'failed';
+const cpu = (runs: number[] | undefined) => (runs?.length ? fmtS(median(runs) / 1000) : '-');
 const list = (runs: number[] | undefined) => runs?.map((v) => (v / 1000).toFixed(2)).join(' / ') ?? '-';
 printTable(
   ['Start until /readyz 200', 'Target', ...results.map((r) => r.name)],
@@ -49,11 +50,13 @@ printTable(
       ...results.map((r) => cell(r.runs?.first, START_TARGETS.firstMs)),
     ],
     ['First start runs', '', ...results.map((r) => list(r.runs?.first))],
+    ['First start, server CPU (median)', '', ...results.map((r) => cpu(r.runs?.firstCpu))],
     [
       'Later start (median)',
       `≤ ${START_TARGETS.laterMs / 1000} s`,
       ...results.map((r) => cell(r.runs?.later, START_TARGETS.laterMs)),
     ],
     ['Later start runs', '', ...results.map((r) => list(r.runs?.later))],
+    ['Later start, server CPU (median)', '', ...results.map((r) => cpu(r.runs?.laterCpu))],
   ],
 );
