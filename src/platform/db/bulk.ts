@@ -1,6 +1,18 @@
 // Database.bulkLoad's parts: rows as CSV for PGlite's COPY, batches of JSON for a server, and a table's secondary
 // indexes and foreign keys set aside during a load and rebuilt once after it (cheaper than row by row).
-import type { QueryFn } from './client.ts';
+import type { Transaction } from '@electric-sql/pglite';
+
+// The shape of Database.query (client.ts imports this file, so not from there).
+type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+export type Rows = readonly (readonly unknown[])[];
+/** How an engine appends rows to a table: tx is the load's (Drizzle) transaction, query runs in it. */
+export type BulkWrite = (
+  tx: unknown,
+  query: QueryFn,
+  table: string,
+  columns: readonly string[],
+  rows: Rows,
+) => Promise<void>;
 
 export interface BulkLoadOptions {
   /**
@@ -90,3 +102,23 @@ export async function setIndexesAside(query: QueryFn, table: string): Promise<st
   for (const r of rows) await query(r.drop);
   return rows.map((r) => r.create);
 }
+
+/** PGlite reads COPY's input from the blob given with the query, through the transaction's own client. */
+export const copyFromBlob: BulkWrite = async (tx, query, table, columns, rows) => {
+  if (rows.length === 0) return;
+  // The blob is a server file to PostgreSQL: a role that may not read those (ponte_app) inserts instead.
+  const [may] = await query<{ ok: boolean }>(
+    "select pg_has_role(current_user, 'pg_read_server_files', 'usage') as ok",
+  );
+  if (!may?.ok) return insertJsonBatches(query, table, columns, rows);
+  const client = (tx as unknown as { session: { client: Transaction } }).session.client;
+  await client.query(
+    `copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from '/dev/blob' with (format csv)`,
+    [],
+    { blob: new Blob([csvOf(rows)]) },
+  );
+};
+
+// node-postgres has no COPY FROM STDIN of its own (that needs pg-copy-streams): batches of JSON instead.
+export const insertBatches: BulkWrite = (_tx, query, table, columns, rows) =>
+  insertJsonBatches(query, table, columns, rows);

@@ -4,7 +4,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -12,7 +12,14 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
-import { type BulkLoadOptions, csvOf, identifier, insertJsonBatches, setIndexesAside } from './bulk.ts';
+import {
+  type BulkLoadOptions,
+  type BulkWrite,
+  copyFromBlob,
+  insertBatches,
+  type Rows,
+  setIndexesAside,
+} from './bulk.ts';
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
 import { type TarEntry, tarOf } from './tar.ts';
 
@@ -172,16 +179,6 @@ function rawSql(text: string, params: readonly unknown[] = []) {
   return sql.join(chunks);
 }
 
-/** How an engine appends rows to a table, inside the transaction tx. */
-type BulkWrite = (
-  tx: Tx,
-  query: QueryFn,
-  table: string,
-  columns: readonly string[],
-  rows: Rows,
-) => Promise<void>;
-type Rows = readonly (readonly unknown[])[];
-
 /** What both engines share: db, query, transaction, scoped and bulkLoad, all joining the unit of work. */
 function unitOfWork(
   owner: object,
@@ -211,31 +208,11 @@ function unitOfWork(
   const bulkLoad = (table: string, columns: readonly string[], rows: Rows, options: BulkLoadOptions = {}) =>
     transaction(async () => {
       const rebuild = options.rebuildIndexes ? await setIndexesAside(query, table) : [];
-      await write(current(owner) as Tx, query, table, columns, rows);
+      await write(current(owner), query, table, columns, rows);
       for (const statement of rebuild) await query(statement);
     });
   return { db: ambientAware(owner, root), query, transaction, scoped, bulkLoad };
 }
-
-/** PGlite reads COPY's input from the blob given with the query, through the transaction's own client. */
-const copyFromBlob: BulkWrite = async (tx, query, table, columns, rows) => {
-  if (rows.length === 0) return;
-  // The blob is a server file to PostgreSQL: a role that may not read those (ponte_app) inserts instead.
-  const [may] = await query<{ ok: boolean }>(
-    "select pg_has_role(current_user, 'pg_read_server_files', 'usage') as ok",
-  );
-  if (!may?.ok) return insertJsonBatches(query, table, columns, rows);
-  const client = (tx as unknown as { session: { client: Transaction } }).session.client;
-  await client.query(
-    `copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from '/dev/blob' with (format csv)`,
-    [],
-    { blob: new Blob([csvOf(rows)]) },
-  );
-};
-
-// node-postgres has no COPY FROM STDIN of its own (that needs pg-copy-streams): batches of JSON instead.
-const insertBatches: BulkWrite = (_tx, query, table, columns, rows) =>
-  insertJsonBatches(query, table, columns, rows);
 
 const DATE_OID = 1082;
 
