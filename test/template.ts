@@ -32,7 +32,13 @@ function sourcesHash(): string {
     h.update(readFileSync(join(MIGRATIONS_DIR, f)));
   }
   h.update(readFileSync(join(import.meta.dirname, '../src/features/places/data/exonyms.csv')));
-  h.update(readFileSync(join(import.meta.dirname, '../src/features/places/places.loader.ts')));
+  for (const f of [
+    'features/places/places.loader.ts',
+    'features/places/places.repository.ts',
+    'platform/db/bulk.ts',
+  ]) {
+    h.update(readFileSync(join(import.meta.dirname, '../src', f)));
+  }
   return h.digest('hex').slice(0, 16);
 }
 

@@ -6,9 +6,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { Database, QueryFn } from '../../platform/db/client.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { allCountries } from './countries.ts';
 import { normalizeName } from './normalize.ts';
+import { createPlacesRepository } from './places.repository.ts';
 
 const require = createRequire(import.meta.url);
 const EXONYMS_FILE = join(dirname(fileURLToPath(import.meta.url)), 'data/exonyms.csv');
@@ -76,16 +77,7 @@ function fingerprint(): string {
 }
 
 export async function gazetteerLoaded(database: Database): Promise<boolean> {
-  const rows = await database.query<{ fingerprint: string }>(
-    'select fingerprint from gazetteer_meta where id = 1',
-  );
-  return rows[0]?.fingerprint === fingerprint();
-}
-
-async function insertJson(query: QueryFn, sqlText: string, rows: unknown[], chunk = 10_000): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await query(sqlText, [JSON.stringify(rows.slice(i, i + chunk))]);
-  }
+  return (await createPlacesRepository(database).loadedFingerprint()) === fingerprint();
 }
 
 /** Loads or refreshes the gazetteer when its sources changed; returns whether it loaded. */
@@ -104,37 +96,31 @@ export async function ensureGazetteer(
   const countries = allCountries();
   const known = new Set(countries.map((c) => c.code));
 
-  const placeRows: unknown[] = [];
-  const nameRows: unknown[] = [];
+  // Rows of values in the order of the repository's *_COLUMNS.
+  const placeRows: unknown[][] = [];
+  const nameRows: unknown[][] = [];
   for (const c of cities) {
     if (!known.has(c.country)) continue;
     const ex = exonyms.get(c.cityId);
     const [lon, lat] = c.loc.coordinates;
-    placeRows.push({
-      id: c.cityId,
-      name: c.name,
-      name_it: ex?.nameIt ?? null,
-      name_en: ex?.nameEn ?? null,
-      country_code: c.country,
-      feature_code: c.featureCode,
-      admin_code: c.adminCode || null,
-      population: c.population ?? 0,
+    placeRows.push([
+      c.cityId,
+      c.name,
+      ex?.nameIt ?? null,
+      ex?.nameEn ?? null,
+      c.country,
+      c.featureCode,
+      c.adminCode || null,
+      c.population ?? 0,
       lat,
       lon,
-    });
+    ]);
     const seen = new Set<string>();
     const addName = (name: string, kind: number) => {
       const norm = normalizeName(name);
       if (!norm || seen.has(norm)) return;
       seen.add(norm);
-      nameRows.push({
-        place_id: c.cityId,
-        name,
-        norm,
-        kind,
-        country_code: c.country,
-        population: c.population ?? 0,
-      });
+      nameRows.push([c.cityId, name, norm, kind, c.country, c.population ?? 0]);
     };
     // Curated names first: when GeoNames' own name is also the curated one ("Florence"), it keeps the curated
     // kind, which the lookup weighs as the city people mean.
@@ -148,55 +134,12 @@ export async function ensureGazetteer(
     if (c.altName) addName(c.altName, NAME_KIND.ascii);
   }
 
-  await database.transaction(async () => {
-    await insertJson(
-      database.query,
-      `insert into countries (code, iso3, numeric, name_it, name_en, continent)
-       select code, iso3, numeric, name_it, name_en, continent
-       from json_to_recordset($1::json) as x(code text, iso3 text, numeric text, name_it text, name_en text, continent text)
-       on conflict (code) do update set iso3 = excluded.iso3, numeric = excluded.numeric,
-         name_it = excluded.name_it, name_en = excluded.name_en, continent = excluded.continent`,
-      countries.map((c) => ({
-        code: c.code,
-        iso3: c.iso3,
-        numeric: c.numeric,
-        name_it: c.nameIt,
-        name_en: c.nameEn,
-        continent: c.continent,
-      })),
-    );
-    await insertJson(
-      database.query,
-      `insert into places (id, name, name_it, name_en, country_code, feature_code, admin_code, population, lat, lon)
-       select * from json_to_recordset($1::json) as x(id int, name text, name_it text, name_en text,
-         country_code text, feature_code text, admin_code text, population int, lat float8, lon float8)
-       on conflict (id) do update set name = excluded.name, name_it = excluded.name_it, name_en = excluded.name_en,
-         country_code = excluded.country_code, feature_code = excluded.feature_code,
-         admin_code = excluded.admin_code, population = excluded.population, lat = excluded.lat, lon = excluded.lon`,
-      placeRows,
-    );
-    // Names are derived data: replace them wholesale. The trigram index is rebuilt once, not row by row.
-    await database.query('delete from place_names');
-    await database.query('drop index if exists place_names_norm_trgm_idx');
-    await insertJson(
-      database.query,
-      `insert into place_names (place_id, name, norm, kind, country_code, population)
-       select * from json_to_recordset($1::json) as x(place_id int, name text, norm text, kind smallint,
-         country_code text, population int)`,
-      nameRows,
-    );
-    await database.query(
-      'create index place_names_norm_trgm_idx on place_names using gin (norm gin_trgm_ops)',
-    );
-    await database.query(
-      `insert into gazetteer_meta (id, fingerprint, place_count, loaded_at) values (1, $1, $2, now()::text)
-       on conflict (id) do update set fingerprint = excluded.fingerprint, place_count = excluded.place_count,
-         loaded_at = excluded.loaded_at`,
-      [fingerprint(), placeRows.length],
-    );
+  await createPlacesRepository(database).loadGazetteer({
+    countries: countries.map((c) => [c.code, c.iso3, c.numeric, c.nameIt, c.nameEn, c.continent]),
+    places: placeRows,
+    names: nameRows,
+    fingerprint: fingerprint(),
   });
-  await database.query('analyze places');
-  await database.query('analyze place_names');
   log(
     `Gazetteer loaded: ${placeRows.length} places, ${nameRows.length} names in ${Date.now() - started} ms.`,
   );

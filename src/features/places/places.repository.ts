@@ -23,11 +23,82 @@ export interface NameHitRow extends PlaceRow {
   qi: number;
 }
 
+/** A gazetteer to load: rows of values in the order of the *_COLUMNS below. */
+export interface GazetteerRows {
+  countries: unknown[][];
+  places: unknown[][];
+  names: unknown[][];
+  fingerprint: string;
+}
+
+export const COUNTRY_COLUMNS = ['code', 'iso3', 'numeric', 'name_it', 'name_en', 'continent'] as const;
+export const PLACE_ROW_COLUMNS = [
+  'id',
+  'name',
+  'name_it',
+  'name_en',
+  'country_code',
+  'feature_code',
+  'admin_code',
+  'population',
+  'lat',
+  'lon',
+] as const;
+export const NAME_COLUMNS = ['place_id', 'name', 'norm', 'kind', 'country_code', 'population'] as const;
+
 const PLACE_COLUMNS = `p.id, p.name, p.name_it, p.name_en, p.country_code, c.name_it as country_it,
   c.name_en as country_en, c.continent, p.population, p.lat, p.lon`;
 
 export function createPlacesRepository(database: Database) {
+  /**
+   * Rows into a table that the records refer to (countries, places): into the empty table at once; into a
+   * filled one through a staging table, updating the rows by their key, so references to them stay valid.
+   */
+  async function upsert(table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+    const [state] = await database.query<{ empty: boolean }>(
+      `select not exists (select 1 from ${table}) as empty`,
+    );
+    if (state?.empty) return database.bulkLoad(table, columns, rows, { rebuildIndexes: true });
+    const [key, ...rest] = columns;
+    await database.query(`create temporary table ${table}_load (like ${table}) on commit drop`);
+    await database.bulkLoad(`${table}_load`, columns, rows);
+    await database.query(
+      `insert into ${table} (${columns.join(', ')}) select ${columns.join(', ')} from ${table}_load
+       on conflict (${key}) do update set ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    );
+  }
+
   return {
+    /** The fingerprint of the gazetteer's sources when it was last loaded; undefined before the first load. */
+    async loadedFingerprint(): Promise<string | undefined> {
+      const rows = await database.query<{ fingerprint: string }>(
+        'select fingerprint from gazetteer_meta where id = 1',
+      );
+      return rows[0]?.fingerprint;
+    },
+
+    /**
+     * Loads the gazetteer in one transaction: all of it or, when anything fails, nothing (the next start loads
+     * again). Names are derived data and replaced wholesale; their indexes are built once, after the rows.
+     */
+    async loadGazetteer(rows: GazetteerRows): Promise<void> {
+      await database.transaction(async () => {
+        await upsert('countries', COUNTRY_COLUMNS, rows.countries);
+        await upsert('places', PLACE_ROW_COLUMNS, rows.places);
+        await database.query('truncate place_names');
+        await database.bulkLoad('place_names', NAME_COLUMNS, rows.names, { rebuildIndexes: true });
+        await database.query(
+          `insert into gazetteer_meta (id, fingerprint, place_count, loaded_at) values (1, $1, $2, now()::text)
+           on conflict (id) do update set fingerprint = excluded.fingerprint, place_count = excluded.place_count,
+             loaded_at = excluded.loaded_at`,
+          [rows.fingerprint, rows.places.length],
+        );
+      });
+      // Statistics for the planner, which PGlite does not gather by itself.
+      await database.query('analyze places');
+      await database.query('analyze place_names');
+    },
+
     /** Places with a name whose normal form equals one of the queries, for many queries at once. */
     async exactMany(norms: string[], countryCodes: (string | null)[]): Promise<NameHitRow[]> {
       return database.query<NameHitRow>(

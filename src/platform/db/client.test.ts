@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
-import { openDatabase } from './client.ts';
+import { APP_ROLE, type Database, openDatabase } from './client.ts';
 import { appliedMigrations, committedMigrations, migrate, migrationsCurrent } from './migrate.ts';
 
 let ctx: TestContext;
@@ -117,4 +117,53 @@ describe('database client', () => {
     }
     // A fresh embedded database applies every migration: slow on a loaded machine.
   }, 120_000);
+
+  it.each([
+    ['the owner', true],
+    ['the application role', false],
+  ])(
+    'when %s bulk loads rows, then every value arrives as it was, and a failure loads none of them',
+    async (_, asOwner) => {
+      const load = async (database: Database) => {
+        const tricky = ['', 'a,b', 'say "hi"', 'two\nlines', '\\.', ' padded ', 'Zürich', '\\N'];
+        const rows = tricky.map((t, i) => [i, t, i % 2 ? null : i * 1.5, i % 3 === 0]);
+        await database.bulkLoad('t_bulk', ['id', 'label', 'ratio', 'flag'], rows, {
+          rebuildIndexes: asOwner,
+        });
+        const back = await database.query<{ id: number; label: string; ratio: number | null; flag: boolean }>(
+          'select id, label, ratio, flag from t_bulk order by id',
+        );
+        expect(back.map((r) => [r.id, r.label, r.ratio, r.flag])).toEqual(rows);
+        // The index set aside for the load is back.
+        expect(
+          await database.query(`select 1 from pg_indexes where indexname = 't_bulk_label_idx'`),
+        ).toHaveLength(1);
+        await expect(
+          database.bulkLoad(
+            't_bulk',
+            ['id', 'label'],
+            [
+              [100, 'new'],
+              [0, 'taken'],
+            ],
+          ),
+        ).rejects.toThrow();
+        expect(await database.query('select 1 from t_bulk where id = 100')).toEqual([]);
+      };
+      await ctx.database.asOwner(async (owner) => {
+        await owner.query(
+          'create table t_bulk (id int primary key, label text, ratio float8, flag bool, note text)',
+        );
+        await owner.query('create index t_bulk_label_idx on t_bulk (label)');
+        // The application role may write here, but only the owner may set the indexes aside.
+        await owner.query(`grant select, insert on t_bulk to ${APP_ROLE}`);
+      });
+      try {
+        if (asOwner) await ctx.database.asOwner(load);
+        else await load(ctx.database);
+      } finally {
+        await ctx.database.asOwner((owner) => owner.query('drop table t_bulk'));
+      }
+    },
+  );
 });
