@@ -15,6 +15,7 @@ export interface FooterProps {
   vatNumber?: string;
   pec?: string;
   email?: string;
+  phone?: string;
   website?: string;
   legalNotesHref: string;
   privacyHref: string;
@@ -97,6 +98,12 @@ export function Footer(props: FooterProps) {
                     <>
                       <br />
                       {s.email}: <a href={`mailto:${props.email}`}>{props.email}</a>
+                    </>
+                  )}
+                  {props.phone && (
+                    <>
+                      <br />
+                      {s.phone}: <a href={`tel:${props.phone.replace(/[^\d+]/g, '')}`}>{props.phone}</a>
                     </>
                   )}
                 </address>

@@ -16,7 +16,7 @@ const it = {
   workplaces: {
     title: 'Enti',
   },
-  nav: { counterparts: 'Partner', networks: 'Reti', units: 'Uffici' },
+  nav: { counterparts: 'Partner', networks: 'Reti', units: 'Uffici', settings: 'Impostazioni dell’ente' },
   agreements: 'Accordi',
   changePassword: 'Cambia password',
   newPassword: 'Nuova password (almeno 12 caratteri)',
@@ -128,7 +128,7 @@ const en: Strings = {
   workplaces: {
     title: 'Institutions',
   },
-  nav: { counterparts: 'Partners', networks: 'Networks', units: 'Units' },
+  nav: { counterparts: 'Partners', networks: 'Networks', units: 'Units', settings: 'Institution settings' },
   agreements: 'Agreements',
   changePassword: 'Change password',
   newPassword: 'New password (at least 12 characters)',

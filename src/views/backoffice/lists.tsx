@@ -130,4 +130,20 @@ export const website = (href: string | null) =>
     </DataLink>
   ) : null;
 
+/** A record's sources as links, each with what it says. */
+export function SourceList(p: { sources: readonly { url: string; title?: string; note?: string }[] }) {
+  return (
+    <ul class="mb-0">
+      {p.sources.map((s) => (
+        <li key={s.url}>
+          <DataLink href={s.url} rel="noopener noreferrer">
+            {s.title ?? s.url}
+          </DataLink>
+          {s.note ? ` — ${s.note}` : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 // ── Counterparts ────────────────────────────────────────────────────────────────────────────────────────

@@ -111,6 +111,13 @@ export function AdminFrame(p: FrameProps) {
                     ) : null}
                     {roleOf(p.session) === 'admin' ? (
                       <li class="nav-item">
+                        <a class="nav-link text-white" href={`/admin/${p.lang}/settings`}>
+                          {t.nav.settings}
+                        </a>
+                      </li>
+                    ) : null}
+                    {roleOf(p.session) === 'admin' ? (
+                      <li class="nav-item">
                         <a class="nav-link text-white" href={`/admin/${p.lang}/users`}>
                           {t.users}
                         </a>

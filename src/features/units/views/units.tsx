@@ -3,7 +3,8 @@
 
 import type { Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
-import { day, Facts, ListFilters, nameIn, Pagination } from '../../../views/backoffice/lists.tsx';
+import { day, Facts, ListFilters, nameIn, Pagination, SourceList } from '../../../views/backoffice/lists.tsx';
+import { sourceLines } from '../../../views/backoffice/sources.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
@@ -12,7 +13,17 @@ import type { ListPage } from '../../counterparts/counterparts.service.ts';
 import type { UnitRecord } from '../units.service.ts';
 import { unitsStrings } from '../units.strings.ts';
 
-export const UNIT_FIELDS = ['slug', 'nameIt', 'nameEn', 'remitIt', 'remitEn', 'head'] as const;
+export const UNIT_FIELDS = [
+  'slug',
+  'nameIt',
+  'nameEn',
+  'remitIt',
+  'remitEn',
+  'head',
+  'email',
+  'phone',
+  'sources',
+] as const;
 
 export const unitValues = (u: UnitRecord): Values => ({
   slug: u.slug,
@@ -21,6 +32,9 @@ export const unitValues = (u: UnitRecord): Values => ({
   remitIt: u.remitIt ?? '',
   remitEn: u.remitEn ?? '',
   head: u.head ?? '',
+  email: u.email ?? '',
+  phone: u.phone ?? '',
+  sources: sourceLines(u.sources),
 });
 
 export interface UnitFilters {
@@ -129,6 +143,9 @@ export function UnitView(p: {
           [t.labels['remitIt']!, r.remitIt],
           [t.labels['remitEn']!, r.remitEn],
           [t.labels['head']!, r.head],
+          [t.labels['email']!, r.email],
+          [t.labels['phone']!, r.phone],
+          [t.labels['sources']!, r.sources.length > 0 ? <SourceList sources={r.sources} /> : null],
           [t.version, String(r.version)],
           [t.updated, day(r.updatedAt, p.lang)],
         ]}
@@ -173,6 +190,9 @@ export const UNIT_SPECS: FieldSpec[] = [
   { name: 'remitIt', kind: 'textarea' },
   { name: 'remitEn', kind: 'textarea' },
   { name: 'head', autoComplete: 'name' },
+  { name: 'email', kind: 'email', autoComplete: 'email' },
+  { name: 'phone', kind: 'tel', autoComplete: 'tel' },
+  { name: 'sources', kind: 'textarea' },
 ];
 
 // ── Networks and memberships ────────────────────────────────────────────────────────────────────────────
