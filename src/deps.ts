@@ -13,6 +13,7 @@ import {
   createCounterpartsService,
 } from './features/counterparts/counterparts.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
+import { createInstitutionsAdmin } from './features/institutions/institutions.admin.ts';
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
@@ -60,6 +61,7 @@ export function createServices(database: Database) {
   const counterpartsAdmin = createCounterpartsAdmin({ database, counterparts });
   const unitsAdmin = createUnitsAdmin({ database, units });
   const networksAdmin = createNetworksAdmin({ database, networks, units });
+  const institutionsAdmin = createInstitutionsAdmin({ database, institutions });
   return {
     accounts,
     invitations,
@@ -68,6 +70,7 @@ export function createServices(database: Database) {
     counterpartsAdmin,
     unitsAdmin,
     networksAdmin,
+    institutionsAdmin,
     attachments,
     places,
     institutions,

@@ -230,6 +230,23 @@ const WRITE_CASES: WriteCase[] = [
       };
     },
   },
+  {
+    name: 'change the institution settings',
+    entity: 'institution',
+    allowed: ['admin', 'platform'],
+    prepare: async () => {
+      const { version } = (await one<{ version: number }>('select version from institutions where id = $1', [
+        milanId,
+      ]))!;
+      const phone = `+39 02 ${1000000 + version}`;
+      return {
+        url: '/admin/it/settings',
+        fields: { version: String(version), phone },
+        applied: async () =>
+          !!(await one('select 1 from institutions where id = $1 and phone = $2', [milanId, phone])),
+      };
+    },
+  },
 ];
 
 describe('roles: every write route for each role', () => {

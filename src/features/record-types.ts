@@ -9,6 +9,7 @@ import { agreementsPages } from './agreements/agreements.pages.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
+import { institutionsPages } from './institutions/institutions.pages.tsx';
 import { networksApi } from './networks/networks.api.ts';
 import { networksPages } from './networks/networks.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
@@ -35,7 +36,7 @@ const both =
   };
 
 export const RECORD_TYPES: readonly RecordType[] = [
-  { name: 'institutions', api: institutionsApi },
+  { name: 'institutions', api: institutionsApi, pages: institutionsPages },
   { name: 'counterparts', api: counterpartsApi, pages: counterpartsPages },
   { name: 'agreements', api: both(agreementsApi, agreementsAdminApi), pages: agreementsPages },
   { name: 'units', api: unitsApi, pages: unitsPages },

@@ -15,6 +15,7 @@ export interface FooterProps {
   vatNumber?: string;
   pec?: string;
   email?: string;
+  phone?: string;
   website?: string;
   legalNotesHref: string;
   privacyHref: string;
@@ -35,7 +36,6 @@ export function Footer(props: FooterProps) {
       </div>
     </>
   );
-  const sameCode = props.taxCode && props.vatNumber && props.taxCode === props.vatNumber;
   const usefulLinks = props.links.length > 0 || props.faqHref || props.reportHref;
   return (
     <footer class="it-footer" id="footer">
@@ -58,48 +58,7 @@ export function Footer(props: FooterProps) {
             <div class="row">
               <div class="col-md-4 pb-2">
                 <h3 class="h5">{s.contacts}</h3>
-                <address>
-                  <strong>{props.institutionName}</strong>
-                  {props.address && (
-                    <>
-                      <br />
-                      {props.address}
-                    </>
-                  )}
-                  {sameCode ? (
-                    <>
-                      <br />
-                      {s.taxCodeAndVat}: {props.taxCode}
-                    </>
-                  ) : (
-                    <>
-                      {props.taxCode && (
-                        <>
-                          <br />
-                          {s.taxCode}: {props.taxCode}
-                        </>
-                      )}
-                      {props.vatNumber && (
-                        <>
-                          <br />
-                          {s.vatNumber}: {props.vatNumber}
-                        </>
-                      )}
-                    </>
-                  )}
-                  {props.pec && (
-                    <>
-                      <br />
-                      {s.pec}: <a href={`mailto:${props.pec}`}>{props.pec}</a>
-                    </>
-                  )}
-                  {props.email && (
-                    <>
-                      <br />
-                      {s.email}: <a href={`mailto:${props.email}`}>{props.email}</a>
-                    </>
-                  )}
-                </address>
+                <FooterAddress {...props} />
               </div>
               {usefulLinks && (
                 <div class="col-md-4 pb-2">
@@ -169,5 +128,61 @@ export function Footer(props: FooterProps) {
         </div>
       </div>
     </footer>
+  );
+}
+
+/** The institution's name and contacts, each line only when it is set. */
+function FooterAddress(props: FooterProps) {
+  const s = t(props.lang).footer;
+  const sameCode = props.taxCode && props.vatNumber && props.taxCode === props.vatNumber;
+  return (
+    <address>
+      <strong>{props.institutionName}</strong>
+      {props.address && (
+        <>
+          <br />
+          {props.address}
+        </>
+      )}
+      {sameCode ? (
+        <>
+          <br />
+          {s.taxCodeAndVat}: {props.taxCode}
+        </>
+      ) : (
+        <>
+          {props.taxCode && (
+            <>
+              <br />
+              {s.taxCode}: {props.taxCode}
+            </>
+          )}
+          {props.vatNumber && (
+            <>
+              <br />
+              {s.vatNumber}: {props.vatNumber}
+            </>
+          )}
+        </>
+      )}
+      {props.pec && (
+        <>
+          <br />
+          {s.pec}: <a href={`mailto:${props.pec}`}>{props.pec}</a>
+        </>
+      )}
+      {props.email && (
+        <>
+          <br />
+          {s.email}: <a href={`mailto:${props.email}`}>{props.email}</a>
+        </>
+      )}
+      {props.phone && (
+        <>
+          <br />
+          {s.phone}: <a href={`tel:${props.phone.replace(/[^\d+]/g, '')}`}>{props.phone}</a>
+        </>
+      )}
+    </address>
   );
 }

@@ -30,6 +30,7 @@ export interface UiStrings {
     taxCodeAndVat: string;
     pec: string;
     email: string;
+    phone: string;
     website: string;
     privacy: string;
     legalNotes: string;
@@ -119,6 +120,7 @@ const STRINGS: Record<Lang, UiStrings> = {
       taxCodeAndVat: 'Codice fiscale / P. IVA',
       pec: 'PEC',
       email: 'Email',
+      phone: 'Telefono',
       website: 'Sito istituzionale',
       privacy: 'Informativa privacy',
       legalNotes: 'Note legali',
@@ -180,6 +182,7 @@ const STRINGS: Record<Lang, UiStrings> = {
       taxCodeAndVat: 'Tax code / VAT number',
       pec: 'Certified email (PEC)',
       email: 'Email',
+      phone: 'Telephone',
       website: 'Official website',
       privacy: 'Privacy notice',
       legalNotes: 'Legal notes',

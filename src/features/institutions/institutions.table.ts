@@ -1,4 +1,5 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Source } from '../agreements/agreements.schemas.ts';
 import { places } from '../places/places.table.ts';
 
 /** The tenant: a municipality, metropolitan city or region with an international-relations office. */
@@ -18,8 +19,14 @@ export const institutions = pgTable('institutions', {
   vatNumber: text('vat_number'),
   pec: text('pec'),
   email: text('email'),
+  phone: text('phone'),
   website: text('website'),
   accessibilityUrl: text('accessibility_url'),
+  /** The institution's own privacy notice for the portal; the portal's generic one when empty. */
+  privacyTextIt: text('privacy_text_it'),
+  privacyTextEn: text('privacy_text_en'),
+  /** Where the institution's contacts and descriptions come from, as agreements keep theirs. */
+  sources: jsonb('sources').$type<Source[]>().notNull().default([]),
   languages: text('languages').array().notNull().default(['it', 'en']),
   /** A rule of the institution: one twinning per country; a further city there is offered a friendship pact. */
   oneTwinningPerCountry: boolean('one_twinning_per_country').notNull().default(false),

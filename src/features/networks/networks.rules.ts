@@ -1,8 +1,9 @@
 // The rules of the network catalogue's and the memberships' fields, with no database: text lengths, web
 // addresses, partial dates, amounts and currencies as people type them, and the refusal of a stale version.
+
+import { checkedSources } from '../../platform/contacts.ts';
 import { isDateError, parsePartialDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
-import { type Source, sourcesProblem } from '../../platform/http/schema-helpers.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import type { CatalogueValues } from './networks.repository.ts';
 import type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.schemas.ts';
@@ -22,19 +23,6 @@ function webAddress(field: string, value: string | undefined): string | null {
   return v;
 }
 
-/** Sources checked: each has an address or a title, addresses are http(s), at most 50. */
-export function checkedSources(sources: Source[] | undefined): Source[] {
-  const list = sources ?? [];
-  if (list.length > 50) throw AppError.invalid('sources', 'At most 50 sources');
-  const missing = sourcesProblem(list);
-  if (missing) throw AppError.invalid(missing, 'Give the address or the title of the source');
-  list.forEach((s, i) => {
-    const problem = s.url ? webUrlProblem(s.url) : undefined;
-    if (problem) throw AppError.invalid(`sources.${i}.url`, problem);
-  });
-  return list;
-}
-
 export function checkedCatalogue(fields: NetworkFields): CatalogueValues {
   return {
     acronym: text('acronym', fields.acronym, 30, false),
@@ -43,7 +31,7 @@ export function checkedCatalogue(fields: NetworkFields): CatalogueValues {
     descriptionIt: text('descriptionIt', fields.descriptionIt, 5000, false),
     descriptionEn: text('descriptionEn', fields.descriptionEn, 5000, false),
     website: webAddress('website', fields.website),
-    sources: checkedSources(fields.sources),
+    sources: checkedSources('sources', fields.sources),
   };
 }
 
@@ -87,7 +75,7 @@ export function checkedMembership(fields: MembershipFields) {
     // A fee without a currency is in euros, as an Italian institution pays it.
     feeCurrency: currency || (annualFee !== null ? 'EUR' : null),
     notes: text('notes', fields.notes, 5000, false),
-    sources: checkedSources(fields.sources),
+    sources: checkedSources('sources', fields.sources),
   };
 }
 

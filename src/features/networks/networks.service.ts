@@ -1,6 +1,8 @@
 // The network catalogue (shared by every institution, like the gazetteer) and each institution's memberships.
 // Back-office functions take the institution's id and run in the caller's transaction (Database.transaction
 // or scoped, which every query joins).
+
+import { checkedSources } from '../../platform/contacts.ts';
 import { formatPartialDate, isDateError, type Precision, parsePartialDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
@@ -12,13 +14,7 @@ import {
   type NetworkSort,
   type NetworksRepository,
 } from './networks.repository.ts';
-import {
-  checkedCatalogue,
-  checkedMembership,
-  checkedSources,
-  staleMembership,
-  staleNetwork,
-} from './networks.rules.ts';
+import { checkedCatalogue, checkedMembership, staleMembership, staleNetwork } from './networks.rules.ts';
 import type {
   MembershipFields,
   MembershipInput,
@@ -223,7 +219,7 @@ function networkMemberships(repo: NetworksRepository, institutions: Institutions
         roleIt: input.roleIt ?? null,
         roleEn: input.roleEn ?? null,
         workingGroups: input.workingGroups ?? [],
-        sources: checkedSources(input.sources),
+        sources: checkedSources('sources', input.sources),
       });
     },
 

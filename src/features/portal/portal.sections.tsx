@@ -16,7 +16,7 @@ import { Overview } from './views/overview.tsx';
 import { Partnership } from './views/partnership.tsx';
 import { filtersQuery, Partnerships, readFilters } from './views/partnerships.tsx';
 import { s } from './views/portal.strings.ts';
-import { MapPage, Networks, OpenData, Privacy, Timeline } from './views/sections.tsx';
+import { MapPage, Networks, OpenData, Privacy, privacyParagraphs, Timeline } from './views/sections.tsx';
 
 export function institutionRoutes(app: App, kit: PortalKit) {
   const { page, notFound, loadInstitution, publicUrl } = kit;
@@ -195,8 +195,13 @@ function sectionContent(
           </div>
         ),
       };
-    case 'privacy':
-      return { description: t.privacy.body[0]!, body: <Privacy lang={lang} /> };
+    case 'privacy': {
+      const text = lang === 'it' ? inst.privacyTextIt : inst.privacyTextEn;
+      return {
+        description: privacyParagraphs(lang, text)[0]!,
+        body: <Privacy lang={lang} text={text} />,
+      };
+    }
   }
 }
 

@@ -105,6 +105,26 @@ describe('Florence demo partnerships', () => {
   });
 });
 
+describe("Florence's contacts", () => {
+  it("when the portal draws its footer, then it has seed 000's address and VAT number and no contact the seeds do not give", async () => {
+    const inst = await ctx.services.institutions.get('firenze');
+    expect(inst).toMatchObject({
+      address: 'Palazzo Vecchio, Piazza della Signoria, 50122 Firenze',
+      vatNumber: '01307110484',
+      email: null,
+      phone: null,
+      pec: null,
+      accessibilityUrl: null,
+      privacyTextIt: null,
+    });
+    expect(inst.units.every((u) => u.email === null && u.phone === null)).toBe(true);
+    const home = await app.inject({ method: 'GET', url: '/firenze/it/' });
+    expect(home.body).toContain('01307110484');
+    // No statement of its own in the seeds: the footer links AgID's generic form.
+    expect(home.body).toContain('href="https://form.agid.gov.it/" data-element="accessibility-link"');
+  });
+});
+
 describe('the "to verify" mark', () => {
   it('when seeded, then every Florence row is marked to verify and no Milan row is', async () => {
     expect([...bySlug.values()].every((a) => a.toVerify)).toBe(true);

@@ -17,10 +17,13 @@ import {
 } from '../../platform/http/record-writes.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import type { Source } from '../agreements/agreements.schemas.ts';
 import { UnitChanges, UnitInputBody, UnitRecordSchema } from './units.schemas.ts';
 import type { UnitFields, UnitRecord } from './units.service.ts';
 
-function unitFields(body: { [K in keyof UnitFields]?: Text }, stored?: UnitRecord): UnitFields {
+type UnitBody = { [K in keyof Omit<UnitFields, 'sources'>]?: Text } & { sources?: Source[] | undefined };
+
+function unitFields(body: UnitBody, stored?: UnitRecord): UnitFields {
   return {
     slug: keep(body.slug, stored?.slug),
     nameIt: keep(body.nameIt, stored?.nameIt),
@@ -28,6 +31,9 @@ function unitFields(body: { [K in keyof UnitFields]?: Text }, stored?: UnitRecor
     remitIt: keep(body.remitIt, stored?.remitIt),
     remitEn: keep(body.remitEn, stored?.remitEn),
     head: keep(body.head, stored?.head),
+    email: keep(body.email, stored?.email),
+    phone: keep(body.phone, stored?.phone),
+    sources: body.sources ?? stored?.sources ?? [],
   };
 }
 

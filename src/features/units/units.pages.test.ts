@@ -91,6 +91,35 @@ describe('field errors in the page language', () => {
   });
 });
 
+describe('contacts and sources', () => {
+  it('when an editor gives a unit an e-mail, a telephone and a source, then its page and form show them; a bad telephone is named in both languages', async () => {
+    const u = await unit(milanId);
+    const fields = { slug: u.slug, nameIt: 'Sportello', nameEn: 'Desk', version: '1' };
+    const bad = await post(`/admin/it/units/${u.id}/edit`, milan.editor, { ...fields, phone: 'chiamami' });
+    expect(bad.statusCode).toBe(400);
+    expect(errorOf(bad.body, 'phone')).toContain('Scrivi un numero di telefono');
+    expect(bad.body).toContain('value="chiamami"');
+    const badEn = await post(`/admin/en/units/${u.id}/edit`, milan.editor, { ...fields, email: 'desk' });
+    expect(errorOf(badEn.body, 'email')).toContain('Write an e-mail address');
+    const saved = await post(`/admin/en/units/${u.id}/edit`, milan.editor, {
+      ...fields,
+      email: 'desk@comune.example.it',
+      phone: '+39 02 8845 1',
+      sources: 'https://www.comune.example.it/desk The desk page',
+    });
+    expect(saved.statusCode, saved.body).toBe(303);
+    const page = await get(`/admin/en/units/${u.id}`, milan.editor);
+    expect(page.body).toContain('desk@comune.example.it');
+    expect(page.body).toContain('href="https://www.comune.example.it/desk"');
+    const form = await get(`/admin/en/units/${u.id}/edit`, milan.editor);
+    expect(form.body).toContain('https://www.comune.example.it/desk The desk page</textarea>');
+    expect(await one('select phone, sources from units where id = $1', [u.id])).toEqual({
+      phone: '+39 02 8845 1',
+      sources: [{ url: 'https://www.comune.example.it/desk', note: 'The desk page' }],
+    });
+  });
+});
+
 describe('deleting what is in use', () => {
   it('when a unit follows a network, then deleting it is refused with the reason and it stays', async () => {
     const u = await unit(milanId);

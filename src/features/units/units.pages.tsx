@@ -7,6 +7,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Values } from '../../views/backoffice/forms.tsx';
 import { listHref, nameIn } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
+import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
   type FormFlow,
@@ -73,13 +74,16 @@ export function unitsPages(services: Services) {
       };
     };
 
-    const unitFields = (values: Values) => ({
+    const unitFields = (values: Values, stored: UnitRecord['sources'] = []) => ({
       slug: values['slug'] ?? '',
       nameIt: values['nameIt'] ?? '',
       nameEn: values['nameEn'] ?? '',
       remitIt: values['remitIt'] ?? '',
       remitEn: values['remitEn'] ?? '',
       head: values['head'] ?? '',
+      email: values['email'] ?? '',
+      phone: values['phone'] ?? '',
+      sources: sourcesFromLines(values['sources'] ?? '', stored),
     });
 
     const newUnit = (c: Ctx): FormFlow => {
@@ -138,7 +142,8 @@ export function unitsPages(services: Services) {
             });
           },
           save: async (values, version) => {
-            await admin.updateUnit(c.actor, id, version, unitFields(values));
+            const stored = await admin.unitForm(c.actor, id);
+            await admin.updateUnit(c.actor, id, version, unitFields(values, stored.sources));
             return `${record}?saved=1`;
           },
         };

@@ -59,6 +59,9 @@ const unitColumns = {
   remitIt: units.remitIt,
   remitEn: units.remitEn,
   head: units.head,
+  email: units.email,
+  phone: units.phone,
+  sources: units.sources,
   position: units.position,
   version: units.version,
   createdAt: units.createdAt,
@@ -138,7 +141,12 @@ export function createUnitsRepository(db: Db) {
       institutionId: string,
       id: string,
       version: number,
-      values: Partial<Pick<UnitRow, 'slug' | 'nameIt' | 'nameEn' | 'remitIt' | 'remitEn' | 'head'>>,
+      values: Partial<
+        Pick<
+          UnitRow,
+          'slug' | 'nameIt' | 'nameEn' | 'remitIt' | 'remitEn' | 'head' | 'email' | 'phone' | 'sources'
+        >
+      >,
     ): Promise<UnitRow | undefined> {
       const [row] = await db
         .update(units)

@@ -2,6 +2,7 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
 import { changesOf, closed, optionalText, SLUG } from '../../platform/http/record-writes.ts';
 import { Nullable } from '../../platform/http/schema-helpers.ts';
+import { Source } from '../agreements/agreements.schemas.ts';
 
 export const Unit = Type.Object(
   {
@@ -12,6 +13,9 @@ export const Unit = Type.Object(
     remitIt: Nullable(Type.String()),
     remitEn: Nullable(Type.String()),
     head: Nullable(Type.String()),
+    email: Nullable(Type.String({ description: "The unit's contact e-mail" })),
+    phone: Nullable(Type.String({ description: "The unit's telephone" })),
+    sources: Type.Array(Source, { description: 'Where what the unit does and who leads it come from' }),
   },
   { title: 'Unit' },
 );
@@ -54,6 +58,11 @@ export const unitProps = {
   remitIt: optionalText(5000, 'What the unit does, in Italian'),
   remitEn: optionalText(5000, 'What the unit does, in English'),
   head: optionalText(200, 'Who leads it'),
+  email: optionalText(200, 'Contact e-mail (400 naming the field if it is not one)'),
+  phone: optionalText(40, 'Telephone: digits, spaces and an optional leading +'),
+  sources: Type.Optional(
+    Type.Array(Source, { maxItems: 50, description: 'Replaces the list; http(s) addresses only' }),
+  ),
 } satisfies TProperties;
 
 export const UnitInputBody = Type.Object(unitProps, { ...closed, title: 'UnitInput' });

@@ -1,9 +1,12 @@
 // The office's units: the rules of a unit (slug, names, remit, head; unique slug; no delete while a network
 // or an agreement names it) by institution id, and the back-office's use cases of them (createUnitsAdmin):
 // run as the actor's institution under row-level security, role-checked, versioned and audited.
+
+import { checkedSources, contact } from '../../platform/contacts.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
+import type { Source } from '../agreements/agreements.schemas.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import {
   UNIT_SORTS,
@@ -37,6 +40,9 @@ export interface UnitFields {
   remitIt: string;
   remitEn: string;
   head: string;
+  email: string;
+  phone: string;
+  sources: Source[];
 }
 
 export interface UnitListQuery {
@@ -76,6 +82,9 @@ function checkedUnit(fields: UnitFields) {
     remitIt: text('remitIt', fields.remitIt, 5000, false),
     remitEn: text('remitEn', fields.remitEn, 5000, false),
     head: text('head', fields.head, 200, false),
+    email: contact('email', 'email', fields.email),
+    phone: contact('phone', 'phone', fields.phone),
+    sources: checkedSources('sources', fields.sources ?? []),
   };
 }
 
@@ -96,6 +105,9 @@ const unitView = (u: UnitRow): Unit => ({
   remitIt: u.remitIt,
   remitEn: u.remitEn,
   head: u.head,
+  email: u.email,
+  phone: u.phone,
+  sources: u.sources,
 });
 
 export function createUnitsService({ repo }: { repo: UnitsRepository }) {

@@ -1,4 +1,5 @@
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Source } from '../agreements/agreements.schemas.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 
 /** The office and its units, with what each does and who leads it. */
@@ -15,6 +16,10 @@ export const units = pgTable(
     remitIt: text('remit_it'),
     remitEn: text('remit_en'),
     head: text('head'),
+    email: text('email'),
+    phone: text('phone'),
+    /** Where what the unit does and who leads it come from, as agreements keep theirs. */
+    sources: jsonb('sources').$type<Source[]>().notNull().default([]),
     position: integer('position').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -9,7 +9,7 @@ export interface FieldProps {
   name: string;
   label: string;
   value?: string | undefined;
-  kind?: 'text' | 'url' | 'email' | 'password' | 'search' | 'textarea' | 'select';
+  kind?: 'text' | 'url' | 'email' | 'tel' | 'password' | 'search' | 'textarea' | 'select';
   options?: readonly (readonly [value: string, label: string])[];
   hint?: string | undefined;
   error?: string | undefined;

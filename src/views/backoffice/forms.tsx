@@ -12,7 +12,7 @@ export type Errors = Record<string, string>;
 
 export interface FieldSpec {
   name: string;
-  kind?: 'text' | 'url' | 'textarea' | 'select';
+  kind?: 'text' | 'url' | 'email' | 'tel' | 'textarea' | 'select';
   required?: boolean;
   options?: { value: string; label: string }[];
   inputMode?: 'decimal' | 'text';

@@ -64,6 +64,16 @@ const it = {
     remitIt: 'Competenze, in italiano',
     remitEn: 'Competenze, in inglese',
     head: 'Responsabile',
+    // Contacts and sources: the institution's settings and the units.
+    email: 'E-mail',
+    phone: 'Telefono',
+    pec: 'PEC (posta elettronica certificata)',
+    address: 'Indirizzo',
+    taxCode: 'Codice fiscale',
+    vatNumber: 'Partita IVA',
+    accessibilityUrl: 'Dichiarazione di accessibilità',
+    privacyTextIt: 'Informativa privacy, in italiano',
+    privacyTextEn: 'Informativa privacy, in inglese',
     sources: 'Fonti',
   } as Record<string, string>,
   hints: {
@@ -76,6 +86,14 @@ const it = {
       "Una fonte per riga: l'indirizzo web e poi che cosa dice, oppure il titolo di un documento senza indirizzo.",
     annualFee: 'Per esempio 1500 oppure 1.500,50, senza simbolo della valuta.',
     feeCurrency: 'Codice di tre lettere, per esempio EUR; se lo lasci vuoto la quota è in euro.',
+    email: 'Per esempio relazioni.internazionali@comune.esempio.it. Facoltativo.',
+    phone: 'Cifre, spazi e un + iniziale facoltativo, per esempio +39 055 1234567.',
+    pec: 'L’indirizzo di posta elettronica certificata dell’ente. Facoltativo.',
+    accessibilityUrl:
+      'L’indirizzo della dichiarazione pubblicata dall’ente su form.agid.gov.it; se lo lasci vuoto il piè di pagina rimanda al modulo generico di AgID.',
+    privacyTextIt:
+      'Il testo che il portale mostra alla pagina Privacy; un paragrafo per ogni riga vuota. Se lo lasci vuoto il portale mostra un testo generico.',
+    privacyTextEn: 'Lo stesso testo per le pagine in inglese.',
   } as Record<string, string>,
   fieldMessages: {
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
@@ -101,6 +119,15 @@ const it = {
     head: 'Il nome del responsabile può avere al massimo 200 caratteri.',
     sources:
       'Ogni fonte ha un indirizzo che inizia con https:// o http://, oppure un titolo; al massimo 50 fonti.',
+    email: 'Scrivi un indirizzo e-mail come nome@dominio.it, oppure lascia vuoto.',
+    phone: 'Scrivi un numero di telefono con cifre e spazi (da 6 a 20 cifre), oppure lascia vuoto.',
+    pec: 'Scrivi un indirizzo PEC come protocollo@pec.comune.esempio.it, oppure lascia vuoto.',
+    address: 'L’indirizzo può avere al massimo 300 caratteri, su una riga.',
+    taxCode: 'Il codice fiscale può avere al massimo 30 caratteri, su una riga.',
+    vatNumber: 'La partita IVA può avere al massimo 30 caratteri, su una riga.',
+    accessibilityUrl: 'Scrivi un indirizzo completo che inizi con https:// o http://, oppure lascia vuoto.',
+    privacyTextIt: 'L’informativa può avere al massimo 20000 caratteri.',
+    privacyTextEn: 'L’informativa può avere al massimo 20000 caratteri.',
   } as Record<string, string>,
 };
 
@@ -167,6 +194,16 @@ const en: Strings = {
     remitIt: 'Remit, in Italian',
     remitEn: 'Remit, in English',
     head: 'Head',
+    // Contacts and sources: the institution's settings and the units.
+    email: 'E-mail',
+    phone: 'Telephone',
+    pec: 'PEC (certified e-mail)',
+    address: 'Address',
+    taxCode: 'Tax code',
+    vatNumber: 'VAT number',
+    accessibilityUrl: 'Accessibility statement',
+    privacyTextIt: 'Privacy notice, in Italian',
+    privacyTextEn: 'Privacy notice, in English',
     sources: 'Sources',
   } as Record<string, string>,
   hints: {
@@ -179,6 +216,14 @@ const en: Strings = {
       'One source per line: the web address, then what it says; or the title of a document without an address.',
     annualFee: 'For example 1500 or 1500.50, without a currency sign.',
     feeCurrency: 'A three-letter code, for example EUR; left empty, the fee is in euros.',
+    email: 'For example international.relations@city.example.org. Optional.',
+    phone: 'Digits, spaces and an optional leading +, for example +39 055 1234567.',
+    pec: "The institution's certified e-mail (PEC) address. Optional.",
+    accessibilityUrl:
+      "The address of the statement the institution published on form.agid.gov.it; left empty, the footer links AgID's generic form.",
+    privacyTextIt:
+      'The text the portal shows on its Privacy page; a paragraph for each blank line. Left empty, the portal shows a generic text.',
+    privacyTextEn: 'The same text for the English pages.',
   } as Record<string, string>,
   fieldMessages: {
     nameIt: 'Write the name in Italian, at most 200 characters.',
@@ -203,6 +248,15 @@ const en: Strings = {
     remitEn: 'The remit can be at most 5000 characters long.',
     sources: 'Each source has an address starting with https:// or http://, or a title; at most 50 sources.',
     head: "The head's name can be at most 200 characters long.",
+    email: 'Write an e-mail address such as name@domain.org, or leave it empty.',
+    phone: 'Write a telephone number with digits and spaces (6 to 20 digits), or leave it empty.',
+    pec: 'Write a PEC address such as protocollo@pec.comune.example.it, or leave it empty.',
+    address: 'The address can be at most 300 characters long, on one line.',
+    taxCode: 'The tax code can be at most 30 characters long, on one line.',
+    vatNumber: 'The VAT number can be at most 30 characters long, on one line.',
+    accessibilityUrl: 'Write a full address starting with https:// or http://, or leave it empty.',
+    privacyTextIt: 'The notice can be at most 20000 characters long.',
+    privacyTextEn: 'The notice can be at most 20000 characters long.',
   } as Record<string, string>,
 };
 

@@ -111,7 +111,9 @@ function AdminNav({ lang, session }: { lang: Lang; session: Session }) {
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),
-    ...(roleOf(session) === 'admin' ? [['users', t.users] as [string, string]] : []),
+    ...(roleOf(session) === 'admin'
+      ? [['settings', t.nav.settings] as [string, string], ['users', t.users] as [string, string]]
+      : []),
     ['audit', t.auditTitle],
     ['password', t.changePassword],
   ];

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../../../platform/http/assets.ts';
 import { formatDate, LANGS, type Lang } from '../../../platform/i18n.ts';
+import { safeHref } from '../../../platform/urls.ts';
 import { PageShell } from '../../../views/shell.tsx';
 import type { InstitutionDetail } from '../../institutions/institutions.schemas.ts';
 import { feedbackPath, type Section, sectionPath } from '../portal.paths.ts';
@@ -71,6 +72,8 @@ export function Frame(p: FrameInput) {
         ...(inst?.taxCode ? { taxCode: inst.taxCode } : {}),
         ...(inst?.vatNumber ? { vatNumber: inst.vatNumber } : {}),
         ...(inst?.pec ? { pec: inst.pec } : {}),
+        ...(inst?.email ? { email: inst.email } : {}),
+        ...(inst?.phone ? { phone: inst.phone } : {}),
         ...(inst?.website ? { website: inst.website } : {}),
         legalNotesHref: inst
           ? sectionPath(inst.slug, p.lang, 'legalNotes')
@@ -82,7 +85,8 @@ export function Frame(p: FrameInput) {
           : p.lang === 'it'
             ? '/privacy'
             : '/en/privacy',
-        accessibilityHref: inst?.accessibilityUrl ?? 'https://form.agid.gov.it/',
+        // The institution's own statement; AgID's generic form only while it has not set one.
+        accessibilityHref: safeHref(inst?.accessibilityUrl) ?? 'https://form.agid.gov.it/',
         links: inst
           ? [
               { label: t.sections.openData, href: sectionPath(inst.slug, p.lang, 'openData') },

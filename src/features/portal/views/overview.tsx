@@ -4,6 +4,7 @@ import type { AgreementKind } from '../../agreements/agreements.schemas.ts';
 import { partnershipPath, type Section, sectionPath } from '../portal.paths.ts';
 import { figures, type PortalInstitution } from '../portal.service.ts';
 import { agreementDate, agreementTitle } from './common.tsx';
+import { ContactList, Contacts, SourceLinks } from './contacts.tsx';
 import { s } from './portal.strings.ts';
 
 export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }) {
@@ -98,10 +99,14 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
                   {t.overview.head}: {u.head}
                 </p>
               ) : null}
+              <ContactList lang={lang} contact={u} />
+              <SourceLinks lang={lang} sources={u.sources} />
             </div>
           ))}
         </section>
       ) : null}
+
+      <Contacts inst={inst} lang={lang} />
 
       {data.networks.length > 0 ? (
         <section aria-labelledby="networks" class="my-4">

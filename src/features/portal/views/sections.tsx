@@ -243,13 +243,22 @@ export function OpenData(p: { institution: string; institutionName: string; lang
   );
 }
 
-export function Privacy({ lang }: { lang: Lang }) {
-  const t = s(lang).privacy;
+/** The paragraphs of an institution's own privacy notice (split at blank lines), or the portal's generic ones. */
+export const privacyParagraphs = (lang: Lang, own?: string | null): string[] => {
+  const paras = (own ?? '')
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return paras.length > 0 ? paras : s(lang).privacy.body;
+};
+
+export function Privacy({ lang, text }: { lang: Lang; text?: string | null }) {
   return (
     <div class="container my-4">
-      <h1>{t.title}</h1>
-      {t.body.map((para) => (
-        <p key={para}>{para}</p>
+      <h1>{s(lang).privacy.title}</h1>
+      {privacyParagraphs(lang, text).map((para, i) => (
+        // The same sentence may come twice in a text the institution wrote.
+        <p key={i}>{para}</p>
       ))}
     </div>
   );

@@ -6,6 +6,7 @@ import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffi
 import { day, Facts, ListFilters, nameIn, Pagination } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
@@ -13,7 +14,17 @@ import type { ListPage } from '../../counterparts/counterparts.service.ts';
 import type { UnitRecord } from '../units.service.ts';
 import { unitsStrings } from '../units.strings.ts';
 
-export const UNIT_FIELDS = ['slug', 'nameIt', 'nameEn', 'remitIt', 'remitEn', 'head'] as const;
+export const UNIT_FIELDS = [
+  'slug',
+  'nameIt',
+  'nameEn',
+  'remitIt',
+  'remitEn',
+  'head',
+  'email',
+  'phone',
+  'sources',
+] as const;
 
 export const unitValues = (u: UnitRecord): Values => ({
   slug: u.slug,
@@ -22,6 +33,9 @@ export const unitValues = (u: UnitRecord): Values => ({
   remitIt: u.remitIt ?? '',
   remitEn: u.remitEn ?? '',
   head: u.head ?? '',
+  email: u.email ?? '',
+  phone: u.phone ?? '',
+  sources: sourcesToLines(u.sources),
 });
 
 export interface UnitFilters {
@@ -130,6 +144,12 @@ export function UnitView(p: {
           [t.labels['remitIt']!, r.remitIt],
           [t.labels['remitEn']!, r.remitEn],
           [t.labels['head']!, r.head],
+          [t.labels['email']!, r.email],
+          [t.labels['phone']!, r.phone],
+          [
+            t.labels['sources']!,
+            r.sources.length > 0 ? <SourceList sources={r.sources} lang={p.lang} class="mb-0" /> : null,
+          ],
           [t.version, String(r.version)],
           [t.updated, day(r.updatedAt, p.lang)],
         ]}
@@ -174,6 +194,9 @@ export const UNIT_SPECS: FieldSpec[] = [
   { name: 'remitIt', kind: 'textarea' },
   { name: 'remitEn', kind: 'textarea' },
   { name: 'head', autoComplete: 'name' },
+  { name: 'email', kind: 'email', autoComplete: 'email' },
+  { name: 'phone', kind: 'tel', autoComplete: 'tel' },
+  { name: 'sources', kind: 'textarea' },
 ];
 
 // ── Networks and memberships ────────────────────────────────────────────────────────────────────────────
