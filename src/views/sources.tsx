@@ -25,6 +25,17 @@ export function SourceItem(p: { source: Source; lang: Lang }): VNode {
   );
 }
 
+/** The sources once each (a network's and its membership's often cite the same page). */
+export function distinctSources(sources: readonly Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.url ?? ''}|${s.title ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** The sources as a list; nothing when there are none. */
 export function SourceList(p: { sources: Source[]; lang: Lang; class?: string }): VNode | null {
   if (p.sources.length === 0) return null;

@@ -60,19 +60,23 @@ export async function agreementFigures(query: QueryFn) {
   const byStatus = await query<{ status: string; n: number }>(
     'select status, count(*)::int as n from agreements group by status order by status',
   );
-  const expiring = await query<{ id: string; name: string; ends_on: string }>(
-    `select id, sort_name_it as name, ends_on::text from agreements
-      where ends_on between current_date and current_date + 90 and status = 'active'
-      order by ends_on limit 20`,
+  // The partner's names as written (not the normalised sort keys), for the page's language.
+  type Named = { id: string; name_it: string; name_en: string };
+  const expiring = await query<Named & { ends_on: string }>(
+    `select a.id, cp.name_it, cp.name_en, a.ends_on::text
+       from agreements a join counterparts cp on cp.id = a.counterpart_id
+      where a.ends_on between current_date and current_date + 90 and a.status = 'active'
+      order by a.ends_on limit 20`,
   );
-  const ended = await query<{ id: string; name: string; ends_on: string }>(
-    `select id, sort_name_it as name, ends_on::text from agreements
-      where status = 'active' and term = 'fixed' and ends_on < current_date
-      order by ends_on limit 50`,
+  const ended = await query<Named & { ends_on: string }>(
+    `select a.id, cp.name_it, cp.name_en, a.ends_on::text
+       from agreements a join counterparts cp on cp.id = a.counterpart_id
+      where a.status = 'active' and a.term = 'fixed' and a.ends_on < current_date
+      order by a.ends_on limit 50`,
   );
-  const toVerify = await query<{ id: string; name: string }>(
-    `select a.id, coalesce(cp.name_it, a.sort_name_it) as name
-       from agreements a left join counterparts cp on cp.id = a.counterpart_id
+  const toVerify = await query<Named>(
+    `select a.id, cp.name_it, cp.name_en
+       from agreements a join counterparts cp on cp.id = a.counterpart_id
       where a.to_verify order by a.sort_name_it, a.id limit 200`,
   );
   return { byStatus, expiring, ended, toVerify };

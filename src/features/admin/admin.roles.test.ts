@@ -46,6 +46,8 @@ const freshAgreement = () =>
         country: 'FR',
       },
       signed: { date: '2025-06' },
+      // In force, so that suspending it is an ordinary change (a proposed one asks to confirm first).
+      statusHistory: [{ status: 'active', date: '2025-06' }],
     },
     TEST_ACTOR,
   );

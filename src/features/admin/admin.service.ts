@@ -54,11 +54,11 @@ export interface FeedbackComment {
 
 export interface Dashboard {
   byStatus: { status: string; n: number }[];
-  expiring: { id: string; name: string; endsOn: string }[];
+  expiring: { id: string; nameIt: string; nameEn: string; endsOn: string }[];
   /** Still recorded as active, but the fixed term has ended with no renewal recorded. */
-  needsReview: { id: string; name: string; endsOn: string }[];
+  needsReview: { id: string; nameIt: string; nameEn: string; endsOn: string }[];
   /** Recorded from sources the office has not yet checked. */
-  toVerify: { id: string; name: string }[];
+  toVerify: { id: string; nameIt: string; nameEn: string }[];
   dormant: DormantAgreement[];
   dormantYears: number;
   feedback: { pages: FeedbackPageRow[]; comments: FeedbackComment[]; commentCount: number };
@@ -156,9 +156,19 @@ function shellReads({ database }: ShellDeps) {
         const recent = await auditRows(database, 'institution_id = $1', [institutionId], 10);
         return {
           byStatus,
-          expiring: expiring.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
-          needsReview: ended.map((r) => ({ id: r.id, name: r.name, endsOn: r.ends_on })),
-          toVerify,
+          expiring: expiring.map((r) => ({
+            id: r.id,
+            nameIt: r.name_it,
+            nameEn: r.name_en,
+            endsOn: r.ends_on,
+          })),
+          needsReview: ended.map((r) => ({
+            id: r.id,
+            nameIt: r.name_it,
+            nameEn: r.name_en,
+            endsOn: r.ends_on,
+          })),
+          toVerify: toVerify.map((r) => ({ id: r.id, nameIt: r.name_it, nameEn: r.name_en })),
           dormant: dormant.map((r) => ({
             id: r.id,
             kind: r.kind,

@@ -231,7 +231,7 @@ export const AgreementSummary = Type.Object(
     id: Type.String({ format: 'uuid' }),
     institution: Type.String({ description: 'Slug of the institution' }),
     slug: Type.String({
-      description: "The Italian portal page's address: /{institution}/it/gemellaggi-e-accordi/{slug}",
+      description: "The Italian portal page's address: /{institution}/it/partenariati/{slug}",
     }),
     slugEn: Type.String({
       description: "The English portal page's address: /{institution}/en/partnerships/{slugEn}",

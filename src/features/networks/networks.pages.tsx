@@ -54,6 +54,18 @@ export function networksPages(services: Services) {
   };
 }
 
+/** The catalogue form's values as the service's fields; sources from their lines, keeping stored ones whole. */
+const networkFields = (values: Values, stored: Source[] = []) => ({
+  slug: values['slug'] ?? '',
+  acronym: values['acronym'] ?? '',
+  nameIt: values['nameIt'] ?? '',
+  nameEn: values['nameEn'] ?? '',
+  website: values['website'] ?? '',
+  descriptionIt: values['descriptionIt'] ?? '',
+  descriptionEn: values['descriptionEn'] ?? '',
+  sources: sourcesFromLines(values['sources'] ?? '', stored),
+});
+
 /** The catalogue: the list with the institution's memberships, a network's page, adding, editing, removing. */
 function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
   app.get('/admin/:lang/networks', READ, async (request: LangRequest, reply) => {
@@ -110,17 +122,6 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
       ),
     };
   };
-
-  const networkFields = (values: Values, stored: Source[] = []) => ({
-    slug: values['slug'] ?? '',
-    acronym: values['acronym'] ?? '',
-    nameIt: values['nameIt'] ?? '',
-    nameEn: values['nameEn'] ?? '',
-    website: values['website'] ?? '',
-    descriptionIt: values['descriptionIt'] ?? '',
-    descriptionEn: values['descriptionEn'] ?? '',
-    sources: sourcesFromLines(values['sources'] ?? '', stored),
-  });
 
   const newNetwork = (c: Ctx): FormFlow => {
     const t = backofficeStrings(c.lang);

@@ -55,7 +55,7 @@ export function institutionRoutes(app: App, kit: PortalKit) {
       const section = request.params.section;
       const a =
         section === SECTIONS.partnerships[lang] ? data?.agreements.find((x) => own(x) === slug) : undefined;
-      // The other language's address (/en/partnerships/lione, /en/gemellaggi-e-accordi/lione) leads to this
+      // The other language's address (/en/partnerships/lione, /en/partenariati/lione) leads to this
       // language's page, so links shared before English addresses existed keep working.
       const moved =
         a || !(Object.values(SECTIONS.partnerships) as string[]).includes(section)

@@ -713,7 +713,7 @@ const FLORENCE_AGREEMENTS: AgreementInput[] = [
     slug: 'nazaret',
     name: 'Nazaret',
     country: 'IL',
-    // The gazetteer asks which Nazareth: the city of Nazareth in Israel.
+    // Pinned to the city of Nazareth in Israel by its gazetteer id, so no other Nazareth can be meant.
     geonamesId: 294098,
     kind: 'twinning',
     date: '1996-03-25',

@@ -8,6 +8,7 @@ import type { App } from '../../platform/http/types.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
 
 const SOURCE = 'Comune di Firenze e Wikipedia, non ancora verificato riga per riga';
+const SOURCE_EN = 'City of Florence and Wikipedia, not yet checked row by row';
 
 // slug, country, kind, date, precision, alternative date (year) — one line per row of facts.md's table.
 const ROWS: [string, string, string, string | null, string, string | null][] = [
@@ -74,13 +75,17 @@ describe('Florence demo partnerships', () => {
       const a = bySlug.get(slug)!;
       expect(a.partner.country?.code).toBe(country);
       expect(a.kind).toBe(kind);
-      expect(a.signed).toEqual({ date, precision, source: SOURCE });
+      expect(a.signed).toEqual({ date, precision, source: SOURCE, sourceEn: SOURCE_EN });
       expect(a.sources).toEqual([]);
       expect(a.alternativeDates).toEqual(
-        other ? [{ field: 'signed', date: other, precision: 'year', source: SOURCE }] : [],
+        other
+          ? [{ field: 'signed', date: other, precision: 'year', source: SOURCE, sourceEn: SOURCE_EN }]
+          : [],
       );
       expect(a.descriptionIt).toBeTruthy();
       expect(a.descriptionEn).toBeTruthy();
+      // The status comes from the same unverified list, and says so.
+      expect(a.statusHistory[0]?.sources).toEqual([{ title: SOURCE, titleEn: SOURCE_EN }]);
     },
   );
 
@@ -172,7 +177,9 @@ describe('the "to verify" mark', () => {
     const dashboard = (await client.get('/admin/it/', cookie)).body;
     expect(dashboard).toContain('Dati da verificare');
     const reims = await stored('reims');
-    expect(dashboard).toContain(`/admin/it/agreements/${reims.id}`);
+    // The "to verify" list: from its heading to the next one (the dashboard links Reims elsewhere too).
+    const toVerifyList = (html: string) => html.split('Dati da verificare</h2>')[1]?.split('<h2')[0] ?? '';
+    expect(toVerifyList(dashboard)).toContain(`/admin/it/agreements/${reims.id}`);
     expect((await client.get('/admin/en/', cookie)).body).toContain('Data to verify');
 
     const page = (await client.get(`/admin/it/agreements/${reims.id}`, cookie)).body;
@@ -185,7 +192,9 @@ describe('the "to verify" mark', () => {
     expect((await stored('reims')).toVerify).toBe(false);
     const after = (await client.get(`/admin/it/agreements/${reims.id}`, cookie)).body;
     expect(after).toContain('Segna come da verificare');
-    expect((await client.get('/admin/it/', cookie)).body).not.toContain(`/admin/it/agreements/${reims.id}`);
+    const later = (await client.get('/admin/it/', cookie)).body;
+    expect(toVerifyList(later)).toContain('/admin/it/agreements/');
+    expect(toVerifyList(later)).not.toContain(`/admin/it/agreements/${reims.id}`);
     const [audit] = await ctx.database.query<{ action: string }>(
       'select action from audit_events where entity_id = $1 order by id desc limit 1',
       [reims.id],

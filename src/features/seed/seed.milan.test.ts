@@ -154,6 +154,15 @@ describe("Milan's demo agreements", () => {
 });
 
 describe("Milan's demo on the portal", () => {
+  it('when the networks page is opened, then each network cites its source once, in the page language', async () => {
+    const it = (await app.inject({ method: 'GET', url: '/milano/it/reti/' })).body;
+    // EUROCITIES and C40: the network and the membership cite the same page, shown once for each network.
+    expect(it.split('«Milan International» (aggiornata il 27/11/2023)').length - 1).toBe(2);
+    const en = (await app.inject({ method: 'GET', url: '/milano/en/networks/' })).body;
+    expect(en.split('Milan International&quot; (updated 27/11/2023)').length - 1).toBe(2);
+    expect(en).not.toContain('aggiornata il');
+  });
+
   const page = async (url: string) =>
     (await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })).body;
 

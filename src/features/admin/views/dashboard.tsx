@@ -29,8 +29,8 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           <ul>
             {data.needsReview.map((e) => (
               <li key={e.id}>
-                <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a> — {t.endedOn}{' '}
-                {formatDate(e.endsOn, 'day', lang)}
+                <a href={`/admin/${lang}/agreements/${e.id}`}>{lang === 'it' ? e.nameIt : e.nameEn}</a> —{' '}
+                {t.endedOn} {formatDate(e.endsOn, 'day', lang)}
               </li>
             ))}
           </ul>
@@ -43,7 +43,7 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
           <ul>
             {data.toVerify.map((e) => (
               <li key={e.id}>
-                <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a>
+                <a href={`/admin/${lang}/agreements/${e.id}`}>{lang === 'it' ? e.nameIt : e.nameEn}</a>
               </li>
             ))}
           </ul>
@@ -56,7 +56,8 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
         <ul>
           {data.expiring.map((e) => (
             <li key={e.id}>
-              <a href={`/admin/${lang}/agreements/${e.id}`}>{e.name}</a> — {formatDate(e.endsOn, 'day', lang)}
+              <a href={`/admin/${lang}/agreements/${e.id}`}>{lang === 'it' ? e.nameIt : e.nameEn}</a> —{' '}
+              {formatDate(e.endsOn, 'day', lang)}
             </li>
           ))}
         </ul>

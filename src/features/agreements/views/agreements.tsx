@@ -180,9 +180,6 @@ export function AgreementView(p: {
   const a = p.agreement;
   const v = p.values ?? {};
   const err = p.fieldErrors ?? {};
-  const field = (name: 'date' | 'reasonIt' | 'reasonEn' | 'act', label: string) => (
-    <Field name={name} label={label} value={String(v[name] ?? '')} error={err[name]} class="col-md-6" />
-  );
   return (
     <>
       <h1>{partnerName(a, p.lang)}</h1>
@@ -251,73 +248,7 @@ export function AgreementView(p: {
         ))}
       </ul>
       {p.canWrite ? (
-        <>
-          <h2 class="h4 mt-4">{t.changeStatus}</h2>
-          <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/status`} class="row mt-4">
-            <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-            <input type="hidden" name="version" value={String(a.version)} />
-            <div class="select-wrapper col-md-6 mb-5">
-              <label for="f-status">{t.newStatus}</label>
-              <select id="f-status" name="status" aria-invalid={err['status'] ? 'true' : undefined}>
-                {STATUSES.map((s) => (
-                  <option key={s} value={s} selected={s === (v.status ?? a.status)}>
-                    {STATUS_LABELS[s][p.lang]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {field('date', t.date)}
-            {field('reasonIt', t.reasonIt)}
-            {field('reasonEn', t.reasonEn)}
-            {field('act', t.act)}
-            <div class="form-group col-12">
-              <label for="f-sources" class="active">
-                {t.eventSources}
-              </label>
-              <textarea
-                id="f-sources"
-                name="sources"
-                rows={3}
-                class="form-control"
-                aria-describedby={err['sources'] ? 'f-sources-error f-sources-hint' : 'f-sources-hint'}
-                aria-invalid={err['sources'] ? 'true' : undefined}
-              >
-                {v.sources ?? ''}
-              </textarea>
-              <small id="f-sources-hint" class="form-text">
-                {t.eventSourcesHint}
-              </small>
-              {err['sources'] ? (
-                <div id="f-sources-error" class="text-danger small">
-                  {err['sources']}
-                </div>
-              ) : null}
-            </div>
-            <div class="form-check col-md-6">
-              <input type="checkbox" id="f-rejected" name="rejected" value="yes" checked={!!v.rejected} />
-              <label for="f-rejected">{t.rejected}</label>
-            </div>
-            {v.confirming ? (
-              <div class="col-12">
-                <div class="alert alert-warning" role="alert">
-                  {t.unusual[v.confirming](
-                    STATUS_LABELS[a.status][p.lang],
-                    STATUS_LABELS[(v.status ?? a.status) as Status][p.lang],
-                  )}
-                </div>
-                <div class="form-check">
-                  <input type="checkbox" id="f-confirm" name="confirm" value="yes" />
-                  <label for="f-confirm">{t.confirmUnusual}</label>
-                </div>
-              </div>
-            ) : null}
-            <div class="col-12">
-              <button type="submit" class="btn btn-primary">
-                {t.record}
-              </button>
-            </div>
-          </form>
-        </>
+        <StatusForm lang={p.lang} agreement={a} session={p.session} values={v} errors={err} />
       ) : null}
       <AttachmentsSection
         lang={p.lang}
@@ -328,6 +259,92 @@ export function AgreementView(p: {
         error={p.attachmentError}
       />
       <AuditTable lang={p.lang} rows={p.audit} variant="record" heading={t.auditTitle} />
+    </>
+  );
+}
+
+/** The status change (or a rejected motion), with its sources, and the question when the change is unusual. */
+function StatusForm(p: {
+  lang: Lang;
+  agreement: Agreement;
+  session: Session;
+  values: StatusFormValues;
+  errors: Record<string, string>;
+}) {
+  const t = agreementsStrings(p.lang);
+  const a = p.agreement;
+  const v = p.values;
+  const err = p.errors;
+  const field = (name: 'date' | 'reasonIt' | 'reasonEn' | 'act', label: string) => (
+    <Field name={name} label={label} value={String(v[name] ?? '')} error={err[name]} class="col-md-6" />
+  );
+  return (
+    <>
+      <h2 class="h4 mt-4">{t.changeStatus}</h2>
+      <form method="post" action={`/admin/${p.lang}/agreements/${a.id}/status`} class="row mt-4">
+        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+        <input type="hidden" name="version" value={String(a.version)} />
+        <div class="select-wrapper col-md-6 mb-5">
+          <label for="f-status">{t.newStatus}</label>
+          <select id="f-status" name="status" aria-invalid={err['status'] ? 'true' : undefined}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s} selected={s === (v.status ?? a.status)}>
+                {STATUS_LABELS[s][p.lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {field('date', t.date)}
+        {field('reasonIt', t.reasonIt)}
+        {field('reasonEn', t.reasonEn)}
+        {field('act', t.act)}
+        <div class="form-group col-12">
+          <label for="f-sources" class="active">
+            {t.eventSources}
+          </label>
+          <textarea
+            id="f-sources"
+            name="sources"
+            rows={3}
+            class="form-control"
+            aria-describedby={err['sources'] ? 'f-sources-error f-sources-hint' : 'f-sources-hint'}
+            aria-invalid={err['sources'] ? 'true' : undefined}
+          >
+            {v.sources ?? ''}
+          </textarea>
+          <small id="f-sources-hint" class="form-text">
+            {t.eventSourcesHint}
+          </small>
+          {err['sources'] ? (
+            <div id="f-sources-error" class="text-danger small">
+              {err['sources']}
+            </div>
+          ) : null}
+        </div>
+        <div class="form-check col-md-6">
+          <input type="checkbox" id="f-rejected" name="rejected" value="yes" checked={!!v.rejected} />
+          <label for="f-rejected">{t.rejected}</label>
+        </div>
+        {v.confirming ? (
+          <div class="col-12">
+            <div class="alert alert-warning" role="alert">
+              {t.unusual[v.confirming](
+                STATUS_LABELS[a.status][p.lang],
+                STATUS_LABELS[(v.status ?? a.status) as Status][p.lang],
+              )}
+            </div>
+            <div class="form-check">
+              <input type="checkbox" id="f-confirm" name="confirm" value="yes" />
+              <label for="f-confirm">{t.confirmUnusual}</label>
+            </div>
+          </div>
+        ) : null}
+        <div class="col-12">
+          <button type="submit" class="btn btn-primary">
+            {t.record}
+          </button>
+        </div>
+      </form>
     </>
   );
 }

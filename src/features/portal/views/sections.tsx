@@ -2,7 +2,7 @@
 
 import type { Lang } from '../../../platform/i18n.ts';
 import { safeHref } from '../../../platform/urls.ts';
-import { SourceList } from '../../../views/sources.tsx';
+import { distinctSources, SourceList } from '../../../views/sources.tsx';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
@@ -186,7 +186,11 @@ export function Networks(p: { networks: Network[]; institution: string; lang: La
                 <>
                   <dt class="col-sm-3">{t.sources}</dt>
                   <dd class="col-sm-9">
-                    <SourceList sources={[...n.sources, ...(m?.sources ?? [])]} lang={p.lang} class="mb-0" />
+                    <SourceList
+                      sources={distinctSources([...n.sources, ...(m?.sources ?? [])])}
+                      lang={p.lang}
+                      class="mb-0"
+                    />
                   </dd>
                 </>
               ) : null}
