@@ -12,13 +12,13 @@ import {
   session,
   useRecordsApi,
 } from '../../../test/records-api.ts';
-import { uniqueSlug } from '../../../test/support.ts';
+import { uniqueSlug, until } from '../../../test/support.ts';
 
 useRecordsApi();
 
 const settingsUrl = (slug = 'milano') => `/api/v1/institutions/${slug}/settings`;
-const versionNow = async () =>
-  (await app.inject({ method: 'GET', url: '/api/v1/institutions/milano' })).json().version;
+/** The stored version (the public answer may lag a write by a moment on a PostgreSQL server: its cache). */
+const versionNow = async () => Number((await rowOf('institutions', milanId))!['version']);
 const patch = (headers: Record<string, string>, payload: Record<string, unknown>, slug = 'milano') =>
   app.inject({ method: 'PATCH', url: settingsUrl(slug), headers, payload });
 
@@ -48,7 +48,10 @@ describe('institution settings', () => {
       pec: 'protocollo@pec.comune.example.it',
       version: version + 1,
     });
-    const shown = (await app.inject({ method: 'GET', url: '/api/v1/institutions/milano' })).json();
+    const shown = await until(async () => {
+      const body = (await app.inject({ method: 'GET', url: '/api/v1/institutions/milano' })).json();
+      return body.version === version + 1 && body;
+    });
     expect(shown).toMatchObject({
       email: 'relazioni.internazionali@comune.example.it',
       phone: '+39 02 1234 5678',
@@ -130,8 +133,15 @@ describe('units contacts', () => {
       },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const detail = (await app.inject({ method: 'GET', url: '/api/v1/institutions/milano' })).json();
-    expect(detail.units.find((u: { slug: string }) => u.slug === slug)).toMatchObject({
+    // On a PostgreSQL server the public answer's cache hears of the write through LISTEN/NOTIFY, a moment later.
+    const unit = await until(
+      async () =>
+        (await app.inject({ method: 'GET', url: '/api/v1/institutions/milano' }))
+          .json()
+          .units.find((u: { slug: string }) => u.slug === slug),
+      { message: 'the new unit in the institution' },
+    );
+    expect(unit).toMatchObject({
       email: 'sportello@comune.example.it',
       phone: '02 8845 0000',
       sources: [{ url: 'https://www.comune.example.it/sportello' }],
