@@ -53,6 +53,12 @@ export function langOf(request: FastifyRequest): Lang | undefined {
  * A form or query field as a trimmed string of at most `max` characters; a repeated field gives its first
  * value, and NUL characters (which PostgreSQL cannot store in text) are dropped.
  */
+/** A field a form sends zero, one or many times (check boxes), as a list of strings. */
+export function fieldList(form: Form | undefined, name: string): string[] {
+  const raw = (form as Record<string, unknown> | undefined)?.[name];
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+}
+
 export function field(form: Form | undefined, name: string, max = 2000): string {
   const raw = (form as Record<string, unknown> | undefined)?.[name];
   const one = Array.isArray(raw) ? raw[0] : raw;

@@ -8,7 +8,7 @@ import type { Lang } from '../../platform/i18n.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
-import { adminKit, type Form, inputMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
+import { adminKit, type Form, fieldList, inputMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
 import type { AgreementsAdmin } from './agreements.admin.ts';
 import { whole } from './agreements.record-page.tsx';
 import type { Agreement, AgreementChanges } from './agreements.schemas.ts';
@@ -23,8 +23,7 @@ import {
 
 /** The edit form's fields, as sent; nothing is dropped, so a refused form comes back as it was typed. */
 function editValuesFrom(b: Form | undefined): EditValues {
-  const raw = (b as Record<string, unknown> | undefined)?.['sectors'];
-  const sectors = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
+  const sectors = fieldList(b, 'sectors');
   return {
     kind: whole(b, 'kind'),
     signed: whole(b, 'signed'),

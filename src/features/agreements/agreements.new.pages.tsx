@@ -4,19 +4,13 @@ import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Notice } from '../admin/admin.kit.tsx';
-import { adminKit, type Form, inputMessage, langOf, noticeOf } from '../admin/admin.kit.tsx';
+import { adminKit, type Form, fieldList, inputMessage, langOf, noticeOf } from '../admin/admin.kit.tsx';
 import type { PlaceCandidate } from '../places/places.service.ts';
 import type { AgreementsAdmin } from './agreements.admin.ts';
 import { whole } from './agreements.record-page.tsx';
 import type { AgreementInput, StatusEventInput } from './agreements.schemas.ts';
 import { agreementsStrings } from './agreements.strings.ts';
 import { NewAgreementForm, type NewAgreementValues } from './views/agreement-new.tsx';
-
-/** A field the form sends zero, one or many times (check boxes), as a list. */
-function formList(b: Form | undefined, name: string): string[] {
-  const raw = (b as Record<string, unknown> | undefined)?.[name];
-  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map(String);
-}
 
 /** The form field an input error belongs to ("partner.country" -> "country", "signed.date" -> "signed"). */
 function fieldOfInput(field: string | undefined): string {
@@ -69,7 +63,7 @@ export function newAgreementRoutes(app: App, admin: AgreementsAdmin) {
         signed: whole(b, 'signed'),
         status: whole(b, 'status'),
         statusDate: whole(b, 'statusDate'),
-        sectors: formList(b, 'sectors'),
+        sectors: fieldList(b, 'sectors'),
         descriptionIt: whole(b, 'descriptionIt'),
         descriptionEn: whole(b, 'descriptionEn'),
       };

@@ -257,9 +257,16 @@ function lookupQueries(database: Database) {
       return out;
     },
 
-    async versionOf(id: string): Promise<{ version: number; institutionId: string } | undefined> {
+    /** What a write checks first: the version, the institution and the status it is in. */
+    async versionOf(
+      id: string,
+    ): Promise<{ version: number; institutionId: string; status: Status } | undefined> {
       const rows = await db
-        .select({ version: agreements.version, institutionId: agreements.institutionId })
+        .select({
+          version: agreements.version,
+          institutionId: agreements.institutionId,
+          status: sql<Status>`${agreements.status}`,
+        })
         .from(agreements)
         .where(eq(agreements.id, id));
       return rows[0];

@@ -305,7 +305,9 @@ export function createAgreementWrites(deps: WriteDeps) {
         throw AppError.invalid('act', 'Say which motion or act was rejected');
       }
       if (outcome === 'approved' && !opts.confirmed) {
-        const current = await get(id, { includeUnpublished: true });
+        // Checked against the stored status; a change in between moves the version, which the write refuses.
+        const current = await repo.versionOf(id);
+        if (!current) throw AppError.notFound('Agreement', id);
         const unusual = unusualTransition(current.status, input.status);
         if (unusual) {
           throw AppError.invalid(

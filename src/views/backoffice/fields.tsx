@@ -122,3 +122,51 @@ export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] })
     </TableBox>
   );
 }
+
+/**
+ * A form that uploads one file: the CSRF token before the file, so that the server reads it before the bytes,
+ * then the file field with its hint and, after a refusal, its error.
+ */
+export function UploadForm(p: {
+  action: string;
+  csrfToken: string;
+  label: string;
+  accept: string;
+  hint: string;
+  error?: string | undefined;
+  submit: string;
+  buttonClass: string;
+  class: string;
+}) {
+  return (
+    <form method="post" action={p.action} enctype="multipart/form-data" class={p.class}>
+      <input type="hidden" name="_csrf" value={p.csrfToken} />
+      <div class="form-group">
+        <label class="active" for="f-file">
+          {p.label}
+        </label>
+        <input
+          type="file"
+          id="f-file"
+          name="file"
+          class="form-control"
+          accept={p.accept}
+          required
+          aria-describedby={p.error ? 'h-file e-file' : 'h-file'}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+        <small id="h-file" class="form-text">
+          {p.hint}
+        </small>
+        {p.error ? (
+          <p id="e-file" class="form-text text-danger fw-semibold">
+            {p.error}
+          </p>
+        ) : null}
+      </div>
+      <button type="submit" class={p.buttonClass}>
+        {p.submit}
+      </button>
+    </form>
+  );
+}

@@ -3,7 +3,7 @@
 // field, what is stored now.
 
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
-import { ConflictTable, Field } from '../../../views/backoffice/fields.tsx';
+import { ConflictTable, Field, UploadForm } from '../../../views/backoffice/fields.tsx';
 import { sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
@@ -292,41 +292,17 @@ export function AttachmentsSection(p: {
         </ul>
       )}
       {p.canWrite ? (
-        <form
-          method="post"
+        <UploadForm
           action={`/admin/${p.lang}/agreements/${p.agreementId}/attachments`}
-          enctype="multipart/form-data"
+          csrfToken={p.session.csrfToken}
+          label={t.file}
+          accept="application/pdf,image/png,image/jpeg,image/webp"
+          hint={t.hint}
+          error={p.error}
+          submit={t.upload}
+          buttonClass="btn btn-outline-primary"
           class="mt-3"
-        >
-          {/* Before the file, so that the server reads the token before the bytes. */}
-          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-          <div class="form-group">
-            <label class="active" for="f-file">
-              {t.file}
-            </label>
-            <input
-              type="file"
-              id="f-file"
-              name="file"
-              class="form-control"
-              accept="application/pdf,image/png,image/jpeg,image/webp"
-              required
-              aria-describedby={p.error ? 'h-file e-file' : 'h-file'}
-              aria-invalid={p.error ? 'true' : undefined}
-            />
-            <small id="h-file" class="form-text">
-              {t.hint}
-            </small>
-            {p.error ? (
-              <p id="e-file" class="form-text text-danger fw-semibold">
-                {p.error}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" class="btn btn-outline-primary">
-            {t.upload}
-          </button>
-        </form>
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 // The back-office's import pages: the upload form, the dry run's report (counts, problems by line and column,
 // the cities to pick), the progress of a running import and its result. Pure views of what the handler read.
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { UploadForm } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { countryByCode } from '../../places/places.service.ts';
 import { CSV_COLUMNS } from '../agreements.files.ts';
@@ -17,41 +18,17 @@ export function ImportUploadView(p: { lang: Lang; session: Session; maxBytes: nu
       <h1>{t.title}</h1>
       <p>{t.lead}</p>
       <p class="small">{t.columnsHint(CSV_COLUMNS.join(', '))}</p>
-      <form
-        method="post"
+      <UploadForm
         action={`/admin/${p.lang}/agreements/import`}
-        enctype="multipart/form-data"
+        csrfToken={p.session.csrfToken}
+        label={t.file}
+        accept=".csv,.json,text/csv,application/json"
+        hint={t.fileHint(megabytes(p.maxBytes, p.lang))}
+        error={p.error}
+        submit={t.check}
+        buttonClass="btn btn-primary"
         class="mt-4"
-      >
-        {/* Before the file, so that the server reads the token before the bytes. */}
-        <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-        <div class="form-group">
-          <label class="active" for="f-file">
-            {t.file}
-          </label>
-          <input
-            type="file"
-            id="f-file"
-            name="file"
-            class="form-control"
-            accept=".csv,.json,text/csv,application/json"
-            required
-            aria-describedby={p.error ? 'h-file e-file' : 'h-file'}
-            aria-invalid={p.error ? 'true' : undefined}
-          />
-          <small id="h-file" class="form-text">
-            {t.fileHint(megabytes(p.maxBytes, p.lang))}
-          </small>
-          {p.error ? (
-            <p id="e-file" class="form-text text-danger fw-semibold">
-              {p.error}
-            </p>
-          ) : null}
-        </div>
-        <button type="submit" class="btn btn-primary">
-          {t.check}
-        </button>
-      </form>
+      />
     </>
   );
 }
