@@ -1,9 +1,17 @@
 // `npm run bench:start`: only the server's start time, first (fresh data folder or database each run) and later
 // (the data a first start left), median of 3 each, beside the targets. A quicker run than the whole bench.
 //
-// Environment: BENCH_ENGINES ("pglite,postgres" by default, or either one), BENCH_DATABASE_URL (the PostgreSQL
-// server, default postgres://postgres@127.0.0.1:5432/postgres; the bench creates and drops "ponte_bench_start").
+// Engines: "pglite" (a new data folder copied from the template `npm install` made), "pglite-from-nothing" (the
+// same without the template: initdb, migrations and the gazetteer at the start) and "postgres". Also the time
+// `npm install` spends making the template, once per install.
+//
+// Environment: BENCH_ENGINES ("pglite,pglite-from-nothing,postgres" by default, or some of them),
+// BENCH_DATABASE_URL (the PostgreSQL server, default postgres://postgres@127.0.0.1:5432/postgres; the bench
+// creates and drops "ponte_bench_start").
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { makeDatabaseTemplate } from '../src/prepare.ts';
 import { against, fmtS, median, printTable } from './lib.ts';
 import {
   freshPglite,
@@ -14,16 +22,36 @@ import {
   type StartRuns,
 } from './server-start.ts';
 
-const engines = (process.env['BENCH_ENGINES'] || 'pglite,postgres').split(',').map((s) => s.trim());
+const engines = (process.env['BENCH_ENGINES'] || 'pglite,pglite-from-nothing,postgres')
+  .split(',')
+  .map((s) => s.trim());
+const NAMES: Record<string, string> = {
+  pglite: 'PGlite',
+  'pglite-from-nothing': 'PGlite, no template',
+  postgres: 'PostgreSQL',
+};
 const serverUrl = process.env['BENCH_DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
 const loadAtStart = os.loadavg();
 const results: { name: string; runs?: StartRuns; error?: string }[] = [];
 
+// What `npm install` adds to make the template (into a folder of its own, so the installed one stays).
+let templateMs: number | undefined;
+if (engines.some((e) => e.startsWith('pglite'))) {
+  const target = join(mkdtempSync(join(os.tmpdir(), 'ponte-bench-template-')), 'template');
+  const started = performance.now();
+  await makeDatabaseTemplate(() => {}, target);
+  templateMs = performance.now() - started;
+  rmSync(dirname(target), { recursive: true, force: true });
+  console.log(`Template made in ${fmtS(templateMs / 1000)} (npm install does this once)`);
+}
+
 for (const engine of engines) {
-  const name = engine === 'postgres' ? 'PostgreSQL' : 'PGlite';
+  const name = NAMES[engine] ?? engine;
   console.log(`${name}: ${START_RUNS} first starts, then ${START_RUNS} later starts...`);
   const fresh =
-    engine === 'postgres' ? () => freshPostgres(serverUrl, 'ponte_bench_start') : async () => freshPglite();
+    engine === 'postgres'
+      ? () => freshPostgres(serverUrl, 'ponte_bench_start')
+      : async () => freshPglite(engine !== 'pglite-from-nothing');
   try {
     results.push({ name, runs: await measureStarts(fresh, (msg) => console.log(`  ${msg}`)) });
   } catch (err) {
@@ -58,5 +86,10 @@ printTable(
     ],
     ['Later start runs', '', ...results.map((r) => list(r.runs?.later))],
     ['Later start, server CPU (median)', '', ...results.map((r) => cpu(r.runs?.laterCpu))],
+    [
+      'Template made by npm install (once)',
+      '',
+      ...results.map((r) => (r.name === NAMES['pglite'] && templateMs ? fmtS(templateMs / 1000) : '-')),
+    ],
   ],
 );

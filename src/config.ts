@@ -87,6 +87,12 @@ export const CONFIG_KEYS = {
     default: './data',
     parse: str,
   },
+  databaseTemplate: {
+    env: 'DATABASE_TEMPLATE',
+    doc: 'Begin a new embedded database as a copy of the one `npm install` prepares (migrated, with the gazetteer); false to build it from nothing',
+    default: true,
+    parse: bool,
+  },
   dbPoolSize: {
     env: 'DB_POOL_SIZE',
     doc: 'Connections in the PostgreSQL pool (DATABASE_URL only)',

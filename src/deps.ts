@@ -99,6 +99,7 @@ export function databaseOptions(config: Config): DatabaseOptions {
     databaseUrl: config.databaseUrl,
     ownerUrl: config.databaseOwnerUrl,
     dataDir: config.dataDir,
+    ...(config.databaseTemplate ? {} : { template: false as const }),
     poolSize: config.dbPoolSize,
     role: APP_ROLE,
   };

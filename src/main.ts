@@ -3,15 +3,27 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDeps, databaseOptions } from './deps.ts';
 import { startControlChannel } from './features/backup/backup.control.ts';
+import { gazetteerFingerprint, gazetteerRowsInWorker } from './features/places/places.loader.ts';
+import type { DatabaseOptions } from './platform/db/client.ts';
+import { migrationsFingerprint } from './platform/db/migrate.ts';
+import { hasCluster, templateStamp } from './platform/db/template.ts';
 import { createLogger } from './platform/logging.ts';
 import { prepareDatabase } from './prepare.ts';
 
 const started = performance.now();
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const deps = await createDeps(databaseOptions(config));
+const options = databaseOptions(config);
+// A new embedded database that the template does not give a current gazetteer will need one: its rows are made on
+// the other core meanwhile (decision 0010).
+const gazetteerRows =
+  options.dataDir && !options.databaseUrl && !hasCluster(options.dataDir) && !templateHasGazetteer(options)
+    ? gazetteerRowsInWorker()
+    : undefined;
+gazetteerRows?.catch(() => {}); // its failure is reported where it is awaited
+const deps = await createDeps(options);
 try {
-  await prepareDatabase(deps.database, (msg) => log.info(msg));
+  await prepareDatabase(deps.database, (msg) => log.info(msg), gazetteerRows);
   if (config.seedDemo && !(await deps.services.seed.hasInstitutions())) {
     const report = await deps.services.seed.demo();
     log.info(`Demo data loaded: ${report.institutions.join(', ')} with ${report.agreements} agreements.`);
@@ -49,4 +61,10 @@ try {
   log.fatal({ err }, 'Ponte could not start');
   await deps.close().catch(() => {});
   process.exit(1);
+}
+
+function templateHasGazetteer(options: DatabaseOptions): boolean {
+  if (options.template === false) return false;
+  const stamp = templateStamp(options.template || undefined);
+  return stamp?.['migrations'] === migrationsFingerprint() && stamp['gazetteer'] === gazetteerFingerprint();
 }

@@ -1,7 +1,9 @@
 // Test support: a fresh database per test file, cloned from the run's template, with the real services and
 // the real HTTP app. On PGlite a clone is an in-memory copy; on PostgreSQL a database created from a template.
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -113,4 +115,13 @@ export function thrownSync(fn: () => unknown): Error {
     throw new Error(`Expected an Error to be thrown, got ${String(err)}`);
   }
   throw new Error('Expected an error to be thrown, but nothing was');
+}
+
+/** A port nobody listens on now, for a server a test starts as its own process. */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as { port: number };
+  probe.close();
+  return port;
 }

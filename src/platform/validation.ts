@@ -1,6 +1,6 @@
 // Validates data outside HTTP (files, CLI) against the same schemas the API declares, with Ajv as Fastify does.
 import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { AppError, type FieldProblem } from './errors.ts';
 
@@ -24,8 +24,11 @@ function problemOf(e: ErrorObject): FieldProblem {
 
 /** A validator returning field problems; union branches' noise is reduced to the first problem per field. */
 export function validator<T>(schema: TSchema): (value: unknown) => { value?: T; problems: FieldProblem[] } {
-  const validate = ajv.compile(schema);
+  // Compiled at the first call, not when the module loads: a start should not pay for checks nobody runs yet.
+  let compiled: ValidateFunction | undefined;
   return (value) => {
+    compiled ??= ajv.compile(schema);
+    const validate = compiled;
     if (validate(value)) return { value: value as T, problems: [] };
     const seen = new Set<string>();
     const problems = (validate.errors ?? []).map(problemOf).filter((p) => {

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeAgreements, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
-import { createTestDeps, type TestContext, uniqueSlug } from '../../../test/support.ts';
+import { createTestDeps, freePort, type TestContext, uniqueSlug } from '../../../test/support.ts';
 import { runCli } from '../../cli/run.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import { createServices, type Services } from '../../deps.ts';
@@ -193,14 +193,6 @@ describe.skipIf(onPostgres)('backup and restore of the embedded database', () =>
   let source: string;
   let server: ChildProcess | undefined;
   let output = '';
-
-  async function freePort(): Promise<number> {
-    const probe = createServer().listen(0, '127.0.0.1');
-    await once(probe, 'listening');
-    const { port } = probe.address() as { port: number };
-    probe.close();
-    return port;
-  }
 
   const configFor = (dataDir: string) => loadConfig({}, { dataDir, databaseUrl: undefined });
   // The source as the first test leaves it (the server adds its signing key at start); unchanged afterwards.

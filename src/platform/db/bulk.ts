@@ -5,13 +5,33 @@ import type { Transaction } from '@electric-sql/pglite';
 // The shape of Database.query (client.ts imports this file, so not from there).
 type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
 export type Rows = readonly (readonly unknown[])[];
+/**
+ * Rows already written as CSV text (csvOf), as a worker thread hands them over: a string crosses threads at
+ * the cost of a copy, thousands of small arrays at far more. Only COPY reads them, so only the owner's
+ * connection to the embedded engine takes them.
+ */
+export interface CsvRows {
+  csv: string;
+  count: number;
+}
+export type BulkRows = Rows | CsvRows;
+
+const isCsv = (rows: BulkRows): rows is CsvRows => !Array.isArray(rows);
+export const rowCount = (rows: BulkRows): number => (isCsv(rows) ? rows.count : rows.length);
+export const asCsvRows = (rows: Rows): CsvRows => ({ csv: csvOf(rows), count: rows.length });
+
+/** The rows themselves: CSV text is for COPY alone (the engines' other ways take values). */
+function valuesOf(rows: BulkRows, table: string): Rows {
+  if (!isCsv(rows)) return rows;
+  throw new Error(`Rows for ${table} came as CSV, which only COPY reads (the embedded engine, as owner)`);
+}
 /** How an engine appends rows to a table: tx is the load's (Drizzle) transaction, query runs in it. */
 export type BulkWrite = (
   tx: unknown,
   query: QueryFn,
   table: string,
   columns: readonly string[],
-  rows: Rows,
+  rows: BulkRows,
 ) => Promise<void>;
 
 export interface BulkLoadOptions {
@@ -105,20 +125,20 @@ export async function setIndexesAside(query: QueryFn, table: string): Promise<st
 
 /** PGlite reads COPY's input from the blob given with the query, through the transaction's own client. */
 export const copyFromBlob: BulkWrite = async (tx, query, table, columns, rows) => {
-  if (rows.length === 0) return;
+  if (rowCount(rows) === 0) return;
   // The blob is a server file to PostgreSQL: a role that may not read those (ponte_app) inserts instead.
   const [may] = await query<{ ok: boolean }>(
     "select pg_has_role(current_user, 'pg_read_server_files', 'usage') as ok",
   );
-  if (!may?.ok) return insertJsonBatches(query, table, columns, rows);
+  if (!may?.ok) return insertJsonBatches(query, table, columns, valuesOf(rows, table));
   const client = (tx as unknown as { session: { client: Transaction } }).session.client;
   await client.query(
     `copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from '/dev/blob' with (format csv)`,
     [],
-    { blob: new Blob([csvOf(rows)]) },
+    { blob: new Blob([isCsv(rows) ? rows.csv : csvOf(rows)]) },
   );
 };
 
 // node-postgres has no COPY FROM STDIN of its own (that needs pg-copy-streams): batches of JSON instead.
 export const insertBatches: BulkWrite = (_tx, query, table, columns, rows) =>
-  insertJsonBatches(query, table, columns, rows);
+  insertJsonBatches(query, table, columns, valuesOf(rows, table));

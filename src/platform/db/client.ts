@@ -14,14 +14,16 @@ import pg from 'pg';
 import { AppError } from '../errors.ts';
 import {
   type BulkLoadOptions,
+  type BulkRows,
   type BulkWrite,
   copyFromBlob,
   insertBatches,
-  type Rows,
   setIndexesAside,
 } from './bulk.ts';
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
+import { migrationsFingerprint } from './migration-files.ts';
 import { type TarEntry, tarOf } from './tar.ts';
+import { startFromTemplate } from './template.ts';
 
 // Queries name their tables (the features' *.table.ts); the relational query API, which would need every table
 // here, is not used, so platform/ knows no feature's table.
@@ -64,7 +66,7 @@ export interface Database {
   bulkLoad(
     table: string,
     columns: readonly string[],
-    rows: readonly (readonly unknown[])[],
+    rows: BulkRows,
     options?: BulkLoadOptions,
   ): Promise<void>;
   /**
@@ -110,6 +112,11 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** A PGlite data-dir tarball to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob | undefined;
+  /**
+   * The folder a new PGlite data folder is copied from (template.ts): TEMPLATE_DIR when undefined, none when
+   * false (initdb runs).
+   */
+  template?: string | false | undefined;
   poolSize?: number;
 }
 
@@ -205,7 +212,12 @@ function unitOfWork(
       return within({ owner, tx: tx as Tx, open: true }, fn);
     }) as Promise<T>;
   };
-  const bulkLoad = (table: string, columns: readonly string[], rows: Rows, options: BulkLoadOptions = {}) =>
+  const bulkLoad = (
+    table: string,
+    columns: readonly string[],
+    rows: BulkRows,
+    options: BulkLoadOptions = {},
+  ) =>
     transaction(async () => {
       const rebuild = options.rebuildIndexes ? await setIndexesAside(query, table) : [];
       await write(current(owner), query, table, columns, rows);
@@ -324,6 +336,9 @@ async function listenOnServer(
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const releaseLock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  if (opts.dataDir && !opts.loadDataDir && opts.template !== false) {
+    startFromTemplate(opts.dataDir, opts.template, { migrations: migrationsFingerprint() });
+  }
   const client = await PGlite.create({
     ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),

@@ -2,26 +2,16 @@
 // requests hold them: the real server process, under load, must stay up, answer what it cannot do with a
 // retry-safe 503, recover by itself and lose no write it acknowledged.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
-import { createTestDeps, type TestContext } from '../../../test/support.ts';
+import { createTestDeps, freePort, type TestContext } from '../../../test/support.ts';
 
 const onPostgres = Boolean(process.env['TEST_DATABASE_URL']);
 
 let ctx: TestContext;
 let server: ChildProcess | undefined;
 let output = '';
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as { port: number };
-  probe.close();
-  return port;
-}
 
 async function until<T>(what: string, fn: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;

@@ -1,14 +1,12 @@
 // Applies the committed SQL migrations (migrations/) in order; applying twice is a no-op.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './client.ts';
+import { committedMigrations, MIGRATIONS_DIR } from './migration-files.ts';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export { committedMigrations, MIGRATIONS_DIR, migrationsFingerprint } from './migration-files.ts';
 
 // Any fixed number: it names the lock that lets one instance migrate while the others wait.
 const MIGRATION_LOCK_KEY = 4_207_001;
@@ -27,13 +25,6 @@ export async function migrate(database: Database): Promise<{ applied: number }> 
     }
   }
   return { applied: (await appliedMigrations(database)) - before };
-}
-
-export function committedMigrations(): number {
-  const journal = JSON.parse(readFileSync(join(MIGRATIONS_DIR, 'meta/_journal.json'), 'utf8')) as {
-    entries: unknown[];
-  };
-  return journal.entries.length;
 }
 
 export async function appliedMigrations(database: Database): Promise<number> {

@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { projectPath } from '../paths.ts';
 import { type CachedBody, cachedBody, sendCached } from './cached-body.ts';
-import { PURGED_CSS_FILE } from './purge-css.ts';
 
 const require = createRequire(import.meta.url);
+const PORTAL_ASSETS = projectPath('src/features/portal/assets');
+/** bootstrap-italia reduced to the classes the views use (`npm run css` writes it; purge-css.ts says how). */
+export const PURGED_CSS_FILE = join(PORTAL_ASSETS, 'bootstrap-italia.purged.css');
 
 interface Bundle {
   /** Folder the files are read from. */
@@ -36,7 +38,7 @@ const BUNDLES: Record<string, Bundle> = {
     hashOf: ['htmx.min.js'],
   },
   ponte: {
-    root: join(dirname(fileURLToPath(import.meta.url)), '../../features/portal/assets'),
+    root: PORTAL_ASSETS,
     allow: [''],
     hashOf: ['portal.css', 'admin-menu.js'],
   },

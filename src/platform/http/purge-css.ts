@@ -4,13 +4,12 @@
 // the views use a class the committed file lacks.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PurgeCSS } from 'purgecss';
+import { PROJECT_ROOT as ROOT } from '../paths.ts';
 
 const require = createRequire(import.meta.url);
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-export const PURGED_CSS_FILE = join(ROOT, 'src/features/portal/assets/bootstrap-italia.purged.css');
+export { PURGED_CSS_FILE } from './assets.ts';
 export const FULL_CSS_FILE = join(
   dirname(require.resolve('bootstrap-italia/package.json')),
   'dist/css/bootstrap-italia.min.css',

@@ -1,0 +1,13 @@
+// A worker thread's entry (gazetteerRowsInWorker): makes the gazetteer's rows and hands them back as CSV text.
+import { parentPort } from 'node:worker_threads';
+import { asCsvRows } from '../../platform/db/bulk.ts';
+import { gazetteerRows } from './places.loader.ts';
+import type { GazetteerRows } from './places.repository.ts';
+
+const rows = gazetteerRows();
+const message: GazetteerRows = {
+  ...rows,
+  places: asCsvRows(rows.places as unknown[][]),
+  names: asCsvRows(rows.names as unknown[][]),
+};
+parentPort!.postMessage(message);
