@@ -16,6 +16,7 @@ import {
   RecordForm,
   type Values,
 } from '../../views/backoffice/forms.tsx';
+import { listHref } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
 import { actorOf, sessionOf } from '../accounts/accounts.http.ts';
@@ -305,9 +306,69 @@ function actions(refusal: Refusal) {
   return action;
 }
 
-/** The routes of a record type's pages: its forms and its record page. */
-function routes(readPage: ReturnType<typeof refusals>['readPage'], form: ReturnType<typeof forms>) {
+/** The routes of a record type's pages: its list, its forms, its record page and deleting a record. */
+function routes(
+  readPage: ReturnType<typeof refusals>['readPage'],
+  form: ReturnType<typeof forms>,
+  action: ReturnType<typeof actions>,
+) {
   const { showForm, submitForm } = form;
+
+  /**
+   * The list at `<base>`: `filters` reads the query's filters (each one a string, '' for none), `render` draws
+   * the page; the page number, the address that keeps them and the notice of a redirect are handled here.
+   */
+  function listRoute<F extends Record<string, string>>(
+    app: App,
+    base: string,
+    filters: (query: Form) => F,
+    render: (c: Ctx, filters: F, page: number) => Promise<Rendered>,
+  ) {
+    app.get(`/admin/:lang/${base}`, READ, async (request: LangRequest, reply) => {
+      const c = await enter(request, reply);
+      if (!c) return reply;
+      const query = request.query ?? {};
+      const chosen = filters(query);
+      const page = pageNumber(field(query, 'page'));
+      return readPage(
+        reply,
+        c,
+        listHref(base, chosen, page),
+        `/admin/${c.lang}/`,
+        () => render(c, chosen, page),
+        doneNotice(request, c.lang),
+      );
+    });
+  }
+
+  /**
+   * Deleting a record at `<base>/:id/delete` (a malformed id is a 404): `run` deletes at the version the form
+   * carried and says where to go; a stale version or a record still named elsewhere (`inUse` words it) shows
+   * the record's page again with the reason. `back` is the list a refusal leads to (`<base>` by default).
+   */
+  function deleteRoute(
+    app: App,
+    base: string,
+    opts: {
+      run: (c: Ctx, id: string, version: number) => Promise<string>;
+      page: (c: Ctx, id: string) => Promise<Rendered>;
+      inUse?: (c: Ctx, details: Record<string, unknown>) => string;
+      back?: string;
+    },
+  ) {
+    app.post(`/admin/:lang/${base}/:id/delete`, WRITE_PAGE, (request: IdRequest, reply) => {
+      const id = request.params.id;
+      if (!UUID.test(id)) return reply.callNotFound();
+      const inUse = opts.inUse;
+      return action(request, reply, {
+        path: `${base}/${id}`,
+        back: `/admin/${langOf(request) ?? 'it'}/${opts.back ?? base}`,
+        run: (c, version) => opts.run(c, id, version),
+        page: (c) => opts.page(c, id),
+        ...(inUse ? { inUse } : {}),
+      });
+    });
+  }
   /** GET and POST of a form at `path` (under /admin/:lang/). */
   function formRoutes(app: App, path: string, flow: (c: Ctx) => FormFlow) {
     app.get(`/admin/:lang/${path}`, READ, (request, reply) => showForm(request, reply, flow));
@@ -349,7 +410,7 @@ function routes(readPage: ReturnType<typeof refusals>['readPage'], form: ReturnT
     });
   }
 
-  return { formRoutes, recordFormRoutes, recordRoute };
+  return { listRoute, formRoutes, recordFormRoutes, recordRoute, deleteRoute };
 }
 
 /**
@@ -359,6 +420,7 @@ function routes(readPage: ReturnType<typeof refusals>['readPage'], form: ReturnT
 export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: ReasonTexts } = {}) {
   const { refusal, readPage } = refusals(reasons);
   const form = forms(refusal);
+  const act = actions(refusal);
   return {
     enter,
     show,
@@ -366,8 +428,8 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     readPage,
     doneNotice,
     ...form,
-    action: actions(refusal),
-    ...routes(readPage, form),
+    action: act,
+    ...routes(readPage, form, act),
   };
 }
 

@@ -4,23 +4,18 @@
 
 import type { Services } from '../../deps.ts';
 import type { App } from '../../platform/http/types.ts';
-import { listHref, nameIn } from '../../views/backoffice/lists.tsx';
+import { nameIn } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import {
   type Ctx,
   type FormFlow,
   formPage,
-  type IdRequest,
-  type LangRequest,
   oneOf,
-  pageNumber,
-  READ,
   type Rendered,
   recordPages,
   typed,
-  WRITE_PAGE,
 } from '../admin/admin.forms.tsx';
-import { field, langOf, UUID } from '../admin/admin.kit.tsx';
+import { field } from '../admin/admin.kit.tsx';
 import { COUNTERPART_SORTS, type CounterpartRecord } from './counterparts.service.ts';
 import { counterpartsStrings } from './counterparts.strings.ts';
 import {
@@ -36,45 +31,35 @@ export function counterpartsPages(services: Services) {
   const pages = recordPages();
 
   return async function routes(app: App) {
-    app.get('/admin/:lang/counterparts', READ, async (request: LangRequest, reply) => {
-      const c = await pages.enter(request, reply);
-      if (!c) return reply;
-      const q = request.query ?? {};
-      const filters = {
+    pages.listRoute(
+      app,
+      'counterparts',
+      (q) => ({
         q: typed(q, 'q', 200),
         kind: oneOf(['city', 'organisation'] as const, field(q, 'kind'), ''),
         country: /^[A-Za-z]{2}$/.test(field(q, 'country')) ? field(q, 'country').toUpperCase() : '',
         sort: oneOf(COUNTERPART_SORTS, field(q, 'sort'), 'name'),
-      };
-      const page = pageNumber(field(q, 'page'));
-      const own = counterpartsStrings(c.lang);
-      return pages.readPage(
-        reply,
-        c,
-        listHref('counterparts', filters, page),
-        `/admin/${c.lang}/`,
-        async () => ({
-          title: own.title,
-          body: (
-            <CounterpartListView
-              lang={c.lang}
-              data={
-                await admin.counterparts(c.actor, {
-                  ...filters,
-                  kind: filters.kind || undefined,
-                  sort: filters.sort || undefined,
-                  page,
-                  lang: c.lang,
-                })
-              }
-              filters={filters}
-              canWrite={admin.canWrite(c.actor)}
-            />
-          ),
-        }),
-        pages.doneNotice(request, c.lang),
-      );
-    });
+      }),
+      async (c, filters, page) => ({
+        title: counterpartsStrings(c.lang).title,
+        body: (
+          <CounterpartListView
+            lang={c.lang}
+            data={
+              await admin.counterparts(c.actor, {
+                ...filters,
+                kind: filters.kind || undefined,
+                sort: filters.sort || undefined,
+                page,
+                lang: c.lang,
+              })
+            }
+            filters={filters}
+            canWrite={admin.canWrite(c.actor)}
+          />
+        ),
+      }),
+    );
 
     const counterpartRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.counterpart(c.actor, id);
@@ -162,19 +147,13 @@ export function counterpartsPages(services: Services) {
 
     pages.recordFormRoutes(app, 'counterparts', 'edit', editCounterpart);
 
-    app.post('/admin/:lang/counterparts/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-      const id = request.params.id;
-      if (!UUID.test(id)) return reply.callNotFound();
-      return pages.action(request, reply, {
-        path: `counterparts/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/counterparts`,
-        run: async (c, version) => {
-          await admin.deleteCounterpart(c.actor, id, version);
-          return `/admin/${c.lang}/counterparts?deleted=1`;
-        },
-        page: (c) => counterpartRender(c, id),
-        inUse: (c, d) => counterpartsStrings(c.lang).inUse(Number(d['agreements'] ?? 0)),
-      });
+    pages.deleteRoute(app, 'counterparts', {
+      run: async (c, id, version) => {
+        await admin.deleteCounterpart(c.actor, id, version);
+        return `/admin/${c.lang}/counterparts?deleted=1`;
+      },
+      page: counterpartRender,
+      inUse: (c, d) => counterpartsStrings(c.lang).inUse(Number(d['agreements'] ?? 0)),
     });
   };
 }

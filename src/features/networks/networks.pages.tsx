@@ -7,7 +7,7 @@ import type { Services } from '../../deps.ts';
 import type { Source } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Values } from '../../views/backoffice/forms.tsx';
-import { listHref, nameIn } from '../../views/backoffice/lists.tsx';
+import { nameIn } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import {
@@ -15,16 +15,13 @@ import {
   type FormFlow,
   formPage,
   type IdRequest,
-  type LangRequest,
   oneOf,
-  pageNumber,
   READ,
   type Rendered,
   recordPages,
   typed,
-  WRITE_PAGE,
 } from '../admin/admin.forms.tsx';
-import { field, langOf, UUID } from '../admin/admin.kit.tsx';
+import { field, UUID } from '../admin/admin.kit.tsx';
 import { type MembershipRecord, NETWORK_SORTS, type NetworkEntry } from './networks.service.ts';
 import { networksStrings } from './networks.strings.ts';
 import {
@@ -68,44 +65,34 @@ const networkFields = (values: Values, stored: Source[] = []) => ({
 
 /** The catalogue: the list with the institution's memberships, a network's page, adding, editing, removing. */
 function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
-  app.get('/admin/:lang/networks', READ, async (request: LangRequest, reply) => {
-    const c = await pages.enter(request, reply);
-    if (!c) return reply;
-    const q = request.query ?? {};
-    const filters = {
+  pages.listRoute(
+    app,
+    'networks',
+    (q) => ({
       q: typed(q, 'q', 200),
       member: oneOf(['yes', 'no'] as const, field(q, 'member'), ''),
       sort: oneOf(NETWORK_SORTS, field(q, 'sort'), 'name'),
-    };
-    const page = pageNumber(field(q, 'page'));
-    const own = networksStrings(c.lang);
-    return pages.readPage(
-      reply,
-      c,
-      listHref('networks', filters, page),
-      `/admin/${c.lang}/`,
-      async () => ({
-        title: own.title,
-        body: (
-          <NetworkListView
-            lang={c.lang}
-            data={
-              await admin.networks(c.actor, {
-                q: filters.q,
-                member: filters.member === '' ? undefined : filters.member === 'yes',
-                sort: filters.sort || undefined,
-                page,
-                lang: c.lang,
-              })
-            }
-            filters={filters}
-            canWrite={admin.canWrite(c.actor)}
-          />
-        ),
-      }),
-      pages.doneNotice(request, c.lang),
-    );
-  });
+    }),
+    async (c, filters, page) => ({
+      title: networksStrings(c.lang).title,
+      body: (
+        <NetworkListView
+          lang={c.lang}
+          data={
+            await admin.networks(c.actor, {
+              q: filters.q,
+              member: filters.member === '' ? undefined : filters.member === 'yes',
+              sort: filters.sort || undefined,
+              page,
+              lang: c.lang,
+            })
+          }
+          filters={filters}
+          canWrite={admin.canWrite(c.actor)}
+        />
+      ),
+    }),
+  );
 
   const networkRender = async (c: Ctx, id: string): Promise<Rendered> => {
     const data = await admin.network(c.actor, id);
@@ -191,19 +178,13 @@ function catalogueRoutes(app: App, admin: NetworksAdmin, pages: Pages) {
 
   pages.recordFormRoutes(app, 'networks', 'edit', editNetwork);
 
-  app.post('/admin/:lang/networks/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-    const id = request.params.id;
-    if (!UUID.test(id)) return reply.callNotFound();
-    return pages.action(request, reply, {
-      path: `networks/${id}`,
-      back: `/admin/${langOf(request) ?? 'it'}/networks`,
-      run: async (c, version) => {
-        await admin.removeNetwork(c.actor, id, version);
-        return `/admin/${c.lang}/networks?deleted=1`;
-      },
-      page: (c) => networkRender(c, id),
-      inUse: (c, d) => networksStrings(c.lang).inUse(Number(d['memberships'] ?? 0)),
-    });
+  pages.deleteRoute(app, 'networks', {
+    run: async (c, id, version) => {
+      await admin.removeNetwork(c.actor, id, version);
+      return `/admin/${c.lang}/networks?deleted=1`;
+    },
+    page: networkRender,
+    inUse: (c, d) => networksStrings(c.lang).inUse(Number(d['memberships'] ?? 0)),
   });
 
   return networkRender;
@@ -308,20 +289,15 @@ function membershipRoutes(
 
   pages.recordFormRoutes(app, 'memberships', 'edit', editMembership);
 
-  app.post('/admin/:lang/memberships/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-    const id = request.params.id;
-    if (!UUID.test(id)) return reply.callNotFound();
-    return pages.action(request, reply, {
-      path: `memberships/${id}`,
-      back: `/admin/${langOf(request) ?? 'it'}/networks`,
-      run: async (c, version) => {
-        const left = await admin.leaveNetwork(c.actor, id, version);
-        return `/admin/${c.lang}/networks/${left.networkId}?saved=1`;
-      },
-      page: async (c) => {
-        const { network } = await admin.membership(c.actor, id);
-        return networkRender(c, network.id);
-      },
-    });
+  pages.deleteRoute(app, 'memberships', {
+    back: 'networks',
+    run: async (c, id, version) => {
+      const left = await admin.leaveNetwork(c.actor, id, version);
+      return `/admin/${c.lang}/networks/${left.networkId}?saved=1`;
+    },
+    page: async (c, id) => {
+      const { network } = await admin.membership(c.actor, id);
+      return networkRender(c, network.id);
+    },
   });
 }

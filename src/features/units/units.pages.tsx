@@ -5,24 +5,19 @@
 import type { Services } from '../../deps.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Values } from '../../views/backoffice/forms.tsx';
-import { listHref, nameIn } from '../../views/backoffice/lists.tsx';
+import { nameIn } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
   type FormFlow,
   formPage,
-  type IdRequest,
-  type LangRequest,
   oneOf,
-  pageNumber,
-  READ,
   type Rendered,
   recordPages,
   typed,
-  WRITE_PAGE,
 } from '../admin/admin.forms.tsx';
-import { field, langOf, UUID } from '../admin/admin.kit.tsx';
+import { field } from '../admin/admin.kit.tsx';
 import { UNIT_SORTS, type UnitRecord } from './units.service.ts';
 import { unitsStrings } from './units.strings.ts';
 import { UNIT_FIELDS, UNIT_SPECS, UnitListView, UnitView, unitValues } from './views/units.tsx';
@@ -32,39 +27,29 @@ export function unitsPages(services: Services) {
   const pages = recordPages();
 
   return async function routes(app: App) {
-    app.get('/admin/:lang/units', READ, async (request: LangRequest, reply) => {
-      const c = await pages.enter(request, reply);
-      if (!c) return reply;
-      const q = request.query ?? {};
-      const filters = { q: typed(q, 'q', 200), sort: oneOf(UNIT_SORTS, field(q, 'sort'), 'position') };
-      const page = pageNumber(field(q, 'page'));
-      const own = unitsStrings(c.lang);
-      return pages.readPage(
-        reply,
-        c,
-        listHref('units', filters, page),
-        `/admin/${c.lang}/`,
-        async () => ({
-          title: own.title,
-          body: (
-            <UnitListView
-              lang={c.lang}
-              data={
-                await admin.units(c.actor, {
-                  q: filters.q,
-                  sort: filters.sort || undefined,
-                  page,
-                  lang: c.lang,
-                })
-              }
-              filters={filters}
-              canWrite={admin.canWrite(c.actor)}
-            />
-          ),
-        }),
-        pages.doneNotice(request, c.lang),
-      );
-    });
+    pages.listRoute(
+      app,
+      'units',
+      (q) => ({ q: typed(q, 'q', 200), sort: oneOf(UNIT_SORTS, field(q, 'sort'), 'position') }),
+      async (c, filters, page) => ({
+        title: unitsStrings(c.lang).title,
+        body: (
+          <UnitListView
+            lang={c.lang}
+            data={
+              await admin.units(c.actor, {
+                q: filters.q,
+                sort: filters.sort || undefined,
+                page,
+                lang: c.lang,
+              })
+            }
+            filters={filters}
+            canWrite={admin.canWrite(c.actor)}
+          />
+        ),
+      }),
+    );
 
     const unitRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.unit(c.actor, id);
@@ -151,20 +136,14 @@ export function unitsPages(services: Services) {
 
     pages.recordFormRoutes(app, 'units', 'edit', editUnit);
 
-    app.post('/admin/:lang/units/:id/delete', WRITE_PAGE, (request: IdRequest, reply) => {
-      const id = request.params.id;
-      if (!UUID.test(id)) return reply.callNotFound();
-      return pages.action(request, reply, {
-        path: `units/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/units`,
-        run: async (c, version) => {
-          await admin.deleteUnit(c.actor, id, version);
-          return `/admin/${c.lang}/units?deleted=1`;
-        },
-        page: (c) => unitRender(c, id),
-        inUse: (c, d) =>
-          unitsStrings(c.lang).inUse(Number(d['memberships'] ?? 0), Number(d['agreements'] ?? 0)),
-      });
+    pages.deleteRoute(app, 'units', {
+      run: async (c, id, version) => {
+        await admin.deleteUnit(c.actor, id, version);
+        return `/admin/${c.lang}/units?deleted=1`;
+      },
+      page: unitRender,
+      inUse: (c, d) =>
+        unitsStrings(c.lang).inUse(Number(d['memberships'] ?? 0), Number(d['agreements'] ?? 0)),
     });
   };
 }

@@ -5,7 +5,8 @@
 // creates its cluster when installed. A template made with other migrations is not used (an edited migration
 // would not run again on the copy); one whose gazetteer came from other sources is, and the start reloads the
 // gazetteer, as for any database. With no usable template (removed, stale, its making failed,
-// DATABASE_TEMPLATE=false) a start does all of it itself.
+// DATABASE_TEMPLATE=false) a start does all of it itself. A template holds no secret: the server's signing keys
+// and the administrators are made at a data folder's own first start.
 import {
   cpSync,
   existsSync,
