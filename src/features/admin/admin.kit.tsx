@@ -88,6 +88,7 @@ export function adminKit() {
         styles={styles()}
         scripts={[assetUrl('htmx', 'htmx.min.js'), assetUrl('ponte', 'admin-menu.js')]}
         otherLangHref={`/admin/${other}/${path}`}
+        path={path.split('?')[0]}
         session={opts.session}
         notice={opts.notice}
       >

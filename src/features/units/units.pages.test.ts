@@ -131,3 +131,21 @@ describe('deleting what is in use', () => {
     expect(await one('select 1 from units where id = $1', [u.id])).toBeDefined();
   });
 });
+
+describe('where the navigation says you are', () => {
+  it('when on the list, a unit or its form, then the units link says so and no other does', async () => {
+    const u = await unit(milanId, uniqueSlug('navunit'));
+    const currentLinks = (body: string) =>
+      [...body.matchAll(/<a class="nav-link[^"]*" href="([^"]+)" aria-current="(page|true)"/g)].map(
+        (m) => `${m[1]} ${m[2]}`,
+      );
+    expect(currentLinks((await get('/admin/en/units', milan.admin)).body)).toEqual(['/admin/en/units page']);
+    expect(currentLinks((await get(`/admin/en/units/${u.id}`, milan.admin)).body)).toEqual([
+      '/admin/en/units true',
+    ]);
+    expect(currentLinks((await get(`/admin/it/units/${u.id}/edit`, milan.admin)).body)).toEqual([
+      '/admin/it/units true',
+    ]);
+    expect(currentLinks((await get('/admin/en/', milan.admin)).body)).toEqual(['/admin/en/ page']);
+  });
+});

@@ -17,6 +17,8 @@ interface FrameProps {
   scripts: string[];
   /** The same page in the other language. */
   otherLangHref: string;
+  /** The page's address after /admin/{lang}/ ('' for the dashboard): the navigation marks where it is. */
+  path?: string;
   session?: Session | undefined;
   notice?: Notice | undefined;
   children: ComponentChildren;
@@ -80,7 +82,7 @@ export function AdminFrame(p: FrameProps) {
               </div>
             </div>
           </div>
-          {p.session ? <AdminNav lang={p.lang} session={p.session} /> : null}
+          {p.session ? <AdminNav lang={p.lang} session={p.session} path={p.path ?? ''} /> : null}
         </header>
         <main id="main-content" tabIndex={-1} class="container my-4 ponte-admin-main">
           {p.notice ? (
@@ -102,7 +104,7 @@ export function AdminFrame(p: FrameProps) {
  * The navigation. On a narrow screen admin-menu.js (a static asset: the policy allows no inline script) shows
  * the "Menu" button and folds the list behind it; without the script the list stays open and wraps.
  */
-function AdminNav({ lang, session }: { lang: Lang; session: Session }) {
+function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path: string }) {
   const t = adminStrings(lang);
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
@@ -131,16 +133,36 @@ function AdminNav({ lang, session }: { lang: Lang; session: Session }) {
             {t.menu}
           </button>
           <ul id="ponte-admin-menu" class="navbar-nav ponte-admin-menu">
-            {links.map(([path, label]) => (
-              <li class="nav-item" key={path}>
-                <a class="nav-link text-white" href={`/admin/${lang}/${path}`}>
-                  {label}
-                </a>
-              </li>
-            ))}
+            {links.map(([link, label]) => {
+              const current = currentness(path, link);
+              return (
+                <li class="nav-item" key={link}>
+                  <a
+                    class={`nav-link text-white${current ? ' fw-bold text-decoration-underline' : ''}`}
+                    href={`/admin/${lang}/${link}`}
+                    aria-current={current}
+                  >
+                    {label}
+                  </a>
+                </li>
+              );
+            })}
           </ul>
         </nav>
       </div>
     </div>
   );
+}
+
+/** A membership's pages belong to the networks' section; every other page to its address's first segment. */
+const SECTION_OF: Record<string, string> = { memberships: 'networks' };
+
+/**
+ * Whether a navigation link leads to this page ("page"), to the section it is in ("true": a record or form
+ * under the list), or elsewhere (undefined), as aria-current says it.
+ */
+export function currentness(path: string, link: string): 'page' | 'true' | undefined {
+  if (path === link) return 'page';
+  const first = path.split('/')[0] ?? '';
+  return link !== '' && (SECTION_OF[first] ?? first) === link ? 'true' : undefined;
 }
