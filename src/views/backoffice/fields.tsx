@@ -3,7 +3,7 @@
 // stale save, one table that sets the stored version beside the one sent, field by field.
 import type { Lang } from '../../platform/i18n.ts';
 import { backofficeStrings } from './strings.ts';
-import { TableBox } from './tables.tsx';
+import { DataTable } from './tables.tsx';
 
 export interface FieldProps {
   name: string;
@@ -99,27 +99,15 @@ export function ConflictTable(p: { lang: Lang; rows: readonly ComparedField[] })
   const t = backofficeStrings(p.lang).compare;
   const shown = (v: string) => v || '—';
   return (
-    <TableBox label={t.caption} class="mb-4">
-      <table class="table">
-        <caption>{t.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.field}</th>
-            <th scope="col">{t.storedNow}</th>
-            <th scope="col">{t.yours}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr key={r.name}>
-              <th scope="row">{r.label}</th>
-              <td>{shown(r.stored)}</td>
-              <td>{r.stored === r.sent ? shown(r.sent) : <strong>{shown(r.sent)}</strong>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableBox>
+    <DataTable caption={t.caption} class="mb-4" columns={[t.field, t.storedNow, t.yours]}>
+      {p.rows.map((r) => (
+        <tr key={r.name}>
+          <th scope="row">{r.label}</th>
+          <td>{shown(r.stored)}</td>
+          <td>{r.stored === r.sent ? shown(r.sent) : <strong>{shown(r.sent)}</strong>}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

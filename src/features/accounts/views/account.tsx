@@ -1,7 +1,7 @@
 // The signed-in person's own pages: the institutions they can work in, and the password form.
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { adminStrings } from '../../admin/admin.strings.ts';
 import type { Session } from '../accounts.service.ts';
 import { accountsStrings } from '../accounts.strings.ts';
@@ -26,50 +26,39 @@ export function InstitutionsView(p: { lang: Lang; session: Session; rows: Workpl
       {p.rows.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <TableBox label={t.title}>
-          <table class="table">
-            <caption class="visually-hidden">{t.title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.institution}</th>
-                <th scope="col">{t.agreements}</th>
-                <th scope="col">{t.users}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t.action}</span>
-                </th>
+        <DataTable
+          caption={t.title}
+          captionHidden
+          columns={[t.institution, t.agreements, t.users, { hidden: t.action }]}
+        >
+          {p.rows.map((r) => {
+            const name = p.lang === 'it' ? r.name_it : r.name_en;
+            return (
+              <tr key={r.id}>
+                <th scope="row">{name}</th>
+                <td>{t.agreementCount(r.agreements, r.published)}</td>
+                <td>{formatNumber(r.users, p.lang)}</td>
+                <td>
+                  {r.slug === p.current ? (
+                    <strong>{t.current}</strong>
+                  ) : (
+                    <form method="post" action={`/admin/${p.lang}/institutions`}>
+                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                      <input type="hidden" name="institution" value={r.slug} />
+                      <button
+                        type="submit"
+                        class="btn btn-sm btn-outline-primary"
+                        aria-label={t.workInNamed(name)}
+                      >
+                        {t.workIn}
+                      </button>
+                    </form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {p.rows.map((r) => {
-                const name = p.lang === 'it' ? r.name_it : r.name_en;
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">{name}</th>
-                    <td>{t.agreementCount(r.agreements, r.published)}</td>
-                    <td>{formatNumber(r.users, p.lang)}</td>
-                    <td>
-                      {r.slug === p.current ? (
-                        <strong>{t.current}</strong>
-                      ) : (
-                        <form method="post" action={`/admin/${p.lang}/institutions`}>
-                          <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                          <input type="hidden" name="institution" value={r.slug} />
-                          <button
-                            type="submit"
-                            class="btn btn-sm btn-outline-primary"
-                            aria-label={t.workInNamed(name)}
-                          >
-                            {t.workIn}
-                          </button>
-                        </form>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableBox>
+            );
+          })}
+        </DataTable>
       )}
     </>
   );

@@ -2,7 +2,7 @@
 // the API tokens.
 import type { Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { PendingInvitation } from '../../invitations/invitations.service.ts';
 import { adminStrings } from '../admin.strings.ts';
@@ -118,70 +118,59 @@ function UserTable(p: UsersProps) {
   };
   return (
     <>
-      <TableBox label={t.users}>
-        <table class="table">
-          <caption class="visually-hidden">{t.users}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.email}</th>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.role}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.removeAccess}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.email}</td>
-                <td>{u.name}</td>
-                <td>
-                  <form
-                    method="post"
-                    action={`/admin/${p.lang}/users/${u.id}/role`}
-                    class="d-flex gap-3 align-items-center"
-                  >
-                    <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                    <input type="hidden" name="version" value={String(u.version)} />
-                    <label class="visually-hidden" for={`role-${u.id}`}>
-                      {t.roleOf(u.email)}
-                    </label>
-                    <select id={`role-${u.id}`} name="role">
-                      {['viewer', 'editor', 'admin'].map((r) => (
-                        <option key={r} value={r} selected={r === u.role}>
-                          {t.roles[r]}
-                        </option>
-                      ))}
-                    </select>
-                    <button
-                      type="submit"
-                      class="btn btn-sm btn-outline-primary"
-                      aria-label={t.saveRoleOf(u.email)}
-                    >
-                      {t.save}
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  <form method="post" action={`/admin/${p.lang}/users/${u.id}/role`}>
-                    <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                    <input type="hidden" name="version" value={String(u.version)} />
-                    <input type="hidden" name="role" value="" />
-                    <button
-                      type="submit"
-                      class="btn btn-sm btn-outline-danger"
-                      aria-label={t.removeAccessOf(u.email)}
-                    >
-                      {t.removeAccess}
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable
+        caption={t.users}
+        captionHidden
+        columns={[t.email, t.name, t.role, { hidden: t.removeAccess }]}
+      >
+        {p.data.users.map((u) => (
+          <tr key={u.id}>
+            <td>{u.email}</td>
+            <td>{u.name}</td>
+            <td>
+              <form
+                method="post"
+                action={`/admin/${p.lang}/users/${u.id}/role`}
+                class="d-flex gap-3 align-items-center"
+              >
+                <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                <input type="hidden" name="version" value={String(u.version)} />
+                <label class="visually-hidden" for={`role-${u.id}`}>
+                  {t.roleOf(u.email)}
+                </label>
+                <select id={`role-${u.id}`} name="role">
+                  {['viewer', 'editor', 'admin'].map((r) => (
+                    <option key={r} value={r} selected={r === u.role}>
+                      {t.roles[r]}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="submit"
+                  class="btn btn-sm btn-outline-primary"
+                  aria-label={t.saveRoleOf(u.email)}
+                >
+                  {t.save}
+                </button>
+              </form>
+            </td>
+            <td>
+              <form method="post" action={`/admin/${p.lang}/users/${u.id}/role`}>
+                <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                <input type="hidden" name="version" value={String(u.version)} />
+                <input type="hidden" name="role" value="" />
+                <button
+                  type="submit"
+                  class="btn btn-sm btn-outline-danger"
+                  aria-label={t.removeAccessOf(u.email)}
+                >
+                  {t.removeAccess}
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {pages > 1 ? (
         <nav class="pagination-wrapper" aria-label={t.pages}>
           <ul class="pagination">
@@ -209,44 +198,32 @@ function Invitations(p: UsersProps) {
       {p.data.invitations.length === 0 ? (
         <p>{t.invitationsNone}</p>
       ) : (
-        <TableBox label={t.invitations}>
-          <table class="table">
-            <caption class="visually-hidden">{t.invitations}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.role}</th>
-                <th scope="col">{t.invitedUntil}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t.withdraw}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.data.invitations.map((v) => (
-                <tr key={v.id}>
-                  <td>{v.email}</td>
-                  <td>{v.name}</td>
-                  <td>{t.roles[v.role]}</td>
-                  <td>{day(v.expiresAt)}</td>
-                  <td>
-                    <form method="post" action={`/admin/${p.lang}/invitations/${v.id}/withdraw`}>
-                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                      <button
-                        type="submit"
-                        class="btn btn-sm btn-outline-danger"
-                        aria-label={t.withdrawOf(v.email)}
-                      >
-                        {t.withdraw}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+        <DataTable
+          caption={t.invitations}
+          captionHidden
+          columns={[t.email, t.name, t.role, t.invitedUntil, { hidden: t.withdraw }]}
+        >
+          {p.data.invitations.map((v) => (
+            <tr key={v.id}>
+              <td>{v.email}</td>
+              <td>{v.name}</td>
+              <td>{t.roles[v.role]}</td>
+              <td>{day(v.expiresAt)}</td>
+              <td>
+                <form method="post" action={`/admin/${p.lang}/invitations/${v.id}/withdraw`}>
+                  <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                  <button
+                    type="submit"
+                    class="btn btn-sm btn-outline-danger"
+                    aria-label={t.withdrawOf(v.email)}
+                  >
+                    {t.withdraw}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -290,42 +267,31 @@ function Tokens(p: UsersProps) {
   return (
     <>
       <h2 class="h4 mt-5">{t.tokens}</h2>
-      <TableBox label={t.tokens}>
-        <table class="table">
-          <caption class="visually-hidden">{t.tokens}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.name}</th>
-              <th scope="col">{t.scope}</th>
-              <th scope="col">{t.lastUsed}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.revoke}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.tokens.map((k) => (
-              <tr key={k.id}>
-                <td>{k.name}</td>
-                <td>{t.scopes[k.scope] ?? k.scope}</td>
-                <td>{day(k.last_used_at)}</td>
-                <td>
-                  {k.revoked_at ? (
-                    t.revoked
-                  ) : (
-                    <form method="post" action={`/admin/${p.lang}/tokens/${k.id}/revoke`}>
-                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
-                      <button type="submit" class="btn btn-sm btn-outline-danger">
-                        {`${t.revoke}: ${k.name}`}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable
+        caption={t.tokens}
+        captionHidden
+        columns={[t.name, t.scope, t.lastUsed, { hidden: t.revoke }]}
+      >
+        {p.data.tokens.map((k) => (
+          <tr key={k.id}>
+            <td>{k.name}</td>
+            <td>{t.scopes[k.scope] ?? k.scope}</td>
+            <td>{day(k.last_used_at)}</td>
+            <td>
+              {k.revoked_at ? (
+                t.revoked
+              ) : (
+                <form method="post" action={`/admin/${p.lang}/tokens/${k.id}/revoke`}>
+                  <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                  <button type="submit" class="btn btn-sm btn-outline-danger">
+                    {`${t.revoke}: ${k.name}`}
+                  </button>
+                </form>
+              )}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <form method="post" action={`/admin/${p.lang}/tokens`} style="max-width: 28rem">
         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
         {input('tokenName', t.tokenName)}

@@ -2,7 +2,7 @@
 // "to verify" mark, the status history and a status change, the attachments, the record's history).
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { SourceList } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AttachmentInfo } from '../../attachments/attachments.service.ts';
@@ -100,35 +100,24 @@ export function AgreementListView(p: {
         </div>
       </form>
       <p role="status">{f.cursor ? t.countMore(p.items.length) : t.count(p.items.length)}</p>
-      <TableBox label={t.agreements}>
-        <table class="table">
-          <caption class="visually-hidden">{t.agreements}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.partner}</th>
-              <th scope="col">{t.kind}</th>
-              <th scope="col">{t.signedCol}</th>
-              <th scope="col">{t.status}</th>
-              <th scope="col">{t.published}</th>
-              <th scope="col">{t.updated}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <a href={`/admin/${p.lang}/agreements/${a.id}`}>{partnerName(a, p.lang)}</a>
-                </td>
-                <td>{KIND_LABELS[a.kind][p.lang]}</td>
-                <td>{formatDate(a.signed.date, a.signed.precision, p.lang) ?? '—'}</td>
-                <td>{STATUS_LABELS[a.status][p.lang]}</td>
-                <td>{a.published ? t.yes : t.no}</td>
-                <td>{formatDate(a.updatedAt.slice(0, 10), 'day', p.lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable
+        caption={t.agreements}
+        captionHidden
+        columns={[t.partner, t.kind, t.signedCol, t.status, t.published, t.updated]}
+      >
+        {p.items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <a href={`/admin/${p.lang}/agreements/${a.id}`}>{partnerName(a, p.lang)}</a>
+            </td>
+            <td>{KIND_LABELS[a.kind][p.lang]}</td>
+            <td>{formatDate(a.signed.date, a.signed.precision, p.lang) ?? '—'}</td>
+            <td>{STATUS_LABELS[a.status][p.lang]}</td>
+            <td>{a.published ? t.yes : t.no}</td>
+            <td>{formatDate(a.updatedAt.slice(0, 10), 'day', p.lang)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {f.cursor || p.nextCursor ? (
         <nav class="pagination-wrapper" aria-label={t.pages}>
           <ul class="pagination">

@@ -6,7 +6,7 @@
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import {
   agreementsStrings,
   KIND_LABELS,
@@ -354,54 +354,44 @@ export function AuditTable(p: {
     p.rows.length === 0 ? (
       <p>{t.none}</p>
     ) : (
-      <TableBox label={t.caption}>
-        <table class="table ponte-stacked">
-          <caption>{t.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.who}</th>
-              {log ? <th scope="col">{t.record}</th> : null}
-              <th scope="col">{t.action}</th>
-              <th scope="col">{t.changes}</th>
+      <DataTable
+        caption={t.caption}
+        tableClass="ponte-stacked"
+        columns={[t.when, t.who, log ? t.record : null, t.action, t.changes]}
+      >
+        {p.rows.map((r, i) => {
+          const changes = changesOf(r, p.lang);
+          const list = (
+            <ul class="list-unstyled mb-0">
+              {changes.map((c, j) => (
+                <li key={`${j}-${c}`}>{c}</li>
+              ))}
+            </ul>
+          );
+          return (
+            <tr key={`${r.at}-${r.entityId}-${i}`}>
+              <td data-label={t.when}>{momentOf(r.at, p.lang)}</td>
+              <td data-label={t.who}>{t.actors[r.actor] ?? r.actor}</td>
+              {log ? (
+                <td data-label={t.record}>
+                  <RecordCell entry={r} names={p.names} lang={p.lang} />
+                </td>
+              ) : null}
+              <td data-label={t.action}>{t.actions[r.action] ?? r.action}</td>
+              <td data-label={t.changes}>
+                {changes.length === 0 ? null : changes.length <= OPEN_CHANGES ? (
+                  list
+                ) : (
+                  <details>
+                    <summary>{t.fieldsChanged(changes.length)}</summary>
+                    {list}
+                  </details>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((r, i) => {
-              const changes = changesOf(r, p.lang);
-              const list = (
-                <ul class="list-unstyled mb-0">
-                  {changes.map((c, j) => (
-                    <li key={`${j}-${c}`}>{c}</li>
-                  ))}
-                </ul>
-              );
-              return (
-                <tr key={`${r.at}-${r.entityId}-${i}`}>
-                  <td data-label={t.when}>{momentOf(r.at, p.lang)}</td>
-                  <td data-label={t.who}>{t.actors[r.actor] ?? r.actor}</td>
-                  {log ? (
-                    <td data-label={t.record}>
-                      <RecordCell entry={r} names={p.names} lang={p.lang} />
-                    </td>
-                  ) : null}
-                  <td data-label={t.action}>{t.actions[r.action] ?? r.action}</td>
-                  <td data-label={t.changes}>
-                    {changes.length === 0 ? null : changes.length <= OPEN_CHANGES ? (
-                      list
-                    ) : (
-                      <details>
-                        <summary>{t.fieldsChanged(changes.length)}</summary>
-                        {list}
-                      </details>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </TableBox>
+          );
+        })}
+      </DataTable>
     );
   if (!p.heading) return table;
   return (

@@ -5,7 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { AgreementKind, Status } from '../../agreements/agreements.schemas.ts';
@@ -88,33 +88,19 @@ export function CounterpartListView(p: {
         ]}
       />
       <p role="status">{t.results(page.total, page.page, page.pages)}</p>
-      <TableBox label={c.caption}>
-        <table class="table">
-          <caption>{c.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{c.name}</th>
-              <th scope="col">{c.kind}</th>
-              <th scope="col">{c.country}</th>
-              <th scope="col">{c.agreements}</th>
-              <th scope="col">{t.updated}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={`${base}/${r.id}`}>{nameIn(r, p.lang)}</a>
-                </th>
-                <td>{c.kinds[r.type]}</td>
-                <td>{r.country ? nameIn(r.country, p.lang) : '—'}</td>
-                <td>{String(r.agreements)}</td>
-                <td>{day(r.updatedAt, p.lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable caption={c.caption} columns={[c.name, c.kind, c.country, c.agreements, t.updated]}>
+        {page.items.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a href={`${base}/${r.id}`}>{nameIn(r, p.lang)}</a>
+            </th>
+            <td>{c.kinds[r.type]}</td>
+            <td>{r.country ? nameIn(r.country, p.lang) : '—'}</td>
+            <td>{String(r.agreements)}</td>
+            <td>{day(r.updatedAt, p.lang)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination lang={p.lang} base={base} params={params} page={page.page} pages={page.pages} />
     </>
   );
@@ -168,33 +154,20 @@ export function CounterpartView(p: {
       {p.data.agreements.length === 0 ? (
         <p>{c.noAgreements}</p>
       ) : (
-        <TableBox label={c.agreementsCaption}>
-          <table class="table">
-            <caption>{c.agreementsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{c.agreementKind}</th>
-                <th scope="col">{c.status}</th>
-                <th scope="col">{c.signed}</th>
-                <th scope="col">{c.published}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.data.agreements.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <a href={`/admin/${p.lang}/agreements/${a.id}`}>
-                      {KIND_LABELS[a.kind as AgreementKind]?.[p.lang] ?? a.kind}
-                    </a>
-                  </th>
-                  <td>{STATUS_LABELS[a.status as Status]?.[p.lang] ?? a.status}</td>
-                  <td>{formatDate(a.signed_on, a.signed_precision as Precision, p.lang) ?? '—'}</td>
-                  <td>{a.published ? t.yes : t.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableBox>
+        <DataTable caption={c.agreementsCaption} columns={[c.agreementKind, c.status, c.signed, c.published]}>
+          {p.data.agreements.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                <a href={`/admin/${p.lang}/agreements/${a.id}`}>
+                  {KIND_LABELS[a.kind as AgreementKind]?.[p.lang] ?? a.kind}
+                </a>
+              </th>
+              <td>{STATUS_LABELS[a.status as Status]?.[p.lang] ?? a.status}</td>
+              <td>{formatDate(a.signed_on, a.signed_precision as Precision, p.lang) ?? '—'}</td>
+              <td>{a.published ? t.yes : t.no}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {p.canWrite ? (
         <section class="mt-5">

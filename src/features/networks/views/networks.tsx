@@ -5,7 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { Facts, ListFilters, locale, nameIn, Pagination, website } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
@@ -117,33 +117,19 @@ export function NetworkListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <TableBox label={n.caption}>
-        <table class="table">
-          <caption>{n.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{n.name}</th>
-              <th scope="col">{n.isMember}</th>
-              <th scope="col">{n.since}</th>
-              <th scope="col">{n.role}</th>
-              <th scope="col">{n.unit}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.items.map(({ network, membership }) => (
-              <tr key={network.id}>
-                <th scope="row">
-                  <a href={`${base}/${network.id}`}>{networkName(network, p.lang)}</a>
-                </th>
-                <td>{membership ? t.yes : t.no}</td>
-                <td>{membership ? sinceText(membership, p.lang) : '—'}</td>
-                <td>{(p.lang === 'it' ? membership?.roleIt : membership?.roleEn) ?? '—'}</td>
-                <td>{membership?.unit ? nameIn(membership.unit, p.lang) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable caption={n.caption} columns={[n.name, n.isMember, n.since, n.role, n.unit]}>
+        {p.data.items.map(({ network, membership }) => (
+          <tr key={network.id}>
+            <th scope="row">
+              <a href={`${base}/${network.id}`}>{networkName(network, p.lang)}</a>
+            </th>
+            <td>{membership ? t.yes : t.no}</td>
+            <td>{membership ? sinceText(membership, p.lang) : '—'}</td>
+            <td>{(p.lang === 'it' ? membership?.roleIt : membership?.roleEn) ?? '—'}</td>
+            <td>{membership?.unit ? nameIn(membership.unit, p.lang) : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination
         lang={p.lang}
         base={base}

@@ -5,7 +5,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, nameIn, Pagination } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
-import { TableBox } from '../../../views/backoffice/tables.tsx';
+import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
@@ -77,35 +77,21 @@ export function UnitListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <TableBox label={u.caption}>
-        <table class="table">
-          <caption>{u.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{u.name}</th>
-              <th scope="col">{u.slug}</th>
-              <th scope="col">{u.head}</th>
-              <th scope="col">{u.networks}</th>
-              <th scope="col">{u.agreements}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.data.items.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={`${base}/${r.id}`}>{nameIn(r, p.lang)}</a>
-                </th>
-                <td>
-                  <code>{r.slug}</code>
-                </td>
-                <td>{r.head ?? '—'}</td>
-                <td>{String(r.usage.memberships)}</td>
-                <td>{String(r.usage.agreements)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableBox>
+      <DataTable caption={u.caption} columns={[u.name, u.slug, u.head, u.networks, u.agreements]}>
+        {p.data.items.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a href={`${base}/${r.id}`}>{nameIn(r, p.lang)}</a>
+            </th>
+            <td>
+              <code>{r.slug}</code>
+            </td>
+            <td>{r.head ?? '—'}</td>
+            <td>{String(r.usage.memberships)}</td>
+            <td>{String(r.usage.agreements)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination
         lang={p.lang}
         base={base}
