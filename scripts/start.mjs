@@ -2,7 +2,7 @@
 // a source is newer than the bundle. Node loads the bundle in about half the time tsx takes to compile and
 // resolve some 250 TypeScript modules, which was most of a later start (decision 0010). Plain JavaScript, so
 // that nothing needs compiling before it runs; the tests, the CLI and the scripts keep running the sources.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +25,6 @@ function current() {
 
 export async function bundle() {
   const { build } = await import('esbuild');
-  const { writeFileSync } = await import('node:fs');
   const result = await build({
     absWorkingDir: ROOT,
     // The server, and the worker thread it may start (beside it, by name: see gazetteerRowsInWorker).

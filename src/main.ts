@@ -3,12 +3,10 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createDeps, databaseOptions } from './deps.ts';
 import { startControlChannel } from './features/backup/backup.control.ts';
-import { gazetteerFingerprint, gazetteerRowsInWorker } from './features/places/places.loader.ts';
-import type { DatabaseOptions } from './platform/db/client.ts';
-import { migrationsFingerprint } from './platform/db/migrate.ts';
-import { hasCluster, templateStamp } from './platform/db/template.ts';
+import { gazetteerRowsInWorker } from './features/places/places.loader.ts';
+import { hasCluster } from './platform/db/template.ts';
 import { createLogger } from './platform/logging.ts';
-import { prepareDatabase } from './prepare.ts';
+import { prepareDatabase, templateGivesGazetteer } from './prepare.ts';
 
 const started = performance.now();
 const config = loadConfig();
@@ -17,7 +15,7 @@ const options = databaseOptions(config);
 // A new embedded database that the template does not give a current gazetteer will need one: its rows are made on
 // the other core meanwhile (decision 0010).
 const gazetteerRows =
-  options.dataDir && !options.databaseUrl && !hasCluster(options.dataDir) && !templateHasGazetteer(options)
+  options.dataDir && !options.databaseUrl && !hasCluster(options.dataDir) && !templateGivesGazetteer(options)
     ? gazetteerRowsInWorker()
     : undefined;
 gazetteerRows?.catch(() => {}); // its failure is reported where it is awaited
@@ -61,10 +59,4 @@ try {
   log.fatal({ err }, 'Ponte could not start');
   await deps.close().catch(() => {});
   process.exit(1);
-}
-
-function templateHasGazetteer(options: DatabaseOptions): boolean {
-  if (options.template === false) return false;
-  const stamp = templateStamp(options.template || undefined);
-  return stamp?.['migrations'] === migrationsFingerprint() && stamp['gazetteer'] === gazetteerFingerprint();
 }

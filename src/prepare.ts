@@ -3,9 +3,9 @@
 // A composition step beside deps.ts, not in platform/: the gazetteer is a feature's (platform imports none).
 import { ensureGazetteer, gazetteerFingerprint } from './features/places/places.loader.ts';
 import type { GazetteerRows } from './features/places/places.repository.ts';
-import { type Database, openDatabase } from './platform/db/client.ts';
+import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
 import { migrate, migrationsFingerprint } from './platform/db/migrate.ts';
-import { makeTemplate, PGLITE_VERSION } from './platform/db/template.ts';
+import { makeTemplate, PGLITE_VERSION, templateStamp } from './platform/db/template.ts';
 
 export async function prepareDatabase(
   database: Database,
@@ -28,11 +28,7 @@ export async function makeDatabaseTemplate(
   log: (msg: string) => void = () => {},
   target?: string,
 ): Promise<boolean> {
-  const stamp = {
-    pglite: PGLITE_VERSION,
-    migrations: migrationsFingerprint(),
-    gazetteer: gazetteerFingerprint(),
-  };
+  const stamp = stampNow();
   return makeTemplate(
     stamp,
     async (dataDir) => {
@@ -45,4 +41,19 @@ export async function makeDatabaseTemplate(
     },
     target,
   );
+}
+
+/** What a template made now holds: the PGlite version, the migrations, the gazetteer's sources. */
+const stampNow = () => ({
+  pglite: PGLITE_VERSION,
+  migrations: migrationsFingerprint(),
+  gazetteer: gazetteerFingerprint(),
+});
+
+/** Whether a new embedded folder begins from a template whose gazetteer is current (none to load at the start). */
+export function templateGivesGazetteer(options: DatabaseOptions): boolean {
+  if (options.template === false) return false;
+  const stamp = templateStamp(options.template || undefined);
+  const now = stampNow();
+  return stamp?.['migrations'] === now.migrations && stamp['gazetteer'] === now.gazetteer;
 }

@@ -61,6 +61,13 @@ export const typed = (form: Form | undefined, name: string, max = 2000) =>
 export const oneOf = <T extends string>(allowed: readonly T[], raw: string, fallback: T | ''): T | '' =>
   (allowed as readonly string[]).includes(raw) ? (raw as T) : fallback;
 
+/**
+ * A record form's values as the service's fields: each text as sent, '' for one not sent (the service then
+ * names what is missing). A form with sources overrides `sources` with sourcesFromLines.
+ */
+export const textsOf = <K extends string>(values: Values, fields: readonly K[]): Record<K, string> =>
+  Object.fromEntries(fields.map((name) => [name, values[name] ?? ''])) as Record<K, string>;
+
 export const pageNumber = (raw: string) => {
   const n = Number.parseInt(raw, 10);
   return Number.isFinite(n) && n > 0 ? Math.min(n, 1_000_000) : 1;

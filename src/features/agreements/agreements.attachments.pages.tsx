@@ -1,8 +1,10 @@
 // An agreement's attachments: uploading a file (a multipart form whose CSRF token comes before the file, so
 // it is checked before any byte is kept), downloading one, deleting one.
+import type { FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sameToken, sessionOf } from '../accounts/accounts.http.ts';
+import type { Session } from '../accounts/accounts.service.ts';
 import { type Form, fieldMessage, langOf, noticeOf, UUID } from '../admin/admin.kit.tsx';
 import { MAX_ATTACHMENT_BYTES } from '../attachments/attachments.service.ts';
 import type { AgreementsAdmin } from './agreements.admin.ts';
@@ -26,6 +28,21 @@ export async function received<T>(read: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The file part of a back-office upload form, once the form's CSRF token (which comes before the file, so it is
+ * known before any byte is kept) matches the session's; undefined when the form holds no file.
+ */
+export async function uploadedFile(request: FastifyRequest, session: Session, maxBytes: number) {
+  if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
+  const part = await received(() => request.file({ limits: { fileSize: maxBytes, files: 1 } }));
+  const csrf = part?.fields['_csrf'];
+  const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
+  if (!sameToken(token, session.csrfToken)) {
+    throw new AppError('forbidden', 'The form has expired or did not come from this site: reload the page');
+  }
+  return part;
+}
+
 export function attachmentRoutes(app: App, admin: AgreementsAdmin, shown: AgreementPage) {
   app.post<{ Params: { lang: string; id: string } }>(
     '/admin/:lang/agreements/:id/attachments',
@@ -38,19 +55,7 @@ export function attachmentRoutes(app: App, admin: AgreementsAdmin, shown: Agreem
       const t = agreementsStrings(lang);
       let filename = '';
       try {
-        if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
-        // The token comes before the file in the form, so it is known before any byte is kept.
-        const part = await received(() =>
-          request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }),
-        );
-        const csrf = part?.fields['_csrf'];
-        const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
-        if (!sameToken(token, session.csrfToken)) {
-          throw new AppError(
-            'forbidden',
-            'The form has expired or did not come from this site: reload the page',
-          );
-        }
+        const part = await uploadedFile(request, session, MAX_ATTACHMENT_BYTES);
         if (!part?.filename) throw AppError.invalid('file', 'choose a file');
         filename = part.filename;
         const bytes = await received(() => part.toBuffer());

@@ -3,16 +3,16 @@
 // writes every row or none, as the editor's institution, audited as one "import". The file waits on the server
 // (agreements.import-uploads.ts) between the steps, so the confirmation cannot change it.
 import { PassThrough } from 'node:stream';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { AppError, isAppError } from '../../platform/errors.ts';
+import { isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { formatNumber, type Lang } from '../../platform/i18n.ts';
 import { renderFragment } from '../../views/render.ts';
-import { actorOfSession, sameToken, sessionOf } from '../accounts/accounts.http.ts';
+import { actorOfSession, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, langOf, type Notice, noticeOf } from '../admin/admin.kit.tsx';
-import { received } from './agreements.attachments.pages.tsx';
+import { received, uploadedFile } from './agreements.attachments.pages.tsx';
 import { importStrings } from './agreements.import.strings.ts';
 import type { StaffImport } from './agreements.import.ts';
 import { createUploads, type Progress, type Upload, type Uploads } from './agreements.import-uploads.ts';
@@ -180,16 +180,7 @@ function uploadRoutes(app: App, kit: ImportKit, importAs: StaffImport, uploads: 
       const session = sessionOf(request);
       const t = importStrings(lang);
       try {
-        if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
-        const part = await received(() => request.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }));
-        const csrf = part?.fields['_csrf'];
-        const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
-        if (!sameToken(token, session.csrfToken)) {
-          throw new AppError(
-            'forbidden',
-            'The form has expired or did not come from this site: reload the page',
-          );
-        }
+        const part = await uploadedFile(request, session, MAX_IMPORT_BYTES);
         if (!part?.filename) return uploadPage(reply, lang, session, t.noFile, 400);
         const bytes = await received(() => part.toBuffer());
         if (part.file.truncated) return uploadPage(reply, lang, session, t.tooBig(mb(lang)), 413);
@@ -230,28 +221,38 @@ function uploadRoutes(app: App, kit: ImportKit, importAs: StaffImport, uploads: 
 /** An upload's page (report, progress or result) and its confirmation. */
 function stepRoutes(app: App, kit: ImportKit) {
   const { uploadPage, uploadOf, address, shown, run } = kit;
-  app.get<{ Params: { lang: string; id: string } }>(
-    '/admin/:lang/agreements/import/:id',
-    { schema: { hide: true }, config: { access: 'editor' } },
-    async (request, reply) => {
+  type StepRequest = FastifyRequest<{ Params: { lang: string; id: string }; Body: Form }>;
+  /** A handler given the upload the address names for this session; a gone or expired one is a 404 page. */
+  const withUpload =
+    (
+      handle: (
+        request: StepRequest,
+        reply: FastifyReply,
+        lang: Lang,
+        session: Session,
+        upload: Upload,
+      ) => unknown,
+    ) =>
+    async (request: StepRequest, reply: FastifyReply) => {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
       const session = sessionOf(request);
       const upload = uploadOf(session, request.params.id);
       if (!upload) return uploadPage(reply, lang, session, importStrings(lang).expired, 404);
-      return shown(reply, lang, session, upload);
-    },
+      return handle(request, reply, lang, session, upload);
+    };
+  const options = { schema: { hide: true }, config: { access: 'editor' } } as const;
+
+  app.get(
+    '/admin/:lang/agreements/import/:id',
+    options,
+    withUpload((_request, reply, lang, session, upload) => shown(reply, lang, session, upload)),
   );
 
-  app.post<{ Params: { lang: string; id: string }; Body: Form }>(
+  app.post(
     '/admin/:lang/agreements/import/:id',
-    { schema: { hide: true }, config: { access: 'editor' } },
-    async (request, reply) => {
-      const lang = langOf(request);
-      if (!lang) return reply.callNotFound();
-      const session = sessionOf(request);
-      const upload = uploadOf(session, request.params.id);
-      if (!upload) return uploadPage(reply, lang, session, importStrings(lang).expired, 404);
+    options,
+    withUpload((request, reply, lang, session, upload) => {
       if (upload.state !== 'checked') return reply.redirect(address(lang, upload.id), 303);
       // A file with problems other than cities to pick cannot be imported: the report offered no confirmation.
       if (upload.report.problems.some((p) => !p.candidates?.length)) {
@@ -267,7 +268,7 @@ function stepRoutes(app: App, kit: ImportKit) {
           request.log.error({ err }, 'the import from the back-office failed');
         }),
       );
-    },
+    }),
   );
 }
 

@@ -13,6 +13,7 @@ import {
   oneOf,
   type Rendered,
   recordPages,
+  textsOf,
   typed,
 } from '../admin/admin.forms.tsx';
 import { field } from '../admin/admin.kit.tsx';
@@ -92,12 +93,7 @@ export function counterpartsPages(services: Services) {
           });
         },
         save: async (values) => {
-          const created = await admin.createCounterpart(c.actor, {
-            nameIt: values['nameIt'] ?? '',
-            nameEn: values['nameEn'] ?? '',
-            website: values['website'] ?? '',
-            country: values['country'] ?? '',
-          });
+          const created = await admin.createCounterpart(c.actor, textsOf(values, COUNTERPART_FIELDS));
           return `${base}/${created.id}?created=1`;
         },
       };
@@ -134,12 +130,7 @@ export function counterpartsPages(services: Services) {
             });
           },
           save: async (values, version) => {
-            await admin.updateCounterpart(c.actor, id, version, {
-              nameIt: values['nameIt'] ?? '',
-              nameEn: values['nameEn'] ?? '',
-              website: values['website'] ?? '',
-              country: values['country'] ?? '',
-            });
+            await admin.updateCounterpart(c.actor, id, version, textsOf(values, COUNTERPART_FIELDS));
             return `${record}?saved=1`;
           },
         };

@@ -19,6 +19,7 @@ import {
   READ,
   type Rendered,
   recordPages,
+  textsOf,
   typed,
 } from '../admin/admin.forms.tsx';
 import { field, UUID } from '../admin/admin.kit.tsx';
@@ -53,13 +54,7 @@ export function networksPages(services: Services) {
 
 /** The catalogue form's values as the service's fields; sources from their lines, keeping stored ones whole. */
 const networkFields = (values: Values, stored: Source[] = []) => ({
-  slug: values['slug'] ?? '',
-  acronym: values['acronym'] ?? '',
-  nameIt: values['nameIt'] ?? '',
-  nameEn: values['nameEn'] ?? '',
-  website: values['website'] ?? '',
-  descriptionIt: values['descriptionIt'] ?? '',
-  descriptionEn: values['descriptionEn'] ?? '',
+  ...textsOf(values, NETWORK_FIELDS),
   sources: sourcesFromLines(values['sources'] ?? '', stored),
 });
 
@@ -198,14 +193,7 @@ function membershipRoutes(
   networkRender: (c: Ctx, id: string) => Promise<Rendered>,
 ) {
   const membershipFields = (values: Values, stored: Source[] = []) => ({
-    since: values['since'] ?? '',
-    roleIt: values['roleIt'] ?? '',
-    roleEn: values['roleEn'] ?? '',
-    unitId: values['unitId'] ?? '',
-    workingGroups: values['workingGroups'] ?? '',
-    annualFee: values['annualFee'] ?? '',
-    feeCurrency: values['feeCurrency'] ?? '',
-    notes: values['notes'] ?? '',
+    ...textsOf(values, MEMBERSHIP_FIELDS),
     sources: sourcesFromLines(values['sources'] ?? '', stored),
   });
 

@@ -7,7 +7,7 @@ import type { GazetteerRows } from './places.repository.ts';
 const rows = gazetteerRows();
 const message: GazetteerRows = {
   ...rows,
-  places: asCsvRows(rows.places as unknown[][]),
-  names: asCsvRows(rows.names as unknown[][]),
+  places: asCsvRows(rows.places),
+  names: asCsvRows(rows.names),
 };
 parentPort!.postMessage(message);

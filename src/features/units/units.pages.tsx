@@ -15,6 +15,7 @@ import {
   oneOf,
   type Rendered,
   recordPages,
+  textsOf,
   typed,
 } from '../admin/admin.forms.tsx';
 import { field } from '../admin/admin.kit.tsx';
@@ -60,14 +61,7 @@ export function unitsPages(services: Services) {
     };
 
     const unitFields = (values: Values, stored: UnitRecord['sources'] = []) => ({
-      slug: values['slug'] ?? '',
-      nameIt: values['nameIt'] ?? '',
-      nameEn: values['nameEn'] ?? '',
-      remitIt: values['remitIt'] ?? '',
-      remitEn: values['remitEn'] ?? '',
-      head: values['head'] ?? '',
-      email: values['email'] ?? '',
-      phone: values['phone'] ?? '',
+      ...textsOf(values, UNIT_FIELDS),
       sources: sourcesFromLines(values['sources'] ?? '', stored),
     });
 

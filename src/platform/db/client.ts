@@ -23,7 +23,7 @@ import {
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
 import { migrationsFingerprint } from './migration-files.ts';
 import { type TarEntry, tarOf } from './tar.ts';
-import { startFromTemplate } from './template.ts';
+import { hasCluster, startFromTemplate } from './template.ts';
 
 // Queries name their tables (the features' *.table.ts); the relational query API, which would need every table
 // here, is not used, so platform/ knows no feature's table.
@@ -336,7 +336,8 @@ async function listenOnServer(
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
   const releaseLock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
-  if (opts.dataDir && !opts.loadDataDir && opts.template !== false) {
+  // Only a folder without a cluster is copied into (and only then are the migrations hashed to check).
+  if (opts.dataDir && !opts.loadDataDir && opts.template !== false && !hasCluster(opts.dataDir)) {
     startFromTemplate(opts.dataDir, opts.template, { migrations: migrationsFingerprint() });
   }
   const client = await PGlite.create({
