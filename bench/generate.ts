@@ -181,12 +181,12 @@ const INSERT_COUNTERPARTS = `insert into counterparts (id, institution_id, kind,
   select * from json_to_recordset($1::json) as x(id uuid, institution_id uuid, kind text, place_id int,
     name_it text, name_en text, country_code text)`;
 
-const INSERT_AGREEMENTS = `insert into agreements (id, institution_id, counterpart_id, slug, kind, signed_on,
+const INSERT_AGREEMENTS = `insert into agreements (id, institution_id, counterpart_id, slug, slug_en, kind, signed_on,
     signed_precision, ratified_on, ratified_precision, term, ends_on, renewal, renewal_years, sectors, title_it,
     title_en, published, status, status_since, status_since_precision, country_code, continent, search_text,
     sort_name_it, sort_name_en, created_at, updated_at)
   select * from json_to_recordset($1::json) as x(id uuid, institution_id uuid, counterpart_id uuid, slug text,
-    kind text, signed_on date, signed_precision text, ratified_on date, ratified_precision text, term text,
+    slug_en text, kind text, signed_on date, signed_precision text, ratified_on date, ratified_precision text, term text,
     ends_on date, renewal text, renewal_years smallint, sectors text[], title_it text, title_en text,
     published boolean, status text, status_since date, status_since_precision text, country_code text,
     continent text, search_text text, sort_name_it text, sort_name_en text, created_at timestamptz,
@@ -273,6 +273,7 @@ export async function generateDataset(
     const usedPlaces = new Set<number>();
     const usedOrgs = new Set<string>();
     const taken = new Set<string>();
+    const takenEn = new Set<string>();
 
     /** A new partner for this institution (usually a city, sometimes an organisation), if one is left. */
     const newCounterpart = (): Counterpart | undefined => {
@@ -431,6 +432,11 @@ export async function generateDataset(
       let slug = kinded;
       for (let n = 2; taken.has(slug); n++) slug = `${kinded}-${n}`;
       taken.add(slug);
+      // The English address: the partner's English name in place of its Italian one (as englishSlug does).
+      const kindedEn = `${slugify(cp.name_en)}${kinded.slice(base.length)}`;
+      let slugEn = kindedEn;
+      for (let n = 2; takenEn.has(slugEn); n++) slugEn = `${kindedEn}-${n}`;
+      takenEn.add(slugEn);
       const country = countryByCode(cp.country_code);
       const searchParts = [
         cp.name_it,
@@ -448,6 +454,7 @@ export async function generateDataset(
         institution_id: inst.id,
         counterpart_id: cp.id,
         slug,
+        slug_en: slugEn,
         kind,
         signed_on: signed.date,
         signed_precision: signed.precision,
@@ -524,8 +531,7 @@ for (const s of SECTORS)
 // ---- Standalone: fill the configured database ----
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { loadConfig } = await import('../src/config.ts');
-  const { databaseOptions } = await import('../src/deps.ts');
+  const { databaseOptions, loadConfig } = await import('../src/config.ts');
   const { openDatabase } = await import('../src/platform/db/client.ts');
   const { prepareDatabase } = await import('../src/prepare.ts');
   const database = await openDatabase(databaseOptions(loadConfig()));

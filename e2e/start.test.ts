@@ -1,6 +1,7 @@
 // `npm start` as a new user runs it: scripts/start.mjs bundles the server, and a new data folder begins as a copy
 // of the database template `npm install` made (made here when missing). The server must then answer with the
-// gazetteer and the demo data, and stop cleanly.
+// gazetteer and the demo data, and stop cleanly. The other tests run the sources: this one is where the bundle
+// (Ponte with its dependencies, and the database's thread) is checked, so it goes through each kind of page.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -56,6 +57,7 @@ describe('npm start', () => {
     const overview = await fetch(`${base}/milano/it/`);
     expect(overview.status).toBe(200);
     expect(await overview.text()).toContain('Milano');
+    await expectBundleServes(base, output);
 
     server.kill('SIGTERM');
     const [code] = await once(server, 'exit');
@@ -63,3 +65,43 @@ describe('npm start', () => {
     server = undefined;
   }, 180_000);
 });
+
+/**
+ * What the bundle must still do with its dependencies inside it: the API's document and renderer, the
+ * portal's assets, open data, and a sign-in (password hashing, sessions, a transaction through the database's
+ * thread) down to the dashboard.
+ */
+async function expectBundleServes(base: string, output: string): Promise<void> {
+  const openapi = await (await fetch(`${base}/api/openapi.json`)).json();
+  expect(openapi.paths['/api/v1/agreements']).toBeDefined();
+  expect((await fetch(`${base}/api/docs/`)).status).toBe(200);
+  const list = await (await fetch(`${base}/api/v1/agreements?institution=milano`)).json();
+  expect(list.items.length).toBeGreaterThan(0);
+  const page = await (await fetch(`${base}/milano/en/partnerships/`)).text();
+  const css = page.match(/href="(\/assets\/[^"]+\.css)"/)?.[1];
+  expect(css, 'the stylesheet').toBeDefined();
+  expect((await fetch(`${base}${css}`)).status).toBe(200);
+
+  const [, email, password] = output.match(/^\s+milano\s+(\S+)\s+(\S+)$/m) ?? [];
+  expect(email, output).toBeDefined();
+  const form = await fetch(`${base}/admin/it/login`);
+  const preSession = cookieOf(form);
+  const csrf = (await form.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  const signedIn = await fetch(`${base}/admin/it/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: preSession },
+    body: new URLSearchParams({ _csrf: csrf, email: email!, password: password! }).toString(),
+  });
+  expect(signedIn.status).toBe(303);
+  const dashboard = await fetch(`${base}/admin/it/`, { headers: { cookie: cookieOf(signedIn) } });
+  expect(dashboard.status).toBe(200);
+  expect(await dashboard.text()).toContain('Milano');
+}
+
+/** The cookies an answer sets, as a request's Cookie header. */
+const cookieOf = (res: Response): string =>
+  res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');

@@ -3,9 +3,6 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import cookie from '@fastify/cookie';
-// @fastify/cookie imports `cookie` itself only when registered, which then waits for a file read behind the
-// embedded database's compiler threads (0.4 s of a later start, measured): loaded here with everything else.
-import 'cookie';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -116,7 +113,7 @@ export async function buildApp({
 
   await app.register(healthRoutes(deps.database));
   registerAssets(app);
-  await dropCachesOnChange(app, deps.database, [cache, apiCache]);
+  dropCachesOnChange(app, deps.database, [cache, apiCache]);
   await app.register(pages.routes);
   await app.register(
     accountsPages({
@@ -150,17 +147,21 @@ export async function buildApp({
 
 /**
  * Every instance drops its cached pages and API answers when any instance commits a change; if the listening
- * connection dropped, changes may have been missed, so everything goes.
+ * connection dropped, changes may have been missed, so everything goes. It listens once the app is ready,
+ * before it serves: building the app never waits for an embedded database still starting in its thread.
  */
-async function dropCachesOnChange(app: App, database: Database, caches: PageCache[]): Promise<void> {
-  const stop = await database.listen(
-    CHANGES_CHANNEL,
-    (scope) => {
-      for (const c of caches) c.invalidate(scope);
-    },
-    () => {
-      for (const c of caches) c.invalidate(PLATFORM);
-    },
-  );
-  app.addHook('onClose', async () => stop());
+function dropCachesOnChange(app: App, database: Database, caches: PageCache[]): void {
+  let stop: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    stop = await database.listen(
+      CHANGES_CHANNEL,
+      (scope) => {
+        for (const c of caches) c.invalidate(scope);
+      },
+      () => {
+        for (const c of caches) c.invalidate(PLATFORM);
+      },
+    );
+  });
+  app.addHook('onClose', async () => stop?.());
 }

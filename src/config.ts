@@ -1,6 +1,8 @@
 // The one typed configuration of Ponte, and the only reader of process.env.
 // Each key has a doc, a default and its environment variable; the README's table is generated from CONFIG_KEYS.
 import { resolve } from 'node:path';
+import type { DatabaseOptions } from './platform/db/client.ts';
+import { APP_ROLE } from './platform/db/roles.ts';
 
 type Parser<T> = (raw: string, env: string) => T;
 
@@ -180,4 +182,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   // Links, the sitemap and the OpenAPI document name the port the server really listens on.
   if (!config.publicUrl) config.publicUrl = `http://localhost:${config.port}`;
   return config;
+}
+
+/** The database the configuration names: a PostgreSQL server, or the embedded one in DATA_DIR. */
+export function databaseOptions(config: Config): DatabaseOptions {
+  return {
+    databaseUrl: config.databaseUrl,
+    ownerUrl: config.databaseOwnerUrl,
+    dataDir: config.dataDir,
+    ...(config.databaseTemplate ? {} : { template: false as const }),
+    poolSize: config.dbPoolSize,
+    role: APP_ROLE,
+  };
 }

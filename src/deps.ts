@@ -1,5 +1,4 @@
 // Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
-import type { Config } from './config.ts';
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
@@ -26,7 +25,7 @@ import { createPortalService } from './features/portal/portal.service.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
 import { createUnitsRepository } from './features/units/units.repository.ts';
 import { createUnitsAdmin, createUnitsService } from './features/units/units.service.ts';
-import { APP_ROLE, type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
+import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
 
 export function createServices(database: Database) {
   const places = createPlacesService({ repo: createPlacesRepository(database) });
@@ -92,17 +91,6 @@ export interface Deps {
   database: Database;
   services: Services;
   close(): Promise<void>;
-}
-
-export function databaseOptions(config: Config): DatabaseOptions {
-  return {
-    databaseUrl: config.databaseUrl,
-    ownerUrl: config.databaseOwnerUrl,
-    dataDir: config.dataDir,
-    ...(config.databaseTemplate ? {} : { template: false as const }),
-    poolSize: config.dbPoolSize,
-    role: APP_ROLE,
-  };
 }
 
 export async function createDeps(options: DatabaseOptions): Promise<Deps> {

@@ -1,62 +1,16 @@
-// Server entry: load config, open and prepare the database, build the app, listen. The only file that listens.
-import { buildApp } from './app.ts';
-import { loadConfig } from './config.ts';
-import { createDeps, databaseOptions } from './deps.ts';
-import { startControlChannel } from './features/backup/backup.control.ts';
-import { gazetteerRowsInWorker } from './features/places/places.loader.ts';
+// Server entry. The embedded database starts in its own thread first, and the app loads meanwhile: PostgreSQL's
+// start (about a second of WebAssembly) and the loading of some thousand modules then share the machine's two
+// cores instead of following each other (decision 0011). Hence the few, light imports here, and the rest of the
+// server (server.ts) imported only once the database is on its way.
+import { databaseOptions, loadConfig } from './config.ts';
+import { startEmbedded } from './platform/db/embedded.ts';
 import { hasCluster } from './platform/db/template.ts';
-import { createLogger } from './platform/logging.ts';
-import { prepareDatabase, templateGivesGazetteer } from './prepare.ts';
 
 const started = performance.now();
 const config = loadConfig();
-const log = createLogger(config.logLevel);
 const options = databaseOptions(config);
-// A new embedded database that the template does not give a current gazetteer will need one: its rows are made on
-// the other core meanwhile (decision 0010).
-const gazetteerRows =
-  options.dataDir && !options.databaseUrl && !hasCluster(options.dataDir) && !templateGivesGazetteer(options)
-    ? gazetteerRowsInWorker()
-    : undefined;
-gazetteerRows?.catch(() => {}); // its failure is reported where it is awaited
-const deps = await createDeps(options);
-try {
-  await prepareDatabase(deps.database, (msg) => log.info(msg), gazetteerRows);
-  if (config.seedDemo && !(await deps.services.seed.hasInstitutions())) {
-    const report = await deps.services.seed.demo();
-    log.info(`Demo data loaded: ${report.institutions.join(', ')} with ${report.agreements} agreements.`);
-    // Each demo institution gets an admin with a generated password, printed this once and never stored in
-    // clear: there is no default password anywhere. Printed to the terminal, not the log.
-    const admins = await deps.services.accounts.ensureAdmins();
-    if (admins.length > 0) {
-      process.stdout.write(
-        `\nAdministrators created (write the passwords down: they are not shown again):\n${admins
-          .map((a) => `  ${a.institution.padEnd(12)} ${a.email.padEnd(32)} ${a.password}`)
-          .join('\n')}\n\n`,
-      );
-    }
-  }
-  const app = await buildApp({ deps, config, logger: log });
-  await app.listen({ port: config.port, host: config.host });
-  // Embedded database only: `ponte backup` asks this process for a snapshot, since no other may open DATA_DIR.
-  const stopControl = await startControlChannel(deps.database, config.dataDir, {
-    info: (msg) => log.info(msg),
-    warn: (msg) => log.warn(msg),
-  });
-  log.info(
-    `Ponte is ready at ${config.publicUrl} (${deps.database.engine}, ${Math.round(performance.now() - started)} ms)`,
-  );
-  const shutdown = async (signal: string) => {
-    log.info(`${signal}: closing`);
-    await stopControl();
-    await app.close();
-    await deps.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-} catch (err) {
-  log.fatal({ err }, 'Ponte could not start');
-  await deps.close().catch(() => {});
-  process.exit(1);
-}
+// Before the template is copied into a new folder: server.ts decides from it whether the gazetteer is needed.
+const newFolder = Boolean(!options.databaseUrl && options.dataDir && !hasCluster(options.dataDir));
+const embedded = options.databaseUrl ? undefined : startEmbedded(options);
+const { serve } = await import('./server.ts');
+await serve({ config, database: { ...options, embedded }, newFolder, started });

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openDatabase, PGLITE_EXTENSIONS } from '../src/platform/db/client.ts';
+import { openDatabase } from '../src/platform/db/client.ts';
 import { MIGRATIONS_DIR } from '../src/platform/db/migrate.ts';
+import type { PgliteThread } from '../src/platform/db/pglite-thread.ts';
 import { prepareDatabase } from '../src/prepare.ts';
 
 /**
@@ -48,8 +48,8 @@ export async function buildPgliteTemplate(): Promise<string> {
   if (existsSync(file)) return file;
   const database = await openDatabase({});
   await prepareDatabase(database);
-  // Dump through a fresh handle on the same engine: PGlite exposes dumpDataDir on its client only.
-  const client = (database.db as unknown as { $client: PGlite }).$client;
+  // PGlite's dumpDataDir is on its client only.
+  const client = (database.db as unknown as { $client: PgliteThread }).$client;
   const blob = await client.dumpDataDir('none');
   await database.close();
   const tmp = `${file}.${process.pid}`;
@@ -77,5 +77,3 @@ export async function buildPostgresTemplate(url: string): Promise<void> {
     await database.close();
   }
 }
-
-export { PGLITE_EXTENSIONS };

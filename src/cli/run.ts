@@ -1,8 +1,8 @@
 // The CLI: `npm run ponte -- <command>`. Parses the command, builds the same services as the server, and
 // dispatches to the features' CLI modules. Exit codes: 0 done, 1 the work found problems, 2 bad usage.
 import { parseArgs } from 'node:util';
-import { type Config, loadConfig } from '../config.ts';
-import { createDeps, type Deps, databaseOptions } from '../deps.ts';
+import { type Config, databaseOptions, loadConfig } from '../config.ts';
+import { createDeps, type Deps } from '../deps.ts';
 import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';

@@ -1,7 +1,8 @@
 // ISO countries with the names Ponte shows in Italian and English, and lookup of a country written by a
 // person ("Stati Uniti", "USA", "United Kingdom", "Inghilterra", "DE", "DEU").
 import { createRequire } from 'node:module';
-import isoCountries from 'i18n-iso-countries';
+// The library without its locales: its main entry loads all 84 of them (590 KB), and Ponte needs two.
+import isoCountries from 'i18n-iso-countries/index.js';
 import { CONTINENT_BY_COUNTRY, type Continent } from './data/continents.ts';
 import { normalizeName } from './normalize.ts';
 

@@ -3,12 +3,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse/sync';
 import { type Rows, rowCount } from '../../platform/db/bulk.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { projectPath } from '../../platform/paths.ts';
+import { startWorker } from '../../platform/worker.ts';
 import { allCountries } from './countries.ts';
 import { normalizeName } from './normalize.ts';
 import { createPlacesRepository, type GazetteerRows } from './places.repository.ts';
@@ -165,14 +164,11 @@ export async function ensureGazetteer(
 
 /**
  * The gazetteer's rows, made in a worker thread while this one does other work: a new embedded database opens
- * and migrates meanwhile (about a second each), on the machine's other core. From the sources (tsx, the tests)
- * the worker runs gazetteer.worker.ts; from the bundle, the gazetteer.worker.js scripts/start.mjs builds beside it.
+ * and migrates meanwhile (about a second each), on the machine's other core (gazetteer.worker.ts).
  */
 export function gazetteerRowsInWorker(): Promise<GazetteerRows> {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const file = new URL(`./gazetteer.worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
   return new Promise((resolve, reject) => {
-    const worker = fromSources ? new Worker(tsxBootstrap(file), { eval: true }) : new Worker(file);
+    const worker = startWorker(import.meta.url, 'gazetteer.worker');
     worker.once('message', (rows: GazetteerRows) => {
       resolve(rows);
       void worker.terminate();
@@ -180,14 +176,4 @@ export function gazetteerRowsInWorker(): Promise<GazetteerRows> {
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the worker stopped (exit code ${code})`)));
   });
-}
-
-/**
- * A worker's script that registers tsx's loader in its own thread and then imports `file`: under Node 20 a
- * worker inherits neither `node --import tsx` nor the test runner's transform. (tsx's ES module build: its
- * CommonJS one registers a loader that cannot find itself.)
- */
-function tsxBootstrap(file: URL): string {
-  const api = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  return `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`;
 }

@@ -1,6 +1,7 @@
 // Database.bulkLoad's parts: rows as CSV for PGlite's COPY, batches of JSON for a server, and a table's secondary
 // indexes and foreign keys set aside during a load and rebuilt once after it (cheaper than row by row).
-import type { Transaction } from '@electric-sql/pglite';
+
+import type { Queries } from './pglite-thread.ts';
 
 // The shape of Database.query (client.ts imports this file, so not from there).
 type QueryFn = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -131,7 +132,7 @@ export const copyFromBlob: BulkWrite = async (tx, query, table, columns, rows) =
     "select pg_has_role(current_user, 'pg_read_server_files', 'usage') as ok",
   );
   if (!may?.ok) return insertJsonBatches(query, table, columns, valuesOf(rows, table));
-  const client = (tx as unknown as { session: { client: Transaction } }).session.client;
+  const client = (tx as unknown as { session: { client: Queries } }).session.client;
   await client.query(
     `copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from '/dev/blob' with (format csv)`,
     [],

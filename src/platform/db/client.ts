@@ -1,17 +1,14 @@
 // One SQL dialect, two engines: PGlite (embedded, in-process) when no DATABASE_URL is set, otherwise a
 // node-postgres pool. Everything above this file sees the same Drizzle database type.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { AppError } from '../errors.ts';
 import {
   type BulkLoadOptions,
   type BulkRows,
@@ -21,9 +18,9 @@ import {
   setIndexesAside,
 } from './bulk.ts';
 import { isConnectionLost, isRetrySafeRead } from './connection.ts';
-import { migrationsFingerprint } from './migration-files.ts';
+import { DATE_OID, type Embedded, startEmbedded } from './embedded.ts';
+import type { PgliteThread } from './pglite-thread.ts';
 import { type TarEntry, tarOf } from './tar.ts';
-import { hasCluster, startFromTemplate } from './template.ts';
 
 // Queries name their tables (the features' *.table.ts); the relational query API, which would need every table
 // here, is not used, so platform/ knows no feature's table.
@@ -94,13 +91,9 @@ export interface Scope {
   institutionIds: readonly string[];
 }
 
-/** The database role that row-level security applies to (migration 0004). */
-export const STAFF_ROLE = 'ponte_staff';
-/**
- * The role the application serves as (migration 0006): rows of every institution, but no power over the
- * schema, the audit log's triggers or the gazetteer. The owner only migrates.
- */
-export const APP_ROLE = 'ponte_app';
+import { STAFF_ROLE } from './roles.ts';
+
+export { APP_ROLE, STAFF_ROLE } from './roles.ts';
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined;
@@ -118,9 +111,9 @@ export interface DatabaseOptions {
    */
   template?: string | false | undefined;
   poolSize?: number;
+  /** The embedded database already starting in its thread (main.ts starts it before it loads the app). */
+  embedded?: Embedded | undefined;
 }
-
-export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** An open transaction of one database (`owner`: its pool or PGlite client); `open` ends with fn. */
 interface Work {
@@ -225,8 +218,6 @@ function unitOfWork(
     });
   return { db: ambientAware(owner, root), query, transaction, scoped, bulkLoad };
 }
-
-const DATE_OID = 1082;
 
 export function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts) : openPglite(opts);
@@ -335,18 +326,11 @@ async function listenOnServer(
 }
 
 async function openPglite(opts: DatabaseOptions): Promise<Database> {
-  const releaseLock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
-  // Only a folder without a cluster is copied into (and only then are the migrations hashed to check).
-  if (opts.dataDir && !opts.loadDataDir && opts.template !== false && !hasCluster(opts.dataDir)) {
-    startFromTemplate(opts.dataDir, opts.template, { migrations: migrationsFingerprint() });
-  }
-  const client = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
-    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
-    extensions: PGLITE_EXTENSIONS,
-    // Dates stay strings ("1973-04-01"), as with node-postgres: a partial date must never meet a time zone.
-    parsers: { [DATE_OID]: (v: string) => v },
-  });
+  const embedded = opts.embedded ?? startEmbedded(opts);
+  const client = embedded.thread;
+  // Not waited for: the database may still be starting in its thread, and every query waits for it (or fails
+  // with the reason it could not open). The server builds the app meanwhile.
+  client.ready.catch(() => embedded.release());
   for (const method of ['query', 'exec'] as const) {
     const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
     (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
@@ -354,14 +338,14 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
       return original(...args);
     };
   }
-  // One connection, one role at a time: the app's, once migrations have created it.
+  // One connection, one role at a time: the app's, once migrations have created it (as the thread sets it when
+  // the database opens, in startEmbedded); the owner's inside asOwner.
   const actAs = async (role: string | undefined) => {
     if (!role) return;
     const known = await client.query('select 1 from pg_roles where rolname = $1', [role]);
     if (known.rows.length > 0) await client.exec(`set role ${role}`);
   };
-  await actAs(opts.role);
-  const root = drizzlePglite(client) as unknown as RootDb;
+  const root = drizzlePglite(client as unknown as PGlite) as unknown as RootDb;
   const database: Database = {
     engine: 'pglite',
     ...unitOfWork(
@@ -385,13 +369,13 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     snapshot: () => snapshotOf(client, opts.dataDir),
     close: async () => {
       await client.close();
-      releaseLock();
+      embedded.release();
     },
   };
   return database;
 }
 
-async function snapshotOf(client: PGlite, dataDir: string | undefined): Promise<Blob> {
+async function snapshotOf(client: PgliteThread, dataDir: string | undefined): Promise<Blob> {
   assertNotInTransaction(client);
   // Inside a transaction of its own: PGlite runs one transaction at a time, so none is half done meanwhile.
   // CHECKPOINT needs the owner, not ponte_app; SET LOCAL gives the role back when the transaction ends.
@@ -439,51 +423,7 @@ async function readDataDir(dataDir: string, wal: { first: string; last: string }
   return entries;
 }
 
-/**
- * PGlite serves one process: a second process opening the same folder would corrupt it. A lock file with the
- * owner's pid turns that into a clear error; a lock left by a dead process is taken over.
- */
-export function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'ponte.lock');
-  const mine = String(process.pid);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      writeFileSync(file, mine, { flag: 'wx' });
-      const release = () => {
-        process.off('exit', release);
-        try {
-          if (readFileSync(file, 'utf8') === mine) unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const owner = Number(readFileSync(file, 'utf8'));
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new AppError(
-          'unavailable',
-          `The embedded database in ${dataDir} is in use by process ${owner} (a running Ponte?). ` +
-            'Stop it first, or run Ponte on a PostgreSQL server (DATABASE_URL) to share the database.',
-        );
-      }
-      unlinkSync(file);
-    }
-  }
-  throw new AppError('unavailable', `Could not lock ${dataDir}`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { lockDataDir } from './embedded.ts';
 
 /** True when the database answers a trivial query. */
 export async function ping(db: Db): Promise<boolean> {
