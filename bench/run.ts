@@ -30,6 +30,7 @@ import {
   openDatabase,
   type QueryFn,
 } from '../src/platform/db/client.ts';
+import { raiseWasmTieringBudget } from '../src/platform/db/embedded.ts';
 import { prepareDatabase } from '../src/prepare.ts';
 import { type GenerateReport, generateDataset } from './generate.ts';
 import {
@@ -55,6 +56,8 @@ import {
 } from './server-start.ts';
 
 const LOAD_AT_START = os.loadavg();
+// The embedded database's WebAssembly tuned as the server tunes it (main.ts), so that latencies are the server's.
+raiseWasmTieringBudget();
 const envInt = (name: string, fallback: number) => Number(process.env[name] || fallback);
 
 const SIZES = {

@@ -7,13 +7,10 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist/server');
 const ENTRY = join(OUT, 'main.js');
-/** V8's default is 1,800,000 (Node 20 to 24). */
-const WASM_TIERING_BUDGET = 1_000_000_000;
 const INPUTS = join(OUT, 'inputs.json');
 
 /**
@@ -65,11 +62,6 @@ export async function bundle() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  // PostgreSQL's WebAssembly stays on V8's baseline compiler until a function has run a thousand times longer
-  // than V8's default allows: at a start, optimising the functions that starting runs is work on both cores,
-  // and about 0.2 s of the database's own thread, for code that then barely runs again. Set before any
-  // WebAssembly is compiled (decision 0011).
-  v8.setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   // Node 22.1 and later keep the compiled code of every module between starts (Node 20 has no such cache).
   module.enableCompileCache?.(join(ROOT, 'node_modules/.cache/ponte/compile'));
   if (!current()) await bundle();
