@@ -25,6 +25,11 @@ export async function serve({ config, database: options, newFolder, started }: S
   const gazetteerRows = newFolder && !templateGivesGazetteer(options) ? gazetteerRowsInWorker() : undefined;
   gazetteerRows?.catch(() => {}); // its failure is reported where it is awaited
   const deps = await createDeps(options);
+  // Every query would fail from then on: better a clean exit, for the supervisor to restart the server.
+  void options.embedded?.thread.lost.then((err) => {
+    log.fatal({ err }, 'The embedded database stopped');
+    process.exit(1);
+  });
   try {
     // Built first: an embedded database may still be starting in its thread (main.ts), and building the app
     // needs no query. The database is prepared before the app listens.

@@ -16,12 +16,14 @@ describe('PGlite in its thread', () => {
   });
   afterAll(() => db.close());
 
-  it('when a statement breaks a constraint, then the error keeps PostgreSQL’s fields', async () => {
+  it('when a statement breaks a constraint, then the error keeps PostgreSQL’s fields and its caller', async () => {
     await db.query('insert into t (id) values (1)');
     const err = await db.query('insert into t (id) values (1)').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(err).toMatchObject({ code: '23505', constraint: 't_pkey', table: 't' });
     expect((err as Error).message).toContain('duplicate key');
+    // Its stack leads to the query that failed, not to the thread's message handler.
+    expect((err as Error).stack).toContain('pglite-thread.test.ts');
   });
 
   it('when fn throws, then the transaction rolls back and fn’s own error comes back', async () => {
@@ -56,9 +58,11 @@ describe('PGlite in its thread', () => {
   });
 
   it('when a parser would change values, then the query is refused before it crosses', async () => {
-    await expect(db.query('select 1', [], { parsers: { 23: (v) => Number(v) } })).rejects.toThrow(
-      /only parsers that keep the text/,
-    );
+    for (const parse of [(v: string) => Number(v), (v: string) => JSON.parse(v), (v: string) => v || null]) {
+      await expect(db.query('select 1', [], { parsers: { 23: parse } })).rejects.toThrow(
+        /only parsers that keep the text/,
+      );
+    }
   });
 
   it('when a channel is listened to, then its notifications arrive, until stopped', async () => {
@@ -98,9 +102,11 @@ describe('PGlite in its thread, when it cannot start', () => {
 describe('PGlite in its thread, left open', () => {
   it('when a command ends without closing it, then the process still exits', () => {
     // A CLI command that forgot close() must not hang: the thread holds the process only while a call waits.
+    // A call that could not be sent (a function is no parameter) must not hold the process either.
     const script = `
       import { PgliteThread } from './src/platform/db/pglite-thread.ts';
       const db = PgliteThread.start({ settings: [] });
+      await db.query('select $1', [() => 1]).catch((err) => console.log('refused', err.name));
       const { rows } = await db.query('select 40 + 2 as n');
       console.log('answer', rows[0].n);
     `;
@@ -109,6 +115,7 @@ describe('PGlite in its thread, left open', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
+    expect(run.stdout + run.stderr).toContain('refused DataCloneError');
     expect(run.stdout + run.stderr).toContain('answer 42');
     expect(run.status, run.stderr).toBe(0);
   }, 90_000);

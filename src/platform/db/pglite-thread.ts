@@ -27,7 +27,7 @@ export type Call = { id: number; tx?: number } & (
       params?: unknown[];
       rowMode?: 'array' | 'object';
       keepText?: number[];
-      blob?: ArrayBuffer;
+      blob?: Blob;
     }
   | { op: 'exec'; text: string }
   | { op: 'begin' }
@@ -85,8 +85,14 @@ export class DatabaseError extends Error {
  */
 export class PgliteThread implements Queries {
   readonly ready: Promise<void>;
+  /**
+   * Settles with the reason when the thread stops without close() (PostgreSQL aborted, out of memory): every
+   * query fails from then on, so the server treats it as fatal and exits, for its supervisor to restart it.
+   */
+  readonly lost: Promise<Error>;
   #worker: Worker;
-  #pending = new Map<number, { resolve(value: unknown): void; reject(err: unknown): void }>();
+  #closing = false;
+  #pending = new Map<number, { resolve(value: unknown): void; reject(err: Error): void }>();
   #listeners = new Map<number, (payload: string) => void>();
   #next = 1;
   #stopped: Error | undefined;
@@ -99,6 +105,10 @@ export class PgliteThread implements Queries {
     // The thread keeps the process alive while it starts and while a call waits for it (#call), and no longer,
     // as an in-process database would: a command that forgot to close it still ends.
     this.#worker = startWorker(import.meta.url, 'pglite.worker', { workerData: init });
+    let lose: (err: Error) => void = () => {};
+    this.lost = new Promise((resolve) => {
+      lose = resolve;
+    });
     this.ready = new Promise((resolve, reject) => {
       this.#worker.on('message', (message: WorkerEvent | Outcome) => {
         if ('id' in message) this.#settle(message);
@@ -110,15 +120,18 @@ export class PgliteThread implements Queries {
         }
       });
       const stop = (err: Error) => {
+        if (!this.#closing && !this.#stopped) lose(err);
         this.#stopped ??= err;
         reject(err);
         for (const waiting of this.#pending.values()) waiting.reject(err);
         this.#pending.clear();
       };
       this.#worker.on('error', (err) =>
-        stop(new Error(`The database thread failed: ${err.message}`, { cause: err })),
+        stop(notConnected(`The database thread failed: ${err.message}`, err)),
       );
-      this.#worker.on('exit', (code) => stop(new Error(`The database thread stopped (exit code ${code})`)));
+      this.#worker.on('exit', (code) =>
+        stop(notConnected(`The database thread stopped (exit code ${code})`)),
+      );
     });
     this.ready.catch(() => {}); // reported to whoever waits for it
   }
@@ -126,20 +139,38 @@ export class PgliteThread implements Queries {
   #settle({ id, result, error }: Outcome): void {
     const waiting = this.#pending.get(id);
     if (!waiting) return;
-    this.#pending.delete(id);
-    if (this.#pending.size === 0) this.#worker.unref();
+    this.#forget(id);
     if (error) waiting.reject(errorOf(error));
     else waiting.resolve(result);
   }
 
-  async #call(call: Request, transfer: ArrayBuffer[] = []): Promise<unknown> {
+  #forget(id: number): void {
+    this.#pending.delete(id);
+    if (this.#pending.size === 0) this.#worker.unref();
+  }
+
+  async #call(call: Request): Promise<unknown> {
+    // Where the call was made, for the stack of its error (the answer comes from a message handler).
+    const caller = new Error();
     await this.ready;
     if (this.#stopped) throw this.#stopped;
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       if (this.#pending.size === 0) this.#worker.ref();
-      this.#pending.set(id, { resolve, reject });
-      this.#worker.postMessage({ ...call, id }, transfer);
+      this.#pending.set(id, {
+        resolve,
+        reject: (err: Error) => {
+          err.stack = `${err.name}: ${err.message}\n${caller.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+          reject(err);
+        },
+      });
+      try {
+        this.#worker.postMessage({ ...call, id });
+      } catch (err) {
+        // A value no message can carry (a function among the parameters): this call fails, nothing waits.
+        this.#forget(id);
+        reject(err);
+      }
     });
   }
 
@@ -152,7 +183,7 @@ export class PgliteThread implements Queries {
   }
 
   async #query<T>(tx: number | undefined, text: string, params?: unknown[], options: QueryOptions = {}) {
-    const blob = options.blob ? await options.blob.arrayBuffer() : undefined;
+    const { blob } = options;
     const call: Request = {
       op: 'query',
       text,
@@ -162,7 +193,7 @@ export class PgliteThread implements Queries {
       ...(options.parsers ? { keepText: textKept(options.parsers) } : {}),
       ...(blob ? { blob } : {}),
     };
-    return (await this.#call(call, blob ? [blob] : [])) as Results<T>;
+    return (await this.#call(call)) as Results<T>;
   }
 
   /**
@@ -214,6 +245,7 @@ export class PgliteThread implements Queries {
   /** Closes the database (PostgreSQL's clean shutdown) and ends the thread. */
   async close(): Promise<void> {
     if (this.#stopped) return;
+    this.#closing = true;
     await this.#call({ op: 'close' });
     this.#stopped = new Error('The database is closed');
     await this.#worker.terminate();
@@ -222,14 +254,26 @@ export class PgliteThread implements Queries {
 
 /** The types a query's parsers keep as text. Only such parsers can cross to the database's thread. */
 function textKept(parsers: Record<number, (value: string) => unknown>): number[] {
+  const keepsText = (parse: (value: string) => unknown) => {
+    try {
+      return ['2001-02-03 04:05:06+00', '', '{1,2}', 'x'].every((v) => parse(v) === v);
+    } catch {
+      return false;
+    }
+  };
   return Object.entries(parsers).map(([oid, parse]) => {
-    if (parse('2001-02-03 04:05:06') !== '2001-02-03 04:05:06') {
+    if (!keepsText(parse)) {
       throw new Error(
         `A parser for type ${oid} changes the value: only parsers that keep the text are supported`,
       );
     }
     return Number(oid);
   });
+}
+
+/** A lost database, as the HTTP layer recognises one (a 503, try again: platform/db/connection.ts). */
+function notConnected(message: string, cause?: unknown): Error {
+  return Object.assign(new Error(message, { cause }), { code: 'ENOTCONN' });
 }
 
 function errorOf(fields: Record<string, unknown>): DatabaseError {

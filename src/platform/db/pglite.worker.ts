@@ -45,7 +45,7 @@ async function serve(db: PGlite, call: Call): Promise<unknown> {
       const result = await on.query(call.text, call.params, {
         ...(call.rowMode ? { rowMode: call.rowMode } : {}),
         ...(parsers ? { parsers } : {}),
-        ...(call.blob ? { blob: new Blob([call.blob]) } : {}),
+        ...(call.blob ? { blob: call.blob } : {}),
       });
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     }
@@ -127,6 +127,7 @@ function answer(id: number, result: unknown): void {
   }
 }
 
+let opened: PGlite | undefined;
 try {
   const db = await PGlite.create({
     ...(init.dataDir ? { dataDir: init.dataDir } : {}),
@@ -135,6 +136,7 @@ try {
     ...(init.keepText ? { parsers: parsersKeeping(init.keepText) } : {}),
     startParams: [...PGlite.defaultStartParams, ...init.settings.flatMap((s) => ['-c', s])],
   });
+  opened = db;
   if (init.role) {
     const known = await db.query('select 1 from pg_roles where rolname = $1', [init.role]);
     if (known.rows.length > 0) await db.exec(`set role ${init.role}`);
@@ -150,6 +152,7 @@ try {
   });
   post({ ready: true });
 } catch (err) {
+  await opened?.close().catch(() => {});
   post({ failed: fieldsOf(err) });
   port.close();
 }
