@@ -32,7 +32,6 @@ export type Call = { id: number; tx?: number } & (
   | { op: 'exec'; text: string }
   | { op: 'begin' }
   | { op: 'end'; commit: boolean }
-  | { op: 'rollback' }
   | { op: 'listen'; channel: string }
   | { op: 'unlisten'; listener: number }
   | { op: 'dump'; compression: 'none' | 'gzip' | 'auto' }
@@ -69,13 +68,8 @@ export interface Queries {
   exec(text: string): Promise<Results[]>;
 }
 
-export interface ThreadTransaction extends Queries {
-  rollback(): Promise<void>;
-  readonly closed: boolean;
-}
-
 /** An error of the database, with PostgreSQL's fields (code, detail, constraint, ...) as PGlite gives them. */
-export class DatabaseError extends Error {
+class DatabaseError extends Error {
   [field: string]: unknown;
 }
 
@@ -200,30 +194,20 @@ export class PgliteThread implements Queries {
    * Runs fn in a transaction, committed when fn returns and rolled back when it throws (with fn's error).
    * As with PGlite in-process, queries outside it wait until it ends.
    */
-  async transaction<T>(fn: (tx: ThreadTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Queries) => Promise<T>): Promise<T> {
     const id = (await this.#call({ op: 'begin' })) as number;
-    let closed = false;
-    const tx: ThreadTransaction = {
+    const tx: Queries = {
       query: (text, params, options) => this.#query(id, text, params, options),
       exec: async (text) => (await this.#call({ op: 'exec', text, tx: id })) as Results[],
-      rollback: async () => {
-        await this.#call({ op: 'rollback', tx: id });
-        closed = true;
-      },
-      get closed() {
-        return closed;
-      },
     };
     let result: T;
     try {
       result = await fn(tx);
     } catch (err) {
-      closed = true;
       // fn's error is the one that matters: a rollback that fails (the thread is gone) loses nothing more.
       await this.#call({ op: 'end', tx: id, commit: false }).catch(() => {});
       throw err;
     }
-    closed = true;
     await this.#call({ op: 'end', tx: id, commit: true });
     return result;
   }

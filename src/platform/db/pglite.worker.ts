@@ -62,9 +62,6 @@ async function serve(db: PGlite, call: Call): Promise<unknown> {
       open.delete(call.tx!);
       return ending.end(call.commit);
     }
-    case 'rollback':
-      await open.get(call.tx!)?.tx.rollback();
-      return undefined;
     case 'listen': {
       const id = next++;
       listeners.set(id, await db.listen(call.channel, (payload) => post({ notify: id, payload })));
