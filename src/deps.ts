@@ -25,6 +25,8 @@ import { createPortalService } from './features/portal/portal.service.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
 import { createUnitsRepository } from './features/units/units.repository.ts';
 import { createUnitsAdmin, createUnitsService } from './features/units/units.service.ts';
+import { createVisitsRepository } from './features/visits/visits.repository.ts';
+import { createVisitsAdmin, createVisitsService } from './features/visits/visits.service.ts';
 import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
 
 export function createServices(database: Database) {
@@ -61,6 +63,8 @@ export function createServices(database: Database) {
   const unitsAdmin = createUnitsAdmin({ database, units });
   const networksAdmin = createNetworksAdmin({ database, networks, units });
   const institutionsAdmin = createInstitutionsAdmin({ database, institutions });
+  const visits = createVisitsService({ repo: createVisitsRepository(database.db), counterparts });
+  const visitsAdmin = createVisitsAdmin({ database, visits });
   return {
     accounts,
     invitations,
@@ -70,6 +74,8 @@ export function createServices(database: Database) {
     unitsAdmin,
     networksAdmin,
     institutionsAdmin,
+    visitsAdmin,
+    visits,
     attachments,
     places,
     institutions,

@@ -2,7 +2,9 @@
 // writes through the services, as any other write would, and makes uniquely named records.
 import type { Services } from '../src/deps.ts';
 import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
+import { BLANK_ITEM, BLANK_VISIT, type VisitFields } from '../src/features/visits/visits.service.ts';
 import { agreementInput, makeInstitution, TEST_ACTOR } from './factories.ts';
+import { uniqueSlug } from './support.ts';
 
 /** A partner city the gazetteer knows, by its name in any language and its country's ISO code. */
 export const city = (name: string, country: string) => ({ type: 'city' as const, name, country });
@@ -40,4 +42,28 @@ export async function makeToken(
   name: string = scope,
 ) {
   return (await services.accounts.createApiToken({ institution, name, scope, actor: TEST_ACTOR })).token;
+}
+
+/**
+ * A visit of the institution (15 to 16 March 2027, proposed, not published) with one item in its programme,
+ * written as the database owner.
+ */
+export async function makeVisit(
+  services: Services,
+  institutionId: string,
+  fields: Partial<VisitFields> = {},
+) {
+  const made = await services.visits.create(institutionId, {
+    ...BLANK_VISIT,
+    titleIt: `Visita ${uniqueSlug('v')}`,
+    startsOn: '2027-03-15',
+    endsOn: '2027-03-16',
+    ...fields,
+  });
+  const item = await services.visits.addItem(institutionId, made.id, {
+    ...BLANK_ITEM,
+    day: made.startsOn,
+    activityIt: 'Incontro con il Sindaco',
+  });
+  return { ...made, item };
 }

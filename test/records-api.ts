@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
-import { makeToken } from './factories-backoffice.ts';
+import { makeToken, makeVisit } from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -67,7 +67,9 @@ export const registryState = async () =>
     `select 'counterparts' as t, id, version from counterparts union all
      select 'units', id, version from units union all
      select 'memberships', id, version from memberships union all
-     select 'networks', id, version from networks
+     select 'networks', id, version from networks union all
+     select 'visits', id, version from visits union all
+     select 'visit_items', id, version from visit_items
      order by 1, 2`,
   );
 
@@ -113,6 +115,9 @@ export async function membership(institution: string) {
   return { id: made.id, networkId: net.id, version: made.version };
 }
 
+/** A visit of the institution with one item in its programme. */
+export const visit = (institutionId: string) => makeVisit(ctx.services, institutionId);
+
 /** One call of each write route on fresh records of Milan, none depending on another. */
 export async function everyWrite(): Promise<Call[]> {
   const [orgA, orgB, unitA, unitB, memberA, memberB, catalogue, spare, unused] = [
@@ -126,8 +131,39 @@ export async function everyWrite(): Promise<Call[]> {
     await network(),
     await network(),
   ];
+  const [visitA, visitB, visitC] = [await visit(milanId), await visit(milanId), await visit(milanId)];
   const slug = uniqueSlug('new');
   return [
+    {
+      label: 'create visit',
+      method: 'POST',
+      url: '/api/v1/visits',
+      payload: { titleIt: `Visita ${slug}`, startsOn: '2027-05-04' },
+    },
+    {
+      label: 'edit visit',
+      method: 'PATCH',
+      url: `/api/v1/visits/${visitA.id}`,
+      payload: { status: 'confirmed', version: visitA.version },
+    },
+    { label: 'delete visit', method: 'DELETE', url: `/api/v1/visits/${visitB.id}?version=${visitB.version}` },
+    {
+      label: 'add programme item',
+      method: 'POST',
+      url: `/api/v1/visits/${visitC.id}/programme`,
+      payload: { day: '2027-03-16', activityIt: 'Pranzo' },
+    },
+    {
+      label: 'edit programme item',
+      method: 'PATCH',
+      url: `/api/v1/visits/${visitA.id}/programme/${visitA.item.id}`,
+      payload: { place: 'Palazzo Marino', version: visitA.item.version },
+    },
+    {
+      label: 'delete programme item',
+      method: 'DELETE',
+      url: `/api/v1/visits/${visitC.id}/programme/${visitC.item.id}?version=${visitC.item.version}`,
+    },
     {
       label: 'create partner',
       method: 'POST',

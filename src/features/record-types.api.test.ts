@@ -93,7 +93,10 @@ describe('who may write', () => {
         continue;
       }
       expect(res.statusCode, `${call.label}: ${res.body}`).toBe(expected[call.method]);
-      const id = call.method === 'POST' ? res.json().id : call.url.split('/').pop()!.split('?')[0]!;
+      // A programme item's change is logged under its visit.
+      const visitId = call.url.match(/\/visits\/([0-9a-f-]{36})\/programme/)?.[1];
+      const id =
+        visitId ?? (call.method === 'POST' ? res.json().id : call.url.split('/').pop()!.split('?')[0]!);
       const entries = await auditOf(id);
       expect(entries.at(-1)?.actor, call.label).toBe(editor.email);
     }

@@ -1,8 +1,10 @@
 // Every record type's back-office pages together: every write route for each role, stale forms and
 // deletes, escaped text, and no input that makes a route answer 500.
 import { describe, expect, it } from 'vitest';
+import { makeVisit } from '../../test/factories-backoffice.ts';
 import {
   auditCount,
+  ctx,
   get,
   membership,
   milan,
@@ -29,7 +31,90 @@ interface WriteCase {
 
 const WRITERS: WriteCase['allowed'] = ['admin', 'editor', 'platform'];
 
+const visit = () => makeVisit(ctx.services, milanId);
+
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'record a visit',
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const title = `Visita ${uniqueSlug('v')}`;
+      return {
+        url: '/admin/it/visits/new',
+        fields: { titleIt: title, status: 'confirmed', startsOn: '2027-06-01', languages: 'francese' },
+        applied: async () =>
+          !!(await one("select 1 from visits where title_it = $1 and languages = array['fr']", [title])),
+      };
+    },
+  },
+  {
+    name: 'edit a visit',
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      return {
+        url: `/admin/it/visits/${v.id}/edit`,
+        fields: { version: String(v.version), titleIt: v.titleIt, startsOn: v.startsOn, status: 'held' },
+        applied: async () => !!(await one("select 1 from visits where id = $1 and status = 'held'", [v.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a visit',
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      return {
+        url: `/admin/it/visits/${v.id}/delete`,
+        fields: { version: String(v.version) },
+        applied: async () => !(await one('select 1 from visits where id = $1', [v.id])),
+      };
+    },
+  },
+  {
+    name: "add an item to a visit's programme",
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      return {
+        url: `/admin/it/visits/${v.id}/programme/new`,
+        fields: { day: '2027-03-16', activityIt: 'Pranzo', kind: 'activity' },
+        applied: async () =>
+          !!(await one("select 1 from visit_items where visit_id = $1 and activity_it = 'Pranzo'", [v.id])),
+      };
+    },
+  },
+  {
+    name: "edit an item of a visit's programme",
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      return {
+        url: `/admin/it/visits/${v.id}/programme/${v.item.id}/edit`,
+        fields: { version: '1', day: v.item.day, activityIt: v.item.activityIt, place: 'Palazzo Marino' },
+        applied: async () =>
+          !!(await one("select 1 from visit_items where id = $1 and place = 'Palazzo Marino'", [v.item.id])),
+      };
+    },
+  },
+  {
+    name: "delete an item of a visit's programme",
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      return {
+        url: `/admin/it/visits/${v.id}/programme/${v.item.id}/delete`,
+        fields: { version: '1' },
+        applied: async () => !(await one('select 1 from visit_items where id = $1', [v.item.id])),
+      };
+    },
+  },
   {
     name: 'create a partner organisation',
     entity: 'counterpart',

@@ -14,6 +14,8 @@ import { networksApi } from './networks/networks.api.ts';
 import { networksPages } from './networks/networks.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
+import { visitsApi } from './visits/visits.api.ts';
+import { visitsPages } from './visits/visits.pages.tsx';
 
 /** A Fastify plugin of a record type, built from the services. */
 export type RecordPlugin = (services: Services) => (app: App) => Promise<void>;
@@ -41,4 +43,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'agreements', api: both(agreementsApi, agreementsAdminApi), pages: agreementsPages },
   { name: 'units', api: unitsApi, pages: unitsPages },
   { name: 'networks', api: networksApi, pages: networksPages },
+  { name: 'visits', api: visitsApi, pages: visitsPages },
 ];

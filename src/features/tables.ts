@@ -10,3 +10,4 @@ export * from './invitations/invitations.table.ts';
 export * from './networks/networks.table.ts';
 export * from './places/places.table.ts';
 export * from './units/units.table.ts';
+export * from './visits/visits.table.ts';

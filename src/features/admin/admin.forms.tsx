@@ -21,7 +21,7 @@ import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
 import { actorOf, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
-import { adminKit, type Form, field, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
+import { adminKit, type Form, field, fieldList, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { adminStrings } from './admin.strings.ts';
 import type { Notice } from './views/admin.tsx';
 
@@ -102,6 +102,8 @@ export interface FormFlow {
   versioned: boolean;
   /** The stored record of a version conflict as form values. */
   stored?: (current: unknown) => Values;
+  /** Fields that take several values (a group of checkboxes): kept one per line. */
+  lists?: readonly string[];
 }
 
 /** A refusal's words for its `details.reason`, per reason, in the page's language. */
@@ -226,7 +228,17 @@ function forms(refusal: Refusal) {
     const f = flow(c);
     const t = backofficeStrings(c.lang);
     const body = request.body as Form | undefined;
-    const values: Values = Object.fromEntries(f.fields.map((name) => [name, typed(body, name, 10_000)]));
+    const values: Values = Object.fromEntries(
+      f.fields.map((name) => [
+        name,
+        f.lists?.includes(name)
+          ? fieldList(body, name)
+              .map((v) => v.replace(/[\0\r\n]/g, '').trim())
+              .filter(Boolean)
+              .join('\n')
+          : typed(body, name, 10_000),
+      ]),
+    );
     let version: number | undefined;
     const again = async (state: FormState, status: number, notice?: Notice) => {
       try {
@@ -417,7 +429,50 @@ function routes(
     });
   }
 
-  return { listRoute, formRoutes, recordFormRoutes, recordRoute, deleteRoute };
+  /**
+   * A child record (a visit's programme item) at `<base>/:id/<child>/:childId`: its edit form and its one-button
+   * delete, both ids checked (a malformed one is a 404). Adding one is a record form (`recordFormRoutes`).
+   */
+  function childRoutes(
+    app: App,
+    base: string,
+    child: string,
+    opts: {
+      form: (id: string, childId: string) => (c: Ctx) => FormFlow;
+      run: (c: Ctx, id: string, childId: string, version: number) => Promise<string>;
+      page: (c: Ctx, id: string) => Promise<Rendered>;
+    },
+  ) {
+    type ChildRequest = FastifyRequest<{
+      Params: { lang: string; id: string; childId: string };
+      Body: Form;
+      Querystring: Form;
+    }>;
+    const valid = (r: ChildRequest) => UUID.test(r.params.id) && UUID.test(r.params.childId);
+    const at = `/admin/:lang/${base}/:id/${child}/:childId`;
+    app.get(`${at}/edit`, READ, (request: ChildRequest, reply) =>
+      valid(request)
+        ? showForm(request, reply, opts.form(request.params.id, request.params.childId))
+        : reply.callNotFound(),
+    );
+    app.post(`${at}/edit`, WRITE_PAGE, (request: ChildRequest, reply) =>
+      valid(request)
+        ? submitForm(request, reply, opts.form(request.params.id, request.params.childId))
+        : reply.callNotFound(),
+    );
+    app.post(`${at}/delete`, WRITE_PAGE, (request: ChildRequest, reply) => {
+      if (!valid(request)) return reply.callNotFound();
+      const { id, childId } = request.params;
+      return action(request, reply, {
+        path: `${base}/${id}`,
+        back: `/admin/${langOf(request) ?? 'it'}/${base}`,
+        run: (c, version) => opts.run(c, id, childId, version),
+        page: (c) => opts.page(c, id),
+      });
+    });
+  }
+
+  return { listRoute, formRoutes, recordFormRoutes, recordRoute, deleteRoute, childRoutes };
 }
 
 /**

@@ -158,6 +158,8 @@ const NAME_QUERIES: Record<string, string> = {
   invitation:
     'select id::text, null as kind, email as name_it, email as name_en from invitations where id = any($1::uuid[])',
   institution: 'select id::text, null as kind, name_it, name_en from institutions where id = any($1::uuid[])',
+  visit: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
+            from visits where id = any($1::uuid[])`,
 };
 
 /** The record types whose names the log can look up. */

@@ -16,7 +16,13 @@ const it = {
   workplaces: {
     title: 'Enti',
   },
-  nav: { counterparts: 'Partner', networks: 'Reti', units: 'Uffici', settings: 'Impostazioni dell’ente' },
+  nav: {
+    visits: 'Visite',
+    counterparts: 'Partner',
+    networks: 'Reti',
+    units: 'Uffici',
+    settings: 'Impostazioni dell’ente',
+  },
   menu: 'Menu',
   agreements: 'Accordi',
   changePassword: 'Cambia password',
@@ -152,7 +158,13 @@ const en: Strings = {
   workplaces: {
     title: 'Institutions',
   },
-  nav: { counterparts: 'Partners', networks: 'Networks', units: 'Units', settings: 'Institution settings' },
+  nav: {
+    visits: 'Visits',
+    counterparts: 'Partners',
+    networks: 'Networks',
+    units: 'Units',
+    settings: 'Institution settings',
+  },
   menu: 'Menu',
   agreements: 'Agreements',
   changePassword: 'Change password',

@@ -42,6 +42,9 @@ const it = {
     sign_in: 'accesso',
     sign_in_failed: 'accesso non riuscito',
     import: 'importazione da file',
+    add_item: 'voce del programma aggiunta',
+    change_item: 'voce del programma modificata',
+    remove_item: 'voce del programma eliminata',
   } as Record<string, string>,
   entities: {
     agreement: 'Accordo',
@@ -53,6 +56,7 @@ const it = {
     membership: 'Adesione',
     user: 'Utente',
     api_token: "Token per l'API",
+    visit: 'Visita',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
   fields: {
@@ -113,6 +117,9 @@ const en: Strings = {
     sign_in: 'signed in',
     sign_in_failed: 'failed sign-in',
     import: 'import from a file',
+    add_item: 'programme item added',
+    change_item: 'programme item changed',
+    remove_item: 'programme item deleted',
   } as Record<string, string>,
   entities: {
     agreement: 'Agreement',
@@ -124,6 +131,7 @@ const en: Strings = {
     membership: 'Membership',
     user: 'User',
     api_token: 'API token',
+    visit: 'Visit',
   } as Record<string, string>,
   fields: {
     statusSince: 'Status in force since',

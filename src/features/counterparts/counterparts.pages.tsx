@@ -144,7 +144,8 @@ export function counterpartsPages(services: Services) {
         return `/admin/${c.lang}/counterparts?deleted=1`;
       },
       page: counterpartRender,
-      inUse: (c, d) => counterpartsStrings(c.lang).inUse(Number(d['agreements'] ?? 0)),
+      inUse: (c, d) =>
+        counterpartsStrings(c.lang).inUse(Number(d['agreements'] ?? 0), Number(d['visits'] ?? 0)),
     });
   };
 }

@@ -32,6 +32,8 @@ export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `
 // Agreements that name the counterpart: its partnerships, and what keeps it from being deleted. The outer
 // column is written out in full: Drizzle leaves it unqualified in a one-table select, where it would mean a.id.
 const agreementCount = sql<number>`(select count(*)::int from agreements a where a.counterpart_id = "counterparts"."id")`;
+// Visits from the counterpart: they too keep it from being deleted.
+const visitCount = sql<number>`(select count(*)::int from visits v where v.counterpart_id = "counterparts"."id")`;
 
 const listColumns = {
   id: counterparts.id,
@@ -45,6 +47,7 @@ const listColumns = {
   placeName: places.name,
   website: counterparts.website,
   agreements: agreementCount,
+  visits: visitCount,
   version: counterparts.version,
   createdAt: counterparts.createdAt,
   updatedAt: counterparts.updatedAt,
@@ -62,6 +65,7 @@ export type CounterpartListRow = {
   placeName: string | null;
   website: string | null;
   agreements: number;
+  visits: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;

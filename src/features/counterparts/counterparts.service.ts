@@ -64,6 +64,7 @@ const record = (r: CounterpartListRow): CounterpartRecord => ({
   place: r.placeId !== null ? { geonamesId: r.placeId, name: r.placeName ?? '' } : null,
   website: r.website,
   agreements: r.agreements,
+  visits: r.visits,
   version: r.version,
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),
@@ -303,11 +304,11 @@ function recordSide(repo: CounterpartsRepository, agreements: CounterpartAgreeme
     async remove(institutionId: string, id: string, version: number): Promise<CounterpartRecord> {
       const before = await detail(institutionId, id);
       if (before.version !== version) throw stale(before, version);
-      if (before.agreements > 0) {
+      if (before.agreements > 0 || before.visits > 0) {
         throw new AppError(
           'conflict',
-          `${before.agreements} agreement(s) name this counterpart: it cannot be deleted while they exist`,
-          { details: { reason: 'in_use', agreements: before.agreements } },
+          `${before.agreements} agreement(s) and ${before.visits} visit(s) name this counterpart: it cannot be deleted while they exist`,
+          { details: { reason: 'in_use', agreements: before.agreements, visits: before.visits } },
         );
       }
       if (!(await repo.deleteVersioned(institutionId, id, version))) {

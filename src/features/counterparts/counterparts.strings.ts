@@ -36,8 +36,13 @@ const it = {
   status: 'Stato',
   published: 'Pubblicato',
   cityNote: 'Per una città il luogo e il paese vengono dal gazzetteer e non si modificano qui.',
-  inUse: (n: number) =>
-    `Questo partner non si può eliminare: ${n === 1 ? 'un accordo lo nomina' : `${n} accordi lo nominano`}. Elimina prima gli accordi, oppure lascia il partner.`,
+  inUse: (agreements: number, visits: number) => {
+    const named = [
+      agreements === 1 ? 'un accordo' : agreements > 1 ? `${agreements} accordi` : '',
+      visits === 1 ? 'una visita' : visits > 1 ? `${visits} visite` : '',
+    ].filter(Boolean);
+    return `Questo partner non si può eliminare: ${named.join(' e ')} lo ${agreements + visits === 1 ? 'nomina' : 'nominano'}. Elimina prima ${agreements > 0 ? 'gli accordi' : 'le visite'}, oppure lascia il partner.`;
+  },
   deleteLead: 'Nessun accordo nomina questo partner: si può eliminare.',
 };
 
@@ -77,8 +82,13 @@ const en: Strings = {
   status: 'Status',
   published: 'Published',
   cityNote: 'For a city, the place and the country come from the gazetteer and are not changed here.',
-  inUse: (n: number) =>
-    `This partner cannot be deleted: ${n === 1 ? 'an agreement names it' : `${n} agreements name it`}. Delete the agreements first, or keep the partner.`,
+  inUse: (agreements: number, visits: number) => {
+    const named = [
+      agreements === 1 ? 'an agreement' : agreements > 1 ? `${agreements} agreements` : '',
+      visits === 1 ? 'a visit' : visits > 1 ? `${visits} visits` : '',
+    ].filter(Boolean);
+    return `This partner cannot be deleted: ${named.join(' and ')} ${agreements + visits === 1 ? 'names' : 'name'} it. Delete ${agreements > 0 ? 'the agreements' : 'the visits'} first, or keep the partner.`;
+  },
   deleteLead: 'No agreement names this partner: it can be deleted.',
 };
 

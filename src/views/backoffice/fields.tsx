@@ -9,7 +9,19 @@ export interface FieldProps {
   name: string;
   label: string;
   value?: string | undefined;
-  kind?: 'text' | 'url' | 'email' | 'tel' | 'password' | 'search' | 'textarea' | 'select';
+  kind?:
+    | 'text'
+    | 'url'
+    | 'email'
+    | 'tel'
+    | 'password'
+    | 'search'
+    | 'textarea'
+    | 'select'
+    | 'date'
+    | 'time'
+    | 'number'
+    | 'checkboxes';
   options?: readonly (readonly [value: string, label: string])[];
   hint?: string | undefined;
   error?: string | undefined;
@@ -49,6 +61,26 @@ export function Field(p: FieldProps) {
     </>
   );
   const wrap = (base: string) => [base, p.class].filter(Boolean).join(' ');
+  if (kind === 'checkboxes') {
+    // Several values under one name, the chosen ones kept one per line in `value`.
+    const chosen = new Set((p.value ?? '').split('\n'));
+    return (
+      <fieldset
+        class={wrap('mb-5')}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        <legend class="h6">{p.label}</legend>
+        {(p.options ?? []).map(([value, text], i) => (
+          <div class="form-check" key={value}>
+            <input type="checkbox" id={`${id}-${i}`} name={name} value={value} checked={chosen.has(value)} />
+            <label for={`${id}-${i}`}>{text}</label>
+          </div>
+        ))}
+        {after}
+      </fieldset>
+    );
+  }
   if (kind === 'select') {
     return (
       <div class={wrap('select-wrapper mb-5')}>

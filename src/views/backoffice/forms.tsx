@@ -12,7 +12,7 @@ export type Errors = Record<string, string>;
 
 export interface FieldSpec {
   name: string;
-  kind?: 'text' | 'url' | 'email' | 'tel' | 'textarea' | 'select';
+  kind?: 'text' | 'url' | 'email' | 'tel' | 'textarea' | 'select' | 'date' | 'time' | 'number' | 'checkboxes';
   required?: boolean;
   options?: { value: string; label: string }[];
   inputMode?: 'decimal' | 'text';
@@ -34,14 +34,24 @@ export function FormField(p: { lang: Lang; spec: FieldSpec; value: string; error
       error={p.error}
       required={p.spec.required}
       inputMode={p.spec.inputMode}
-      autoComplete={kind === 'textarea' || kind === 'select' ? undefined : (p.spec.autoComplete ?? 'off')}
+      autoComplete={
+        kind === 'textarea' || kind === 'select' || kind === 'checkboxes'
+          ? undefined
+          : (p.spec.autoComplete ?? 'off')
+      }
     />
   );
 }
 
 /** A form value as the person reads it: a select's option by its label. */
 export const optionText = (spec: FieldSpec, value: string | undefined) =>
-  spec.options?.find((o) => o.value === value)?.label ?? value ?? '';
+  spec.kind === 'checkboxes'
+    ? (value ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((v) => spec.options?.find((o) => o.value === v)?.label ?? v)
+        .join(', ')
+    : (spec.options?.find((o) => o.value === value)?.label ?? value ?? '');
 
 export interface Conflict {
   stored: Values;

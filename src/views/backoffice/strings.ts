@@ -1,6 +1,7 @@
 // The words every back-office record page shares (lists, forms, notices, field labels, hints and messages),
 // in Italian and English. Each record type keeps its own words in its folder (<type>.strings.ts).
 import type { Lang } from '../../platform/i18n.ts';
+import { agendaFields } from './agenda-fields.ts';
 
 const it = {
   results: (n: number, page: number, pages: number) =>
@@ -45,6 +46,7 @@ const it = {
     yours: 'Inviata da te',
   },
   labels: {
+    ...agendaFields.it.labels,
     nameIt: 'Nome in italiano',
     nameEn: 'Nome in inglese',
     website: 'Sito web',
@@ -77,6 +79,7 @@ const it = {
     sources: 'Fonti',
   } as Record<string, string>,
   hints: {
+    ...agendaFields.it.hints,
     website: 'Indirizzo completo, per esempio https://www.esempio.org. Facoltativo.',
     country: 'Solo per le organizzazioni, facoltativo: per esempio Belgio, Belgium o BE.',
     slug: 'Lettere minuscole senza accenti, cifre e trattini, per esempio affari-europei.',
@@ -96,6 +99,7 @@ const it = {
     privacyTextEn: 'Lo stesso testo per le pagine in inglese.',
   } as Record<string, string>,
   fieldMessages: {
+    ...agendaFields.it.fieldMessages,
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
     nameEn: 'Scrivi il nome in inglese, al massimo 200 caratteri.',
     'nameEn:taken': 'Esiste già un’organizzazione partner con questo nome in inglese.',
@@ -175,6 +179,7 @@ const en: Strings = {
     yours: 'You sent',
   },
   labels: {
+    ...agendaFields.en.labels,
     nameIt: 'Name in Italian',
     nameEn: 'Name in English',
     website: 'Website',
@@ -207,6 +212,7 @@ const en: Strings = {
     sources: 'Sources',
   } as Record<string, string>,
   hints: {
+    ...agendaFields.en.hints,
     website: 'The full address, for example https://www.example.org. Optional.',
     country: 'Organisations only, optional: for example Belgio, Belgium or BE.',
     slug: 'Lower-case letters without accents, digits and hyphens, for example european-affairs.',
@@ -226,6 +232,7 @@ const en: Strings = {
     privacyTextEn: 'The same text for the English pages.',
   } as Record<string, string>,
   fieldMessages: {
+    ...agendaFields.en.fieldMessages,
     nameIt: 'Write the name in Italian, at most 200 characters.',
     nameEn: 'Write the name in English, at most 200 characters.',
     'nameEn:taken': 'A partner organisation with this English name already exists.',

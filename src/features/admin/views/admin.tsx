@@ -109,7 +109,10 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['counterparts', 'networks', 'units'] as const).map((page): [string, string] => [page, t.nav[page]]),
+    ...(['visits', 'counterparts', 'networks', 'units'] as const).map((page): [string, string] => [
+      page,
+      t.nav[page],
+    ]),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),

@@ -287,6 +287,7 @@ const RECORD_PAGES: Record<string, string> = {
   unit: 'units',
   network: 'networks',
   membership: 'memberships',
+  visit: 'visits',
 };
 
 /**

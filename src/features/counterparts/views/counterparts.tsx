@@ -172,8 +172,8 @@ export function CounterpartView(p: {
       {p.canWrite ? (
         <section class="mt-5">
           <h2 class="h4">{t.delete}</h2>
-          {r.agreements > 0 ? (
-            <p>{c.inUse(r.agreements)}</p>
+          {r.agreements + r.visits > 0 ? (
+            <p>{c.inUse(r.agreements, r.visits)}</p>
           ) : (
             <>
               <p>{c.deleteLead}</p>
