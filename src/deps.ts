@@ -1,6 +1,8 @@
 // Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
+import { createAgendaRepository } from './features/agenda/agenda.repository.ts';
+import { createAgendaLinks } from './features/agenda/agenda.service.ts';
 import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
 import { createAgreementImporter, createStaffImport } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
@@ -16,6 +18,8 @@ import { createInstitutionsAdmin } from './features/institutions/institutions.ad
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
+import { createMissionsRepository } from './features/missions/missions.repository.ts';
+import { createMissionsAdmin, createMissionsService } from './features/missions/missions.service.ts';
 import { createNetworksAdmin } from './features/networks/networks.admin.ts';
 import { createNetworksRepository } from './features/networks/networks.repository.ts';
 import { createNetworksService } from './features/networks/networks.service.ts';
@@ -63,8 +67,21 @@ export function createServices(database: Database) {
   const unitsAdmin = createUnitsAdmin({ database, units });
   const networksAdmin = createNetworksAdmin({ database, networks, units });
   const institutionsAdmin = createInstitutionsAdmin({ database, institutions });
-  const visits = createVisitsService({ repo: createVisitsRepository(database.db), counterparts });
+  const agendaLinks = createAgendaLinks({ repo: createAgendaRepository(database.db) });
+  const visits = createVisitsService({
+    repo: createVisitsRepository(database.db),
+    counterparts,
+    links: agendaLinks,
+  });
   const visitsAdmin = createVisitsAdmin({ database, visits });
+  const missions = createMissionsService({
+    repo: createMissionsRepository(database.db),
+    places,
+    links: agendaLinks,
+    query: database.query,
+    institutions,
+  });
+  const missionsAdmin = createMissionsAdmin({ database, missions });
   return {
     accounts,
     invitations,
@@ -76,6 +93,8 @@ export function createServices(database: Database) {
     institutionsAdmin,
     visitsAdmin,
     visits,
+    missionsAdmin,
+    missions,
     attachments,
     places,
     institutions,

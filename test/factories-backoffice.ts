@@ -2,6 +2,11 @@
 // writes through the services, as any other write would, and makes uniquely named records.
 import type { Services } from '../src/deps.ts';
 import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
+import {
+  BLANK_MISSION,
+  BLANK_TRAVELLER,
+  type MissionFields,
+} from '../src/features/missions/missions.service.ts';
 import { BLANK_ITEM, BLANK_VISIT, type VisitFields } from '../src/features/visits/visits.service.ts';
 import { agreementInput, makeInstitution, TEST_ACTOR } from './factories.ts';
 import { uniqueSlug } from './support.ts';
@@ -66,4 +71,32 @@ export async function makeVisit(
     activityIt: 'Incontro con il Sindaco',
   });
   return { ...made, item };
+}
+
+/**
+ * A mission of the institution (to Lyon, 10 to 12 May 2027, held, not published) with the mayor as its one
+ * traveller (travel 850.50, lodging 420 euros of public money), written as the database owner.
+ */
+export async function makeMission(
+  services: Services,
+  institutionId: string,
+  fields: Partial<MissionFields> = {},
+) {
+  const made = await services.missions.create(institutionId, {
+    ...BLANK_MISSION,
+    titleIt: `Missione ${uniqueSlug('m')}`,
+    status: 'held',
+    startsOn: '2027-05-10',
+    endsOn: '2027-05-12',
+    destinations: [{ name: 'Lione', country: 'FR' }],
+    ...fields,
+  });
+  const traveller = await services.missions.addTraveller(institutionId, made.id, {
+    ...BLANK_TRAVELLER,
+    name: 'Giulia Sindaco',
+    office: 'mayor',
+    travelCost: '850.50',
+    lodgingCost: '420',
+  });
+  return { ...made, traveller };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
-import { makeToken, makeVisit } from './factories-backoffice.ts';
+import { makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -69,7 +69,9 @@ export const registryState = async () =>
      select 'memberships', id, version from memberships union all
      select 'networks', id, version from networks union all
      select 'visits', id, version from visits union all
-     select 'visit_items', id, version from visit_items
+     select 'visit_items', id, version from visit_items union all
+     select 'missions', id, version from missions union all
+     select 'mission_travellers', id, version from mission_travellers
      order by 1, 2`,
   );
 
@@ -117,6 +119,7 @@ export async function membership(institution: string) {
 
 /** A visit of the institution with one item in its programme. */
 export const visit = (institutionId: string) => makeVisit(ctx.services, institutionId);
+export const mission = (institutionId: string) => makeMission(ctx.services, institutionId);
 
 /** One call of each write route on fresh records of Milan, none depending on another. */
 export async function everyWrite(): Promise<Call[]> {
@@ -132,8 +135,51 @@ export async function everyWrite(): Promise<Call[]> {
     await network(),
   ];
   const [visitA, visitB, visitC] = [await visit(milanId), await visit(milanId), await visit(milanId)];
+  const [missionA, missionB, missionC] = [
+    await mission(milanId),
+    await mission(milanId),
+    await mission(milanId),
+  ];
   const slug = uniqueSlug('new');
   return [
+    {
+      label: 'create mission',
+      method: 'POST',
+      url: '/api/v1/missions',
+      payload: {
+        titleIt: `Missione ${slug}`,
+        startsOn: '2027-09-01',
+        destinations: [{ name: 'Kyoto', country: 'JP' }],
+      },
+    },
+    {
+      label: 'edit mission',
+      method: 'PATCH',
+      url: `/api/v1/missions/${missionA.id}`,
+      payload: { outcomeIt: 'Accordo rinnovato', version: missionA.version },
+    },
+    {
+      label: 'delete mission',
+      method: 'DELETE',
+      url: `/api/v1/missions/${missionB.id}?version=${missionB.version}`,
+    },
+    {
+      label: 'add traveller',
+      method: 'POST',
+      url: `/api/v1/missions/${missionC.id}/travellers`,
+      payload: { name: 'Marco Assessore', office: 'deputy_mayor', travelCost: '300' },
+    },
+    {
+      label: 'edit traveller',
+      method: 'PATCH',
+      url: `/api/v1/missions/${missionA.id}/travellers/${missionA.traveller.id}`,
+      payload: { otherCost: '15.20', version: missionA.traveller.version },
+    },
+    {
+      label: 'delete traveller',
+      method: 'DELETE',
+      url: `/api/v1/missions/${missionC.id}/travellers/${missionC.traveller.id}?version=${missionC.traveller.version}`,
+    },
     {
       label: 'create visit',
       method: 'POST',

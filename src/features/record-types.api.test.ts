@@ -94,7 +94,7 @@ describe('who may write', () => {
       }
       expect(res.statusCode, `${call.label}: ${res.body}`).toBe(expected[call.method]);
       // A programme item's change is logged under its visit.
-      const visitId = call.url.match(/\/visits\/([0-9a-f-]{36})\/programme/)?.[1];
+      const visitId = call.url.match(/\/(?:visits|missions)\/([0-9a-f-]{36})\/(?:programme|travellers)/)?.[1];
       const id =
         visitId ?? (call.method === 'POST' ? res.json().id : call.url.split('/').pop()!.split('?')[0]!);
       const entries = await auditOf(id);

@@ -1,7 +1,7 @@
 // Every record type's back-office pages together: every write route for each role, stale forms and
 // deletes, escaped text, and no input that makes a route answer 500.
 import { describe, expect, it } from 'vitest';
-import { makeVisit } from '../../test/factories-backoffice.ts';
+import { makeMission, makeVisit } from '../../test/factories-backoffice.ts';
 import {
   auditCount,
   ctx,
@@ -32,8 +32,95 @@ interface WriteCase {
 const WRITERS: WriteCase['allowed'] = ['admin', 'editor', 'platform'];
 
 const visit = () => makeVisit(ctx.services, milanId);
+const mission = () => makeMission(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'record a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const title = `Missione ${uniqueSlug('m')}`;
+      return {
+        url: '/admin/it/missions/new',
+        fields: { titleIt: title, startsOn: '2027-06-01', destinations: 'Lione, Francia' },
+        applied: async () => !!(await one('select 1 from missions where title_it = $1', [title])),
+      };
+    },
+  },
+  {
+    name: 'edit a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      return {
+        url: `/admin/it/missions/${m.id}/edit`,
+        fields: { version: String(m.version), titleIt: m.titleIt, startsOn: m.startsOn, status: 'cancelled' },
+        applied: async () =>
+          !!(await one("select 1 from missions where id = $1 and status = 'cancelled'", [m.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      return {
+        url: `/admin/it/missions/${m.id}/delete`,
+        fields: { version: String(m.version) },
+        applied: async () => !(await one('select 1 from missions where id = $1', [m.id])),
+      };
+    },
+  },
+  {
+    name: 'add a traveller to a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      return {
+        url: `/admin/it/missions/${m.id}/travellers/new`,
+        fields: { name: 'Luca Consigliere', office: 'councillor', travelCost: '99' },
+        applied: async () =>
+          !!(await one(
+            "select 1 from mission_travellers where mission_id = $1 and name = 'Luca Consigliere'",
+            [m.id],
+          )),
+      };
+    },
+  },
+  {
+    name: 'edit a traveller of a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      return {
+        url: `/admin/it/missions/${m.id}/travellers/${m.traveller.id}/edit`,
+        fields: { version: '1', name: m.traveller.name, office: 'mayor', otherCost: '12,50' },
+        applied: async () =>
+          !!(await one('select 1 from mission_travellers where id = $1 and other_cost = 12.50', [
+            m.traveller.id,
+          ])),
+      };
+    },
+  },
+  {
+    name: 'delete a traveller of a mission',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      return {
+        url: `/admin/it/missions/${m.id}/travellers/${m.traveller.id}/delete`,
+        fields: { version: '1' },
+        applied: async () => !(await one('select 1 from mission_travellers where id = $1', [m.traveller.id])),
+      };
+    },
+  },
   {
     name: 'record a visit',
     entity: 'visit',

@@ -10,6 +10,8 @@ import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
 import { institutionsPages } from './institutions/institutions.pages.tsx';
+import { missionsApi } from './missions/missions.api.ts';
+import { missionsPages } from './missions/missions.pages.tsx';
 import { networksApi } from './networks/networks.api.ts';
 import { networksPages } from './networks/networks.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
@@ -44,4 +46,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'units', api: unitsApi, pages: unitsPages },
   { name: 'networks', api: networksApi, pages: networksPages },
   { name: 'visits', api: visitsApi, pages: visitsPages },
+  { name: 'missions', api: missionsApi, pages: missionsPages },
 ];

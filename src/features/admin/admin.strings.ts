@@ -18,6 +18,7 @@ const it = {
   },
   nav: {
     visits: 'Visite',
+    missions: 'Missioni',
     counterparts: 'Partner',
     networks: 'Reti',
     units: 'Uffici',
@@ -160,6 +161,7 @@ const en: Strings = {
   },
   nav: {
     visits: 'Visits',
+    missions: 'Missions',
     counterparts: 'Partners',
     networks: 'Networks',
     units: 'Units',

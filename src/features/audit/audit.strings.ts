@@ -45,6 +45,9 @@ const it = {
     add_item: 'voce del programma aggiunta',
     change_item: 'voce del programma modificata',
     remove_item: 'voce del programma eliminata',
+    add_traveller: 'persona in missione aggiunta',
+    change_traveller: 'persona in missione modificata',
+    remove_traveller: 'persona in missione eliminata',
   } as Record<string, string>,
   entities: {
     agreement: 'Accordo',
@@ -57,6 +60,7 @@ const it = {
     user: 'Utente',
     api_token: "Token per l'API",
     visit: 'Visita',
+    mission: 'Missione',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
   fields: {
@@ -120,6 +124,9 @@ const en: Strings = {
     add_item: 'programme item added',
     change_item: 'programme item changed',
     remove_item: 'programme item deleted',
+    add_traveller: 'traveller added',
+    change_traveller: 'traveller changed',
+    remove_traveller: 'traveller removed',
   } as Record<string, string>,
   entities: {
     agreement: 'Agreement',
@@ -132,6 +139,7 @@ const en: Strings = {
     user: 'User',
     api_token: 'API token',
     visit: 'Visit',
+    mission: 'Mission',
   } as Record<string, string>,
   fields: {
     statusSince: 'Status in force since',

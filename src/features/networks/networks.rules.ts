@@ -4,6 +4,7 @@
 import { checkedSources } from '../../platform/contacts.ts';
 import { isDateError, parsePartialDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
+import { parseAmount } from '../../platform/field-rules.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import type { CatalogueValues } from './networks.repository.ts';
 import type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.schemas.ts';
@@ -33,17 +34,6 @@ export function checkedCatalogue(fields: NetworkFields): CatalogueValues {
     website: webAddress('website', fields.website),
     sources: checkedSources('sources', fields.sources),
   };
-}
-
-/** An amount as people write it (1500, 1500.5, 1500,50, 1.500,50) as a decimal string; null when empty. */
-export function parseAmount(raw: string | undefined): string | null | undefined {
-  let v = (raw ?? '').trim().replace(/\s/g, '');
-  if (!v) return null;
-  // A comma is the decimal mark (1.500,50); without one, dots in groups of three separate thousands (1.500).
-  if (v.includes(',')) v = v.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) v = v.replace(/\./g, '');
-  if (!/^\d{1,10}(\.\d{1,2})?$/.test(v)) return undefined;
-  return v;
 }
 
 /** The membership fields checked; the unit is checked against the institution's own units by the caller. */

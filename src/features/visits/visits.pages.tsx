@@ -4,6 +4,7 @@
 
 import type { Services } from '../../deps.ts';
 import type { App } from '../../platform/http/types.ts';
+import { titleIn } from '../../views/backoffice/agenda.tsx';
 import type { Values } from '../../views/backoffice/forms.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import {
@@ -21,7 +22,6 @@ import {
   ITEM_FIELDS,
   itemSpecs,
   itemValues,
-  titleIn,
   VISIT_FIELDS,
   VisitListView,
   VisitView,

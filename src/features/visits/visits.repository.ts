@@ -1,11 +1,9 @@
 // The SQL of visits and their programmes: the back-office list (filters, sort, pages), one visit with its
 // partner, agreements, networks and programme, versioned writes. Every write tells the caches (notifyChange).
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { agreements } from '../agreements/agreements.table.ts';
 import { counterparts } from '../counterparts/counterparts.table.ts';
-import { memberships, networks } from '../networks/networks.table.ts';
 import type { VisitStatus } from './visits.rules.ts';
 import { visitItems, visits } from './visits.table.ts';
 
@@ -125,54 +123,6 @@ export function createVisitsRepository(db: Db) {
         .leftJoin(counterparts, eq(counterparts.id, visits.counterpartId))
         .where(and(eq(visits.institutionId, institutionId), eq(visits.id, id)));
       return row ? flat(row) : undefined;
-    },
-
-    /** The agreements among `ids` that are the institution's, with their partner's names. */
-    agreements(institutionId: string, ids: readonly string[]) {
-      if (ids.length === 0) return Promise.resolve([]);
-      return db
-        .select({
-          id: agreements.id,
-          kind: agreements.kind,
-          counterpartIt: counterparts.nameIt,
-          counterpartEn: counterparts.nameEn,
-        })
-        .from(agreements)
-        .innerJoin(counterparts, eq(counterparts.id, agreements.counterpartId))
-        .where(and(eq(agreements.institutionId, institutionId), inArray(agreements.id, [...ids])))
-        .orderBy(asc(counterparts.nameIt));
-    },
-
-    /** The networks among `ids` (the catalogue is shared by all institutions). */
-    networks(ids: readonly string[]) {
-      if (ids.length === 0) return Promise.resolve([]);
-      return db
-        .select({ id: networks.id, nameIt: networks.nameIt, nameEn: networks.nameEn })
-        .from(networks)
-        .where(inArray(networks.id, [...ids]))
-        .orderBy(asc(networks.nameIt));
-    },
-
-    /** What a visit's form offers to link: the institution's agreements, and the networks it belongs to. */
-    async choices(institutionId: string) {
-      const agreementRows = await db
-        .select({
-          id: agreements.id,
-          kind: agreements.kind,
-          counterpartIt: counterparts.nameIt,
-          counterpartEn: counterparts.nameEn,
-        })
-        .from(agreements)
-        .innerJoin(counterparts, eq(counterparts.id, agreements.counterpartId))
-        .where(eq(agreements.institutionId, institutionId))
-        .orderBy(asc(counterparts.nameIt), asc(agreements.kind));
-      const networkRows = await db
-        .select({ id: networks.id, nameIt: networks.nameIt, nameEn: networks.nameEn })
-        .from(memberships)
-        .innerJoin(networks, eq(networks.id, memberships.networkId))
-        .where(eq(memberships.institutionId, institutionId))
-        .orderBy(asc(networks.nameIt));
-      return { agreements: agreementRows, networks: networkRows };
     },
 
     async insert(values: VisitValues): Promise<VisitRow> {

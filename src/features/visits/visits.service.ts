@@ -7,7 +7,10 @@
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { day, headcount, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { languageList, languagePair } from '../../platform/languages.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
+import type { AgendaLinks } from '../agenda/agenda.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { CounterpartsService } from '../counterparts/counterparts.service.ts';
 import {
@@ -17,17 +20,7 @@ import {
   type VisitSort,
   type VisitsRepository,
 } from './visits.repository.ts';
-import {
-  day,
-  headcount,
-  languageList,
-  languagePair,
-  text,
-  timeOfDay,
-  VISIT_STATUSES,
-  type VisitStatus,
-  yes,
-} from './visits.rules.ts';
+import { VISIT_STATUSES, type VisitStatus } from './visits.rules.ts';
 import type { VisitItem, VisitRecord } from './visits.schemas.ts';
 
 export { VISIT_SORTS, type VisitSort } from './visits.repository.ts';
@@ -187,19 +180,6 @@ export const itemOf = (r: VisitItemRow): VisitItem => ({
   version: r.version,
 });
 
-/** A period's end not before its start: on the same day, the end time not before the start time. */
-function period(
-  fields: { start: string; end: string },
-  on: { startsOn: string; endsOn: string; startsAt: string | null; endsAt: string | null },
-) {
-  if (on.endsOn < on.startsOn) {
-    throw AppError.invalid(fields.end, 'The last day comes before the first');
-  }
-  if (on.endsOn === on.startsOn && on.startsAt && on.endsAt && on.endsAt < on.startsAt) {
-    throw AppError.invalid(fields.start, 'It ends before it starts');
-  }
-}
-
 function stale(what: string, current: unknown, version: number, now: number): AppError {
   return new AppError(
     'version_conflict',
@@ -211,9 +191,11 @@ function stale(what: string, current: unknown, version: number, now: number): Ap
 export function createVisitsService({
   repo,
   counterparts,
+  links,
 }: {
   repo: VisitsRepository;
   counterparts: CounterpartsService;
+  links: AgendaLinks;
 }) {
   /** The visit's fields checked against the rules and the institution's partners, agreements and networks. */
   async function checked(institutionId: string, f: VisitFields, example: boolean) {
@@ -241,8 +223,6 @@ export function createVisitsService({
       protocolNotes: text('protocolNotes', f.protocolNotes, 5000),
       outcomeIt: text('outcomeIt', f.outcomeIt, 5000),
       outcomeEn: text('outcomeEn', f.outcomeEn, 5000),
-      agreementIds: [...new Set(f.agreementIds)],
-      networkIds: [...new Set(f.networkIds)],
       published: yes(f.published),
     };
     period({ start: 'startsAt', end: 'endsOn' }, values);
@@ -252,38 +232,20 @@ export function createVisitsService({
         (await counterparts.detail(institutionId, values.counterpartId).catch(() => undefined));
       if (!known) throw AppError.invalid('counterpartId', 'Choose one of your institution’s partners');
     }
-    if (
-      values.agreementIds.some((id) => !UUID.test(id)) ||
-      (await repo.agreements(institutionId, values.agreementIds)).length !== values.agreementIds.length
-    ) {
-      throw AppError.invalid('agreementIds', 'Choose agreements of your institution');
-    }
-    if (
-      values.networkIds.some((id) => !UUID.test(id)) ||
-      (await repo.networks(values.networkIds)).length !== values.networkIds.length
-    ) {
-      throw AppError.invalid('networkIds', 'Choose networks of the catalogue');
-    }
     if (example && values.published) {
       throw AppError.invalid('published', 'An example record is never published');
     }
-    return values;
+    return { ...values, ...(await links.checked(institutionId, f.agreementIds, f.networkIds)) };
   }
 
   async function detail(institutionId: string, id: string): Promise<VisitRecord> {
     const row = UUID.test(id) ? await repo.byId(institutionId, id) : undefined;
     if (!row) throw AppError.notFound('Visit', id);
-    const [agreementRows, networkRows, items] = await Promise.all([
-      repo.agreements(institutionId, row.agreementIds),
-      repo.networks(row.networkIds),
+    const [linked, items] = await Promise.all([
+      links.read(institutionId, row.agreementIds, row.networkIds),
       repo.items(id),
     ]);
-    return {
-      ...summary(row),
-      agreements: agreementRows,
-      networks: networkRows,
-      programme: items.map(itemOf),
-    };
+    return { ...summary(row), ...linked, programme: items.map(itemOf) };
   }
 
   return {
@@ -317,7 +279,7 @@ export function createVisitsService({
         nameIt: c.nameIt,
         nameEn: c.nameEn,
       }));
-      return { partners, ...(await repo.choices(institutionId)) };
+      return { partners, ...(await links.choices(institutionId)) };
     },
 
     async create(institutionId: string, fields: VisitFields, opts: { example?: boolean } = {}) {

@@ -4,6 +4,18 @@
 
 const it = {
   labels: {
+    destinations: 'Destinazioni',
+    meetingsIt: 'Incontri svolti, in italiano',
+    meetingsEn: 'Incontri svolti, in inglese',
+    name: 'Nome e cognome',
+    role: 'Ruolo',
+    office: 'Carica',
+    travelCost: 'Spese di viaggio',
+    lodgingCost: 'Spese di alloggio',
+    otherCost: 'Altre spese',
+    currency: 'Valuta',
+    paidBy: 'Chi ha pagato',
+    publicMoney: 'Pagato con fondi pubblici',
     titleIt: 'Titolo in italiano',
     titleEn: 'Titolo in inglese',
     status: 'Stato',
@@ -38,6 +50,14 @@ const it = {
     groupSize: 'Persone nel gruppo',
   } as Record<string, string>,
   hints: {
+    destinations:
+      'Una per riga, la città e, se serve a distinguerla, il paese: per esempio «Shanghai» oppure «San José, Costa Rica».',
+    role: 'Per esempio «Assessora alla cultura».',
+    office:
+      'Sindaco, vicesindaco e consiglieri sono titolari di incarichi politici: le loro spese pagate con fondi pubblici sono pubblicate.',
+    travelCost: 'Per esempio 1250 oppure 1.250,50.',
+    currency: 'Codice di tre lettere; se lo lasci vuoto, EUR.',
+    paidBy: 'Interno. Per esempio: il Comune, la città ospitante, la rete.',
     startsOn: 'Il giorno di arrivo della delegazione.',
     endsOn: 'Lascia vuoto se la visita dura un giorno solo.',
     startsAt: 'Ora di Roma, per esempio 09:30. Facoltativa.',
@@ -58,6 +78,15 @@ const it = {
     groupSize: 'Solo per le visite guidate.',
   } as Record<string, string>,
   fieldMessages: {
+    destinations: 'Scrivi una città per riga; se il nome è di più luoghi aggiungi il paese dopo una virgola.',
+    name: 'Scrivi nome e cognome, al massimo 200 caratteri.',
+    role: 'Il ruolo può avere al massimo 200 caratteri.',
+    office: 'Scegli una carica dalla lista.',
+    travelCost: 'Scrivi un importo come 1250 o 1.250,50, senza simbolo della valuta.',
+    lodgingCost: 'Scrivi un importo come 1250 o 1.250,50, senza simbolo della valuta.',
+    otherCost: 'Scrivi un importo come 1250 o 1.250,50, senza simbolo della valuta.',
+    currency: 'Scrivi il codice della valuta in tre lettere, per esempio EUR.',
+    paidBy: 'Al massimo 200 caratteri.',
     titleIt: 'Scrivi il titolo in italiano, su una riga, al massimo 200 caratteri.',
     titleEn: 'Il titolo in inglese può avere al massimo 200 caratteri, su una riga.',
     status: 'Scegli uno stato dalla lista.',
@@ -96,6 +125,18 @@ type Words = typeof it;
 
 const en: Words = {
   labels: {
+    destinations: 'Destinations',
+    meetingsIt: 'Meetings held, in Italian',
+    meetingsEn: 'Meetings held, in English',
+    name: 'Full name',
+    role: 'Role',
+    office: 'Office',
+    travelCost: 'Travel costs',
+    lodgingCost: 'Lodging costs',
+    otherCost: 'Other costs',
+    currency: 'Currency',
+    paidBy: 'Paid by',
+    publicMoney: 'Paid with public funds',
     titleIt: 'Title in Italian',
     titleEn: 'Title in English',
     status: 'Status',
@@ -130,6 +171,14 @@ const en: Words = {
     groupSize: 'People in the group',
   },
   hints: {
+    destinations:
+      'One per line, the city and, when it needs telling apart, its country: for example "Shanghai" or "San José, Costa Rica".',
+    role: 'For example "Deputy Mayor for Culture".',
+    office:
+      'The mayor, deputy mayors and councillors hold political office: their costs paid with public funds are published.',
+    travelCost: 'For example 1250 or 1250.50.',
+    currency: 'Three-letter code; EUR when left empty.',
+    paidBy: 'Internal. For example: the council, the host city, the network.',
     startsOn: 'The day the delegation arrives.',
     endsOn: 'Leave empty for a one-day visit.',
     startsAt: 'Rome time, for example 09:30. Optional.',
@@ -150,6 +199,16 @@ const en: Words = {
     groupSize: 'Guided tours only.',
   },
   fieldMessages: {
+    destinations:
+      'Write one city per line; when several places share the name, add the country after a comma.',
+    name: 'Write the full name, at most 200 characters.',
+    role: 'The role takes at most 200 characters.',
+    office: 'Choose an office from the list.',
+    travelCost: 'Write an amount such as 1250 or 1250.50, without a currency sign.',
+    lodgingCost: 'Write an amount such as 1250 or 1250.50, without a currency sign.',
+    otherCost: 'Write an amount such as 1250 or 1250.50, without a currency sign.',
+    currency: 'Write the three-letter currency code, for example EUR.',
+    paidBy: 'At most 200 characters.',
     titleIt: 'Write the title in Italian, on one line, at most 200 characters.',
     titleEn: 'The English title takes at most 200 characters, on one line.',
     status: 'Choose a status from the list.',

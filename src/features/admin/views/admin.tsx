@@ -109,10 +109,9 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['visits', 'counterparts', 'networks', 'units'] as const).map((page): [string, string] => [
-      page,
-      t.nav[page],
-    ]),
+    ...(['visits', 'missions', 'counterparts', 'networks', 'units'] as const).map(
+      (page): [string, string] => [page, t.nav[page]],
+    ),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),

@@ -288,6 +288,7 @@ const RECORD_PAGES: Record<string, string> = {
   network: 'networks',
   membership: 'memberships',
   visit: 'visits',
+  mission: 'missions',
 };
 
 /**

@@ -2,7 +2,9 @@
 // facts (internal ones marked), programme, links and history; the fields of the visit's and the programme
 // item's forms and the records as form values.
 import type { ComponentChildren } from 'preact';
-import { formatDate, type Lang } from '../../../platform/i18n.ts';
+import type { Lang } from '../../../platform/i18n.ts';
+import { languageName } from '../../../platform/languages.ts';
+import { dayText, Links, linkSpecs, titleIn, whenText } from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import {
   Facts,
@@ -14,11 +16,9 @@ import {
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { KIND_LABELS } from '../../agreements/agreements.labels.ts';
-import type { AgreementKind } from '../../agreements/agreements.schemas.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
-import { languageName, VISIT_INTERNAL, VISIT_STATUSES } from '../visits.rules.ts';
+import { VISIT_INTERNAL, VISIT_STATUSES } from '../visits.rules.ts';
 import type { VisitItem, VisitRecord } from '../visits.schemas.ts';
 import type { VisitSummary } from '../visits.service.ts';
 import { visitsStrings } from '../visits.strings.ts';
@@ -62,18 +62,6 @@ export const ITEM_FIELDS = [
   'guide',
   'groupSize',
 ] as const;
-
-export const titleIn = (v: { titleIt: string; titleEn: string | null }, lang: Lang) =>
-  lang === 'en' ? (v.titleEn ?? v.titleIt) : v.titleIt;
-
-const dayText = (iso: string, lang: Lang) => formatDate(iso, 'day', lang) ?? iso;
-
-/** "15 March 2027, 09:30 – 17 March 2027", or one day with its times. */
-export function whenText(v: Pick<VisitSummary, 'startsOn' | 'startsAt' | 'endsOn' | 'endsAt'>, lang: Lang) {
-  const start = [dayText(v.startsOn, lang), v.startsAt].filter(Boolean).join(', ');
-  if (v.endsOn === v.startsOn) return v.endsAt ? `${start}–${v.endsAt}` : start;
-  return `${start} – ${[dayText(v.endsOn, lang), v.endsAt].filter(Boolean).join(', ')}`;
-}
 
 export const visitValues = (v: VisitRecord): Values => ({
   titleIt: v.titleIt,
@@ -121,9 +109,6 @@ export interface VisitChoices {
   networks: { id: string; nameIt: string; nameEn: string }[];
 }
 
-const agreementLabel = (a: VisitChoices['agreements'][number], lang: Lang) =>
-  `${KIND_LABELS[a.kind as AgreementKind]?.[lang] ?? a.kind}: ${lang === 'it' ? a.counterpartIt : a.counterpartEn}`;
-
 export function visitSpecs(lang: Lang, choices: VisitChoices): FieldSpec[] {
   const v = visitsStrings(lang);
   const yesNo = [
@@ -164,24 +149,7 @@ export function visitSpecs(lang: Lang, choices: VisitChoices): FieldSpec[] {
     { name: 'protocolNotes', kind: 'textarea' },
     { name: 'outcomeIt', kind: 'textarea' },
     { name: 'outcomeEn', kind: 'textarea' },
-    ...(choices.agreements.length
-      ? [
-          {
-            name: 'agreementIds',
-            kind: 'checkboxes' as const,
-            options: choices.agreements.map((a) => ({ value: a.id, label: agreementLabel(a, lang) })),
-          },
-        ]
-      : []),
-    ...(choices.networks.length
-      ? [
-          {
-            name: 'networkIds',
-            kind: 'checkboxes' as const,
-            options: choices.networks.map((n) => ({ value: n.id, label: nameIn(n, lang) })),
-          },
-        ]
-      : []),
+    ...linkSpecs(lang, choices),
     { name: 'published', kind: 'select', options: yesNo },
   ];
 }
@@ -452,20 +420,7 @@ export function VisitView(p: {
         </p>
       ) : null}
       <h2 class="h4 mt-5">{v.links}</h2>
-      {r.agreements.length + r.networks.length === 0 ? (
-        <p>{v.noLinks}</p>
-      ) : (
-        <ul>
-          {r.agreements.map((a) => (
-            <li key={a.id}>
-              <a href={`/admin/${p.lang}/agreements/${a.id}`}>{agreementLabel(a, p.lang)}</a>
-            </li>
-          ))}
-          {r.networks.map((n) => (
-            <li key={n.id}>{nameIn(n, p.lang)}</li>
-          ))}
-        </ul>
-      )}
+      <Links lang={p.lang} agreements={r.agreements} networks={r.networks} none={v.noLinks} />
       {p.canWrite ? (
         <section class="mt-5">
           <h2 class="h4">{t.delete}</h2>

@@ -1,19 +1,19 @@
-// Visits in a real Chromium, as the Milan admin works: recording a delegation from Shanghai through the form
+// The agenda in a real Chromium, as the Milan admin works: recording a delegation from Shanghai through the form
 // (partner, interpreting, the twinning it concerns), adding a guided tour in English to its programme, and
-// zero axe-core A/AA violations on the list, the visit's page and the forms (also with an error beside a
-// field) in both languages, at 1280 and 390 px. SHOTS_DIR=dir keeps the screenshots.
+// zero axe-core A/AA violations on the lists, records and forms of visits and missions (also with an error
+// beside a field) in both languages, at 1280 and 390 px. SHOTS_DIR=dir keeps the screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
-import { city, makeAgreement, makeVisit } from '../test/factories-backoffice.ts';
+import { city, makeAgreement, makeMission, makeVisit } from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let email: string;
 let password: string;
-let sample: { id: string; item: string };
+let sample: { id: string; item: string; mission: string; traveller: string };
 
 beforeAll(async () => {
   server = await startServer({ seed: false });
@@ -32,7 +32,8 @@ beforeAll(async () => {
     titleIt: 'Delegazione di esempio',
     titleEn: 'Sample delegation',
   });
-  sample = { id: v.id, item: v.item.id };
+  const m = await makeMission(services, milan, { titleIt: 'Missione di esempio', titleEn: 'Sample mission' });
+  sample = { id: v.id, item: v.item.id, mission: m.id, traveller: m.traveller.id };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
 afterAll(async () => {
@@ -59,7 +60,7 @@ async function check(name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-describe('visits in Chromium', () => {
+describe('the agenda in Chromium', () => {
   test.each(['it', 'en'] as const)(
     'when signed in (%s), then the list, a visit, its forms and a form with an error have no A/AA violation',
     async (lang) => {
@@ -70,6 +71,11 @@ describe('visits in Chromium', () => {
         edit: `visits/${sample.id}/edit`,
         new: 'visits/new',
         item: `visits/${sample.id}/programme/${sample.item}/edit`,
+        missions: 'missions',
+        mission: `missions/${sample.mission}`,
+        missionEdit: `missions/${sample.mission}/edit`,
+        missionNew: 'missions/new',
+        traveller: `missions/${sample.mission}/travellers/${sample.traveller}/edit`,
       };
       for (const [name, path] of Object.entries(paths)) {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);

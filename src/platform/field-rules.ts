@@ -1,0 +1,92 @@
+// The rules of a form's or a body's simple fields, one for every entry point (API, forms, import, seed): a
+// trimmed line of text, a calendar day, a time of day, a number of people, a yes/no. Each refusal is an
+// AppError naming the field.
+import { isDateError, parsePartialDate } from './dates.ts';
+import { AppError } from './errors.ts';
+
+/** A trimmed line of text or null; invalid_input naming the field when required and empty, or too long. */
+export function text(field: string, value: string | undefined, max: number, required = false): string | null {
+  const v = (value ?? '').trim();
+  if (required && !v) throw AppError.invalid(field, `${field} is required`);
+  if (v.length > max) throw AppError.invalid(field, `${field} is longer than ${max} characters`);
+  return v || null;
+}
+
+/** A calendar day written YYYY-MM-DD or DD/MM/YYYY, as YYYY-MM-DD. */
+export function day(field: string, value: string | undefined, required: boolean): string | null {
+  const v = (value ?? '').trim();
+  if (!v) {
+    if (required) throw AppError.invalid(field, `${field} is required`);
+    return null;
+  }
+  const parsed = parsePartialDate(v);
+  if (isDateError(parsed) || parsed.precision !== 'day') {
+    throw AppError.invalid(field, `"${v}" is not a day: write YYYY-MM-DD or DD/MM/YYYY`);
+  }
+  return parsed.date;
+}
+
+/** A time of day written 9:30, 09:30 or 9.30, as HH:MM; null when empty. */
+export function timeOfDay(field: string, value: string | undefined): string | null {
+  const v = (value ?? '').trim();
+  if (!v) return null;
+  const m = v.match(/^(\d{1,2})[:.](\d{2})(?::00)?$/);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) {
+    throw AppError.invalid(field, `"${v}" is not a time of day: write HH:MM, such as 09:30`);
+  }
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+}
+
+/** A whole number of people from 1 to max; null when empty. */
+export function headcount(field: string, value: string | undefined, max = 10_000): number | null {
+  const v = (value ?? '').trim();
+  if (!v) return null;
+  if (!/^\d{1,6}$/.test(v) || Number(v) < 1 || Number(v) > max) {
+    throw AppError.invalid(field, `"${v}" is not a number of people from 1 to ${max}`);
+  }
+  return Number(v);
+}
+
+/** A yes/no field of a form or a body: "yes", "true", "1" or "on" are yes. */
+export const yes = (value: string | undefined) => ['yes', 'true', '1', 'on'].includes((value ?? '').trim());
+
+/** An amount as people write it (1500, 1500.5, 1500,50, 1.500,50) as a decimal string; null when empty. */
+export function parseAmount(raw: string | undefined): string | null | undefined {
+  let v = (raw ?? '').trim().replace(/\s/g, '');
+  if (!v) return null;
+  // A comma is the decimal mark (1.500,50); without one, dots in groups of three separate thousands (1.500).
+  if (v.includes(',')) v = v.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(\.\d{3})+$/.test(v)) v = v.replace(/\./g, '');
+  if (!/^\d{1,10}(\.\d{1,2})?$/.test(v)) return undefined;
+  return v;
+}
+
+/** An amount as people write it, as a decimal string; null when empty; invalid_input naming the field. */
+export function amount(field: string, value: string | undefined): string | null {
+  const parsed = parseAmount(value);
+  if (parsed === undefined)
+    throw AppError.invalid(field, `"${value}" is not an amount such as 1500 or 1500.50`);
+  return parsed;
+}
+
+/** A three-letter ISO 4217 code, upper-cased; `fallback` when empty. */
+export function currency(field: string, value: string | undefined, fallback: string | null): string | null {
+  const v = (value ?? '').trim().toUpperCase();
+  if (!v) return fallback;
+  if (!/^[A-Z]{3}$/.test(v))
+    throw AppError.invalid(field, 'The currency is a three-letter ISO 4217 code such as EUR');
+  return v;
+}
+
+/** A period's end not before its start: on the same day, the end time not before the start time. */
+export function period(
+  fields: { start: string; end: string },
+  on: { startsOn: string; endsOn: string; startsAt: string | null; endsAt: string | null },
+) {
+  if (on.endsOn < on.startsOn) {
+    throw AppError.invalid(fields.end, 'The last day comes before the first');
+  }
+  if (on.endsOn === on.startsOn && on.startsAt && on.endsAt && on.endsAt < on.startsAt) {
+    throw AppError.invalid(fields.start, 'It ends before it starts');
+  }
+}

@@ -1,0 +1,66 @@
+// Languages by their ISO 639-1 code, typed by people as the code or the name in Italian or English ("cinese",
+// "Chinese", "zh"), and named in the page's language from the platform's ICU data.
+import { AppError } from './errors.ts';
+import type { Lang } from './i18n.ts';
+
+// ISO 639-1 codes with their names in Italian and English, found once from the platform's ICU data.
+let languageIndex: Map<string, string> | undefined;
+function languages(): Map<string, string> {
+  if (languageIndex) return languageIndex;
+  const index = new Map<string, string>();
+  const names = {
+    it: new Intl.DisplayNames('it', { type: 'language' }),
+    en: new Intl.DisplayNames('en', { type: 'language' }),
+  };
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = a + b;
+      const it = names.it.of(code);
+      const en = names.en.of(code);
+      if (!it || !en || it === code || en === code) continue;
+      index.set(code, code);
+      index.set(it.toLowerCase(), code);
+      index.set(en.toLowerCase(), code);
+    }
+  }
+  languageIndex = index;
+  return index;
+}
+
+/** A language's ISO 639-1 code from its code or its name in Italian or English; undefined when unknown. */
+export const languageCode = (raw: string): string | undefined => languages().get(raw.trim().toLowerCase());
+
+/** A language's name in the page's language ("cinese", "Chinese"). */
+export const languageName = (code: string, lang: Lang): string =>
+  new Intl.DisplayNames(lang, { type: 'language' }).of(code) ?? code;
+
+/** Languages separated by commas or new lines, as codes without repeats; invalid_input naming an unknown one. */
+export function languageList(field: string, value: string | readonly string[] | undefined): string[] {
+  const parts = (typeof value === 'string' ? value.split(/[,;\n]/) : (value ?? []))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length > 20) throw AppError.invalid(field, 'At most 20 languages');
+  const codes = parts.map((part) => {
+    const code = languageCode(part);
+    if (!code)
+      throw AppError.invalid(field, `"${part}" is not a language: write its name or its code (en, zh)`);
+    return code;
+  });
+  return [...new Set(codes)];
+}
+
+/** An interpreting pair typed "zh-it", "cinese - italiano" or "Chinese/Italian", as "zh-it"; null when empty. */
+export function languagePair(field: string, value: string | undefined): string | null {
+  const v = (value ?? '').trim();
+  if (!v) return null;
+  const parts = v.split(/\s*[-/–>]\s*|\s+(?:e|and|to|a)\s+/i).filter(Boolean);
+  const codes = parts.map(languageCode);
+  if (parts.length !== 2 || codes.some((c) => !c) || codes[0] === codes[1]) {
+    throw AppError.invalid(
+      field,
+      `"${v}" is not a pair of languages: write two, such as zh-it or cinese-italiano`,
+    );
+  }
+  return `${codes[0]}-${codes[1]}`;
+}
