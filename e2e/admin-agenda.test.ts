@@ -6,14 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
-import { city, makeAgreement, makeMission, makeVisit } from '../test/factories-backoffice.ts';
+import { city, makeAgreement, makeMeeting, makeMission, makeVisit } from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let email: string;
 let password: string;
-let sample: { id: string; item: string; mission: string; traveller: string };
+let sample: { id: string; item: string; mission: string; traveller: string; meeting: string };
 
 beforeAll(async () => {
   server = await startServer({ seed: false });
@@ -33,7 +33,8 @@ beforeAll(async () => {
     titleEn: 'Sample delegation',
   });
   const m = await makeMission(services, milan, { titleIt: 'Missione di esempio', titleEn: 'Sample mission' });
-  sample = { id: v.id, item: v.item.id, mission: m.id, traveller: m.traveller.id };
+  const meeting = await makeMeeting(services, milan, { titleIt: 'Incontro di esempio' });
+  sample = { id: v.id, item: v.item.id, mission: m.id, traveller: m.traveller.id, meeting: meeting.id };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
 afterAll(async () => {
@@ -76,6 +77,9 @@ describe('the agenda in Chromium', () => {
         missionEdit: `missions/${sample.mission}/edit`,
         missionNew: 'missions/new',
         traveller: `missions/${sample.mission}/travellers/${sample.traveller}/edit`,
+        meetings: 'meetings',
+        meeting: `meetings/${sample.meeting}`,
+        meetingNew: 'meetings/new',
       };
       for (const [name, path] of Object.entries(paths)) {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);

@@ -55,6 +55,7 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
         { name: 'memberships', description: "An institution's memberships of networks" },
         { name: 'units', description: 'The offices and units of an institution' },
         { name: 'visits', description: 'Incoming delegations and their programmes (staff only)' },
+        { name: 'meetings', description: 'Meetings with foreign counterparts (staff only)' },
         {
           name: 'missions',
           description: "Missions abroad, their travellers and costs; office holders' costs in public",

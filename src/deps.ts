@@ -18,6 +18,8 @@ import { createInstitutionsAdmin } from './features/institutions/institutions.ad
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
+import { createMeetingsRepository } from './features/meetings/meetings.repository.ts';
+import { createMeetingsAdmin, createMeetingsService } from './features/meetings/meetings.service.ts';
 import { createMissionsRepository } from './features/missions/missions.repository.ts';
 import { createMissionsAdmin, createMissionsService } from './features/missions/missions.service.ts';
 import { createNetworksAdmin } from './features/networks/networks.admin.ts';
@@ -82,6 +84,12 @@ export function createServices(database: Database) {
     institutions,
   });
   const missionsAdmin = createMissionsAdmin({ database, missions });
+  const meetings = createMeetingsService({
+    repo: createMeetingsRepository(database.db),
+    counterparts,
+    links: agendaLinks,
+  });
+  const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   return {
     accounts,
     invitations,
@@ -95,6 +103,8 @@ export function createServices(database: Database) {
     visits,
     missionsAdmin,
     missions,
+    meetingsAdmin,
+    meetings,
     attachments,
     places,
     institutions,

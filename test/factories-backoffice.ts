@@ -2,6 +2,7 @@
 // writes through the services, as any other write would, and makes uniquely named records.
 import type { Services } from '../src/deps.ts';
 import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
+import { BLANK_MEETING, type MeetingFields } from '../src/features/meetings/meetings.service.ts';
 import {
   BLANK_MISSION,
   BLANK_TRAVELLER,
@@ -99,4 +100,19 @@ export async function makeMission(
     lodgingCost: '420',
   });
   return { ...made, traveller };
+}
+
+/** A meeting of the institution (20 May 2027, 10:00 to 11:00, confirmed, not published), as the database owner. */
+export function makeMeeting(services: Services, institutionId: string, fields: Partial<MeetingFields> = {}) {
+  return services.meetings.create(institutionId, {
+    ...BLANK_MEETING,
+    titleIt: `Incontro ${uniqueSlug('i')}`,
+    status: 'confirmed',
+    startsOn: '2027-05-20',
+    startsAt: '10:00',
+    endsAt: '11:00',
+    host: 'Il Sindaco',
+    participants: 'Il Console generale',
+    ...fields,
+  });
 }

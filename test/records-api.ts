@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
-import { makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
+import { makeMeeting, makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -71,7 +71,8 @@ export const registryState = async () =>
      select 'visits', id, version from visits union all
      select 'visit_items', id, version from visit_items union all
      select 'missions', id, version from missions union all
-     select 'mission_travellers', id, version from mission_travellers
+     select 'mission_travellers', id, version from mission_travellers union all
+     select 'meetings', id, version from meetings
      order by 1, 2`,
   );
 
@@ -140,8 +141,29 @@ export async function everyWrite(): Promise<Call[]> {
     await mission(milanId),
     await mission(milanId),
   ];
+  const [meetingA, meetingB] = [
+    await makeMeeting(ctx.services, milanId),
+    await makeMeeting(ctx.services, milanId),
+  ];
   const slug = uniqueSlug('new');
   return [
+    {
+      label: 'create meeting',
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: { titleIt: `Incontro ${slug}`, startsOn: '2027-09-01', mode: 'online' },
+    },
+    {
+      label: 'edit meeting',
+      method: 'PATCH',
+      url: `/api/v1/meetings/${meetingA.id}`,
+      payload: { outcomeIt: 'Lettera di intenti', version: meetingA.version },
+    },
+    {
+      label: 'delete meeting',
+      method: 'DELETE',
+      url: `/api/v1/meetings/${meetingB.id}?version=${meetingB.version}`,
+    },
     {
       label: 'create mission',
       method: 'POST',

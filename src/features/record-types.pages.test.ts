@@ -1,7 +1,7 @@
 // Every record type's back-office pages together: every write route for each role, stale forms and
 // deletes, escaped text, and no input that makes a route answer 500.
 import { describe, expect, it } from 'vitest';
-import { makeMission, makeVisit } from '../../test/factories-backoffice.ts';
+import { makeMeeting, makeMission, makeVisit } from '../../test/factories-backoffice.ts';
 import {
   auditCount,
   ctx,
@@ -35,6 +35,47 @@ const visit = () => makeVisit(ctx.services, milanId);
 const mission = () => makeMission(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'record a meeting',
+    entity: 'meeting',
+    allowed: WRITERS,
+    prepare: async () => {
+      const title = `Incontro ${uniqueSlug('i')}`;
+      return {
+        url: '/admin/it/meetings/new',
+        fields: { titleIt: title, startsOn: '2027-06-01', mode: 'online' },
+        applied: async () =>
+          !!(await one("select 1 from meetings where title_it = $1 and mode = 'online'", [title])),
+      };
+    },
+  },
+  {
+    name: 'edit a meeting',
+    entity: 'meeting',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await makeMeeting(ctx.services, milanId);
+      return {
+        url: `/admin/it/meetings/${m.id}/edit`,
+        fields: { version: String(m.version), titleIt: m.titleIt, startsOn: m.startsOn, status: 'held' },
+        applied: async () =>
+          !!(await one("select 1 from meetings where id = $1 and status = 'held'", [m.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a meeting',
+    entity: 'meeting',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await makeMeeting(ctx.services, milanId);
+      return {
+        url: `/admin/it/meetings/${m.id}/delete`,
+        fields: { version: String(m.version) },
+        applied: async () => !(await one('select 1 from meetings where id = $1', [m.id])),
+      };
+    },
+  },
   {
     name: 'record a mission',
     entity: 'mission',

@@ -10,6 +10,8 @@ import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
 import { institutionsPages } from './institutions/institutions.pages.tsx';
+import { meetingsApi } from './meetings/meetings.api.ts';
+import { meetingsPages } from './meetings/meetings.pages.tsx';
 import { missionsApi } from './missions/missions.api.ts';
 import { missionsPages } from './missions/missions.pages.tsx';
 import { networksApi } from './networks/networks.api.ts';
@@ -47,4 +49,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'networks', api: networksApi, pages: networksPages },
   { name: 'visits', api: visitsApi, pages: visitsPages },
   { name: 'missions', api: missionsApi, pages: missionsPages },
+  { name: 'meetings', api: meetingsApi, pages: meetingsPages },
 ];

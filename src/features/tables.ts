@@ -7,6 +7,7 @@ export * from './counterparts/counterparts.table.ts';
 export * from './feedback/feedback.table.ts';
 export * from './institutions/institutions.table.ts';
 export * from './invitations/invitations.table.ts';
+export * from './meetings/meetings.table.ts';
 export * from './missions/missions.table.ts';
 export * from './networks/networks.table.ts';
 export * from './places/places.table.ts';

@@ -160,6 +160,8 @@ const NAME_QUERIES: Record<string, string> = {
   institution: 'select id::text, null as kind, name_it, name_en from institutions where id = any($1::uuid[])',
   visit: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
             from visits where id = any($1::uuid[])`,
+  meeting: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
+              from meetings where id = any($1::uuid[])`,
   mission: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
               from missions where id = any($1::uuid[])`,
 };

@@ -19,6 +19,7 @@ const it = {
   nav: {
     visits: 'Visite',
     missions: 'Missioni',
+    meetings: 'Incontri',
     counterparts: 'Partner',
     networks: 'Reti',
     units: 'Uffici',
@@ -162,6 +163,7 @@ const en: Strings = {
   nav: {
     visits: 'Visits',
     missions: 'Missions',
+    meetings: 'Meetings',
     counterparts: 'Partners',
     networks: 'Networks',
     units: 'Units',

@@ -61,6 +61,7 @@ const it = {
     api_token: "Token per l'API",
     visit: 'Visita',
     mission: 'Missione',
+    meeting: 'Incontro',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
   fields: {
@@ -140,6 +141,7 @@ const en: Strings = {
     api_token: 'API token',
     visit: 'Visit',
     mission: 'Mission',
+    meeting: 'Meeting',
   } as Record<string, string>,
   fields: {
     statusSince: 'Status in force since',

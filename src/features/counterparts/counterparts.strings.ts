@@ -39,9 +39,9 @@ const it = {
   inUse: (agreements: number, visits: number) => {
     const named = [
       agreements === 1 ? 'un accordo' : agreements > 1 ? `${agreements} accordi` : '',
-      visits === 1 ? 'una visita' : visits > 1 ? `${visits} visite` : '',
+      visits === 1 ? 'una visita o un incontro' : visits > 1 ? `${visits} visite e incontri` : '',
     ].filter(Boolean);
-    return `Questo partner non si può eliminare: ${named.join(' e ')} lo ${agreements + visits === 1 ? 'nomina' : 'nominano'}. Elimina prima ${agreements > 0 ? 'gli accordi' : 'le visite'}, oppure lascia il partner.`;
+    return `Questo partner non si può eliminare: ${named.join(' e ')} lo ${agreements + visits === 1 ? 'nomina' : 'nominano'}. Elimina prima ${agreements > 0 ? 'gli accordi' : 'le visite e gli incontri'}, oppure lascia il partner.`;
   },
   deleteLead: 'Nessun accordo nomina questo partner: si può eliminare.',
 };
@@ -85,9 +85,9 @@ const en: Strings = {
   inUse: (agreements: number, visits: number) => {
     const named = [
       agreements === 1 ? 'an agreement' : agreements > 1 ? `${agreements} agreements` : '',
-      visits === 1 ? 'a visit' : visits > 1 ? `${visits} visits` : '',
+      visits === 1 ? 'a visit or meeting' : visits > 1 ? `${visits} visits and meetings` : '',
     ].filter(Boolean);
-    return `This partner cannot be deleted: ${named.join(' and ')} ${agreements + visits === 1 ? 'names' : 'name'} it. Delete ${agreements > 0 ? 'the agreements' : 'the visits'} first, or keep the partner.`;
+    return `This partner cannot be deleted: ${named.join(' and ')} ${agreements + visits === 1 ? 'names' : 'name'} it. Delete ${agreements > 0 ? 'the agreements' : 'the visits and meetings'} first, or keep the partner.`;
   },
   deleteLead: 'No agreement names this partner: it can be deleted.',
 };

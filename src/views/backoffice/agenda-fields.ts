@@ -4,6 +4,11 @@
 
 const it = {
   labels: {
+    mode: 'Modalità',
+    host: "Chi ha incontrato per l'ente",
+    participants: 'Chi è venuto',
+    topicsIt: 'Temi, in italiano',
+    topicsEn: 'Temi, in inglese',
     destinations: 'Destinazioni',
     meetingsIt: 'Incontri svolti, in italiano',
     meetingsEn: 'Incontri svolti, in inglese',
@@ -50,6 +55,9 @@ const it = {
     groupSize: 'Persone nel gruppo',
   } as Record<string, string>,
   hints: {
+    host: 'Per esempio: il Sindaco; l’Assessora alle relazioni internazionali.',
+    participants:
+      'Interno: non viene mai pubblicato. Per esempio: il Console generale del Giappone e il suo vice.',
     destinations:
       'Una per riga, la città e, se serve a distinguerla, il paese: per esempio «Shanghai» oppure «San José, Costa Rica».',
     role: 'Per esempio «Assessora alla cultura».',
@@ -78,6 +86,11 @@ const it = {
     groupSize: 'Solo per le visite guidate.',
   } as Record<string, string>,
   fieldMessages: {
+    mode: 'Scegli in presenza o a distanza.',
+    host: 'Al massimo 300 caratteri, su una riga.',
+    participants: 'Al massimo 2000 caratteri.',
+    topicsIt: 'I temi possono avere al massimo 5000 caratteri.',
+    topicsEn: 'I temi possono avere al massimo 5000 caratteri.',
     destinations: 'Scrivi una città per riga; se il nome è di più luoghi aggiungi il paese dopo una virgola.',
     name: 'Scrivi nome e cognome, al massimo 200 caratteri.',
     role: 'Il ruolo può avere al massimo 200 caratteri.',
@@ -125,6 +138,11 @@ type Words = typeof it;
 
 const en: Words = {
   labels: {
+    mode: 'How',
+    host: 'Who met for the institution',
+    participants: 'Who came',
+    topicsIt: 'Topics, in Italian',
+    topicsEn: 'Topics, in English',
     destinations: 'Destinations',
     meetingsIt: 'Meetings held, in Italian',
     meetingsEn: 'Meetings held, in English',
@@ -171,6 +189,8 @@ const en: Words = {
     groupSize: 'People in the group',
   },
   hints: {
+    host: 'For example: the Mayor; the Deputy Mayor for International Relations.',
+    participants: 'Internal: never published. For example: the Consul General of Japan and his deputy.',
     destinations:
       'One per line, the city and, when it needs telling apart, its country: for example "Shanghai" or "San José, Costa Rica".',
     role: 'For example "Deputy Mayor for Culture".',
@@ -199,6 +219,11 @@ const en: Words = {
     groupSize: 'Guided tours only.',
   },
   fieldMessages: {
+    mode: 'Choose in person or online.',
+    host: 'At most 300 characters, on one line.',
+    participants: 'At most 2000 characters.',
+    topicsIt: 'The topics take at most 5000 characters.',
+    topicsEn: 'The topics take at most 5000 characters.',
     destinations:
       'Write one city per line; when several places share the name, add the country after a comma.',
     name: 'Write the full name, at most 200 characters.',

@@ -109,7 +109,7 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['visits', 'missions', 'counterparts', 'networks', 'units'] as const).map(
+    ...(['visits', 'missions', 'meetings', 'counterparts', 'networks', 'units'] as const).map(
       (page): [string, string] => [page, t.nav[page]],
     ),
     ...(session.user.platformAdmin || session.user.roles.length > 1

@@ -289,6 +289,7 @@ const RECORD_PAGES: Record<string, string> = {
   membership: 'memberships',
   visit: 'visits',
   mission: 'missions',
+  meeting: 'meetings',
 };
 
 /**
