@@ -67,6 +67,8 @@ describe('the agenda in Chromium', () => {
     async (lang) => {
       await signIn(lang);
       const paths = {
+        agenda: 'agenda?month=2027-03',
+        agendaWeek: 'agenda?week=2027-03-15',
         list: 'visits',
         visit: `visits/${sample.id}`,
         edit: `visits/${sample.id}/edit`,
@@ -86,6 +88,15 @@ describe('the agenda in Chromium', () => {
         expect(res?.status(), path).toBe(200);
         await check(`visits-${name}-${lang}`);
       }
+      // The personal feed's address, shown once after it is made.
+      await page.goto(`${server.baseUrl}/admin/${lang}/agenda?month=2027-03`);
+      await page
+        .getByRole('button', {
+          name: lang === 'it' ? /^(Crea|Sostituisci) il mio indirizzo$/ : /^(Create|Replace) my address$/,
+        })
+        .click();
+      await expect.poll(() => page.locator('#private-feed').count()).toBe(1);
+      await check(`agenda-feed-${lang}`);
       await page.goto(`${server.baseUrl}/admin/${lang}/visits/new`);
       await page.getByLabel(lang === 'it' ? 'Titolo in italiano' : 'Title in Italian').fill('Prova');
       await page.getByLabel(lang === 'it' ? 'Primo giorno' : 'First day').fill('2027-05-10');

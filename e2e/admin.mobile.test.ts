@@ -122,9 +122,8 @@ describe('the back-office on a 390 px phone', () => {
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     const links = menu.getByRole('link');
-    // Dashboard, agreements, visits, missions, meetings, partners, networks, units, settings, users, log,
-    // password.
-    expect(await links.count()).toBe(12);
+    // Dashboard, agreements, agenda, partners, networks, units, settings, users, log, password.
+    expect(await links.count()).toBe(10);
     for (const link of await links.all()) {
       const rect = (await link.boundingBox())!;
       expect(rect.height, (await link.textContent()) ?? '').toBeGreaterThanOrEqual(24);

@@ -54,6 +54,7 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
         { name: 'networks', description: 'City networks (a catalogue shared by all institutions)' },
         { name: 'memberships', description: "An institution's memberships of networks" },
         { name: 'units', description: 'The offices and units of an institution' },
+        { name: 'agenda', description: 'The calendar of visits, missions and meetings, and its public feed' },
         { name: 'visits', description: 'Incoming delegations and their programmes (staff only)' },
         { name: 'meetings', description: 'Meetings with foreign counterparts (staff only)' },
         {

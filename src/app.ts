@@ -134,11 +134,12 @@ export async function buildApp({
     invitationPages({ accounts: deps.services.accounts, invitations: deps.services.invitations }),
   );
   const { services } = deps;
-  for (const type of RECORD_TYPES) if (type.pages) await app.register(type.pages(services));
+  const site = { publicUrl: config.publicUrl };
+  for (const type of RECORD_TYPES) if (type.pages) await app.register(type.pages(services, site));
   await app.register(
     async (api: App) => {
       await api.register(placesApi(services));
-      for (const type of RECORD_TYPES) if (type.api) await api.register(type.api(services));
+      for (const type of RECORD_TYPES) if (type.api) await api.register(type.api(services, site));
     },
     { prefix: '/api/v1' },
   );

@@ -2,7 +2,7 @@
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgendaRepository } from './features/agenda/agenda.repository.ts';
-import { createAgendaLinks } from './features/agenda/agenda.service.ts';
+import { createAgendaLinks, createAgendaService } from './features/agenda/agenda.service.ts';
 import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
 import { createAgreementImporter, createStaffImport } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
@@ -90,6 +90,7 @@ export function createServices(database: Database) {
     links: agendaLinks,
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
+  const agenda = createAgendaService({ database, institutions });
   return {
     accounts,
     invitations,
@@ -105,6 +106,7 @@ export function createServices(database: Database) {
     missions,
     meetingsAdmin,
     meetings,
+    agenda,
     attachments,
     places,
     institutions,

@@ -2,7 +2,9 @@
 // /api/v1) and its back-office pages, and app.ts registers every module of this list. A new record type adds
 // its folder and one line here (docs/ADDING-A-RECORD-TYPE.md).
 import type { Services } from '../deps.ts';
-import type { App } from '../platform/http/types.ts';
+import type { App, Site } from '../platform/http/types.ts';
+import { agendaApi } from './agenda/agenda.api.ts';
+import { agendaPages } from './agenda/agenda.pages.tsx';
 import { agreementsAdminApi } from './agreements/agreements.admin-api.ts';
 import { agreementsApi } from './agreements/agreements.api.ts';
 import { agreementsPages } from './agreements/agreements.pages.tsx';
@@ -22,7 +24,7 @@ import { visitsApi } from './visits/visits.api.ts';
 import { visitsPages } from './visits/visits.pages.tsx';
 
 /** A Fastify plugin of a record type, built from the services. */
-export type RecordPlugin = (services: Services) => (app: App) => Promise<void>;
+export type RecordPlugin = (services: Services, site: Site) => (app: App) => Promise<void>;
 
 export interface RecordType {
   name: string;
@@ -35,10 +37,10 @@ export interface RecordType {
 /** Two plugins as one: the agreements' public reads and their writes live in two files. */
 const both =
   (first: RecordPlugin, second: RecordPlugin): RecordPlugin =>
-  (services) =>
+  (services, site) =>
   async (app) => {
-    await app.register(first(services));
-    await app.register(second(services));
+    await app.register(first(services, site));
+    await app.register(second(services, site));
   };
 
 export const RECORD_TYPES: readonly RecordType[] = [
@@ -47,6 +49,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'agreements', api: both(agreementsApi, agreementsAdminApi), pages: agreementsPages },
   { name: 'units', api: unitsApi, pages: unitsPages },
   { name: 'networks', api: networksApi, pages: networksPages },
+  { name: 'agenda', api: agendaApi, pages: agendaPages },
   { name: 'visits', api: visitsApi, pages: visitsPages },
   { name: 'missions', api: missionsApi, pages: missionsPages },
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },

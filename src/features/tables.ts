@@ -1,5 +1,6 @@
 // Every Drizzle table, in one module for drizzle-kit (drizzle.config.ts), which writes the migrations from it.
 export * from './accounts/accounts.table.ts';
+export * from './agenda/agenda.table.ts';
 export * from './agreements/agreements.table.ts';
 export * from './attachments/attachments.table.ts';
 export * from './audit/audit.table.ts';

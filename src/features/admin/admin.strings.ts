@@ -17,9 +17,7 @@ const it = {
     title: 'Enti',
   },
   nav: {
-    visits: 'Visite',
-    missions: 'Missioni',
-    meetings: 'Incontri',
+    agenda: 'Agenda',
     counterparts: 'Partner',
     networks: 'Reti',
     units: 'Uffici',
@@ -161,9 +159,7 @@ const en: Strings = {
     title: 'Institutions',
   },
   nav: {
-    visits: 'Visits',
-    missions: 'Missions',
-    meetings: 'Meetings',
+    agenda: 'Agenda',
     counterparts: 'Partners',
     networks: 'Networks',
     units: 'Units',

@@ -1,7 +1,16 @@
 // What the agenda's record types (visits, missions, meetings) share: the agreements and networks a record
-// concerns, checked on write (the institution's agreements, the catalogue's networks) and read by join.
+// concerns, checked on write (the institution's agreements, the catalogue's networks) and read by join; and
+// the calendar of all three (month and week) with its feeds: public per institution, private per person.
+import { createHash, randomBytes } from 'node:crypto';
+import { todayIso } from '../../platform/dates.ts';
+import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AgendaRepository } from './agenda.repository.ts';
+import type { Lang } from '../../platform/i18n.ts';
+import type { Actor } from '../accounts/accounts.access.ts';
+import { staffWork } from '../audit/audit.service.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import { agendaIcs } from './agenda.ics.ts';
+import { type AgendaRepository, agendaEntries, type EntryRow, feedQueries } from './agenda.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -55,3 +64,122 @@ export function createAgendaLinks({ repo }: { repo: AgendaRepository }) {
 }
 
 export type AgendaLinks = ReturnType<typeof createAgendaLinks>;
+
+// ── The calendar and its feeds ───────────────────────────────────────────────────────────────────────────
+
+/** The days of a month's grid: from the Monday on or before the 1st to the Sunday on or after its last day. */
+export function monthGrid(month: string): { first: string; last: string; days: string[] } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const start = new Date(Date.UTC(y, m - 1, 1));
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const end = new Date(Date.UTC(y, m, 0));
+  end.setUTCDate(end.getUTCDate() + ((7 - end.getUTCDay()) % 7));
+  const days: string[] = [];
+  for (const d = new Date(start); d <= end; d.setUTCDate(d.getUTCDate() + 1))
+    days.push(d.toISOString().slice(0, 10));
+  return { first: days[0]!, last: days.at(-1)!, days };
+}
+
+/** The seven days of the week that holds `day`, Monday first. */
+export function weekOf(day: string): string[] {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return Array.from({ length: 7 }, (_, i) => {
+    const x = new Date(d);
+    x.setUTCDate(d.getUTCDate() + i);
+    return x.toISOString().slice(0, 10);
+  });
+}
+
+/** How far back a feed reaches: a calendar needs the past year, not ten. */
+const FEED_PAST_DAYS = 366;
+const FAR_FUTURE = '9999-12-31';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export function createAgendaService({
+  database,
+  institutions,
+}: {
+  database: Database;
+  institutions: InstitutionsService;
+}) {
+  const { asStaff, audit } = staffWork(database);
+  const feeds = feedQueries(database.query);
+  const since = () => {
+    const d = new Date(`${todayIso()}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - FEED_PAST_DAYS);
+    return d.toISOString().slice(0, 10);
+  };
+
+  return {
+    /** The entries of the actor's institution over [from, to], everything the staff may see. */
+    entries: (actor: Actor, from: string, to: string) =>
+      asStaff(actor, (institutionId) => agendaEntries(database.query, institutionId, from, to, false)),
+
+    /** The public feed of an institution: published records only, no internal field. */
+    async publicFeed(institution: string, lang: Lang): Promise<string> {
+      const inst = await institutions.get(institution);
+      const entries = await agendaEntries(database.query, inst.id, since(), FAR_FUTURE, true);
+      const name = `${lang === 'en' ? inst.nameEn : inst.nameIt} — ${lang === 'en' ? 'International agenda' : 'Agenda internazionale'}`;
+      return agendaIcs(entries, { name, lang, internal: false });
+    },
+
+    /**
+     * A person's private feed: everything their institution's staff see, internal details included; undefined
+     * for a secret that is unknown, revoked, or whose holder no longer works there.
+     */
+    async privateFeed(token: string, lang: Lang, link: (e: EntryRow) => string): Promise<string | undefined> {
+      if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+      return database.transaction(async () => {
+        const feed = await feeds.open(sha256(token));
+        if (!feed) return undefined;
+        const entries = await agendaEntries(database.query, feed.institution_id, since(), FAR_FUTURE, false);
+        const name = `${lang === 'en' ? feed.name_en : feed.name_it} — ${lang === 'en' ? 'Agenda (staff)' : 'Agenda (uso interno)'}`;
+        return agendaIcs(entries, { name, lang, internal: true, link });
+      });
+    },
+
+    /** Whether the actor has a live private feed, and since when. */
+    feedOf: (actor: Actor) =>
+      asStaff(actor, async (institutionId) =>
+        actor.userId ? feeds.current(actor.userId, institutionId) : undefined,
+      ),
+
+    /** A new secret address for the actor (a person, not a token), revoking the previous one; returned once. */
+    issueFeed(actor: Actor): Promise<string> {
+      const userId = actor.userId;
+      if (!userId) throw new AppError('forbidden', 'Only a person signed in has a calendar feed');
+      return asStaff(actor, async (institutionId) => {
+        const token = randomBytes(32).toString('base64url');
+        const id = await feeds.issue(userId, institutionId, sha256(token));
+        await audit(actor, {
+          action: 'create',
+          entity: 'calendar_feed',
+          entityId: id,
+          before: undefined,
+          after: undefined,
+        });
+        return token;
+      });
+    },
+
+    revokeFeed(actor: Actor): Promise<void> {
+      const userId = actor.userId;
+      if (!userId) throw new AppError('forbidden', 'Only a person signed in has a calendar feed');
+      return asStaff(actor, async (institutionId) => {
+        for (const id of await feeds.revoke(userId, institutionId)) {
+          await audit(actor, {
+            action: 'revoke',
+            entity: 'calendar_feed',
+            entityId: id,
+            before: undefined,
+            after: undefined,
+          });
+        }
+      });
+    },
+  };
+}
+
+export type AgendaService = ReturnType<typeof createAgendaService>;

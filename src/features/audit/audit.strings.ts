@@ -62,6 +62,7 @@ const it = {
     visit: 'Visita',
     mission: 'Missione',
     meeting: 'Incontro',
+    calendar_feed: 'Calendario personale',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
   fields: {
@@ -142,6 +143,7 @@ const en: Strings = {
     visit: 'Visit',
     mission: 'Mission',
     meeting: 'Meeting',
+    calendar_feed: 'Personal calendar feed',
   } as Record<string, string>,
   fields: {
     statusSince: 'Status in force since',

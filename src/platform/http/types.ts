@@ -15,3 +15,8 @@ export type App = FastifyInstance<
   FastifyBaseLogger,
   TypeBoxTypeProvider
 >;
+
+/** What a feature's plugin may need to know of the site beyond the services: its public address. */
+export interface Site {
+  publicUrl: string;
+}

@@ -109,9 +109,10 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['visits', 'missions', 'meetings', 'counterparts', 'networks', 'units'] as const).map(
-      (page): [string, string] => [page, t.nav[page]],
-    ),
+    ...(['agenda', 'counterparts', 'networks', 'units'] as const).map((page): [string, string] => [
+      page,
+      t.nav[page],
+    ]),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),
@@ -156,8 +157,16 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   );
 }
 
-/** A membership's pages belong to the networks' section; every other page to its address's first segment. */
-const SECTION_OF: Record<string, string> = { memberships: 'networks' };
+/**
+ * A membership's pages belong to the networks' section, visits', missions' and meetings' to the agenda's; every
+ * other page to its address's first segment.
+ */
+const SECTION_OF: Record<string, string> = {
+  memberships: 'networks',
+  visits: 'agenda',
+  missions: 'agenda',
+  meetings: 'agenda',
+};
 
 /**
  * Whether a navigation link leads to this page ("page"), to the section it is in ("true": a record or form
