@@ -12,6 +12,7 @@ import {
   runAxe,
   startServer,
 } from '../test/browser.ts';
+import { makeMission, makeVisit } from '../test/factories-backoffice.ts';
 import { TEST_PUBLIC_URL } from '../test/support.ts';
 
 type Lang = 'it' | 'en';
@@ -61,6 +62,24 @@ const PAGES: { name: string; it: string; en: string; status: number }[] = [
   { name: 'the map', it: '/milano/it/mappa/', en: '/milano/en/map/', status: 200 },
   { name: 'the timeline', it: '/milano/it/cronologia/', en: '/milano/en/timeline/', status: 200 },
   { name: 'the networks', it: '/milano/it/reti/', en: '/milano/en/networks/', status: 200 },
+  {
+    name: 'the international agenda',
+    it: '/milano/it/agenda-internazionale/',
+    en: '/milano/en/international-agenda/',
+    status: 200,
+  },
+  {
+    name: 'an empty international agenda',
+    it: '/cm-firenze/it/agenda-internazionale/',
+    en: '/cm-firenze/en/international-agenda/',
+    status: 200,
+  },
+  {
+    name: 'the mission costs',
+    it: '/milano/it/costi-delle-missioni/',
+    en: '/milano/en/mission-costs/',
+    status: 200,
+  },
   { name: 'the open data', it: '/milano/it/dati-aperti/', en: '/milano/en/open-data/', status: 200 },
   { name: 'the legal notes', it: '/milano/it/note-legali/', en: '/milano/en/legal-notes/', status: 200 },
   { name: 'the privacy notice', it: '/milano/it/privacy/', en: '/milano/en/privacy/', status: 200 },
@@ -74,6 +93,14 @@ const PAGE_CASES = PAGES.flatMap((p) =>
 );
 
 const DESKTOP = { width: 1280, height: 900 };
+
+/** With SHOTS_DIR set, the page as a person sees it, saved there as a PNG. */
+async function shot(path: string, width: number): Promise<void> {
+  const dir = process.env['SHOTS_DIR'];
+  if (!dir) return;
+  const name = path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home';
+  await page.screenshot({ path: `${dir}/portal-${name}-${width}.png`, fullPage: true });
+}
 const PHONE = { width: 390, height: 844 };
 /** The issue's budget for a first visit of the partnerships page, in transferred (compressed) bytes. */
 const FIRST_VISIT_BUDGET = 150 * 1024;
@@ -241,6 +268,23 @@ beforeAll(async () => {
   // and places, are what must pass axe and the journeys.
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   base = server.baseUrl;
+  // The demo holds no dated visit or mission (the seeds state none): these, made for the test only, give the
+  // agenda and the mission costs something to show.
+  const milan = await server.services.institutions.idOf('milano');
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await makeVisit(server.services, milan, {
+    titleIt: 'Delegazione in visita',
+    startsOn: soon,
+    endsOn: soon,
+    published: 'yes',
+    status: 'confirmed',
+  });
+  await makeMission(server.services, milan, {
+    titleIt: 'Missione svolta',
+    startsOn: '2025-05-10',
+    endsOn: '2025-05-12',
+    published: 'yes',
+  });
   context = await browser.newContext({ viewport: DESKTOP });
   page = await context.newPage();
 });
@@ -271,18 +315,22 @@ describe('WCAG 2.1 AA with axe-core in Chromium', () => {
       expect(res?.status()).toBe(status);
       expect(await page.locator('html').getAttribute('lang')).toBe(lang);
       expect(await runAxe(page), `axe-core violations on ${path}`).toEqual([]);
+      await shot(path, 1280);
     },
   );
 
   test.each([
     { name: 'the partnerships', path: '/milano/it/partenariati/' },
     { name: 'a partnership', path: '/milano/en/partnerships/chicago' },
+    { name: 'the international agenda', path: '/milano/en/international-agenda/' },
+    { name: 'the mission costs', path: '/milano/it/costi-delle-missioni/' },
   ])('when $name ($path) is opened on a phone (390×844), then it has no A/AA violation', async ({ path }) => {
     await page.setViewportSize(PHONE);
     try {
       const res = await page.goto(`${base}${path}`, { waitUntil: 'load' });
       expect(res?.status()).toBe(200);
       expect(await runAxe(page), `axe-core violations on ${path} at 390×844`).toEqual([]);
+      await shot(path, 390);
       // Nothing wider than the phone: no sideways scrolling (WCAG 1.4.10 reflow).
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, 'horizontal overflow in CSS pixels').toBeLessThanOrEqual(0);

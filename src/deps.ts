@@ -57,7 +57,6 @@ export function createServices(database: Database) {
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
   const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
-  const portal = createPortalService({ institutions, agreements, networks });
   const seed = createSeedService({ database, places, institutions, networks, agreements });
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
@@ -91,6 +90,7 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const portal = createPortalService({ institutions, agreements, networks, agenda, missions });
   return {
     accounts,
     invitations,

@@ -91,6 +91,9 @@ export function weekOf(day: string): string[] {
   });
 }
 
+/** An entry as the public may see it: without its internal details. */
+export type PublicEntry = Omit<EntryRow, 'internal' | 'published' | 'example'>;
+
 /** How far back a feed reaches: a calendar needs the past year, not ten. */
 const FEED_PAST_DAYS = 366;
 const FAR_FUTURE = '9999-12-31';
@@ -116,6 +119,20 @@ export function createAgendaService({
     /** The entries of the actor's institution over [from, to], everything the staff may see. */
     entries: (actor: Actor, from: string, to: string) =>
       asStaff(actor, (institutionId) => agendaEntries(database.query, institutionId, from, to, false)),
+
+    /** What the portal shows: the published entries of the past two years and the future, no internal field. */
+    async publicEntries(institutionId: string): Promise<PublicEntry[]> {
+      const from = new Date(`${todayIso()}T00:00:00Z`);
+      from.setUTCFullYear(from.getUTCFullYear() - 2);
+      const rows = await agendaEntries(
+        database.query,
+        institutionId,
+        from.toISOString().slice(0, 10),
+        FAR_FUTURE,
+        true,
+      );
+      return rows.map(({ internal: _internal, published: _published, example: _example, ...rest }) => rest);
+    },
 
     /** The public feed of an institution: published records only, no internal field. */
     async publicFeed(institution: string, lang: Lang): Promise<string> {

@@ -4,6 +4,8 @@
 // back-office's use cases (createMissionsAdmin): as the actor's institution under row-level security,
 // role-checked, versioned, audited; a traveller's change is audited under its mission.
 
+import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -32,7 +34,7 @@ import {
 import type { MissionRecord, MissionSummary, Traveller } from './missions.schemas.ts';
 import type { Destination } from './missions.table.ts';
 
-export { MISSION_SORTS, type MissionSort } from './missions.repository.ts';
+export { type CostRow, MISSION_SORTS, type MissionSort } from './missions.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 25;
@@ -378,6 +380,25 @@ function travellerSide(
 }
 
 export type MissionsService = ReturnType<typeof createMissionsService>;
+
+const COST_COLUMNS = [
+  'year',
+  'name',
+  'role',
+  'office',
+  'missions',
+  'travel',
+  'lodging',
+  'other',
+  'total',
+  'currency',
+] as const;
+
+/** The costs as CSV (UTF-8 with its mark, for spreadsheets): one row per person, year and currency. */
+export function costsCsv(rows: readonly CostRow[]): string {
+  const body = rows.map((r) => COST_COLUMNS.map((c) => guardCell(String(r[c] ?? ''))));
+  return `\uFEFF${stringify([[...COST_COLUMNS], ...body], { record_delimiter: '\r\n' })}`;
+}
 
 /**
  * The back-office's use cases of missions: every read and write as the actor's institution under row-level

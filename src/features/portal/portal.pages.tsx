@@ -10,6 +10,7 @@ import type { PageCache } from '../../platform/http/page-cache.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, langOfAddress } from '../../platform/i18n.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.service.ts';
+import { costsCsv } from '../missions/missions.service.ts';
 import { createPortalKit, type PortalKit } from './portal.kit.tsx';
 import { institutionRoutes } from './portal.sections.tsx';
 import type { PortalService } from './portal.service.ts';
@@ -58,13 +59,27 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
   };
 }
 
-/** An institution's published agreements as files: CSV, JSON and GeoJSON. */
+/** An institution's published agreements as files (CSV, JSON and GeoJSON), and its mission costs (CSV). */
 function openDataRoutes(app: App, { serve, notFound, loadInstitution, publicUrl }: PortalKit) {
+  const missionCostsFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
+    const data = await loadInstitution(slug);
+    if (!data) return notFound(request, reply, 'it');
+    reply.header('content-disposition', `attachment; filename="${slug}-mission-costs.csv"`);
+    return serve(
+      request,
+      reply,
+      `${slug}|data|mission-costs`,
+      data.institution.id,
+      DATA_TYPES['csv']!,
+      async () => costsCsv(data.missionCosts),
+    );
+  };
   app.get<{ Params: { inst: string; file: string } }>(
     '/:inst/data/:file',
     { schema: { hide: true } },
     async (request, reply) => {
       const { inst: slug, file } = request.params;
+      if (file === 'mission-costs.csv') return missionCostsFile(request, reply, slug);
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];
       const data = format ? await loadInstitution(slug) : undefined;
       if (!data || !format) return notFound(request, reply, 'it', data?.institution);

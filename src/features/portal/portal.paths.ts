@@ -8,6 +8,8 @@ export const SECTIONS = {
   map: { it: 'mappa', en: 'map' },
   timeline: { it: 'cronologia', en: 'timeline' },
   networks: { it: 'reti', en: 'networks' },
+  agenda: { it: 'agenda-internazionale', en: 'international-agenda' },
+  missionCosts: { it: 'costi-delle-missioni', en: 'mission-costs' },
   openData: { it: 'dati-aperti', en: 'open-data' },
   legalNotes: { it: 'note-legali', en: 'legal-notes' },
   privacy: { it: 'privacy', en: 'privacy' },
@@ -37,6 +39,13 @@ export function partnershipPath(
 export function dataPath(institution: string, format: 'csv' | 'json' | 'geojson'): string {
   return `/${institution}/data/agreements.${format}`;
 }
+
+/** The political office holders' mission costs as CSV. */
+export const missionCostsPath = (institution: string) => `/${institution}/data/mission-costs.csv`;
+
+/** The institution's public agenda as an iCalendar feed (the API's). */
+export const agendaFeedPath = (institution: string, lang: Lang) =>
+  `/api/v1/agenda.ics?institution=${encodeURIComponent(institution)}&lang=${lang}`;
 
 export function feedbackPath(institution: string, lang: Lang): string {
   return `/${institution}/${lang}/feedback`;

@@ -1,6 +1,7 @@
 // An institution's pages: its sections (overview, partnerships, map, timeline, networks, open data, legal notes,
 // privacy) and each partnership's own page, with the JSON-LD that describes them.
 import type { VNode } from 'preact';
+import { todayIso } from '../../platform/dates.ts';
 import type { App } from '../../platform/http/types.ts';
 import { isLang, type Lang } from '../../platform/i18n.ts';
 import { safeHref } from '../../platform/urls.ts';
@@ -10,6 +11,8 @@ import type { InstitutionDetail } from '../institutions/institutions.schemas.ts'
 import type { PortalKit } from './portal.kit.tsx';
 import { partnershipPath, SECTIONS, type Section, sectionOf, sectionPath } from './portal.paths.ts';
 import type { PortalInstitution } from './portal.service.ts';
+import { agendaWords } from './views/agenda.strings.ts';
+import { Agenda, MissionCosts } from './views/agenda.tsx';
 import { agreementTitle, countryName, partnerName } from './views/common.tsx';
 import { crumbs, Frame } from './views/frame.tsx';
 import { Overview } from './views/overview.tsx';
@@ -37,7 +40,9 @@ export function institutionRoutes(app: App, kit: PortalKit) {
     if (!data || !section) return notFound(request, reply, lang, data?.institution);
     // Only the partnerships page reads its query; the others ignore it so it cannot multiply cache entries.
     const query = section === 'partnerships' ? readFilters(request.query) : undefined;
-    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}`;
+    // The agenda splits coming and past by today's date: its page is kept for a day at most.
+    const day = section === 'agenda' ? todayIso() : '';
+    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}`;
     return page(request, reply, key, data.institution.id, async () =>
       sectionPage(data, lang, section, request.query, publicUrl),
     );
@@ -179,6 +184,24 @@ function sectionContent(
       return {
         description: t.networks.lead,
         body: <Networks networks={data.networks} institution={inst.slug} lang={lang} />,
+      };
+    case 'agenda':
+      return {
+        description: agendaWords(lang).lead(name),
+        body: (
+          <Agenda
+            entries={data.agenda}
+            institution={inst.slug}
+            institutionName={name}
+            lang={lang}
+            today={todayIso()}
+          />
+        ),
+      };
+    case 'missionCosts':
+      return {
+        description: agendaWords(lang).costsLead,
+        body: <MissionCosts rows={data.missionCosts} institution={inst.slug} lang={lang} />,
       };
     case 'openData':
       return {

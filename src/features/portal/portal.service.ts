@@ -1,9 +1,11 @@
 // What the public portal shows, assembled from the other features' services: published records only.
 
+import type { AgendaService, PublicEntry } from '../agenda/agenda.service.ts';
 import type { Agreement } from '../agreements/agreements.schemas.ts';
 import type { AgreementsService } from '../agreements/agreements.service.ts';
 import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import type { CostRow, MissionsService } from '../missions/missions.service.ts';
 import type { Network } from '../networks/networks.schemas.ts';
 import type { NetworksService } from '../networks/networks.service.ts';
 
@@ -11,6 +13,10 @@ export interface PortalInstitution {
   institution: InstitutionDetail;
   agreements: Agreement[];
   networks: Network[];
+  /** The published visits, missions and meetings of the past two years and the future, in date order. */
+  agenda: PublicEntry[];
+  /** Political office holders' mission costs per person and year (D.Lgs. 33/2013, art. 14). */
+  missionCosts: CostRow[];
   /** The latest change to anything the pages show, ISO timestamp. */
   lastUpdated: string;
 }
@@ -74,8 +80,10 @@ export function createPortalService(deps: {
   institutions: InstitutionsService;
   agreements: AgreementsService;
   networks: NetworksService;
+  agenda: AgendaService;
+  missions: MissionsService;
 }) {
-  const { institutions, agreements, networks } = deps;
+  const { institutions, agreements, networks, agenda, missions } = deps;
 
   async function institution(slug: string): Promise<PortalInstitution> {
     const [detail, list, nets] = await Promise.all([
@@ -83,8 +91,16 @@ export function createPortalService(deps: {
       agreements.listDetailed(slug),
       networks.list(slug),
     ]);
+    const [entries, costs] = await Promise.all([agenda.publicEntries(detail.id), missions.costs(detail.id)]);
     const stamps = [detail.updatedAt, ...list.map((a) => a.updatedAt)].sort();
-    return { institution: detail, agreements: list, networks: nets, lastUpdated: stamps.at(-1)! };
+    return {
+      institution: detail,
+      agreements: list,
+      networks: nets,
+      agenda: entries,
+      missionCosts: costs,
+      lastUpdated: stamps.at(-1)!,
+    };
   }
 
   return {

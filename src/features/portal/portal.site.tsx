@@ -106,7 +106,16 @@ function legalRoutes(app: App, { page, publicUrl }: PortalKit) {
   );
 }
 
-const SITEMAP_SECTIONS: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'openData'];
+const SITEMAP_SECTIONS: Section[] = [
+  'overview',
+  'partnerships',
+  'map',
+  'timeline',
+  'networks',
+  'agenda',
+  'missionCosts',
+  'openData',
+];
 
 const xml = (v: string) =>
   v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -54,7 +54,7 @@ function MonthTable(p: { lang: Lang; data: CalendarData }) {
   const weeks: string[][] = [];
   for (let i = 0; i < p.data.days.length; i += 7) weeks.push(p.data.days.slice(i, i + 7));
   return (
-    <div class="table-responsive">
+    <div>
       <table class="table ponte-calendar">
         <caption>
           {t.monthCaption(fmt(p.lang, { month: 'long', year: 'numeric' }).format(at(`${month}-01`)))}

@@ -26,7 +26,7 @@ export interface FrameInput {
   children: ComponentChildren;
 }
 
-const NAV: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'openData'];
+const NAV: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'agenda', 'openData'];
 
 export const STYLES = () => [
   assetUrl('bi', 'css/bootstrap-italia.purged.css'),

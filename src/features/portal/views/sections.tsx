@@ -7,7 +7,7 @@ import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.t
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
 import { type MapPoint, worldMapSvg } from '../map/world-map.ts';
-import { dataPath, partnershipPath } from '../portal.paths.ts';
+import { agendaFeedPath, dataPath, missionCostsPath, partnershipPath } from '../portal.paths.ts';
 import {
   agreementDate,
   agreementTitle,
@@ -227,6 +227,15 @@ export function OpenData(p: { institution: string; institutionName: string; lang
             agreements.geojson
           </a>{' '}
           — {t.geojson}
+        </li>
+        <li>
+          <a href={missionCostsPath(p.institution)} download>
+            mission-costs.csv
+          </a>{' '}
+          — {t.missionCosts}
+        </li>
+        <li>
+          <a href={agendaFeedPath(p.institution, p.lang)}>agenda.ics</a> — {t.agenda}
         </li>
       </ul>
       <h2>{t.license}</h2>
