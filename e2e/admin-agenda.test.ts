@@ -6,14 +6,28 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
-import { city, makeAgreement, makeMeeting, makeMission, makeVisit } from '../test/factories-backoffice.ts';
+import {
+  city,
+  makeAgreement,
+  makeFollowUp,
+  makeMeeting,
+  makeMission,
+  makeVisit,
+} from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let email: string;
 let password: string;
-let sample: { id: string; item: string; mission: string; traveller: string; meeting: string };
+let sample: {
+  id: string;
+  item: string;
+  mission: string;
+  traveller: string;
+  meeting: string;
+  followUp: string;
+};
 
 beforeAll(async () => {
   server = await startServer({ seed: false });
@@ -34,7 +48,15 @@ beforeAll(async () => {
   });
   const m = await makeMission(services, milan, { titleIt: 'Missione di esempio', titleEn: 'Sample mission' });
   const meeting = await makeMeeting(services, milan, { titleIt: 'Incontro di esempio' });
-  sample = { id: v.id, item: v.item.id, mission: m.id, traveller: m.traveller.id, meeting: meeting.id };
+  const followUp = await makeFollowUp(server.database, milan, { kind: 'visit', id: v.id });
+  sample = {
+    id: v.id,
+    item: v.item.id,
+    mission: m.id,
+    traveller: m.traveller.id,
+    meeting: meeting.id,
+    followUp: followUp.id,
+  };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
 afterAll(async () => {
@@ -82,6 +104,8 @@ describe('the agenda in Chromium', () => {
         meetings: 'meetings',
         meeting: `meetings/${sample.meeting}`,
         meetingNew: 'meetings/new',
+        followUp: `meetings/${sample.meeting}/follow-ups/new`,
+        followUpEdit: `visits/${sample.id}/follow-ups/${sample.followUp}/edit`,
       };
       for (const [name, path] of Object.entries(paths)) {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);

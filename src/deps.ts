@@ -3,6 +3,8 @@ import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
 import { createAgendaRepository } from './features/agenda/agenda.repository.ts';
 import { createAgendaLinks, createAgendaService } from './features/agenda/agenda.service.ts';
+import { createFollowUpsRepository } from './features/agenda/follow-ups.repository.ts';
+import { createFollowUps } from './features/agenda/follow-ups.service.ts';
 import { createAgreementsAdmin } from './features/agreements/agreements.admin.ts';
 import { createAgreementImporter, createStaffImport } from './features/agreements/agreements.import.ts';
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
@@ -90,6 +92,10 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const followUps = createFollowUps({
+    database,
+    repo: createFollowUpsRepository(database.db, database.query),
+  });
   const portal = createPortalService({ institutions, agreements, networks, agenda, missions });
   return {
     accounts,
@@ -107,6 +113,7 @@ export function createServices(database: Database) {
     meetingsAdmin,
     meetings,
     agenda,
+    followUps,
     attachments,
     places,
     institutions,

@@ -59,6 +59,8 @@ export interface RunningServer {
   baseUrl: string;
   /** The server's services, to set up what a journey needs (a user, say). */
   services: TestContext['services'];
+  /** Its database, for a fixture written as the owner. */
+  database: TestContext['database'];
   close: () => Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startServer(opts: { seed?: boolean } = {}): Promise<Runnin
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     services: deps.services,
+    database: deps.database,
     close: async () => {
       await app.close();
       await deps.close();

@@ -1,6 +1,7 @@
 // Factories for the back-office tests: an institution to work in, its agreements, and API tokens. Each call
 // writes through the services, as any other write would, and makes uniquely named records.
 import type { Services } from '../src/deps.ts';
+import { createFollowUpsRepository } from '../src/features/agenda/follow-ups.repository.ts';
 import type { AgreementInput } from '../src/features/agreements/agreements.schemas.ts';
 import { BLANK_MEETING, type MeetingFields } from '../src/features/meetings/meetings.service.ts';
 import {
@@ -9,6 +10,7 @@ import {
   type MissionFields,
 } from '../src/features/missions/missions.service.ts';
 import { BLANK_ITEM, BLANK_VISIT, type VisitFields } from '../src/features/visits/visits.service.ts';
+import type { Database } from '../src/platform/db/client.ts';
 import { agreementInput, makeInstitution, TEST_ACTOR } from './factories.ts';
 import { uniqueSlug } from './support.ts';
 
@@ -115,4 +117,20 @@ export function makeMeeting(services: Services, institutionId: string, fields: P
     participants: 'Il Console generale',
     ...fields,
   });
+}
+
+/** A follow-up of a record (open, due on 1 June 2027), written as the database owner. */
+export async function makeFollowUp(
+  database: Database,
+  institutionId: string,
+  subject: { kind: 'visit' | 'mission' | 'meeting'; id: string },
+) {
+  const repo = createFollowUpsRepository(database.db, database.query);
+  const row = await repo.insert(institutionId, subject.kind, subject.id, {
+    action: `Inviare il programma ${uniqueSlug('f')}`,
+    owner: 'Ufficio relazioni internazionali',
+    dueOn: '2027-06-01',
+    doneOn: null,
+  });
+  return row;
 }

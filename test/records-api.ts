@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
-import { makeMeeting, makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
+import { makeFollowUp, makeMeeting, makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -23,6 +23,8 @@ export interface Call {
   method: Method;
   url: string;
   payload?: Record<string, unknown>;
+  /** The record the audit log files the change under, when it is not the one written (a child's parent). */
+  auditedAs?: string;
 }
 export type Headers = Record<string, string>;
 
@@ -72,7 +74,8 @@ export const registryState = async () =>
      select 'visit_items', id, version from visit_items union all
      select 'missions', id, version from missions union all
      select 'mission_travellers', id, version from mission_travellers union all
-     select 'meetings', id, version from meetings
+     select 'meetings', id, version from meetings union all
+     select 'follow_ups', id, version from follow_ups
      order by 1, 2`,
   );
 
@@ -145,8 +148,33 @@ export async function everyWrite(): Promise<Call[]> {
     await makeMeeting(ctx.services, milanId),
     await makeMeeting(ctx.services, milanId),
   ];
+  const followed = await makeVisit(ctx.services, milanId);
+  const [followA, followB] = [
+    await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: followed.id }),
+    await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: followed.id }),
+  ];
   const slug = uniqueSlug('new');
   return [
+    {
+      label: 'add follow-up',
+      method: 'POST',
+      url: `/api/v1/visits/${followed.id}/follow-ups`,
+      payload: { action: 'Inviare le foto' },
+      auditedAs: followed.id,
+    },
+    {
+      label: 'edit follow-up',
+      method: 'PATCH',
+      url: `/api/v1/follow-ups/${followA.id}`,
+      payload: { doneOn: '2027-01-02', version: followA.version },
+      auditedAs: followed.id,
+    },
+    {
+      label: 'delete follow-up',
+      method: 'DELETE',
+      url: `/api/v1/follow-ups/${followB.id}?version=${followB.version}`,
+      auditedAs: followed.id,
+    },
     {
       label: 'create meeting',
       method: 'POST',
@@ -190,17 +218,20 @@ export async function everyWrite(): Promise<Call[]> {
       method: 'POST',
       url: `/api/v1/missions/${missionC.id}/travellers`,
       payload: { name: 'Marco Assessore', office: 'deputy_mayor', travelCost: '300' },
+      auditedAs: missionC.id,
     },
     {
       label: 'edit traveller',
       method: 'PATCH',
       url: `/api/v1/missions/${missionA.id}/travellers/${missionA.traveller.id}`,
       payload: { otherCost: '15.20', version: missionA.traveller.version },
+      auditedAs: missionA.id,
     },
     {
       label: 'delete traveller',
       method: 'DELETE',
       url: `/api/v1/missions/${missionC.id}/travellers/${missionC.traveller.id}?version=${missionC.traveller.version}`,
+      auditedAs: missionC.id,
     },
     {
       label: 'create visit',
@@ -220,17 +251,20 @@ export async function everyWrite(): Promise<Call[]> {
       method: 'POST',
       url: `/api/v1/visits/${visitC.id}/programme`,
       payload: { day: '2027-03-16', activityIt: 'Pranzo' },
+      auditedAs: visitC.id,
     },
     {
       label: 'edit programme item',
       method: 'PATCH',
       url: `/api/v1/visits/${visitA.id}/programme/${visitA.item.id}`,
       payload: { place: 'Palazzo Marino', version: visitA.item.version },
+      auditedAs: visitA.id,
     },
     {
       label: 'delete programme item',
       method: 'DELETE',
       url: `/api/v1/visits/${visitC.id}/programme/${visitC.item.id}?version=${visitC.item.version}`,
+      auditedAs: visitC.id,
     },
     {
       label: 'create partner',

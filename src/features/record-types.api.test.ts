@@ -93,10 +93,10 @@ describe('who may write', () => {
         continue;
       }
       expect(res.statusCode, `${call.label}: ${res.body}`).toBe(expected[call.method]);
-      // A programme item's change is logged under its visit.
-      const visitId = call.url.match(/\/(?:visits|missions)\/([0-9a-f-]{36})\/(?:programme|travellers)/)?.[1];
+      // A child record's change (a programme item, a traveller, a follow-up) is logged under its parent.
       const id =
-        visitId ?? (call.method === 'POST' ? res.json().id : call.url.split('/').pop()!.split('?')[0]!);
+        call.auditedAs ??
+        (call.method === 'POST' ? res.json().id : call.url.split('/').pop()!.split('?')[0]!);
       const entries = await auditOf(id);
       expect(entries.at(-1)?.actor, call.label).toBe(editor.email);
     }

@@ -1,7 +1,7 @@
 // Every record type's back-office pages together: every write route for each role, stale forms and
 // deletes, escaped text, and no input that makes a route answer 500.
 import { describe, expect, it } from 'vitest';
-import { makeMeeting, makeMission, makeVisit } from '../../test/factories-backoffice.ts';
+import { makeFollowUp, makeMeeting, makeMission, makeVisit } from '../../test/factories-backoffice.ts';
 import {
   auditCount,
   ctx,
@@ -35,6 +35,64 @@ const visit = () => makeVisit(ctx.services, milanId);
 const mission = () => makeMission(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'add a follow-up to a meeting',
+    entity: 'meeting',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await makeMeeting(ctx.services, milanId);
+      return {
+        url: `/admin/it/meetings/${m.id}/follow-ups/new`,
+        fields: { action: 'Scrivere al Console', dueOn: '2027-07-01' },
+        applied: async () =>
+          !!(await one("select 1 from follow_ups where meeting_id = $1 and due_on = '2027-07-01'", [m.id])),
+      };
+    },
+  },
+  {
+    name: 'edit a follow-up of a visit',
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      const f = await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: v.id });
+      return {
+        url: `/admin/it/visits/${v.id}/follow-ups/${f.id}/edit`,
+        fields: { version: '1', action: f.action, owner: 'Marco' },
+        applied: async () =>
+          !!(await one("select 1 from follow_ups where id = $1 and owner = 'Marco'", [f.id])),
+      };
+    },
+  },
+  {
+    name: 'mark a follow-up of a mission done',
+    entity: 'mission',
+    allowed: WRITERS,
+    prepare: async () => {
+      const m = await mission();
+      const f = await makeFollowUp(ctx.database, milanId, { kind: 'mission', id: m.id });
+      return {
+        url: `/admin/it/missions/${m.id}/follow-ups/${f.id}/done`,
+        fields: { version: '1' },
+        applied: async () =>
+          !!(await one('select 1 from follow_ups where id = $1 and done_on is not null', [f.id])),
+      };
+    },
+  },
+  {
+    name: 'delete a follow-up of a visit',
+    entity: 'visit',
+    allowed: WRITERS,
+    prepare: async () => {
+      const v = await visit();
+      const f = await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: v.id });
+      return {
+        url: `/admin/it/visits/${v.id}/follow-ups/${f.id}/delete`,
+        fields: { version: '1' },
+        applied: async () => !(await one('select 1 from follow_ups where id = $1', [f.id])),
+      };
+    },
+  },
   {
     name: 'record a meeting',
     entity: 'meeting',

@@ -5,6 +5,8 @@ import type { Services } from '../deps.ts';
 import type { App, Site } from '../platform/http/types.ts';
 import { agendaApi } from './agenda/agenda.api.ts';
 import { agendaPages } from './agenda/agenda.pages.tsx';
+import { followUpsApi } from './agenda/follow-ups.api.ts';
+import { followUpsPages } from './agenda/follow-ups.pages.tsx';
 import { agreementsAdminApi } from './agreements/agreements.admin-api.ts';
 import { agreementsApi } from './agreements/agreements.api.ts';
 import { agreementsPages } from './agreements/agreements.pages.tsx';
@@ -53,4 +55,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'visits', api: visitsApi, pages: visitsPages },
   { name: 'missions', api: missionsApi, pages: missionsPages },
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },
+  { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
 ];

@@ -429,6 +429,13 @@ function routes(
     });
   }
 
+  return { listRoute, formRoutes, recordFormRoutes, recordRoute, deleteRoute };
+}
+
+/** The routes of a record's child records (a visit's programme items, a mission's travellers, follow-ups). */
+function childPages(form: ReturnType<typeof forms>, action: ReturnType<typeof actions>) {
+  const { showForm, submitForm } = form;
+
   /**
    * A child record (a visit's programme item) at `<base>/:id/<child>/:childId`: its edit form and its one-button
    * delete, both ids checked (a malformed one is a 404). Adding one is a record form (`recordFormRoutes`).
@@ -460,19 +467,42 @@ function routes(
         ? submitForm(request, reply, opts.form(request.params.id, request.params.childId))
         : reply.callNotFound(),
     );
-    app.post(`${at}/delete`, WRITE_PAGE, (request: ChildRequest, reply) => {
-      if (!valid(request)) return reply.callNotFound();
-      const { id, childId } = request.params;
-      return action(request, reply, {
-        path: `${base}/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/${base}`,
-        run: (c, version) => opts.run(c, id, childId, version),
-        page: (c) => opts.page(c, id),
-      });
-    });
+    childAction(app, base, child, 'delete', opts);
   }
 
-  return { listRoute, formRoutes, recordFormRoutes, recordRoute, deleteRoute, childRoutes };
+  /** A one-button action on a child record at `<base>/:id/<child>/:childId/<verb>` (delete, done). */
+  function childAction(
+    app: App,
+    base: string,
+    child: string,
+    verb: string,
+    opts: {
+      run: (c: Ctx, id: string, childId: string, version: number) => Promise<string>;
+      page: (c: Ctx, id: string) => Promise<Rendered>;
+    },
+  ) {
+    type ChildRequest = FastifyRequest<{
+      Params: { lang: string; id: string; childId: string };
+      Body: Form;
+      Querystring: Form;
+    }>;
+    app.post(
+      `/admin/:lang/${base}/:id/${child}/:childId/${verb}`,
+      WRITE_PAGE,
+      (request: ChildRequest, reply) => {
+        const { id, childId } = request.params;
+        if (!UUID.test(id) || !UUID.test(childId)) return reply.callNotFound();
+        return action(request, reply, {
+          path: `${base}/${id}`,
+          back: `/admin/${langOf(request) ?? 'it'}/${base}`,
+          run: (c, version) => opts.run(c, id, childId, version),
+          page: (c) => opts.page(c, id),
+        });
+      },
+    );
+  }
+
+  return { childRoutes, childAction };
 }
 
 /**
@@ -492,6 +522,7 @@ export function recordPages(reasons: { forbidden?: ReasonTexts; conflict?: Reaso
     ...form,
     action: act,
     ...routes(readPage, form, act),
+    ...childPages(form, act),
   };
 }
 

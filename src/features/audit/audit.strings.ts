@@ -48,6 +48,9 @@ const it = {
     add_traveller: 'persona in missione aggiunta',
     change_traveller: 'persona in missione modificata',
     remove_traveller: 'persona in missione eliminata',
+    add_follow_up: 'azione da seguire aggiunta',
+    change_follow_up: 'azione da seguire modificata',
+    remove_follow_up: 'azione da seguire eliminata',
   } as Record<string, string>,
   entities: {
     agreement: 'Accordo',
@@ -129,6 +132,9 @@ const en: Strings = {
     add_traveller: 'traveller added',
     change_traveller: 'traveller changed',
     remove_traveller: 'traveller removed',
+    add_follow_up: 'follow-up added',
+    change_follow_up: 'follow-up changed',
+    remove_follow_up: 'follow-up deleted',
   } as Record<string, string>,
   entities: {
     agreement: 'Agreement',

@@ -73,10 +73,16 @@ export function meetingsPages(services: Services) {
 
     const meetingRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.meeting(c.actor, id);
+      const followUps = await services.followUps.of(c.actor, 'meeting', id);
       return {
         title: `${titleIn(data.meeting, c.lang)} — ${meetingsStrings(c.lang).title}`,
         body: (
-          <MeetingView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />
+          <MeetingView
+            lang={c.lang}
+            session={c.session}
+            canWrite={admin.canWrite(c.actor)}
+            data={{ ...data, followUps }}
+          />
         ),
       };
     };

@@ -81,10 +81,16 @@ export function missionsPages(services: Services) {
 
     const missionRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.mission(c.actor, id);
+      const followUps = await services.followUps.of(c.actor, 'mission', id);
       return {
         title: `${titleIn(data.mission, c.lang)} — ${missionsStrings(c.lang).title}`,
         body: (
-          <MissionView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />
+          <MissionView
+            lang={c.lang}
+            session={c.session}
+            canWrite={admin.canWrite(c.actor)}
+            data={{ ...data, followUps }}
+          />
         ),
       };
     };
@@ -138,48 +144,9 @@ export function missionsPages(services: Services) {
       page: missionRender,
     });
 
-    const travellerForm =
-      (missionId: string, travellerId?: string) =>
-      (c: Ctx): FormFlow => {
-        const t = backofficeStrings(c.lang);
-        const own = missionsStrings(c.lang);
-        const record = `/admin/${c.lang}/missions/${missionId}`;
-        return {
-          fields: TRAVELLER_FIELDS,
-          path: travellerId
-            ? `missions/${missionId}/travellers/${travellerId}/edit`
-            : `missions/${missionId}/travellers/new`,
-          back: record,
-          versioned: travellerId !== undefined,
-          stored: (current) => travellerValues(current as Traveller),
-          render: async (state) => {
-            const { mission, traveller } = await admin.travellerForm(c.actor, missionId, travellerId);
-            const title = titleIn(mission, c.lang);
-            return formPage(c, state, {
-              title: traveller ? own.editTraveller(title) : own.addTraveller,
-              lead: own.addTravellerLead(title),
-              action: traveller ? `${record}/travellers/${traveller.id}/edit` : `${record}/travellers/new`,
-              ...(traveller ? { version: traveller.version } : {}),
-              specs: travellerSpecs(c.lang),
-              values: traveller
-                ? travellerValues(traveller)
-                : { office: 'mayor', currency: 'EUR', publicMoney: 'yes' },
-              submit: traveller ? t.save : t.create,
-              back: { href: record, label: t.backToRecord },
-            });
-          },
-          save: async (values, version) => {
-            const fields = textsOf(values, TRAVELLER_FIELDS);
-            if (travellerId) await admin.updateTraveller(c.actor, missionId, travellerId, version, fields);
-            else await admin.addTraveller(c.actor, missionId, fields);
-            return `${record}?saved=1`;
-          },
-        };
-      };
-
-    pages.recordFormRoutes(app, 'missions', 'travellers/new', (id) => travellerForm(id));
+    pages.recordFormRoutes(app, 'missions', 'travellers/new', (id) => travellerForm(admin, id));
     pages.childRoutes(app, 'missions', 'travellers', {
-      form: travellerForm,
+      form: (missionId, travellerId) => travellerForm(admin, missionId, travellerId),
       run: async (c, missionId, travellerId, version) => {
         await admin.removeTraveller(c.actor, missionId, travellerId, version);
         return `/admin/${c.lang}/missions/${missionId}?saved=1`;
@@ -188,3 +155,43 @@ export function missionsPages(services: Services) {
     });
   };
 }
+
+/** The form of a mission's traveller: adding one, or editing one at its version. */
+const travellerForm =
+  (admin: Services['missionsAdmin'], missionId: string, travellerId?: string) =>
+  (c: Ctx): FormFlow => {
+    const t = backofficeStrings(c.lang);
+    const own = missionsStrings(c.lang);
+    const record = `/admin/${c.lang}/missions/${missionId}`;
+    return {
+      fields: TRAVELLER_FIELDS,
+      path: travellerId
+        ? `missions/${missionId}/travellers/${travellerId}/edit`
+        : `missions/${missionId}/travellers/new`,
+      back: record,
+      versioned: travellerId !== undefined,
+      stored: (current) => travellerValues(current as Traveller),
+      render: async (state) => {
+        const { mission, traveller } = await admin.travellerForm(c.actor, missionId, travellerId);
+        const title = titleIn(mission, c.lang);
+        return formPage(c, state, {
+          title: traveller ? own.editTraveller(title) : own.addTraveller,
+          lead: own.addTravellerLead(title),
+          action: traveller ? `${record}/travellers/${traveller.id}/edit` : `${record}/travellers/new`,
+          ...(traveller ? { version: traveller.version } : {}),
+          specs: travellerSpecs(c.lang),
+          values: traveller
+            ? travellerValues(traveller)
+            : { office: 'mayor', currency: 'EUR', publicMoney: 'yes' },
+          submit: traveller ? t.save : t.create,
+          back: { href: record, label: t.backToRecord },
+        });
+      },
+      save: async (values, version) => {
+        const fields = textsOf(values, TRAVELLER_FIELDS);
+        if (travellerId) await admin.updateTraveller(c.actor, missionId, travellerId, version, fields);
+        else await admin.addTraveller(c.actor, missionId, fields);
+        return `${record}?saved=1`;
+      },
+    };
+  };

@@ -80,9 +80,17 @@ export function visitsPages(services: Services) {
 
     const visitRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.visit(c.actor, id);
+      const followUps = await services.followUps.of(c.actor, 'visit', id);
       return {
         title: `${titleIn(data.visit, c.lang)} — ${visitsStrings(c.lang).title}`,
-        body: <VisitView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />,
+        body: (
+          <VisitView
+            lang={c.lang}
+            session={c.session}
+            canWrite={admin.canWrite(c.actor)}
+            data={{ ...data, followUps }}
+          />
+        ),
       };
     };
 

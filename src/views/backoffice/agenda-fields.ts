@@ -4,6 +4,10 @@
 
 const it = {
   labels: {
+    action: 'Azione',
+    owner: 'Chi la segue',
+    dueOn: 'Entro il',
+    doneOn: 'Fatta il',
     mode: 'Modalità',
     host: "Chi ha incontrato per l'ente",
     participants: 'Chi è venuto',
@@ -55,6 +59,8 @@ const it = {
     groupSize: 'Persone nel gruppo',
   } as Record<string, string>,
   hints: {
+    owner: 'Chi la segue: una persona o un ufficio.',
+    doneOn: 'Lascia vuoto finché è da fare.',
     host: 'Per esempio: il Sindaco; l’Assessora alle relazioni internazionali.',
     participants:
       'Interno: non viene mai pubblicato. Per esempio: il Console generale del Giappone e il suo vice.',
@@ -86,6 +92,10 @@ const it = {
     groupSize: 'Solo per le visite guidate.',
   } as Record<string, string>,
   fieldMessages: {
+    action: 'Scrivi che cosa va fatto, al massimo 500 caratteri.',
+    owner: 'Al massimo 200 caratteri.',
+    dueOn: 'Scrivi un giorno come 2027-03-15, oppure lascia vuoto.',
+    doneOn: 'Scrivi un giorno come 2027-03-15, oppure lascia vuoto finché è aperta.',
     mode: 'Scegli in presenza o a distanza.',
     host: 'Al massimo 300 caratteri, su una riga.',
     participants: 'Al massimo 2000 caratteri.',
@@ -138,6 +148,10 @@ type Words = typeof it;
 
 const en: Words = {
   labels: {
+    action: 'Action',
+    owner: 'Who follows it',
+    dueOn: 'By',
+    doneOn: 'Done on',
     mode: 'How',
     host: 'Who met for the institution',
     participants: 'Who came',
@@ -189,6 +203,8 @@ const en: Words = {
     groupSize: 'People in the group',
   },
   hints: {
+    owner: 'Who follows it: a person or a unit.',
+    doneOn: 'Leave empty while it is still to be done.',
     host: 'For example: the Mayor; the Deputy Mayor for International Relations.',
     participants: 'Internal: never published. For example: the Consul General of Japan and his deputy.',
     destinations:
@@ -219,6 +235,10 @@ const en: Words = {
     groupSize: 'Guided tours only.',
   },
   fieldMessages: {
+    action: 'Write what is to be done, at most 500 characters.',
+    owner: 'At most 200 characters.',
+    dueOn: 'Write a day such as 2027-03-15, or leave it empty.',
+    doneOn: 'Write a day such as 2027-03-15, or leave it empty while it is open.',
     mode: 'Choose in person or online.',
     host: 'At most 300 characters, on one line.',
     participants: 'At most 2000 characters.',

@@ -1,9 +1,14 @@
 // What the agenda's pages (visits, missions, meetings) draw alike: a record's title in the page's language, its
-// days and times in words, and the agreements and networks it concerns.
+// days and times in words, the agreements and networks it concerns, and its follow-ups.
+
+import type { Session } from '../../features/accounts/accounts.service.ts';
 import { KIND_LABELS } from '../../features/agreements/agreements.labels.ts';
 import type { AgreementKind } from '../../features/agreements/agreements.schemas.ts';
 import { formatDate, type Lang } from '../../platform/i18n.ts';
+import { ActionForm } from './forms.tsx';
 import { nameIn } from './lists.tsx';
+import { backofficeStrings } from './strings.ts';
+import { DataTable } from './tables.tsx';
 
 /** The English title when there is one on an English page; the Italian one otherwise. */
 export const titleIn = (v: { titleIt: string; titleEn: string | null }, lang: Lang) =>
@@ -79,4 +84,116 @@ export function linkSpecs(
         ]
       : []),
   ];
+}
+
+/** A follow-up as the record pages list it. */
+export interface FollowUpLine {
+  id: string;
+  action: string;
+  owner: string | null;
+  dueOn: string | null;
+  doneOn: string | null;
+  version: number;
+}
+
+const FOLLOW_UP_WORDS = {
+  it: {
+    title: 'Seguiti',
+    caption: 'Azioni da seguire, prima quelle aperte',
+    none: 'Nessuna azione da seguire.',
+    add: 'Aggiungi un’azione da seguire',
+    done: 'Fatto',
+    markDone: (what: string) => `Segna come fatta oggi: ${what}`,
+    open: 'Aperta',
+    overdue: 'In ritardo',
+  },
+  en: {
+    title: 'Follow-up',
+    caption: 'Actions to follow up, open ones first',
+    none: 'No action to follow up.',
+    add: 'Add an action to follow up',
+    done: 'Done',
+    markDone: (what: string) => `Mark as done today: ${what}`,
+    open: 'Open',
+    overdue: 'Overdue',
+  },
+};
+
+/** The follow-ups of a visit, mission or meeting on its page, with their buttons for writers. */
+export function FollowUpsSection(p: {
+  lang: Lang;
+  session: Session;
+  base: string;
+  items: FollowUpLine[];
+  canWrite: boolean;
+  today: string;
+}) {
+  const w = FOLLOW_UP_WORDS[p.lang];
+  const t = backofficeStrings(p.lang);
+  const cols = [t.labels['action']!, t.labels['owner']!, t.labels['dueOn']!, t.labels['status']!];
+  return (
+    <section class="mt-5" aria-labelledby="follow-ups-title">
+      <h2 class="h4" id="follow-ups-title">
+        {w.title}
+      </h2>
+      {p.items.length === 0 ? (
+        <p>{w.none}</p>
+      ) : (
+        <DataTable
+          caption={w.caption}
+          tableClass="ponte-stacked"
+          columns={[...cols, p.canWrite ? { hidden: t.edit } : null]}
+        >
+          {p.items.map((f) => (
+            <tr key={f.id}>
+              <td data-label={cols[0]}>{f.action}</td>
+              <td data-label={cols[1]}>{f.owner ?? '—'}</td>
+              <td data-label={cols[2]}>{f.dueOn ? dayText(f.dueOn, p.lang) : '—'}</td>
+              <td data-label={cols[3]}>
+                {f.doneOn
+                  ? `${w.done} (${dayText(f.doneOn, p.lang)})`
+                  : f.dueOn && f.dueOn < p.today
+                    ? w.overdue
+                    : w.open}
+              </td>
+              {p.canWrite ? (
+                <td>
+                  <a href={`${p.base}/follow-ups/${f.id}/edit`}>
+                    {t.edit}
+                    <span class="visually-hidden">{`: ${f.action}`}</span>
+                  </a>
+                  {f.doneOn ? null : (
+                    <div class="mt-2">
+                      <ActionForm
+                        action={`${p.base}/follow-ups/${f.id}/done`}
+                        session={p.session}
+                        version={f.version}
+                        label={w.markDone(f.action)}
+                      />
+                    </div>
+                  )}
+                  <div class="mt-2">
+                    <ActionForm
+                      action={`${p.base}/follow-ups/${f.id}/delete`}
+                      session={p.session}
+                      version={f.version}
+                      label={`${t.delete}: ${f.action}`}
+                      danger
+                    />
+                  </div>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </DataTable>
+      )}
+      {p.canWrite ? (
+        <p>
+          <a class="btn btn-outline-primary" href={`${p.base}/follow-ups/new`}>
+            {w.add}
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
 }

@@ -1,7 +1,15 @@
 // The back-office pages of meetings: the list with search, filters, sort and pages; a meeting's page with its
 // facts (internal ones marked), links and history; the fields of its form and the record as form values.
+import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
-import { dayText, Links, linkSpecs, titleIn } from '../../../views/backoffice/agenda.tsx';
+import {
+  dayText,
+  type FollowUpLine,
+  FollowUpsSection,
+  Links,
+  linkSpecs,
+  titleIn,
+} from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import {
   Facts,
@@ -200,7 +208,7 @@ export function MeetingView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { meeting: MeetingRecord; history: AuditEntry[] };
+  data: { meeting: MeetingRecord; history: AuditEntry[]; followUps: FollowUpLine[] };
 }) {
   const t = backofficeStrings(p.lang);
   const m = meetingsStrings(p.lang);
@@ -255,6 +263,14 @@ export function MeetingView(p: {
       )}
       <h2 class="h4 mt-5">{m.links}</h2>
       <Links lang={p.lang} agreements={r.agreements} networks={r.networks} none={m.noLinks} />
+      <FollowUpsSection
+        lang={p.lang}
+        session={p.session}
+        base={base}
+        items={p.data.followUps}
+        canWrite={p.canWrite}
+        today={todayIso()}
+      />
       {p.canWrite ? (
         <section class="mt-5">
           <h2 class="h4">{t.delete}</h2>

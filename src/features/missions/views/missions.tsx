@@ -1,8 +1,16 @@
 // The back-office pages of missions: the list with search, filters, sort and pages; a mission's page with its
 // facts, travellers and their costs, links and history; the fields of the mission's and the traveller's forms
 // and the records as form values.
+import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
-import { Links, linkSpecs, titleIn, whenText } from '../../../views/backoffice/agenda.tsx';
+import {
+  type FollowUpLine,
+  FollowUpsSection,
+  Links,
+  linkSpecs,
+  titleIn,
+  whenText,
+} from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { Facts, ListFilters, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
@@ -304,7 +312,7 @@ export function MissionView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { mission: MissionRecord; history: AuditEntry[] };
+  data: { mission: MissionRecord; history: AuditEntry[]; followUps: FollowUpLine[] };
 }) {
   const t = backofficeStrings(p.lang);
   const m = missionsStrings(p.lang);
@@ -357,6 +365,14 @@ export function MissionView(p: {
       ) : null}
       <h2 class="h4 mt-5">{m.links}</h2>
       <Links lang={p.lang} agreements={r.agreements} networks={r.networks} none={m.noLinks} />
+      <FollowUpsSection
+        lang={p.lang}
+        session={p.session}
+        base={base}
+        items={p.data.followUps}
+        canWrite={p.canWrite}
+        today={todayIso()}
+      />
       {p.canWrite ? (
         <section class="mt-5">
           <h2 class="h4">{t.delete}</h2>

@@ -2,9 +2,18 @@
 // facts (internal ones marked), programme, links and history; the fields of the visit's and the programme
 // item's forms and the records as form values.
 import type { ComponentChildren } from 'preact';
+import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import { languageName } from '../../../platform/languages.ts';
-import { dayText, Links, linkSpecs, titleIn, whenText } from '../../../views/backoffice/agenda.tsx';
+import {
+  dayText,
+  type FollowUpLine,
+  FollowUpsSection,
+  Links,
+  linkSpecs,
+  titleIn,
+  whenText,
+} from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import {
   Facts,
@@ -346,7 +355,7 @@ export function VisitView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { visit: VisitRecord; history: AuditEntry[] };
+  data: { visit: VisitRecord; history: AuditEntry[]; followUps: FollowUpLine[] };
 }) {
   const t = backofficeStrings(p.lang);
   const v = visitsStrings(p.lang);
@@ -421,6 +430,14 @@ export function VisitView(p: {
       ) : null}
       <h2 class="h4 mt-5">{v.links}</h2>
       <Links lang={p.lang} agreements={r.agreements} networks={r.networks} none={v.noLinks} />
+      <FollowUpsSection
+        lang={p.lang}
+        session={p.session}
+        base={base}
+        items={p.data.followUps}
+        canWrite={p.canWrite}
+        today={todayIso()}
+      />
       {p.canWrite ? (
         <section class="mt-5">
           <h2 class="h4">{t.delete}</h2>
