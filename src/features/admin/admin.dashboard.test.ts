@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient } from '../../../test/admin.ts';
 import { makeInstitution } from '../../../test/factories.ts';
-import { city, makeAgreement, organisation } from '../../../test/factories-backoffice.ts';
+import {
+  city,
+  makeAgreement,
+  makeFollowUp,
+  makeVisit,
+  organisation,
+} from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import { cliActor } from '../accounts/accounts.access.ts';
@@ -136,5 +142,49 @@ describe('the audit log', () => {
     expect(en).toContain(`Agreement: record deleted (id ${riga.id.slice(0, 8)}…)`);
     // The dashboard's recent changes name them the same way.
     expect((await get('/admin/en/', cookie)).body).toContain('Twinning with Lyon</a>');
+  });
+});
+
+describe('what the dashboard leads with', () => {
+  it('when a visit is coming, a follow-up is overdue and a twinning turns ten, then the dashboard says so, for its institution only', async () => {
+    const office = await makeInstitution(ctx.services);
+    const other = await makeInstitution(ctx.services);
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const soon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const late = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+    const visit = await makeVisit(ctx.services, office.id, {
+      titleIt: 'Delegazione in arrivo',
+      startsOn: soon,
+      endsOn: soon,
+    });
+    await makeVisit(ctx.services, office.id, {
+      titleIt: 'Visita lontana',
+      startsOn: '2099-01-01',
+      endsOn: '2099-01-01',
+    });
+    await makeVisit(ctx.services, other.id, { titleIt: 'Visita altrui', startsOn: soon, endsOn: soon });
+    const f = await makeFollowUp(ctx.database, office.id, { kind: 'visit', id: visit.id });
+    await ctx.database.query('update follow_ups set due_on = $1 where id = $2', [late, f.id]);
+    await makeAgreement(ctx.services, office.slug, {
+      partner: city('Lione', 'FR'),
+      signed: { date: `${year - 10}-05-09` },
+      statusHistory: [{ status: 'active', date: `${year - 10}-05-09` }],
+    });
+    await makeAgreement(ctx.services, office.slug, {
+      partner: city('Chicago', 'US'),
+      signed: { date: `${year - 7}-05-09` },
+      statusHistory: [{ status: 'active', date: `${year - 7}-05-09` }],
+    });
+    const { cookie } = await signIn(office.slug, 'viewer');
+    const body = (await get('/admin/en/', cookie)).body;
+    const coming = between(body, 'In the coming 30 days', 'Follow-ups coming due');
+    expect(coming).toContain('Visit: Delegazione in arrivo');
+    expect(coming).not.toMatch(/Visita lontana|Visita altrui/);
+    const due = between(body, 'Follow-ups coming due', 'Anniversaries of agreements');
+    expect(due).toContain('<strong>Overdue: </strong>');
+    expect(due).toContain(f.action);
+    const anniversaries = between(body, `Anniversaries of agreements in ${year}`, 'Agreements by status');
+    expect(anniversaries).toContain('10 years: Twinning with Lyon');
+    expect(anniversaries).not.toContain('Chicago');
   });
 });

@@ -82,6 +82,31 @@ export async function agreementFigures(query: QueryFn) {
   return { byStatus, expiring, ended, toVerify };
 }
 
+/** An agreement in force whose signing has a round anniversary (every fifth year) this year. */
+export interface AnniversaryRow {
+  id: string;
+  kind: string;
+  name_it: string;
+  name_en: string;
+  signed_on: string;
+  signed_precision: string;
+  years: number;
+}
+
+/** This year's round anniversaries (5, 10, 15... years) of the agreements in force, in the order of the year. */
+export function anniversaries(query: QueryFn, year: number): Promise<AnniversaryRow[]> {
+  return query<AnniversaryRow>(
+    `select a.id, a.kind, cp.name_it, cp.name_en, a.signed_on::text, a.signed_precision,
+            ($1 - extract(year from a.signed_on))::int as years
+       from agreements a join counterparts cp on cp.id = a.counterpart_id
+      where a.status = 'active' and a.signed_on is not null and a.signed_precision in ('day', 'month', 'year')
+        and ($1 - extract(year from a.signed_on))::int > 0 and ($1 - extract(year from a.signed_on))::int % 5 = 0
+      order by a.signed_precision = 'year', extract(month from a.signed_on), extract(day from a.signed_on), cp.name_it
+      limit 50`,
+    [year],
+  );
+}
+
 export interface FeedbackPageRow {
   page: string;
   responses: number;

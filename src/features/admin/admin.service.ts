@@ -1,11 +1,12 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
-import type { Precision } from '../../platform/dates.ts';
+import { type Precision, todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, requireAdmin } from '../accounts/accounts.access.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
 import type { Role } from '../accounts/accounts.table.ts';
+import { comingUp, type EntryRow, type OpenFollowUp } from '../agenda/agenda.service.ts';
 import type { AgreementsAdmin } from '../agreements/agreements.admin.ts';
 import {
   type AuditEntry,
@@ -15,7 +16,9 @@ import {
   type RecordNames,
 } from '../audit/audit.service.ts';
 import {
+  type AnniversaryRow,
   agreementFigures,
+  anniversaries,
   DORMANT_YEARS,
   dormantAgreements,
   type FeedbackCommentRow,
@@ -64,7 +67,16 @@ export interface Dashboard {
   feedback: { pages: FeedbackPageRow[]; comments: FeedbackComment[]; commentCount: number };
   recent: AuditEntry[];
   recentNames: RecordNames;
+  /** Visits, missions and meetings of the coming 30 days. */
+  coming: EntryRow[];
+  /** Open follow-ups due within 30 days, overdue or undated. */
+  followUps: OpenFollowUp[];
+  /** This year's round anniversaries of agreements in force. */
+  anniversaries: AnniversaryRow[];
 }
+
+/** How many days ahead the dashboard's agenda looks. */
+export const COMING_DAYS = 30;
 
 /** Feedback comments the dashboard shows; the rest are on the feedback page, this many a page. */
 export const DASHBOARD_COMMENTS = 5;
@@ -154,6 +166,8 @@ function shellReads({ database }: ShellDeps) {
         const dormant = await dormantAgreements(database.query);
         const comments = await feedbackComments(database.query, institutionId, DASHBOARD_COMMENTS, 0);
         const recent = await auditRows(database, 'institution_id = $1', [institutionId], 10);
+        const agenda = await comingUp(database, institutionId, COMING_DAYS);
+        const year = Number(todayIso().slice(0, 4));
         return {
           byStatus,
           expiring: expiring.map((r) => ({
@@ -185,6 +199,9 @@ function shellReads({ database }: ShellDeps) {
           },
           recent,
           recentNames: await namesOf(database, recent),
+          coming: agenda.entries,
+          followUps: agenda.followUps,
+          anniversaries: await anniversaries(database.query, year),
         };
       });
     },

@@ -16,6 +16,20 @@ const it = {
   workplaces: {
     title: 'Enti',
   },
+  coming: {
+    title: 'Nei prossimi 30 giorni',
+    none: 'Nessuna visita, missione o incontro nei prossimi 30 giorni.',
+    calendar: 'Apri l’agenda',
+    statuses: { proposed: 'da confermare', cancelled: 'annullato' } as Record<string, string>,
+    followUps: 'Azioni da seguire in scadenza',
+    noFollowUps: 'Nessuna azione da seguire in scadenza.',
+    overdue: 'In ritardo:',
+    by: (day: string) => `entro il ${day}`,
+    undated: 'senza scadenza',
+    anniversaries: (year: number) => `Anniversari degli accordi nel ${year}`,
+    noAnniversaries: 'Nessun anniversario tondo quest’anno.',
+    anniversary: (years: number, kind: string, partner: string) => `${years} anni: ${kind} con ${partner}`,
+  },
   nav: {
     agenda: 'Agenda',
     counterparts: 'Partner',
@@ -157,6 +171,20 @@ const en: Strings = {
   dashboard: 'Dashboard',
   workplaces: {
     title: 'Institutions',
+  },
+  coming: {
+    title: 'In the coming 30 days',
+    none: 'No visit, mission or meeting in the coming 30 days.',
+    calendar: 'Open the agenda',
+    statuses: { proposed: 'to be confirmed', cancelled: 'cancelled' },
+    followUps: 'Follow-ups coming due',
+    noFollowUps: 'No follow-up coming due.',
+    overdue: 'Overdue:',
+    by: (day: string) => `by ${day}`,
+    undated: 'no due date',
+    anniversaries: (year: number) => `Anniversaries of agreements in ${year}`,
+    noAnniversaries: 'No round anniversary this year.',
+    anniversary: (years: number, kind: string, partner: string) => `${years} years: ${kind} with ${partner}`,
   },
   nav: {
     agenda: 'Agenda',

@@ -11,6 +11,10 @@ import { staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { agendaIcs } from './agenda.ics.ts';
 import { type AgendaRepository, agendaEntries, type EntryRow, feedQueries } from './agenda.repository.ts';
+import { createFollowUpsRepository, type OpenFollowUp } from './follow-ups.repository.ts';
+
+export type { EntryRow } from './agenda.repository.ts';
+export type { OpenFollowUp } from './follow-ups.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -200,3 +204,18 @@ export function createAgendaService({
 }
 
 export type AgendaService = ReturnType<typeof createAgendaService>;
+
+/** What the dashboard leads with: the entries of the coming days, and the open follow-ups due by then. */
+export async function comingUp(database: Database, institutionId: string, days: number) {
+  const today = todayIso();
+  const until = new Date(`${today}T00:00:00Z`);
+  until.setUTCDate(until.getUTCDate() + days);
+  const last = until.toISOString().slice(0, 10);
+  const entries = await agendaEntries(database.query, institutionId, today, last, false);
+  const followUps = await createFollowUpsRepository(database.db, database.query).open(
+    institutionId,
+    last,
+    20,
+  );
+  return { entries, followUps };
+}

@@ -1,4 +1,5 @@
 // The dashboard and the institution's audit log.
+import { type Precision, todayIso } from '../../../platform/dates.ts';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
@@ -12,6 +13,7 @@ export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
   return (
     <>
       <h1>{t.dashboard}</h1>
+      <ComingUp lang={lang} data={data} />
       <h2 class="h4 mt-4">{t.byStatus}</h2>
       <ul class="list-inline">
         {data.byStatus.map((s) => (
@@ -103,6 +105,85 @@ export function AuditLogView({ lang, rows, names }: { lang: Lang; rows: AuditEnt
         </a>
       </p>
       <AuditTable lang={lang} rows={rows} variant="log" names={names} />
+    </>
+  );
+}
+
+const KINDS = {
+  it: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro' },
+  en: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting' },
+} as const;
+const PATHS = { visit: 'visits', mission: 'missions', meeting: 'meetings' } as const;
+
+/** What the dashboard leads with: the coming 30 days, follow-ups due, and this year's round anniversaries. */
+function ComingUp({ lang, data }: { lang: Lang; data: Dashboard }) {
+  const t = adminStrings(lang).coming;
+  const today = todayIso();
+  return (
+    <>
+      <h2 class="h4 mt-4">{t.title}</h2>
+      {data.coming.length === 0 ? (
+        <p>{t.none}</p>
+      ) : (
+        <ul>
+          {data.coming.map((e) => (
+            <li key={e.kind + e.id}>
+              {formatDate(e.starts_on, 'day', lang)}
+              {e.starts_at ? `, ${e.starts_at}` : ''} —{' '}
+              <a href={`/admin/${lang}/${PATHS[e.kind]}/${e.id}`}>
+                {KINDS[lang][e.kind]}: {lang === 'en' ? (e.title_en ?? e.title_it) : e.title_it}
+              </a>
+              {e.status === 'cancelled' || e.status === 'proposed' ? ` (${t.statuses[e.status]})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href={`/admin/${lang}/agenda`}>{t.calendar}</a>
+      </p>
+      <h2 class="h4 mt-4">{t.followUps}</h2>
+      {data.followUps.length === 0 ? (
+        <p>{t.noFollowUps}</p>
+      ) : (
+        <ul>
+          {data.followUps.map((f) => (
+            <li key={f.id}>
+              {f.due_on ? (
+                <>
+                  {f.due_on < today ? <strong>{t.overdue} </strong> : null}
+                  {t.by(formatDate(f.due_on, 'day', lang) ?? f.due_on)}
+                </>
+              ) : (
+                t.undated
+              )}{' '}
+              — {f.action}
+              {f.owner ? ` (${f.owner})` : ''} —{' '}
+              <a href={`/admin/${lang}/${PATHS[f.kind]}/${f.subject_id}`}>
+                {KINDS[lang][f.kind]}: {lang === 'en' ? (f.subject_en ?? f.subject_it) : f.subject_it}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 class="h4 mt-4">{t.anniversaries(Number(today.slice(0, 4)))}</h2>
+      {data.anniversaries.length === 0 ? (
+        <p>{t.noAnniversaries}</p>
+      ) : (
+        <ul>
+          {data.anniversaries.map((a) => (
+            <li key={a.id}>
+              <a href={`/admin/${lang}/agreements/${a.id}`}>
+                {t.anniversary(
+                  a.years,
+                  KIND_LABELS[a.kind as Agreement['kind']]?.[lang] ?? a.kind,
+                  lang === 'it' ? a.name_it : a.name_en,
+                )}
+              </a>{' '}
+              — {formatDate(a.signed_on, a.signed_precision as Precision, lang)}
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
