@@ -30,6 +30,7 @@ import { createNetworksService } from './features/networks/networks.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
 import { createPlacesService } from './features/places/places.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
+import { createExamples } from './features/seed/examples.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
 import { createUnitsRepository } from './features/units/units.repository.ts';
 import { createUnitsAdmin, createUnitsService } from './features/units/units.service.ts';
@@ -92,6 +93,7 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const examples = createExamples({ database, institutions, visits, missions, meetings });
   const followUps = createFollowUps({
     database,
     repo: createFollowUpsRepository(database.db, database.query),
@@ -114,6 +116,7 @@ export function createServices(database: Database) {
     meetings,
     agenda,
     followUps,
+    examples,
     attachments,
     places,
     institutions,

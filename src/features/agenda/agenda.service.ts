@@ -219,3 +219,21 @@ export async function comingUp(database: Database, institutionId: string, days: 
   );
   return { entries, followUps };
 }
+
+/** A follow-up written outside a person's session (the examples' loader), in the caller's transaction. */
+export function addFollowUpAs(
+  database: Database,
+  institutionId: string,
+  subject: { kind: 'visit' | 'mission' | 'meeting'; id: string },
+  values: { action: string; owner: string | null; dueOn: string | null },
+) {
+  return createFollowUpsRepository(database.db, database.query).insert(
+    institutionId,
+    subject.kind,
+    subject.id,
+    {
+      ...values,
+      doneOn: null,
+    },
+  );
+}

@@ -16,4 +16,18 @@ export const seedCli: CliCommand[] = [
       return 0;
     },
   },
+  {
+    name: 'seed examples',
+    usage: 'seed examples [INSTITUTION...]',
+    summary:
+      'Load example visits, missions and meetings (titles "Esempio: ...", never published) into each institution named, or into all',
+    options: {},
+    async run({ services, positionals, out }) {
+      const report = await services.examples.load(positionals);
+      if (report.loaded.length) out(`Loaded the examples into ${report.loaded.join(', ')}.\n`);
+      if (report.skipped.length) out(`Already there, left alone: ${report.skipped.join(', ')}.\n`);
+      if (!report.loaded.length && !report.skipped.length) out('No institution to load the examples into.\n');
+      return 0;
+    },
+  },
 ];
