@@ -43,8 +43,8 @@ export async function bundle() {
     bundle: true,
     // Dependencies are bundled too, except those that read files of their own beside their code (PGlite's
     // WebAssembly and extensions, the API renderer's static files, pino's transport threads) and pg's optional
-    // native binding, which is not installed.
-    external: ['@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native'],
+    // native binding, which is not installed; and PDFKit, which reads its standard fonts' metrics from its folder.
+    external: ['@electric-sql/pglite', '@fastify/swagger-ui', 'pino', 'pg-native', 'pdfkit'],
     // CommonJS dependencies inside an ES module: their require() of Node's modules needs a require.
     banner: {
       js: "import { createRequire as __ponteRequire } from 'node:module'; const require = __ponteRequire(import.meta.url);",

@@ -10,6 +10,8 @@ import { createAgreementImporter, createStaffImport } from './features/agreement
 import { createAgreementsRepository } from './features/agreements/agreements.repository.ts';
 import { createAgreementsService } from './features/agreements/agreements.service.ts';
 import { createAttachmentsService } from './features/attachments/attachments.service.ts';
+import { createBriefingRepository } from './features/briefing/briefing.repository.ts';
+import { createBriefing } from './features/briefing/briefing.service.ts';
 import { createCounterpartsRepository } from './features/counterparts/counterparts.repository.ts';
 import {
   createCounterpartsAdmin,
@@ -93,6 +95,16 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const briefing = createBriefing({
+    database,
+    repo: createBriefingRepository(database.query),
+    visits,
+    missions,
+    meetings,
+    counterparts,
+    agreements,
+    places,
+  });
   const examples = createExamples({ database, institutions, visits, missions, meetings });
   const followUps = createFollowUps({
     database,
@@ -117,6 +129,7 @@ export function createServices(database: Database) {
     agenda,
     followUps,
     examples,
+    briefing,
     attachments,
     places,
     institutions,

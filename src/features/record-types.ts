@@ -10,6 +10,7 @@ import { followUpsPages } from './agenda/follow-ups.pages.tsx';
 import { agreementsAdminApi } from './agreements/agreements.admin-api.ts';
 import { agreementsApi } from './agreements/agreements.api.ts';
 import { agreementsPages } from './agreements/agreements.pages.tsx';
+import { briefingApi, briefingPages } from './briefing/briefing.routes.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
@@ -56,4 +57,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'missions', api: missionsApi, pages: missionsPages },
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
+  { name: 'briefing', api: briefingApi, pages: briefingPages },
 ];

@@ -11,7 +11,7 @@ import { staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { agendaIcs } from './agenda.ics.ts';
 import { type AgendaRepository, agendaEntries, type EntryRow, feedQueries } from './agenda.repository.ts';
-import { createFollowUpsRepository, type OpenFollowUp } from './follow-ups.repository.ts';
+import { createFollowUpsRepository } from './follow-ups.repository.ts';
 
 export type { EntryRow } from './agenda.repository.ts';
 export type { OpenFollowUp } from './follow-ups.repository.ts';

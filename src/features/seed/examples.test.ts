@@ -21,7 +21,15 @@ async function cli(...argv: string[]) {
   const code = await runCli(argv, {
     deps: ctx,
     config: loadConfig({}, {}),
-    io: { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false },
+    io: {
+      out: (t) => {
+        out += t;
+      },
+      err: (t) => {
+        err += t;
+      },
+      isTTY: false,
+    },
   });
   return { code, out, err };
 }

@@ -197,3 +197,16 @@ export function FollowUpsSection(p: {
     </section>
   );
 }
+
+/** The link to a record's briefing pack for the mayor. */
+export function BriefingLink(p: { lang: Lang; base: string }) {
+  return (
+    <p>
+      <a href={`${p.base}/briefing.pdf`} download>
+        {p.lang === 'it'
+          ? 'Scarica il dossier per il Sindaco (PDF)'
+          : 'Download the briefing pack for the Mayor (PDF)'}
+      </a>
+    </p>
+  );
+}

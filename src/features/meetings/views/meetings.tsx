@@ -3,6 +3,7 @@
 import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import {
+  BriefingLink,
   dayText,
   type FollowUpLine,
   FollowUpsSection,
@@ -261,6 +262,7 @@ export function MeetingView(p: {
       ) : (
         <p class="text-muted">{t.viewerNote}</p>
       )}
+      <BriefingLink lang={p.lang} base={base} />
       <h2 class="h4 mt-5">{m.links}</h2>
       <Links lang={p.lang} agreements={r.agreements} networks={r.networks} none={m.noLinks} />
       <FollowUpsSection

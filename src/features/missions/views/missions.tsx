@@ -4,6 +4,7 @@
 import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import {
+  BriefingLink,
   type FollowUpLine,
   FollowUpsSection,
   Links,
@@ -354,6 +355,7 @@ export function MissionView(p: {
       ) : (
         <p class="text-muted">{t.viewerNote}</p>
       )}
+      <BriefingLink lang={p.lang} base={base} />
       <h2 class="h4 mt-5">{m.travellers}</h2>
       <Travellers lang={p.lang} session={p.session} mission={r} canWrite={p.canWrite} />
       {p.canWrite ? (

@@ -6,6 +6,7 @@ import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import { languageName } from '../../../platform/languages.ts';
 import {
+  BriefingLink,
   dayText,
   type FollowUpLine,
   FollowUpsSection,
@@ -419,6 +420,7 @@ export function VisitView(p: {
       ) : (
         <p class="text-muted">{t.viewerNote}</p>
       )}
+      <BriefingLink lang={p.lang} base={base} />
       <h2 class="h4 mt-5">{v.programme}</h2>
       <Programme lang={p.lang} session={p.session} visit={r} canWrite={p.canWrite} />
       {p.canWrite ? (
