@@ -4,6 +4,7 @@
 // beside a field) in both languages, at 1280 and 390 px. SHOTS_DIR=dir keeps the screenshots.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
 import {
@@ -27,6 +28,7 @@ let sample: {
   traveller: string;
   meeting: string;
   followUp: string;
+  gift: string;
 };
 
 beforeAll(async () => {
@@ -49,7 +51,17 @@ beforeAll(async () => {
   const m = await makeMission(services, milan, { titleIt: 'Missione di esempio', titleEn: 'Sample mission' });
   const meeting = await makeMeeting(services, milan, { titleIt: 'Incontro di esempio' });
   const followUp = await makeFollowUp(server.database, milan, { kind: 'visit', id: v.id });
+  const gift = await services.gifts.create(milan, {
+    ...BLANK_GIFT,
+    direction: 'received',
+    onDay: '2027-03-15',
+    occasion: `visit:${v.id}`,
+    descriptionIt: 'Vaso di esempio',
+    value: '300',
+    disposition: 'on_display',
+  });
   sample = {
+    gift: gift.id,
     id: v.id,
     item: v.item.id,
     mission: m.id,
@@ -106,6 +118,9 @@ describe('the agenda in Chromium', () => {
         meetingNew: 'meetings/new',
         followUp: `meetings/${sample.meeting}/follow-ups/new`,
         followUpEdit: `visits/${sample.id}/follow-ups/${sample.followUp}/edit`,
+        gifts: 'gifts',
+        gift: `gifts/${sample.gift}`,
+        giftNew: 'gifts/new',
       };
       for (const [name, path] of Object.entries(paths)) {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);

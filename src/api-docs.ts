@@ -58,6 +58,10 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
         { name: 'visits', description: 'Incoming delegations and their programmes (staff only)' },
         { name: 'meetings', description: 'Meetings with foreign counterparts (staff only)' },
         {
+          name: 'gifts',
+          description: 'The gifts register: given and received, value, disposition (staff only)',
+        },
+        {
           name: 'missions',
           description: "Missions abroad, their travellers and costs; office holders' costs in public",
         },

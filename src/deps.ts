@@ -18,6 +18,8 @@ import {
   createCounterpartsService,
 } from './features/counterparts/counterparts.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
+import { createGiftsRepository } from './features/gifts/gifts.repository.ts';
+import { createGiftsAdmin, createGiftsService } from './features/gifts/gifts.service.ts';
 import { createInstitutionsAdmin } from './features/institutions/institutions.admin.ts';
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
 import { createInstitutionsService } from './features/institutions/institutions.service.ts';
@@ -95,6 +97,12 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const gifts = createGiftsService({
+    repo: createGiftsRepository(database.query),
+    counterparts,
+    institutions,
+  });
+  const giftsAdmin = createGiftsAdmin({ database, gifts });
   const briefing = createBriefing({
     database,
     repo: createBriefingRepository(database.query),
@@ -130,6 +138,8 @@ export function createServices(database: Database) {
     followUps,
     examples,
     briefing,
+    gifts,
+    giftsAdmin,
     attachments,
     places,
     institutions,

@@ -4,6 +4,7 @@
 // fixtures written as the database owner, and one call of every write route.
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
+import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
 import { makeFollowUp, makeMeeting, makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
@@ -75,7 +76,8 @@ export const registryState = async () =>
      select 'missions', id, version from missions union all
      select 'mission_travellers', id, version from mission_travellers union all
      select 'meetings', id, version from meetings union all
-     select 'follow_ups', id, version from follow_ups
+     select 'follow_ups', id, version from follow_ups union all
+     select 'gifts', id, version from gifts
      order by 1, 2`,
   );
 
@@ -123,6 +125,14 @@ export async function membership(institution: string) {
 
 /** A visit of the institution with one item in its programme. */
 export const visit = (institutionId: string) => makeVisit(ctx.services, institutionId);
+/** A gift given by the institution, as the database owner. */
+export const gift = (institutionId: string) =>
+  ctx.services.gifts.create(institutionId, {
+    ...BLANK_GIFT,
+    direction: 'given',
+    onDay: '2027-01-10',
+    descriptionIt: `Dono ${uniqueSlug('g')}`,
+  });
 export const mission = (institutionId: string) => makeMission(ctx.services, institutionId);
 
 /** One call of each write route on fresh records of Milan, none depending on another. */
@@ -153,8 +163,22 @@ export async function everyWrite(): Promise<Call[]> {
     await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: followed.id }),
     await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: followed.id }),
   ];
+  const [giftA, giftB] = [await gift(milanId), await gift(milanId)];
   const slug = uniqueSlug('new');
   return [
+    {
+      label: 'record gift',
+      method: 'POST',
+      url: '/api/v1/gifts',
+      payload: { direction: 'given', onDay: '2027-01-10', descriptionIt: `Dono ${slug}` },
+    },
+    {
+      label: 'edit gift',
+      method: 'PATCH',
+      url: `/api/v1/gifts/${giftA.id}`,
+      payload: { disposition: 'kept', version: giftA.version },
+    },
+    { label: 'delete gift', method: 'DELETE', url: `/api/v1/gifts/${giftB.id}?version=${giftB.version}` },
     {
       label: 'add follow-up',
       method: 'POST',

@@ -17,6 +17,7 @@ import {
   useRecordsPages,
 } from '../../test/records-pages.ts';
 import { uniqueSlug } from '../../test/support.ts';
+import { BLANK_GIFT } from './gifts/gifts.service.ts';
 
 useRecordsPages();
 
@@ -35,6 +36,44 @@ const visit = () => makeVisit(ctx.services, milanId);
 const mission = () => makeMission(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'record a gift',
+    entity: 'gift',
+    allowed: WRITERS,
+    prepare: async () => {
+      const what = `Dono ${uniqueSlug('g')}`;
+      return {
+        url: '/admin/it/gifts/new',
+        fields: {
+          direction: 'received',
+          onDay: '2027-02-01',
+          descriptionIt: what,
+          value: '200',
+          disposition: 'kept',
+        },
+        applied: async () =>
+          !!(await one("select 1 from gifts where description_it = $1 and disposition = 'kept'", [what])),
+      };
+    },
+  },
+  {
+    name: 'delete a gift',
+    entity: 'gift',
+    allowed: WRITERS,
+    prepare: async () => {
+      const g = await ctx.services.gifts.create(milanId, {
+        ...BLANK_GIFT,
+        direction: 'given',
+        onDay: '2027-02-01',
+        descriptionIt: 'Targa',
+      });
+      return {
+        url: `/admin/it/gifts/${g.id}/delete`,
+        fields: { version: String(g.version) },
+        applied: async () => !(await one('select 1 from gifts where id = $1', [g.id])),
+      };
+    },
+  },
   {
     name: 'add a follow-up to a meeting',
     entity: 'meeting',

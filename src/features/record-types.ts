@@ -13,6 +13,8 @@ import { agreementsPages } from './agreements/agreements.pages.tsx';
 import { briefingApi, briefingPages } from './briefing/briefing.routes.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
+import { giftsApi } from './gifts/gifts.api.ts';
+import { giftsPages } from './gifts/gifts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
 import { institutionsPages } from './institutions/institutions.pages.tsx';
 import { meetingsApi } from './meetings/meetings.api.ts';
@@ -57,5 +59,6 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'missions', api: missionsApi, pages: missionsPages },
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
+  { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },
 ];

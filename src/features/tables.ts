@@ -6,6 +6,7 @@ export * from './attachments/attachments.table.ts';
 export * from './audit/audit.table.ts';
 export * from './counterparts/counterparts.table.ts';
 export * from './feedback/feedback.table.ts';
+export * from './gifts/gifts.table.ts';
 export * from './institutions/institutions.table.ts';
 export * from './invitations/invitations.table.ts';
 export * from './meetings/meetings.table.ts';

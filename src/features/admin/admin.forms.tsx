@@ -77,8 +77,10 @@ export const pageNumber = (raw: string) => {
 function messageOf(lang: Lang, err: AppError): string {
   const fieldName = err.field ?? '';
   const reason = err.details?.['reason'];
+  const messages = backofficeStrings(lang).fieldMessages;
   const key = err.code === 'conflict' && typeof reason === 'string' ? `${fieldName}:${reason}` : fieldName;
-  const own = backofficeStrings(lang).fieldMessages[key];
+  // A refused field with a reason of its own (a gift above the modest value) has words of its own.
+  const own = (typeof reason === 'string' ? messages[`${fieldName}:${reason}`] : undefined) ?? messages[key];
   return own ? `${adminStrings(lang).fieldError}: ${own}` : fieldMessage(lang, fieldName, err.message);
 }
 

@@ -185,6 +185,8 @@ const NAME_QUERIES: Record<string, string> = {
   institution: 'select id::text, null as kind, name_it, name_en from institutions where id = any($1::uuid[])',
   visit: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
             from visits where id = any($1::uuid[])`,
+  gift: `select id::text, null as kind, left(description_it, 80) as name_it,
+           left(coalesce(description_en, description_it), 80) as name_en from gifts where id = any($1::uuid[])`,
   meeting: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
               from meetings where id = any($1::uuid[])`,
   mission: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en

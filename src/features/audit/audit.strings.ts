@@ -65,6 +65,7 @@ const it = {
     visit: 'Visita',
     mission: 'Missione',
     meeting: 'Incontro',
+    gift: 'Dono',
     calendar_feed: 'Calendario personale',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
@@ -149,6 +150,7 @@ const en: Strings = {
     visit: 'Visit',
     mission: 'Mission',
     meeting: 'Meeting',
+    gift: 'Gift',
     calendar_feed: 'Personal calendar feed',
   } as Record<string, string>,
   fields: {

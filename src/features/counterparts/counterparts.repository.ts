@@ -32,9 +32,10 @@ export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `
 // Agreements that name the counterpart: its partnerships, and what keeps it from being deleted. The outer
 // column is written out in full: Drizzle leaves it unqualified in a one-table select, where it would mean a.id.
 const agreementCount = sql<number>`(select count(*)::int from agreements a where a.counterpart_id = "counterparts"."id")`;
-// Visits from the counterpart and meetings with it: they too keep it from being deleted.
+// Visits from the counterpart, meetings and gifts with it: they too keep it from being deleted.
 const visitCount = sql<number>`((select count(*)::int from visits v where v.counterpart_id = "counterparts"."id")
-  + (select count(*)::int from meetings m where m.counterpart_id = "counterparts"."id"))`;
+  + (select count(*)::int from meetings m where m.counterpart_id = "counterparts"."id")
+  + (select count(*)::int from gifts g where g.counterpart_id = "counterparts"."id"))`;
 
 const listColumns = {
   id: counterparts.id,

@@ -44,7 +44,9 @@ export const PartnerRecord = Type.Object(
     ),
     website: Nullable(Type.String()),
     agreements: Type.Integer({ description: 'Agreements that name it, published or not' }),
-    visits: Type.Integer({ description: 'Visits from it and meetings with it recorded by the institution' }),
+    visits: Type.Integer({
+      description: 'Visits from it, meetings and gifts with it recorded by the institution',
+    }),
     version: Type.Integer({ description: 'Send it back with the next PATCH or DELETE' }),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

@@ -46,7 +46,7 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
     });
     siteRoutes(app, portal, kit);
     institutionRoutes(app, kit);
-    openDataRoutes(app, kit);
+    openDataRoutes(app, services, kit);
     feedbackRoutes(app, services, kit);
   };
 
@@ -60,7 +60,19 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
 }
 
 /** An institution's published agreements as files (CSV, JSON and GeoJSON), and its mission costs (CSV). */
-function openDataRoutes(app: App, { serve, notFound, loadInstitution, publicUrl }: PortalKit) {
+function openDataRoutes(
+  app: App,
+  services: Services,
+  { serve, notFound, loadInstitution, publicUrl }: PortalKit,
+) {
+  const giftsFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
+    const data = await loadInstitution(slug);
+    if (!data) return notFound(request, reply, 'it');
+    reply.header('content-disposition', `attachment; filename="${slug}-gifts.csv"`);
+    return serve(request, reply, `${slug}|data|gifts`, data.institution.id, DATA_TYPES['csv']!, () =>
+      services.gifts.publicRegisterCsv(slug),
+    );
+  };
   const missionCostsFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
     const data = await loadInstitution(slug);
     if (!data) return notFound(request, reply, 'it');
@@ -80,6 +92,7 @@ function openDataRoutes(app: App, { serve, notFound, loadInstitution, publicUrl 
     async (request, reply) => {
       const { inst: slug, file } = request.params;
       if (file === 'mission-costs.csv') return missionCostsFile(request, reply, slug);
+      if (file === 'gifts.csv') return giftsFile(request, reply, slug);
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];
       const data = format ? await loadInstitution(slug) : undefined;
       if (!data || !format) return notFound(request, reply, 'it', data?.institution);

@@ -4,6 +4,13 @@
 
 const it = {
   labels: {
+    direction: 'Ricevuto od offerto',
+    onDay: 'Data',
+    occasion: 'Occasione',
+    value: 'Valore stimato',
+    person: 'Chi l’ha ricevuto od offerto',
+    disposition: 'Destinazione',
+    dispositionOn: 'Dal',
     action: 'Azione',
     owner: 'Chi la segue',
     dueOn: 'Entro il',
@@ -47,7 +54,7 @@ const it = {
     outcomeEn: 'Esito e seguiti, in inglese',
     agreementIds: 'Accordi interessati',
     networkIds: 'Reti interessate',
-    published: 'Pubblicata sul portale',
+    published: 'Pubblicato sul portale',
     kind: 'Tipo',
     day: 'Giorno',
     place: 'Luogo',
@@ -59,6 +66,10 @@ const it = {
     groupSize: 'Persone nel gruppo',
   } as Record<string, string>,
   hints: {
+    value:
+      'Il valore stimato, per esempio 180 oppure 180,50. Oltre circa 150 euro un dono ricevuto è segnalato.',
+    person: 'Chi l’ha ricevuto per l’ente, oppure chi l’ha offerto. Non compare nel registro pubblico.',
+    disposition: 'Obbligatoria per un dono ricevuto sopra il modico valore (DPR 62/2013, art. 4).',
     owner: 'Chi la segue: una persona o un ufficio.',
     doneOn: 'Lascia vuoto finché è da fare.',
     host: 'Per esempio: il Sindaco; l’Assessora alle relazioni internazionali.',
@@ -84,7 +95,7 @@ const it = {
     interpretingProvider: 'Interno.',
     protocolNotes: 'Interno: precedenze, doni, esigenze alimentari, sicurezza.',
     published:
-      'Una visita pubblicata compare nel portale e nel calendario pubblico, senza i campi interni. Gli esempi non si pubblicano mai.',
+      'Una voce pubblicata compare nel portale (e nel calendario pubblico), senza i campi interni. Gli esempi non si pubblicano mai.',
     day: 'Uno dei giorni della visita.',
     attendees: 'Interno. Per esempio: Sindaco, Assessora alla cultura.',
     tourLanguage: 'Solo per le visite guidate: per esempio inglese.',
@@ -92,6 +103,15 @@ const it = {
     groupSize: 'Solo per le visite guidate.',
   } as Record<string, string>,
   fieldMessages: {
+    direction: 'Indica se il dono è stato ricevuto od offerto.',
+    onDay: 'Scrivi il giorno come 2027-03-15.',
+    occasion: 'Scegli una visita, una missione o un incontro del tuo ente, oppure nessuno.',
+    value: 'Scrivi un importo come 180 o 180,50, senza simbolo della valuta.',
+    person: 'Al massimo 200 caratteri.',
+    disposition: 'Scegli la destinazione dalla lista.',
+    'disposition:required_above_modest_value':
+      'Un dono ricevuto di valore superiore a circa 150 euro deve avere una destinazione (conservato dall’ente, esposto, donato, restituito).',
+    dispositionOn: 'Scrivi un giorno come 2027-03-15, oppure lascia vuoto.',
     action: 'Scrivi che cosa va fatto, al massimo 500 caratteri.',
     owner: 'Al massimo 200 caratteri.',
     dueOn: 'Scrivi un giorno come 2027-03-15, oppure lascia vuoto.',
@@ -148,6 +168,13 @@ type Words = typeof it;
 
 const en: Words = {
   labels: {
+    direction: 'Received or given',
+    onDay: 'Date',
+    occasion: 'Occasion',
+    value: 'Estimated value',
+    person: 'Who received or gave it',
+    disposition: 'What became of it',
+    dispositionOn: 'Since',
     action: 'Action',
     owner: 'Who follows it',
     dueOn: 'By',
@@ -203,6 +230,9 @@ const en: Words = {
     groupSize: 'People in the group',
   },
   hints: {
+    value: 'The estimated value, such as 180 or 180.50. Above about EUR 150 a gift received is flagged.',
+    person: 'Who received it for the institution, or who gave it. Not in the public register.',
+    disposition: 'Required for a gift received above the modest value (DPR 62/2013, art. 4).',
     owner: 'Who follows it: a person or a unit.',
     doneOn: 'Leave empty while it is still to be done.',
     host: 'For example: the Mayor; the Deputy Mayor for International Relations.',
@@ -227,7 +257,7 @@ const en: Words = {
     interpretingProvider: 'Internal.',
     protocolNotes: 'Internal: precedence, gifts, dietary needs, security.',
     published:
-      'A published visit appears on the portal and in the public calendar, without its internal fields. Examples are never published.',
+      'A published entry appears on the portal (and in the public calendar), without its internal fields. Examples are never published.',
     day: 'One of the days of the visit.',
     attendees: 'Internal. For example: the Mayor, the Deputy Mayor for Culture.',
     tourLanguage: 'Guided tours only: for example English.',
@@ -235,6 +265,15 @@ const en: Words = {
     groupSize: 'Guided tours only.',
   },
   fieldMessages: {
+    direction: 'Say whether the gift was received or given.',
+    onDay: 'Write the day such as 2027-03-15.',
+    occasion: 'Choose a visit, mission or meeting of your institution, or none.',
+    value: 'Write an amount such as 180 or 180.50, without a currency sign.',
+    person: 'At most 200 characters.',
+    disposition: 'Choose what became of it.',
+    'disposition:required_above_modest_value':
+      'A gift received worth more than about EUR 150 must say what became of it (kept by the institution, on display, donated, returned).',
+    dispositionOn: 'Write a day such as 2027-03-15, or leave it empty.',
     action: 'Write what is to be done, at most 500 characters.',
     owner: 'At most 200 characters.',
     dueOn: 'Write a day such as 2027-03-15, or leave it empty.',

@@ -166,6 +166,7 @@ const SECTION_OF: Record<string, string> = {
   visits: 'agenda',
   missions: 'agenda',
   meetings: 'agenda',
+  gifts: 'agenda',
 };
 
 /**

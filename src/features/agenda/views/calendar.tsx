@@ -164,6 +164,9 @@ export function CalendarView(p: {
           <li class="list-inline-item">
             <a href={`/admin/${p.lang}/meetings`}>{t.meetings}</a>
           </li>
+          <li class="list-inline-item">
+            <a href={`/admin/${p.lang}/gifts`}>{t.gifts}</a>
+          </li>
         </ul>
         {p.canWrite ? (
           <p class="d-flex flex-wrap gap-2">

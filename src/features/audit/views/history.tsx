@@ -290,6 +290,7 @@ const RECORD_PAGES: Record<string, string> = {
   visit: 'visits',
   mission: 'missions',
   meeting: 'meetings',
+  gift: 'gifts',
 };
 
 /**

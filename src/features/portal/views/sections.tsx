@@ -237,6 +237,12 @@ export function OpenData(p: { institution: string; institutionName: string; lang
         <li>
           <a href={agendaFeedPath(p.institution, p.lang)}>agenda.ics</a> — {t.agenda}
         </li>
+        <li>
+          <a href={`/${p.institution}/data/gifts.csv`} download>
+            gifts.csv
+          </a>{' '}
+          — {t.gifts}
+        </li>
       </ul>
       <h2>{t.license}</h2>
       <p>
