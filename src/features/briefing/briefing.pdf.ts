@@ -140,6 +140,17 @@ export function briefingPdf(data: BriefingData, lang: Lang, today: string): Prom
     );
   }
 
+  heading(t.giftsTitle);
+  if (data.gifts.length === 0) doc.text(t.noGifts);
+  for (const g of data.gifts) {
+    const value = g.value
+      ? ` — ${new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: g.currency }).format(Number(g.value))}`
+      : '';
+    bullet(
+      `${day(g.on_day, lang)} · ${t.directions[g.direction]}: ${lang === 'en' ? (g.description_en ?? g.description_it) : g.description_it}${value}`,
+    );
+  }
+
   heading(t.networks);
   if (data.networks.length === 0) doc.text(t.noNetworks);
   for (const n of data.networks) bullet(lang === 'en' ? n.nameEn : n.nameIt);
@@ -148,7 +159,6 @@ export function briefingPdf(data: BriefingData, lang: Lang, today: string): Prom
     .moveDown(1)
     .fontSize(9)
     .fillColor(GREY)
-    .text(t.gifts)
     .text(t.made(day(today, lang)));
   doc.end();
   return done;

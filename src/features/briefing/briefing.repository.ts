@@ -23,8 +23,30 @@ export interface OpenRow {
   title_en: string | null;
 }
 
+export interface GiftLine {
+  direction: 'received' | 'given';
+  on_day: string;
+  description_it: string;
+  description_en: string | null;
+  value: string | null;
+  currency: string;
+  disposition: string | null;
+}
+
 export function createBriefingRepository(query: QueryFn) {
   return {
+    /** The gifts exchanged with these partners, or on these earlier occasions, the latest first. */
+    gifts(institutionId: string, partnerIds: string[], occasionIds: string[]) {
+      return query<GiftLine>(
+        `select direction, on_day::text, description_it, description_en, value::text, currency, disposition
+           from gifts
+          where institution_id = $1 and (counterpart_id = any($2::uuid[])
+                or coalesce(visit_id, mission_id, meeting_id) = any($3::uuid[]))
+          order by on_day desc limit 30`,
+        [institutionId, partnerIds, occasionIds],
+      );
+    },
+
     /** The institution's city partners at these gazetteer places. */
     async partnersAt(institutionId: string, placeIds: number[]): Promise<string[]> {
       if (placeIds.length === 0) return [];

@@ -11,7 +11,7 @@ import type { MeetingsService } from '../meetings/meetings.service.ts';
 import type { MissionsService } from '../missions/missions.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
 import type { VisitsService } from '../visits/visits.service.ts';
-import type { BriefingRepository, OpenRow, PastRow } from './briefing.repository.ts';
+import type { BriefingRepository, GiftLine, OpenRow, PastRow } from './briefing.repository.ts';
 
 export type BriefingKind = 'visit' | 'mission' | 'meeting';
 
@@ -51,6 +51,7 @@ export interface BriefingData {
   agreements: Agreement[];
   past: PastRow[];
   open: OpenRow[];
+  gifts: GiftLine[];
   networks: { nameIt: string; nameEn: string }[];
 }
 
@@ -142,6 +143,11 @@ export function createBriefing(deps: {
         const placeIds = [...new Set([...s.places, ...(await repo.placesOf(s.partnerIds))])];
         const past = await repo.past(institutionId, s.partnerIds, placeIds, s.record.startsOn, id);
         const open = await repo.open([id, ...past.map((p) => p.id)]);
+        const gifts = await repo.gifts(
+          institutionId,
+          s.partnerIds,
+          past.map((p) => p.id),
+        );
         const located = new Map(
           await Promise.all(
             partners
@@ -178,6 +184,7 @@ export function createBriefing(deps: {
           agreements: full,
           past,
           open,
+          gifts,
           networks: s.networks,
         };
       });

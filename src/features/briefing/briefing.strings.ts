@@ -34,7 +34,9 @@ const it = {
   by: 'entro il',
   networks: 'Reti interessate',
   noNetworks: 'Nessuna rete indicata.',
-  gifts: 'I doni scambiati in passato non sono ancora registrati in Ponte.',
+  giftsTitle: 'Doni scambiati',
+  noGifts: 'Nessun dono registrato con questo partner o nelle occasioni precedenti.',
+  directions: { received: 'ricevuto', given: 'offerto' } as Record<string, string>,
   made: (day: string) => `Preparato da Ponte il ${day}. Documento interno: contiene dati non pubblici.`,
   mapOf: (name: string) => `Mappa: ${name}`,
 };
@@ -66,7 +68,9 @@ const en: Strings = {
   by: 'by',
   networks: 'Networks concerned',
   noNetworks: 'No network given.',
-  gifts: 'Gifts exchanged before are not recorded in Ponte yet.',
+  giftsTitle: 'Gifts exchanged',
+  noGifts: 'No gift recorded with this partner or on earlier occasions.',
+  directions: { received: 'received', given: 'given' },
   made: (day: string) => `Prepared by Ponte on ${day}. Internal document: it holds non-public data.`,
   mapOf: (name: string) => `Map: ${name}`,
 };

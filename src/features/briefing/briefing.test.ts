@@ -12,6 +12,7 @@ import {
   makeVisit,
 } from '../../../test/factories-backoffice.ts';
 import { app, ctx, get, milan, milanId, signIn, useRecordsPages } from '../../../test/records-pages.ts';
+import { BLANK_GIFT } from '../gifts/gifts.service.ts';
 
 useRecordsPages();
 
@@ -46,6 +47,14 @@ describe('the briefing pack', () => {
       outcomeIt: 'Proposta di una visita nel 2027',
     });
     await makeFollowUp(ctx.database, milanId, { kind: 'meeting', id: earlier.id });
+    await ctx.services.gifts.create(milanId, {
+      ...BLANK_GIFT,
+      direction: 'received',
+      onDay: '2026-02-10',
+      occasion: `meeting:${earlier.id}`,
+      descriptionIt: 'Rotolo di calligrafia',
+      value: '90',
+    });
     const visit = await makeVisit(ctx.services, milanId, {
       titleIt: 'Delegazione di Shanghai',
       titleEn: 'Delegation from Shanghai',
@@ -74,6 +83,7 @@ describe('the briefing pack', () => {
       'Inviare il programma',
       'Incontro con il Sindaco',
       'Mappa: Shanghai',
+      'ricevuto: Rotolo di calligrafia',
     ]) {
       expect(text, words).toContain(words);
     }
