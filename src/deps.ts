@@ -1,6 +1,7 @@
 // Composition root: database -> repositories -> services. Shared by the server, the CLI and the tests.
 import { createAccountsService } from './features/accounts/accounts.service.ts';
 import { createAdminService } from './features/admin/admin.service.ts';
+import { createAgendaImport } from './features/agenda/agenda.import.ts';
 import { createAgendaRepository } from './features/agenda/agenda.repository.ts';
 import { createAgendaLinks, createAgendaService } from './features/agenda/agenda.service.ts';
 import { createFollowUpsRepository } from './features/agenda/follow-ups.repository.ts';
@@ -103,6 +104,7 @@ export function createServices(database: Database) {
     institutions,
   });
   const giftsAdmin = createGiftsAdmin({ database, gifts });
+  const importAgenda = createAgendaImport({ database, visits, missions, counterparts });
   const briefing = createBriefing({
     database,
     repo: createBriefingRepository(database.query),
@@ -140,6 +142,7 @@ export function createServices(database: Database) {
     briefing,
     gifts,
     giftsAdmin,
+    importAgenda,
     attachments,
     places,
     institutions,

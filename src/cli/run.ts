@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { type Config, databaseOptions, loadConfig } from '../config.ts';
 import { createDeps, type Deps } from '../deps.ts';
 import { accountsCli } from '../features/accounts/accounts.cli.ts';
+import { agendaCli } from '../features/agenda/agenda.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
@@ -21,6 +22,7 @@ const commands: (CliCommand | CliBareCommand)[] = [
     run: async () => 0,
   },
   ...seedCli,
+  ...agendaCli,
   ...placesCli,
   ...agreementsCli,
   ...accountsCli,

@@ -4,12 +4,13 @@
 // The rows of one CSV record are read in agreements.csv-record.ts; agreements become files in
 // agreements.export.ts. Both are re-exported here, the one place the other modules import file formats from.
 import { parse } from 'csv-parse/sync';
-import { unguardCell } from '../../platform/csv.ts';
+import { decodeText, detectDelimiter, unguardCell } from '../../platform/csv.ts';
 import type { FieldProblem } from '../../platform/errors.ts';
 import { normalizeName } from '../places/places.service.ts';
 import { CSV_COLUMNS, csvRecordToInput } from './agreements.csv-record.ts';
 import type { AgreementInput } from './agreements.schemas.ts';
 
+export { decodeText, detectDelimiter } from '../../platform/csv.ts';
 export { CSV_COLUMNS, csvColumnOf, csvRecordToInput } from './agreements.csv-record.ts';
 export { toCsv, toGeoJson, toInput, toJson } from './agreements.export.ts';
 
@@ -29,46 +30,6 @@ export interface ParsedFile {
 /** A problem of the whole file, with the line it was found on when there is one (a broken CSV record). */
 export interface FileProblem extends FieldProblem {
   line?: number;
-}
-
-// Windows-1252 differs from Latin-1 in 0x80-0x9F: curly quotes (’ “ ”), dashes, € and a few letters that
-// Word and Excel write. Node's TextDecoder('windows-1252') decodes those bytes as Latin-1 control characters
-// since Node 20.18.3 (nodejs/node#60888), so they are mapped here.
-const CP1252_80_9F =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
-
-function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    .toString('latin1')
-    .replace(/[\u0080-\u009f]/g, (ch) => CP1252_80_9F[ch.charCodeAt(0) - 0x80]!);
-}
-
-/** Decodes bytes as UTF-8 (dropping a BOM); a file that is not valid UTF-8 is read as Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; warning?: string } {
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text };
-  } catch {
-    return {
-      text: decodeWindows1252(bytes),
-      warning: 'The file is not UTF-8: it was read as Windows-1252 (Latin-1). Check accented letters.',
-    };
-  }
-}
-
-/** The delimiter of a CSV: whichever of ; and , occurs more often outside quotes in the header line. */
-export function detectDelimiter(text: string): ',' | ';' {
-  const header = text.split(/\r?\n/, 1)[0] ?? '';
-  let inQuotes = false;
-  let commas = 0;
-  let semicolons = 0;
-  for (const ch of header) {
-    if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && ch === ',') commas++;
-    else if (!inQuotes && ch === ';') semicolons++;
-  }
-  return semicolons > commas ? ';' : ',';
 }
 
 export function parseCsv(text: string): { rows: FileRow[]; problems: FileProblem[] } {

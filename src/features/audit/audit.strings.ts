@@ -66,6 +66,8 @@ const it = {
     mission: 'Missione',
     meeting: 'Incontro',
     gift: 'Dono',
+    visits: 'Visite',
+    missions: 'Missioni',
     calendar_feed: 'Calendario personale',
   } as Record<string, string>,
   /** Fields of audited records that no form labels. */
@@ -151,6 +153,8 @@ const en: Strings = {
     mission: 'Mission',
     meeting: 'Meeting',
     gift: 'Gift',
+    visits: 'Visits',
+    missions: 'Missions',
     calendar_feed: 'Personal calendar feed',
   } as Record<string, string>,
   fields: {
