@@ -2,6 +2,8 @@
 // (partner, interpreting, the twinning it concerns), adding a guided tour in English to its programme, and
 // zero axe-core A/AA violations on the lists, records and forms of visits and missions (also with an error
 // beside a field) in both languages, at 1280 and 390 px. SHOTS_DIR=dir keeps the screenshots.
+import ICAL from 'ical.js';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
@@ -151,7 +153,7 @@ describe('the agenda in Chromium', () => {
     },
   );
 
-  test('when the admin records a delegation from Shanghai with an interpreter and a guided tour in English, then its page shows them', async () => {
+  test('when the admin records a delegation from Shanghai with an interpreter and a guided tour in English, publishes it, marks a gift received and records a mission with costs, then the visit page, the public calendar, the briefing pack and the transparency page show them', async () => {
     await signIn('en');
     await page.goto(`${server.baseUrl}/admin/en/visits`);
     await page.getByRole('link', { name: 'Record a visit' }).click();
@@ -195,5 +197,76 @@ describe('the agenda in Chromium', () => {
       expect(main, text).toContain(text);
     }
     await check('visits-shanghai-en');
+    const visitPage = page.url().split('?')[0]!;
+
+    // Published, it is in the public calendar a calendar application reads.
+    await page.getByRole('link', { name: 'Edit', exact: true }).first().click();
+    await page.getByLabel('Published on the portal').selectOption('yes');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Change saved.');
+    const feed = await page.request.get(`${server.baseUrl}/api/v1/agenda.ics?institution=milano&lang=en`);
+    const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+    const event = calendar
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.summary === 'Visit: Delegation of the Shanghai Municipality');
+    expect(event?.startDate.toString()).toBe('2027-04-12');
+    expect(event?.description ?? '').not.toContain('Studio Interpreti Milano');
+
+    // A gift received on the visit, above the modest value: it needs a disposition.
+    await page.goto(`${server.baseUrl}/admin/en/gifts/new`);
+    await page.getByLabel('Received or given').selectOption('received');
+    await page.getByLabel('Date').fill('2027-04-12');
+    await page
+      .getByLabel('Occasion')
+      .selectOption({ label: 'Visit: Delegation of the Shanghai Municipality (12 April 2027)' });
+    await page.getByLabel('Description in Italian').fill('Vaso in porcellana di Jingdezhen');
+    await page.getByLabel('Estimated value').fill('300');
+    await page.getByRole('button', { name: 'Create' }).click();
+    const disposition = page.getByLabel('What became of it');
+    await expect.poll(() => disposition.getAttribute('aria-invalid')).toBe('true');
+    await disposition.selectOption('on_display');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Record created.');
+
+    // The briefing pack lists the twinning with Shanghai, its history and the gift.
+    const pdf = await page.request.get(`${visitPage}/briefing.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const doc = await getDocument({ data: new Uint8Array(await pdf.body()), isEvalSupported: false }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++) {
+      const content = await (await doc.getPage(i)).getTextContent();
+      text += content.items.map((it) => ('str' in it ? it.str : '')).join(' ');
+    }
+    for (const words of [
+      'Briefing pack for the Mayor',
+      'Twinning — Shanghai',
+      '20 October 1970: Active',
+      'Vaso in porcellana',
+    ]) {
+      expect(text.replace(/\s+/g, ' '), words).toContain(words);
+    }
+
+    // A mission with its costs appears on the transparency page.
+    await page.goto(`${server.baseUrl}/admin/en/missions/new`);
+    await page.getByLabel('Title in Italian').fill('Missione a Shanghai');
+    await page.getByLabel('Status').selectOption('held');
+    await page.getByLabel('First day').fill('2026-05-10');
+    await page.getByLabel('Last day').fill('2026-05-13');
+    await page.getByLabel('Destinations').fill('Shanghai, CN');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Record created.');
+    await page.getByRole('link', { name: 'Add a person' }).click();
+    await page.getByLabel('Full name').fill('Giulia Sindaca');
+    await page.getByLabel('Office', { exact: true }).selectOption('mayor');
+    await page.getByLabel('Travel costs').fill('1234.50');
+    await page.getByLabel('Lodging costs').fill('600');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Change saved.');
+    await page.goto(`${server.baseUrl}/milano/en/mission-costs/`);
+    const costs = (await page.locator('main').textContent()) ?? '';
+    expect(costs).toContain('Giulia Sindaca');
+    expect(costs).toContain('€1,834.50');
+    await check('portal-mission-costs-en');
   });
 });

@@ -129,6 +129,25 @@ export function agendaEntries(
   return query<EntryRow>(ENTRIES, [institutionId, from, to, publicOnly]);
 }
 
+/**
+ * What an institution's feed depends on, in one cheap query: the latest change and the count of its visits,
+ * missions, meetings and partners (a rename changes a party's name), the institution's own (its name), and
+ * today (a feed starts a year back).
+ */
+export async function feedStamp(query: QueryFn, institutionId: string): Promise<string> {
+  const [row] = await query<{ stamp: string }>(
+    `select concat_ws('|',
+       (select concat(max(updated_at), '/', count(*)) from visits where institution_id = $1),
+       (select concat(max(updated_at), '/', count(*)) from missions where institution_id = $1),
+       (select concat(max(updated_at), '/', count(*)) from meetings where institution_id = $1),
+       (select concat(max(updated_at), '/', count(*)) from counterparts where institution_id = $1),
+       (select updated_at from institutions where id = $1),
+       current_date) as stamp`,
+    [institutionId],
+  );
+  return row?.stamp ?? '';
+}
+
 /** The private feeds' SQL: issue (revoking the person's earlier ones), revoke, and find by the secret's hash. */
 export function feedQueries(query: QueryFn) {
   return {

@@ -10,7 +10,13 @@ import type { Actor } from '../accounts/accounts.access.ts';
 import { staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { agendaIcs } from './agenda.ics.ts';
-import { type AgendaRepository, agendaEntries, type EntryRow, feedQueries } from './agenda.repository.ts';
+import {
+  type AgendaRepository,
+  agendaEntries,
+  type EntryRow,
+  feedQueries,
+  feedStamp,
+} from './agenda.repository.ts';
 import { createFollowUpsRepository } from './follow-ups.repository.ts';
 
 export type { EntryRow } from './agenda.repository.ts';
@@ -113,6 +119,18 @@ export function createAgendaService({
 }) {
   const { asStaff, audit } = staffWork(database);
   const feeds = feedQueries(database.query);
+  // Writing a feed of hundreds of events takes ical-generator a tenth of a second or more; calendars poll the
+  // same feed again and again, so the text is kept until what it depends on changes (feedStamp).
+  const written = new Map<string, { stamp: string; body: string }>();
+  const feedOf = async (key: string, institutionId: string, make: () => Promise<string>) => {
+    const stamp = await feedStamp(database.query, institutionId);
+    const kept = written.get(key);
+    if (kept?.stamp === stamp) return kept.body;
+    const body = await make();
+    if (written.size >= 500) written.delete(written.keys().next().value!);
+    written.set(key, { stamp, body });
+    return body;
+  };
   const since = () => {
     const d = new Date(`${todayIso()}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() - FEED_PAST_DAYS);
@@ -141,9 +159,11 @@ export function createAgendaService({
     /** The public feed of an institution: published records only, no internal field. */
     async publicFeed(institution: string, lang: Lang): Promise<string> {
       const inst = await institutions.get(institution);
-      const entries = await agendaEntries(database.query, inst.id, since(), FAR_FUTURE, true);
-      const name = `${lang === 'en' ? inst.nameEn : inst.nameIt} — ${lang === 'en' ? 'International agenda' : 'Agenda internazionale'}`;
-      return agendaIcs(entries, { name, lang, internal: false });
+      return feedOf(`public|${inst.id}|${lang}`, inst.id, async () => {
+        const entries = await agendaEntries(database.query, inst.id, since(), FAR_FUTURE, true);
+        const name = `${lang === 'en' ? inst.nameEn : inst.nameIt} — ${lang === 'en' ? 'International agenda' : 'Agenda internazionale'}`;
+        return agendaIcs(entries, { name, lang, internal: false });
+      });
     },
 
     /**
@@ -155,9 +175,17 @@ export function createAgendaService({
       return database.transaction(async () => {
         const feed = await feeds.open(sha256(token));
         if (!feed) return undefined;
-        const entries = await agendaEntries(database.query, feed.institution_id, since(), FAR_FUTURE, false);
-        const name = `${lang === 'en' ? feed.name_en : feed.name_it} — ${lang === 'en' ? 'Agenda (staff)' : 'Agenda (uso interno)'}`;
-        return agendaIcs(entries, { name, lang, internal: true, link });
+        return feedOf(`private|${feed.institution_id}|${lang}`, feed.institution_id, async () => {
+          const entries = await agendaEntries(
+            database.query,
+            feed.institution_id,
+            since(),
+            FAR_FUTURE,
+            false,
+          );
+          const name = `${lang === 'en' ? feed.name_en : feed.name_it} — ${lang === 'en' ? 'Agenda (staff)' : 'Agenda (uso interno)'}`;
+          return agendaIcs(entries, { name, lang, internal: true, link });
+        });
       });
     },
 

@@ -116,6 +116,9 @@ describe('the public feed', () => {
       startsAt: '10:00',
       published: 'yes',
     });
+    // The same feed read again (kept until what it shows changes) follows the edit.
+    const again = (await feed(office.slug)).events.find((e) => e.uid === `visit-${visit.id}@ponte`)!;
+    expect(again.start).toBe(`${soon}T10:00:00`);
     const after = (await feed(office.slug, 'en')).events.find((e) => e.uid === `visit-${visit.id}@ponte`)!;
     expect(after).toMatchObject({ summary: 'Visit: Delegation from Shanghai', start: `${soon}T10:00:00` });
     expect(after.sequence).toBeGreaterThan(shanghai.sequence);

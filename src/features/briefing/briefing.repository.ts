@@ -35,7 +35,7 @@ export interface GiftLine {
 
 export function createBriefingRepository(query: QueryFn) {
   return {
-    /** The gifts exchanged with these partners, or on these earlier occasions, the latest first. */
+    /** The gifts exchanged with these partners, or on these occasions, the latest first. */
     gifts(institutionId: string, partnerIds: string[], occasionIds: string[]) {
       return query<GiftLine>(
         `select direction, on_day::text, description_it, description_en, value::text, currency, disposition

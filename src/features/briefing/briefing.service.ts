@@ -143,11 +143,7 @@ export function createBriefing(deps: {
         const placeIds = [...new Set([...s.places, ...(await repo.placesOf(s.partnerIds))])];
         const past = await repo.past(institutionId, s.partnerIds, placeIds, s.record.startsOn, id);
         const open = await repo.open([id, ...past.map((p) => p.id)]);
-        const gifts = await repo.gifts(
-          institutionId,
-          s.partnerIds,
-          past.map((p) => p.id),
-        );
+        const gifts = await repo.gifts(institutionId, s.partnerIds, [id, ...past.map((p) => p.id)]);
         const located = new Map(
           await Promise.all(
             partners
