@@ -81,6 +81,7 @@ export function createServices(database: Database) {
     repo: createVisitsRepository(database.db),
     counterparts,
     links: agendaLinks,
+    places,
   });
   const visitsAdmin = createVisitsAdmin({ database, visits });
   const missions = createMissionsService({

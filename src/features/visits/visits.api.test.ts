@@ -200,4 +200,28 @@ describe('visits', () => {
     expect(res.json().error).toMatchObject({ code: 'conflict', details: { reason: 'in_use', visits: 1 } });
     expect(await rowOf('counterparts', partner.id)).toBeDefined();
   });
+
+  it('when the visiting city is not yet a partner, then it is found in the gazetteer and made one; an ambiguous name is refused', async () => {
+    const made = await post('/api/v1/visits', {
+      titleIt: 'Delegazione di Kyoto',
+      startsOn: '2027-05-02',
+      partnerCity: 'Kyoto, JP',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().counterpart).toMatchObject({ nameEn: 'Kyoto', countryCode: 'JP' });
+    const again = await post('/api/v1/visits', {
+      titleIt: 'Ancora Kyoto',
+      startsOn: '2027-06-02',
+      partnerCity: 'Kyoto, Giappone',
+    });
+    expect(again.json().counterpart.id).toBe(made.json().counterpart.id);
+    const vague = await post('/api/v1/visits', {
+      titleIt: 'Visita',
+      startsOn: '2027-05-02',
+      partnerCity: 'San José',
+    });
+    expect(vague.statusCode).toBe(400);
+    expect(vague.json().error).toMatchObject({ field: 'partnerCity' });
+    expect(vague.json().error.message).toContain('could be several places');
+  });
 });

@@ -57,6 +57,7 @@ function visitFields(body: VisitBody, stored?: VisitRecord): VisitFields {
     endsOn: keep(body.endsOn, stored?.endsOn),
     endsAt: keep(body.endsAt, stored?.endsAt),
     counterpartId: keep(body.counterpartId, stored?.counterpart?.id),
+    partnerCity: body.partnerCity ?? '',
     headName: keep(body.headName, stored?.headName),
     headTitle: keep(body.headTitle, stored?.headTitle),
     delegationSize: count(body.delegationSize, stored?.delegationSize),

@@ -107,6 +107,12 @@ describe('recording a visit', () => {
       languages: 'klingon',
     });
     expect(errorOf(bad.body, 'languages')).toContain('Lingua sconosciuta');
+    const place = await post('/admin/it/visits/new', milan.editor, {
+      titleIt: title,
+      startsOn: '2027-04-12',
+      partnerCity: 'Xyzzyqwerty',
+    });
+    expect(errorOf(place.body, 'partnerCity')).toContain('Il gazzetteer non riconosce');
     expect(await one('select 1 from visits where title_it = $1', [title])).toBeUndefined();
   });
 

@@ -127,6 +127,10 @@ export const visitProps = {
       Type.String({ format: 'uuid', description: "The visiting party: one of the institution's partners" }),
     ),
   ),
+  partnerCity: line(
+    200,
+    'Instead of counterpartId, a city not yet a partner, as "Shanghai, CN": found in the gazetteer and made a partner (400 naming the field when unknown or ambiguous)',
+  ),
   headName: line(200, 'Head of the delegation; internal'),
   headTitle: line(200, 'Their title, such as "Vice sindaco di Shanghai"; internal'),
   delegationSize: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 10000 }))),

@@ -4,6 +4,7 @@
 
 const it = {
   labels: {
+    partnerCity: 'Oppure una città non ancora tra i partner',
     direction: 'Ricevuto od offerto',
     onDay: 'Data',
     occasion: 'Occasione',
@@ -66,6 +67,8 @@ const it = {
     groupSize: 'Persone nel gruppo',
   } as Record<string, string>,
   hints: {
+    partnerCity:
+      'Solo se la città in visita non è nella lista qui sopra: nome e paese, per esempio «Shanghai, CN». Ponte la trova nel gazzetteer e la aggiunge ai partner.',
     value:
       'Il valore stimato, per esempio 180 oppure 180,50. Oltre circa 150 euro un dono ricevuto è segnalato.',
     person: 'Chi l’ha ricevuto per l’ente, oppure chi l’ha offerto. Non compare nel registro pubblico.',
@@ -103,6 +106,8 @@ const it = {
     groupSize: 'Solo per le visite guidate.',
   } as Record<string, string>,
   fieldMessages: {
+    partnerCity:
+      'Il gazzetteer non riconosce con certezza questa città: scrivi il nome e il paese dopo una virgola, per esempio Shanghai, CN.',
     direction: 'Indica se il dono è stato ricevuto od offerto.',
     onDay: 'Scrivi il giorno come 2027-03-15.',
     occasion: 'Scegli una visita, una missione o un incontro del tuo ente, oppure nessuno.',
@@ -168,6 +173,7 @@ type Words = typeof it;
 
 const en: Words = {
   labels: {
+    partnerCity: 'Or a city not yet among the partners',
     direction: 'Received or given',
     onDay: 'Date',
     occasion: 'Occasion',
@@ -230,6 +236,8 @@ const en: Words = {
     groupSize: 'People in the group',
   },
   hints: {
+    partnerCity:
+      'Only if the visiting city is not in the list above: its name and country, for example "Shanghai, CN". Ponte finds it in the gazetteer and adds it to the partners.',
     value: 'The estimated value, such as 180 or 180.50. Above about EUR 150 a gift received is flagged.',
     person: 'Who received it for the institution, or who gave it. Not in the public register.',
     disposition: 'Required for a gift received above the modest value (DPR 62/2013, art. 4).',
@@ -265,6 +273,8 @@ const en: Words = {
     groupSize: 'Guided tours only.',
   },
   fieldMessages: {
+    partnerCity:
+      'The gazetteer cannot tell this city for sure: write its name and its country after a comma, for example Shanghai, CN.',
     direction: 'Say whether the gift was received or given.',
     onDay: 'Write the day such as 2027-03-15.',
     occasion: 'Choose a visit, mission or meeting of your institution, or none.',
