@@ -192,6 +192,42 @@ function stale(what: string, current: unknown, version: number, now: number): Ap
   );
 }
 
+/**
+ * The partner a visit names: one chosen from the list, or a city typed as "name, country" found for sure in
+ * the gazetteer, which becomes a partner (as an agreement's city does); an unknown or ambiguous name is
+ * refused with its candidates.
+ */
+async function partnerOf(
+  { places, counterparts }: { places: PlacesService; counterparts: CounterpartsService },
+  institutionId: string,
+  f: VisitFields,
+): Promise<string | null> {
+  const chosen = (f.counterpartId ?? '').trim();
+  const typed = (f.partnerCity ?? '').trim();
+  if (chosen || !typed) return chosen || null;
+  if (typed.length > 200) throw AppError.invalid('partnerCity', 'partnerCity is longer than 200 characters');
+  const at = typed.lastIndexOf(',');
+  const query =
+    at === -1 ? { name: typed } : { name: typed.slice(0, at).trim(), country: typed.slice(at + 1).trim() };
+  const found = await places.lookup(query).catch((err: AppError) => {
+    throw AppError.invalid('partnerCity', err.message);
+  });
+  if (!found.match) {
+    const candidates = found.candidates
+      .slice(0, 5)
+      .map((c) => `${c.nameEn}, ${c.country.code}`)
+      .join('; ');
+    throw AppError.invalid(
+      'partnerCity',
+      candidates
+        ? `"${typed}" could be several places: write one of ${candidates}`
+        : `"${typed}" is not a place the gazetteer knows`,
+    );
+  }
+  const [row] = await counterparts.ensureMany(institutionId, [{ type: 'city', place: found.match }]);
+  return row!.id;
+}
+
 export function createVisitsService({
   repo,
   counterparts,
@@ -203,39 +239,6 @@ export function createVisitsService({
   links: AgendaLinks;
   places: PlacesService;
 }) {
-  /**
-   * The partner a visit names: one chosen from the list, or a city typed as "name, country" found for sure in
-   * the gazetteer, which becomes a partner (as an agreement's city does); an unknown or ambiguous name is
-   * refused with its candidates.
-   */
-  async function partnerOf(institutionId: string, f: VisitFields): Promise<string | null> {
-    const chosen = (f.counterpartId ?? '').trim();
-    const typed = (f.partnerCity ?? '').trim();
-    if (chosen || !typed) return chosen || null;
-    if (typed.length > 200)
-      throw AppError.invalid('partnerCity', 'partnerCity is longer than 200 characters');
-    const at = typed.lastIndexOf(',');
-    const query =
-      at === -1 ? { name: typed } : { name: typed.slice(0, at).trim(), country: typed.slice(at + 1).trim() };
-    const found = await places.lookup(query).catch((err: AppError) => {
-      throw AppError.invalid('partnerCity', err.message);
-    });
-    if (!found.match) {
-      const candidates = found.candidates
-        .slice(0, 5)
-        .map((c) => `${c.nameEn}, ${c.country.code}`)
-        .join('; ');
-      throw AppError.invalid(
-        'partnerCity',
-        candidates
-          ? `"${typed}" could be several places: write one of ${candidates}`
-          : `"${typed}" is not a place the gazetteer knows`,
-      );
-    }
-    const [row] = await counterparts.ensureMany(institutionId, [{ type: 'city', place: found.match }]);
-    return row!.id;
-  }
-
   /** The visit's fields checked against the rules and the institution's partners, agreements and networks. */
   async function checked(institutionId: string, f: VisitFields, example: boolean) {
     const status = (f.status || 'proposed') as VisitStatus;
@@ -249,7 +252,7 @@ export function createVisitsService({
       startsAt: timeOfDay('startsAt', f.startsAt),
       endsOn: day('endsOn', f.endsOn, false) ?? startsOn,
       endsAt: timeOfDay('endsAt', f.endsAt),
-      counterpartId: await partnerOf(institutionId, f),
+      counterpartId: await partnerOf({ places, counterparts }, institutionId, f),
       headName: text('headName', f.headName, 200),
       headTitle: text('headTitle', f.headTitle, 200),
       delegationSize: headcount('delegationSize', f.delegationSize),
