@@ -62,6 +62,13 @@ beforeAll(async () => {
     value: '300',
     disposition: 'on_display',
   });
+  await services.attachments.add({
+    institutionId: milan,
+    giftId: gift.id,
+    filename: 'vaso.png',
+    bytes: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    actor: 'test',
+  });
   sample = {
     gift: gift.id,
     id: v.id,

@@ -104,7 +104,7 @@ export function createServices(database: Database) {
     counterparts,
     institutions,
   });
-  const giftsAdmin = createGiftsAdmin({ database, gifts });
+  const giftsAdmin = createGiftsAdmin({ database, gifts, attachments });
   const importAgenda = createAgendaImport({ database, visits, missions, counterparts });
   const briefing = createBriefing({
     database,

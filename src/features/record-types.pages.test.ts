@@ -37,6 +37,31 @@ const mission = () => makeMission(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
   {
+    name: 'delete a photograph of a gift',
+    entity: 'gift',
+    allowed: WRITERS,
+    prepare: async () => {
+      const g = await ctx.services.gifts.create(milanId, {
+        ...BLANK_GIFT,
+        direction: 'given',
+        onDay: '2027-02-01',
+        descriptionIt: 'Targa',
+      });
+      const photo = await ctx.services.attachments.add({
+        institutionId: milanId,
+        giftId: g.id,
+        filename: 'targa.png',
+        bytes: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+        actor: 'test',
+      });
+      return {
+        url: `/admin/it/gifts/${g.id}/photos/${photo.id}/delete`,
+        fields: { version: '1' },
+        applied: async () => !(await one('select 1 from attachments where id = $1', [photo.id])),
+      };
+    },
+  },
+  {
     name: 'record a gift',
     entity: 'gift',
     allowed: WRITERS,

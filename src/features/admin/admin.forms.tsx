@@ -19,7 +19,7 @@ import {
 import { listHref } from '../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
-import { actorOf, sessionOf } from '../accounts/accounts.http.ts';
+import { actorOf, sameToken, sessionOf } from '../accounts/accounts.http.ts';
 import type { Session } from '../accounts/accounts.service.ts';
 import { adminKit, type Form, field, fieldList, fieldMessage, langOf, noticeOf, UUID } from './admin.kit.tsx';
 import { adminStrings } from './admin.strings.ts';
@@ -566,4 +566,38 @@ export function formPage(
       />
     ),
   };
+}
+
+// ── Uploads ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Reads (part of) an upload. A body that is not a whole multipart form, with no boundary in its content type or
+ * cut short, makes the parser throw plain errors: the sender's fault, so a 400 naming the file, not a 500.
+ */
+export async function received<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (isAppError(err) || (err as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE') throw err;
+    throw new AppError('invalid_input', 'The upload is not a whole multipart/form-data form', {
+      field: 'file',
+      details: { reason: 'incomplete' },
+      cause: err,
+    });
+  }
+}
+
+/**
+ * The file part of a back-office upload form, once the form's CSRF token (which comes before the file, so it is
+ * known before any byte is kept) matches the session's; undefined when the form holds no file.
+ */
+export async function uploadedFile(request: FastifyRequest, session: Session, maxBytes: number) {
+  if (!request.isMultipart()) throw AppError.invalid('file', 'send the file as multipart/form-data');
+  const part = await received(() => request.file({ limits: { fileSize: maxBytes, files: 1 } }));
+  const csrf = part?.fields['_csrf'];
+  const token = csrf && !Array.isArray(csrf) && csrf.type === 'field' ? csrf.value : undefined;
+  if (!sameToken(token, session.csrfToken)) {
+    throw new AppError('forbidden', 'The form has expired or did not come from this site: reload the page');
+  }
+  return part;
 }

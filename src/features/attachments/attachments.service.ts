@@ -73,14 +73,21 @@ const toInfo = (r: InfoRow): AttachmentInfo => ({
 export function createAttachmentsService(deps: { database: Database }) {
   const { database } = deps;
   return {
-    /** Stores a file for an agreement of the given institution; refuses unknown types and big files. */
+    /**
+     * Stores a file for an agreement (or, with `giftId`, a gift) of the given institution; refuses unknown
+     * types and big files.
+     */
     async add(input: {
       institutionId: string;
-      agreementId: string;
+      agreementId?: string;
+      giftId?: string;
       filename: string;
       bytes: Buffer;
       actor: string;
     }): Promise<AttachmentInfo> {
+      const owner = input.giftId
+        ? { column: 'gift_id', table: 'gifts', id: input.giftId, name: 'Gift' }
+        : { column: 'agreement_id', table: 'agreements', id: input.agreementId ?? '', name: 'Agreement' };
       if (input.bytes.length === 0) throw AppError.invalid('file', 'The file is empty');
       if (input.bytes.length > MAX_ATTACHMENT_BYTES) {
         throw AppError.invalid('file', `The file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
@@ -88,12 +95,12 @@ export function createAttachmentsService(deps: { database: Database }) {
       const kind = detectType(input.bytes);
       if (!kind) throw AppError.invalid('file', 'Only PDF, PNG, JPEG and WebP files are accepted');
       const [row] = await database.query<InfoRow>(
-        `insert into attachments (institution_id, agreement_id, filename, content_type, size, sha256, data, created_by)
-         select $1, a.id, $3, $4, $5, $6, $7, $8 from agreements a where a.id = $2 and a.institution_id = $1
+        `insert into attachments (institution_id, ${owner.column}, filename, content_type, size, sha256, data, created_by)
+         select $1, o.id, $3, $4, $5, $6, $7, $8 from ${owner.table} o where o.id = $2 and o.institution_id = $1
          returning ${INFO_COLUMNS}`,
         [
           input.institutionId,
-          input.agreementId,
+          owner.id,
           cleanFilename(input.filename, kind.ext),
           kind.type,
           input.bytes.length,
@@ -102,7 +109,7 @@ export function createAttachmentsService(deps: { database: Database }) {
           input.actor,
         ],
       );
-      if (!row) throw AppError.notFound('Agreement', input.agreementId);
+      if (!row) throw AppError.notFound(owner.name, owner.id);
       return toInfo(row);
     },
 
@@ -120,6 +127,25 @@ export function createAttachmentsService(deps: { database: Database }) {
         `delete from attachments where id = $1 and agreement_id = $2
          returning ${INFO_COLUMNS}`,
         [id, agreementId],
+      );
+      if (!row) throw AppError.notFound('Attachment', id);
+      return toInfo(row);
+    },
+
+    /** A gift's photographs. */
+    async ofGift(giftId: string): Promise<AttachmentInfo[]> {
+      const rows = await database.query<InfoRow>(
+        `select ${INFO_COLUMNS} from attachments where gift_id = $1 order by created_at`,
+        [giftId],
+      );
+      return rows.map(toInfo);
+    },
+
+    /** Deletes a photograph of the gift and says what it was. */
+    async removeFromGift(giftId: string, id: string): Promise<AttachmentInfo> {
+      const [row] = await database.query<InfoRow>(
+        `delete from attachments where id = $1 and gift_id = $2 returning ${INFO_COLUMNS}`,
+        [id, giftId],
       );
       if (!row) throw AppError.notFound('Attachment', id);
       return toInfo(row);

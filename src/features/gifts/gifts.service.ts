@@ -8,6 +8,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { amount, currency, day, text, yes } from '../../platform/field-rules.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
+import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { CounterpartsService } from '../counterparts/counterparts.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
@@ -262,17 +263,53 @@ export function createGiftsService(deps: {
 
 export type GiftsService = ReturnType<typeof createGiftsService>;
 
-export function createGiftsAdmin(deps: { database: Database; gifts: GiftsService }) {
-  const { database, gifts } = deps;
-  const { asStaff, created, updated, removed } = staffWork(database);
+export function createGiftsAdmin(deps: {
+  database: Database;
+  gifts: GiftsService;
+  attachments: AttachmentsService;
+}) {
+  const { database, gifts, attachments } = deps;
+  const { asStaff, audit, created, updated, removed } = staffWork(database);
   return {
     canWrite,
     gifts: (actor: Actor, q: Parameters<GiftsService['page']>[1]) => asStaff(actor, (i) => gifts.page(i, q)),
     gift: (actor: Actor, id: string) =>
       asStaff(actor, async (i) => ({
         gift: await gifts.detail(i, id),
+        photos: await attachments.ofGift(id),
         history: await recordHistory(database, 'gift', id, HISTORY_LIMIT),
       })),
+    /** Adds a photograph (PDF, PNG, JPEG or WebP up to 10 MB, its type read from its bytes), audited. */
+    addPhoto(actor: Actor, giftId: string, file: { filename: string; bytes: Buffer }) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        await gifts.detail(institutionId, giftId);
+        const info = await attachments.add({ institutionId, giftId, ...file, actor: actor.label });
+        await audit(actor, {
+          action: 'attach',
+          entity: 'gift',
+          entityId: giftId,
+          before: undefined,
+          after: info,
+        });
+        return info;
+      });
+    },
+    removePhoto(actor: Actor, giftId: string, id: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        await gifts.detail(institutionId, giftId);
+        const info = await attachments.removeFromGift(giftId, id);
+        await audit(actor, {
+          action: 'detach',
+          entity: 'gift',
+          entityId: giftId,
+          before: info,
+          after: undefined,
+        });
+        return info;
+      });
+    },
     giftForm(actor: Actor, id?: string) {
       requireWriter(actor);
       return asStaff(actor, async (i) => ({

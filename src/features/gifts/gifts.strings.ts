@@ -30,6 +30,12 @@ const it = {
   value: 'Valore',
   csv: (year: string) => (year ? `Scarica il registro del ${year} (CSV)` : 'Scarica il registro (CSV)'),
   deleteLead: 'Elimina un dono solo se registrato per errore. La storia resta nel registro delle modifiche.',
+  photos: 'Fotografie',
+  noPhotos: 'Nessuna fotografia.',
+  addPhoto: 'Aggiungi una fotografia',
+  photoHint: 'PNG, JPEG, WebP o PDF, fino a 10 MB.',
+  upload: 'Carica',
+  photoError: 'Il file non è stato caricato: scegli un’immagine PNG, JPEG o WebP, o un PDF, fino a 10 MB.',
 };
 
 type Strings = typeof it;
@@ -63,6 +69,12 @@ const en: Strings = {
   value: 'Value',
   csv: (year: string) => (year ? `Download the ${year} register (CSV)` : 'Download the register (CSV)'),
   deleteLead: 'Delete a gift only if it was recorded by mistake. Its history stays in the change log.',
+  photos: 'Photographs',
+  noPhotos: 'No photograph.',
+  addPhoto: 'Add a photograph',
+  photoHint: 'PNG, JPEG, WebP or PDF, up to 10 MB.',
+  upload: 'Upload',
+  photoError: 'The file was not uploaded: choose a PNG, JPEG or WebP image, or a PDF, up to 10 MB.',
 };
 
 export const giftsStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);

@@ -131,4 +131,49 @@ describe('the gifts register', () => {
     ).toBe(404);
     expect(await one('select version from gifts where id = $1', [g.id])).toEqual({ version: 1 });
   });
+
+  it('when an editor adds a photograph to a gift, then it is listed, downloads as itself, is logged, and can be deleted; a file of another type is refused', async () => {
+    const g = await ctx.services.gifts.create(milanId, {
+      ...BLANK_GIFT,
+      direction: 'received',
+      onDay: '2026-05-02',
+      descriptionIt: 'Piatto',
+    });
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const upload = (name: string, type: string, bytes: Buffer) => {
+      const boundary = `----ponte${Date.now()}`;
+      const head = Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${milan.editor.csrf}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+      );
+      return app.inject({
+        method: 'POST',
+        url: `/admin/en/gifts/${g.id}/photos`,
+        headers: { cookie: milan.editor.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+      });
+    };
+    const saved = await upload('piatto.png', 'image/png', png);
+    expect(saved.statusCode, saved.body.slice(0, 500)).toBe(303);
+    const page = await get(`/admin/en/gifts/${g.id}`, milan.viewer);
+    const photo = page.body.match(/href="\/admin\/en\/attachments\/([0-9a-f-]{36})">piatto\.png</)?.[1];
+    expect(photo).toBeDefined();
+    const file = await get(`/admin/en/attachments/${photo}`, milan.viewer);
+    expect(file.headers['content-type']).toBe('image/png');
+    expect(file.rawPayload.equals(png)).toBe(true);
+    const refused = await upload('note.txt', 'text/plain', Buffer.from('hello'));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('The file was not uploaded');
+    expect((await get(`/admin/en/attachments/${photo}`, florenceEditor)).statusCode).toBe(404);
+    const removed = await post(`/admin/en/gifts/${g.id}/photos/${photo}/delete`, milan.editor, {
+      version: '1',
+    });
+    expect(removed.statusCode).toBe(303);
+    expect(await one('select 1 from attachments where id = $1', [photo])).toBeUndefined();
+    const audit = await ctx.database.query<{ action: string }>(
+      'select action from audit_events where entity_id = $1 order by at, id',
+      [g.id],
+    );
+    expect(audit.map((a) => a.action)).toEqual(['attach', 'detach']);
+  });
 });

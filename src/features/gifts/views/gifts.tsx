@@ -1,6 +1,7 @@
 // The gifts register's pages: the list by year, direction and flag, with its CSV; a gift's page; the form.
 import type { Lang } from '../../../platform/i18n.ts';
 import { formatDate } from '../../../platform/i18n.ts';
+import { UploadForm } from '../../../views/backoffice/fields.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import {
   Facts,
@@ -238,11 +239,76 @@ export function GiftListView(p: {
   );
 }
 
+export interface Photo {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** The gift's photographs, with the upload form and a delete button for writers. */
+function Photos(p: {
+  lang: Lang;
+  session: Session;
+  canWrite: boolean;
+  giftId: string;
+  photos: Photo[];
+  error?: string | undefined;
+}) {
+  const g = giftsStrings(p.lang);
+  const t = backofficeStrings(p.lang);
+  const base = `/admin/${p.lang}/gifts/${p.giftId}`;
+  return (
+    <section class="mt-5" aria-labelledby="photos-title">
+      <h2 class="h4" id="photos-title">
+        {g.photos}
+      </h2>
+      {p.photos.length === 0 ? (
+        <p>{g.noPhotos}</p>
+      ) : (
+        <ul>
+          {p.photos.map((f) => (
+            <li key={f.id} class="mb-2">
+              <a href={`/admin/${p.lang}/attachments/${f.id}`}>{f.filename}</a> ({Math.ceil(f.size / 1024)}{' '}
+              KB)
+              {p.canWrite ? (
+                <span class="ms-2">
+                  <ActionForm
+                    action={`${base}/photos/${f.id}/delete`}
+                    session={p.session}
+                    version={1}
+                    label={`${t.delete}: ${f.filename}`}
+                    danger
+                  />
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {p.canWrite ? (
+        <UploadForm
+          action={`${base}/photos`}
+          csrfToken={p.session.csrfToken}
+          label={g.addPhoto}
+          accept="image/png,image/jpeg,image/webp,application/pdf"
+          hint={g.photoHint}
+          error={p.error}
+          submit={g.upload}
+          buttonClass="btn btn-outline-primary"
+          class="mt-3"
+        />
+      ) : null}
+    </section>
+  );
+}
+
 export function GiftView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { gift: GiftRecord; history: AuditEntry[] };
+  data: { gift: GiftRecord; photos: Photo[]; history: AuditEntry[] };
+  photoError?: string | undefined;
 }) {
   const t = backofficeStrings(p.lang);
   const g = giftsStrings(p.lang);
@@ -280,6 +346,14 @@ export function GiftView(p: {
           [t.version, String(r.version)],
           [t.updated, updatedDay(r.updatedAt, p.lang)],
         ]}
+      />
+      <Photos
+        lang={p.lang}
+        session={p.session}
+        canWrite={p.canWrite}
+        giftId={r.id}
+        photos={p.data.photos}
+        error={p.photoError}
       />
       {p.canWrite ? (
         <>
