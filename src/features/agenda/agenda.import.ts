@@ -109,7 +109,7 @@ export function createAgendaImport(deps: {
   missions: MissionsService;
   counterparts: CounterpartsService;
 }) {
-  const { database, visits, missions, counterparts } = deps;
+  const { database, counterparts } = deps;
 
   /** The institution's partners by their names in either language, normalised. */
   async function partnerIndex(institutionId: string) {

@@ -7,6 +7,7 @@ import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { amount, currency, day, text, yes } from '../../platform/field-rules.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -23,7 +24,6 @@ import {
 import type { GiftRecord } from './gifts.schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE_SIZE = 25;
 
 /** What a person types in the form: the occasion as "visit:ID", "mission:ID" or "meeting:ID". */
 export interface GiftFields {
@@ -217,10 +217,9 @@ export function createGiftsService(deps: {
         return { items: all, total: all.length, page: 1, pages: 1, pageSize: all.length };
       }
       const total = await repo.count(filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.trunc(q.page ?? 1) || 1), pages);
-      const rows = await repo.page(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
-      return { items: rows.map(giftOf), total, page, pages, pageSize: PAGE_SIZE };
+      const at = pageOf(total, q.page);
+      const rows = await repo.page(filter, at.pageSize, at.offset);
+      return { items: rows.map(giftOf), total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
     async choices(institutionId: string) {
       const partners = (await counterparts.list(institutionId)).map((c) => ({

@@ -7,6 +7,7 @@ import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { day, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgendaLinks } from '../agenda/agenda.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -23,7 +24,6 @@ import type { MeetingRecord, MeetingSummary } from './meetings.schemas.ts';
 export { MEETING_SORTS, type MeetingSort } from './meetings.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE_SIZE = 25;
 
 export interface MeetingFields {
   titleIt: string;
@@ -179,16 +179,15 @@ export function createMeetingsService({
         when: q.when ? { period: q.when, today: todayIso() } : undefined,
       };
       const total = await repo.count(filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.trunc(q.page ?? 1) || 1), pages);
+      const at = pageOf(total, q.page);
       const sort = q.sort && MEETING_SORTS.includes(q.sort) ? q.sort : '-starts';
       const rows = await repo.page(filter, {
         sort,
         lang: q.lang ?? 'it',
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        limit: at.pageSize,
+        offset: at.offset,
       });
-      return { items: rows.map(summary), total, page, pages, pageSize: PAGE_SIZE };
+      return { items: rows.map(summary), total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
 
     async choices(institutionId: string) {

@@ -10,6 +10,7 @@ import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { amount, currency, day, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgendaLinks } from '../agenda/agenda.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -37,7 +38,6 @@ import type { Destination } from './missions.table.ts';
 export { type CostRow, MISSION_SORTS, type MissionSort } from './missions.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE_SIZE = 25;
 
 /** What a person types in the mission's form (the API's body mapped onto it). */
 export interface MissionFields {
@@ -259,16 +259,15 @@ export function createMissionsService({
         when: q.when ? { period: q.when, today: todayIso() } : undefined,
       };
       const total = await repo.count(filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.trunc(q.page ?? 1) || 1), pages);
+      const at = pageOf(total, q.page);
       const sort = q.sort && MISSION_SORTS.includes(q.sort) ? q.sort : '-starts';
       const rows = await repo.page(filter, {
         sort,
         lang: q.lang ?? 'it',
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        limit: at.pageSize,
+        offset: at.offset,
       });
-      return { items: rows.map(summary), total, page, pages, pageSize: PAGE_SIZE };
+      return { items: rows.map(summary), total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
 
     choices: (institutionId: string) => links.choices(institutionId),

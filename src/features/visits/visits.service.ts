@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { day, headcount, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
 import { languageList, languagePair } from '../../platform/languages.ts';
+import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgendaLinks } from '../agenda/agenda.service.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -27,7 +28,6 @@ import type { VisitItem, VisitRecord } from './visits.schemas.ts';
 export { VISIT_SORTS, type VisitSort } from './visits.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const PAGE_SIZE = 25;
 
 /** What a person types in the visit's form (the API's body mapped onto the same texts). */
 export interface VisitFields {
@@ -302,16 +302,15 @@ export function createVisitsService({
         when: query.when ? { period: query.when, today: todayIso() } : undefined,
       };
       const total = await repo.count(filter);
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.trunc(query.page ?? 1) || 1), pages);
+      const at = pageOf(total, query.page);
       const sort = query.sort && VISIT_SORTS.includes(query.sort) ? query.sort : '-starts';
       const rows = await repo.page(filter, {
         sort,
         lang: query.lang ?? 'it',
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        limit: at.pageSize,
+        offset: at.offset,
       });
-      return { items: rows.map(summary), total, page, pages, pageSize: PAGE_SIZE };
+      return { items: rows.map(summary), total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
 
     /** The partners, agreements and networks a visit's form offers. */

@@ -6,7 +6,7 @@ import { KIND_LABELS } from '../../features/agreements/agreements.labels.ts';
 import type { AgreementKind } from '../../features/agreements/agreements.schemas.ts';
 import { formatDate, type Lang } from '../../platform/i18n.ts';
 import { ActionForm } from './forms.tsx';
-import { nameIn } from './lists.tsx';
+import { ListFilters, nameIn } from './lists.tsx';
 import { backofficeStrings } from './strings.ts';
 import { DataTable } from './tables.tsx';
 
@@ -208,5 +208,86 @@ export function BriefingLink(p: { lang: Lang; base: string }) {
           : 'Download the briefing pack for the Mayor (PDF)'}
       </a>
     </p>
+  );
+}
+
+/** The words an agenda list's head takes from its type's strings. */
+export interface AgendaListWords {
+  title: string;
+  lead: string;
+  add: string;
+  search: string;
+  anyStatus: string;
+  when: string;
+  anyTime: string;
+  upcoming: string;
+  past: string;
+  statuses: Record<string, string>;
+  sorts: Record<string, string>;
+}
+
+/** The filters every agenda list reads: words, status, coming or past, sort. */
+export interface AgendaFilters {
+  q: string;
+  status: string;
+  when: string;
+  sort: string;
+}
+
+/** The head of a visits', missions' or meetings' list: title, lead, the add button, and its GET filters. */
+export function AgendaListHead(p: {
+  lang: Lang;
+  base: string;
+  words: AgendaListWords;
+  statuses: readonly string[];
+  filters: AgendaFilters;
+  canWrite: boolean;
+}) {
+  const t = backofficeStrings(p.lang);
+  const w = p.words;
+  return (
+    <>
+      <h1>{w.title}</h1>
+      <p class="lead">{w.lead}</p>
+      {p.canWrite ? (
+        <p>
+          <a class="btn btn-primary" href={`${p.base}/new`}>
+            {w.add}
+          </a>
+        </p>
+      ) : null}
+      <ListFilters
+        lang={p.lang}
+        action={p.base}
+        search={{ label: w.search, value: p.filters.q }}
+        selects={[
+          {
+            name: 'status',
+            label: t.labels['status']!,
+            value: p.filters.status,
+            options: [
+              { value: '', label: w.anyStatus },
+              ...p.statuses.map((s) => ({ value: s, label: w.statuses[s]! })),
+            ],
+          },
+          {
+            name: 'when',
+            label: w.when,
+            value: p.filters.when,
+            options: [
+              { value: '', label: w.anyTime },
+              { value: 'upcoming', label: w.upcoming },
+              { value: 'past', label: w.past },
+            ],
+          },
+          {
+            name: 'sort',
+            label: t.sortBy,
+            value: p.filters.sort,
+            options: Object.entries(w.sorts).map(([value, label]) => ({ value, label })),
+          },
+        ]}
+      />
+    </>
   );
 }

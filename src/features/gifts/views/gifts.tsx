@@ -3,13 +3,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { formatDate } from '../../../platform/i18n.ts';
 import { UploadForm } from '../../../views/backoffice/fields.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
-import {
-  Facts,
-  ListFilters,
-  nameIn,
-  Pagination,
-  day as updatedDay,
-} from '../../../views/backoffice/lists.tsx';
+import { Facts, nameIn, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';

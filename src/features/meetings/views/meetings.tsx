@@ -3,6 +3,8 @@
 import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import {
+  type AgendaFilters,
+  AgendaListHead,
   BriefingLink,
   dayText,
   type FollowUpLine,
@@ -12,13 +14,7 @@ import {
   titleIn,
 } from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
-import {
-  Facts,
-  ListFilters,
-  nameIn,
-  Pagination,
-  day as updatedDay,
-} from '../../../views/backoffice/lists.tsx';
+import { Facts, nameIn, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
@@ -121,12 +117,7 @@ export function meetingSpecs(lang: Lang, choices: Choices): FieldSpec[] {
   ];
 }
 
-export interface MeetingFilters {
-  q: string;
-  status: string;
-  when: string;
-  sort: string;
-}
+export type MeetingFilters = AgendaFilters;
 
 export function MeetingListView(p: {
   lang: Lang;
@@ -139,46 +130,13 @@ export function MeetingListView(p: {
   const base = `/admin/${p.lang}/meetings`;
   return (
     <>
-      <h1>{m.title}</h1>
-      <p class="lead">{m.lead}</p>
-      {p.canWrite ? (
-        <p>
-          <a class="btn btn-primary" href={`${base}/new`}>
-            {m.add}
-          </a>
-        </p>
-      ) : null}
-      <ListFilters
+      <AgendaListHead
         lang={p.lang}
-        action={base}
-        search={{ label: m.search, value: p.filters.q }}
-        selects={[
-          {
-            name: 'status',
-            label: t.labels['status']!,
-            value: p.filters.status,
-            options: [
-              { value: '', label: m.anyStatus },
-              ...MEETING_STATUSES.map((s) => ({ value: s, label: m.statuses[s] })),
-            ],
-          },
-          {
-            name: 'when',
-            label: m.when,
-            value: p.filters.when,
-            options: [
-              { value: '', label: m.anyTime },
-              { value: 'upcoming', label: m.upcoming },
-              { value: 'past', label: m.past },
-            ],
-          },
-          {
-            name: 'sort',
-            label: t.sortBy,
-            value: p.filters.sort,
-            options: Object.entries(m.sorts).map(([value, label]) => ({ value, label })),
-          },
-        ]}
+        base={base}
+        words={m}
+        statuses={MEETING_STATUSES}
+        filters={p.filters}
+        canWrite={p.canWrite}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
       <DataTable caption={m.caption} columns={[m.titleColumn, m.dates, m.partner, t.labels['status']!]}>

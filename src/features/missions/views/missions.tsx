@@ -4,6 +4,8 @@
 import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import {
+  type AgendaFilters,
+  AgendaListHead,
   BriefingLink,
   type FollowUpLine,
   FollowUpsSection,
@@ -13,7 +15,7 @@ import {
   whenText,
 } from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
-import { Facts, ListFilters, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
+import { Facts, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
@@ -153,12 +155,7 @@ export function travellerSpecs(lang: Lang): FieldSpec[] {
   ];
 }
 
-export interface MissionFilters {
-  q: string;
-  status: string;
-  when: string;
-  sort: string;
-}
+export type MissionFilters = AgendaFilters;
 
 const places = (m: MissionSummary, lang: Lang) =>
   m.destinations.map((d) => (lang === 'it' ? d.nameIt : d.nameEn)).join(', ') || '—';
@@ -174,46 +171,13 @@ export function MissionListView(p: {
   const base = `/admin/${p.lang}/missions`;
   return (
     <>
-      <h1>{m.title}</h1>
-      <p class="lead">{m.lead}</p>
-      {p.canWrite ? (
-        <p>
-          <a class="btn btn-primary" href={`${base}/new`}>
-            {m.add}
-          </a>
-        </p>
-      ) : null}
-      <ListFilters
+      <AgendaListHead
         lang={p.lang}
-        action={base}
-        search={{ label: m.search, value: p.filters.q }}
-        selects={[
-          {
-            name: 'status',
-            label: t.labels['status']!,
-            value: p.filters.status,
-            options: [
-              { value: '', label: m.anyStatus },
-              ...MISSION_STATUSES.map((s) => ({ value: s, label: m.statuses[s] })),
-            ],
-          },
-          {
-            name: 'when',
-            label: m.when,
-            value: p.filters.when,
-            options: [
-              { value: '', label: m.anyTime },
-              { value: 'upcoming', label: m.upcoming },
-              { value: 'past', label: m.past },
-            ],
-          },
-          {
-            name: 'sort',
-            label: t.sortBy,
-            value: p.filters.sort,
-            options: Object.entries(m.sorts).map(([value, label]) => ({ value, label })),
-          },
-        ]}
+        base={base}
+        words={m}
+        statuses={MISSION_STATUSES}
+        filters={p.filters}
+        canWrite={p.canWrite}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
       <DataTable caption={m.caption} columns={[m.titleColumn, m.dates, m.where, t.labels['status']!]}>

@@ -6,6 +6,8 @@ import { todayIso } from '../../../platform/dates.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import { languageName } from '../../../platform/languages.ts';
 import {
+  type AgendaFilters,
+  AgendaListHead,
   BriefingLink,
   dayText,
   type FollowUpLine,
@@ -16,13 +18,7 @@ import {
   whenText,
 } from '../../../views/backoffice/agenda.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
-import {
-  Facts,
-  ListFilters,
-  nameIn,
-  Pagination,
-  day as updatedDay,
-} from '../../../views/backoffice/lists.tsx';
+import { Facts, nameIn, Pagination, day as updatedDay } from '../../../views/backoffice/lists.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
@@ -191,12 +187,7 @@ export function itemSpecs(lang: Lang): FieldSpec[] {
   ];
 }
 
-export interface VisitFilters {
-  q: string;
-  status: string;
-  when: string;
-  sort: string;
-}
+export type VisitFilters = AgendaFilters;
 
 export function VisitListView(p: {
   lang: Lang;
@@ -209,46 +200,13 @@ export function VisitListView(p: {
   const base = `/admin/${p.lang}/visits`;
   return (
     <>
-      <h1>{v.title}</h1>
-      <p class="lead">{v.lead}</p>
-      {p.canWrite ? (
-        <p>
-          <a class="btn btn-primary" href={`${base}/new`}>
-            {v.add}
-          </a>
-        </p>
-      ) : null}
-      <ListFilters
+      <AgendaListHead
         lang={p.lang}
-        action={base}
-        search={{ label: v.search, value: p.filters.q }}
-        selects={[
-          {
-            name: 'status',
-            label: t.labels['status']!,
-            value: p.filters.status,
-            options: [
-              { value: '', label: v.anyStatus },
-              ...VISIT_STATUSES.map((s) => ({ value: s, label: v.statuses[s] })),
-            ],
-          },
-          {
-            name: 'when',
-            label: v.when,
-            value: p.filters.when,
-            options: [
-              { value: '', label: v.anyTime },
-              { value: 'upcoming', label: v.upcoming },
-              { value: 'past', label: v.past },
-            ],
-          },
-          {
-            name: 'sort',
-            label: t.sortBy,
-            value: p.filters.sort,
-            options: Object.entries(v.sorts).map(([value, label]) => ({ value, label })),
-          },
-        ]}
+        base={base}
+        words={v}
+        statuses={VISIT_STATUSES}
+        filters={p.filters}
+        canWrite={p.canWrite}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
       <DataTable caption={v.caption} columns={[v.titleColumn, v.dates, v.partner, t.labels['status']!]}>
