@@ -7,8 +7,12 @@ import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agendaCli } from '../features/agenda/agenda.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';
+import { giftsCli } from '../features/gifts/gifts.cli.ts';
+import { meetingsCli } from '../features/meetings/meetings.cli.ts';
+import { missionsCli } from '../features/missions/missions.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
+import { visitsCli } from '../features/visits/visits.cli.ts';
 import { isAppError } from '../platform/errors.ts';
 import { prepareDatabase } from '../prepare.ts';
 import { type CliBareCommand, type CliBareContext, type CliCommand, CliUsageError } from './cli.types.ts';
@@ -23,6 +27,10 @@ const commands: (CliCommand | CliBareCommand)[] = [
   },
   ...seedCli,
   ...agendaCli,
+  ...visitsCli,
+  ...missionsCli,
+  ...meetingsCli,
+  ...giftsCli,
   ...placesCli,
   ...agreementsCli,
   ...accountsCli,
@@ -30,13 +38,13 @@ const commands: (CliCommand | CliBareCommand)[] = [
 ];
 
 function help(): string {
-  const width = Math.max(...commands.map((c) => c.usage.length));
+  // Each command's usage on its line and its summary under it: the usages are too long to share a column.
   return [
     'Ponte command line',
     '',
     'Usage: npm run ponte -- <command> [options]',
     '',
-    ...commands.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     'The database is the one the server uses: DATABASE_URL, or the embedded one in DATA_DIR (./data).',
   ].join('\n');

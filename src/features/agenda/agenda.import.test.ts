@@ -6,11 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../test/cli.ts';
 import { makeInstitution } from '../../../test/factories.ts';
 import { organisation } from '../../../test/factories-backoffice.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
-import { runCli } from '../../cli/run.ts';
-import { loadConfig } from '../../config.ts';
 
 let ctx: TestContext;
 let dir: string;
@@ -23,24 +22,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    deps: ctx,
-    config: loadConfig({}, {}),
-    io: {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCommand(argv, { deps: ctx });
 
 const file = (name: string, content: string | Buffer) => {
   const path = join(dir, name);

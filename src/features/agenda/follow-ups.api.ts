@@ -4,66 +4,26 @@ import { Type } from '@sinclair/typebox';
 import type { Services } from '../../deps.ts';
 import {
   API_SECURITY,
-  changesOf,
-  closed,
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
-  optionalText,
   PATCH_NOTE,
   SCOPE_NOTE,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
-import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import { followUpBodies } from './follow-ups.body.ts';
+import { FollowUp, FollowUpChanges, FollowUpInput, OpenFollowUp } from './follow-ups.schemas.ts';
 import { SUBJECT_KINDS, type SubjectKind } from './follow-ups.service.ts';
-
-const FollowUp = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    kind: StringEnum(SUBJECT_KINDS, { description: 'What it belongs to' }),
-    subjectId: Type.String({ format: 'uuid' }),
-    action: Type.String(),
-    owner: Nullable(Type.String()),
-    dueOn: Nullable(Type.String({ format: 'date' })),
-    doneOn: Nullable(Type.String({ format: 'date', description: 'null while it is open' })),
-    version: Type.Integer(),
-  },
-  { title: 'FollowUp' },
-);
-
-const props = {
-  action: Type.String({ minLength: 1, maxLength: 500 }),
-  owner: optionalText(200, 'Who follows it'),
-  dueOn: optionalText(10, 'YYYY-MM-DD'),
-  doneOn: optionalText(10, 'YYYY-MM-DD; null while it is open'),
-};
-const FollowUpInput = Type.Object(props, { ...closed, title: 'FollowUpInput' });
-const FollowUpChanges = changesOf(props, 'FollowUpChanges');
-
-const OpenFollowUp = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    kind: StringEnum(SUBJECT_KINDS),
-    subjectId: Type.String({ format: 'uuid' }),
-    subjectIt: Type.String(),
-    subjectEn: Nullable(Type.String()),
-    action: Type.String(),
-    owner: Nullable(Type.String()),
-    dueOn: Nullable(Type.String({ format: 'date' })),
-    version: Type.Integer(),
-  },
-  { title: 'OpenFollowUp' },
-);
 
 const PLURAL: Record<SubjectKind, string> = { visit: 'visits', mission: 'missions', meeting: 'meetings' };
 const NAME: Record<SubjectKind, string> = { visit: 'Visit', mission: 'Mission', meeting: 'Meeting' };
 
 export function followUpsApi(services: Services) {
   const followUps = services.followUps;
+  const bodies = followUpBodies(followUps);
   return async (app: App) => {
     app.get(
       '/follow-ups',
@@ -126,16 +86,8 @@ export function followUpsApi(services: Services) {
             response: { 201: FollowUp, ...ERRORS },
           },
         },
-        async (request, reply) => {
-          const b = request.body;
-          const made = await followUps.add(actorOf(request), kind, request.params.id, {
-            action: b.action,
-            owner: b.owner ?? '',
-            dueOn: b.dueOn ?? '',
-            doneOn: b.doneOn ?? '',
-          });
-          return reply.status(201).send(made);
-        },
+        async (request, reply) =>
+          reply.status(201).send(await bodies.add(actorOf(request), kind, request.params.id, request.body)),
       );
     }
 
@@ -155,15 +107,8 @@ export function followUpsApi(services: Services) {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
-        const { version, ...b } = request.body;
-        const stored = await followUps.form(actor, request.params.id);
-        return followUps.update(actor, request.params.id, version, {
-          action: keep(b.action, stored.action),
-          owner: keep(b.owner, stored.owner),
-          dueOn: keep(b.dueOn, stored.dueOn),
-          doneOn: keep(b.doneOn, stored.doneOn),
-        });
+        const { version, ...changes } = request.body;
+        return bodies.update(actorOf(request), request.params.id, version, changes);
       },
     );
 

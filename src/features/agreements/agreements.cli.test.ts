@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../test/cli.ts';
 import {
   makeInstitution,
   makeVariedInstitution,
@@ -10,7 +11,6 @@ import {
   VARIED_TWINNINGS,
 } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
-import { runCli } from '../../cli/run.ts';
 import { loadConfig } from '../../config.ts';
 import { slugify } from './agreements.rules.ts';
 import type { Agreement } from './agreements.schemas.ts';
@@ -33,24 +33,7 @@ afterAll(async () => {
 });
 
 /** Runs one command line against the test database and collects what it prints. */
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    deps: ctx,
-    config,
-    io: {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCommand(argv, { deps: ctx, config });
 
 let files = 0;
 /** Writes a file in the temporary folder and returns its path. */

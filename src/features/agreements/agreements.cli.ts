@@ -7,6 +7,7 @@ import {
   progressBar,
   requireString,
 } from '../../cli/cli.types.ts';
+import { versionOf } from '../../cli/records.ts';
 import { CLI } from '../accounts/accounts.access.ts';
 import { toCsv, toGeoJson, toJson } from './agreements.files.ts';
 import type { ImportReport } from './agreements.import.ts';
@@ -29,13 +30,6 @@ function printReport(ctx: CliContext, file: string, r: ImportReport): void {
       ? `Imported ${r.created} of ${r.rows} rows.`
       : `Nothing imported: ${r.problems.length} problem(s) in ${r.rows} rows. Fix them, or use --partial to import the ${r.valid} good rows.`;
   ctx.out(`${summary}\n`);
-}
-
-function version(ctx: CliContext): number {
-  const v = Number(requireString(ctx, 'version'));
-  if (!Number.isInteger(v) || v < 1)
-    throw new CliUsageError('--version must be the version you read (a whole number)');
-  return v;
 }
 
 function id(ctx: CliContext): string {
@@ -147,7 +141,7 @@ export const agreementsCli: CliCommand[] = [
           ...(ctx.values['reason-en'] ? { reasonEn: ctx.values['reason-en'] as string } : {}),
           ...(ctx.values['act'] ? { act: ctx.values['act'] as string } : {}),
         },
-        version(ctx),
+        versionOf(ctx),
         { confirmed: ctx.values['confirm'] === true },
       );
       ctx.out(
@@ -162,7 +156,7 @@ export const agreementsCli: CliCommand[] = [
     summary: 'Publish an agreement on the portal and the API, or withdraw it with --unpublish',
     options: { version: { type: 'string' }, unpublish: { type: 'boolean' } },
     async run(ctx) {
-      const a = await ctx.services.agreements.setPublished(id(ctx), !ctx.values['unpublish'], version(ctx));
+      const a = await ctx.services.agreements.setPublished(id(ctx), !ctx.values['unpublish'], versionOf(ctx));
       ctx.out(`${a.slug}: ${a.published ? 'published' : 'not published'} (version ${a.version})\n`);
       return 0;
     },
@@ -173,7 +167,7 @@ export const agreementsCli: CliCommand[] = [
     summary: 'Delete an agreement recorded by mistake',
     options: { version: { type: 'string' } },
     async run(ctx) {
-      await ctx.services.agreements.remove(id(ctx), version(ctx));
+      await ctx.services.agreements.remove(id(ctx), versionOf(ctx));
       ctx.out('Deleted.\n');
       return 0;
     },

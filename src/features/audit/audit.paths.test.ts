@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient } from '../../../test/admin.ts';
+import { runCommand } from '../../../test/cli.ts';
 import { makeInstitution } from '../../../test/factories.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
-import { runCli } from '../../cli/run.ts';
-import { loadConfig } from '../../config.ts';
 import type { App } from '../../platform/http/types.ts';
 
 let ctx: TestContext;
@@ -43,23 +42,7 @@ const rows = (where: string, params: unknown[]) =>
     params,
   );
 
-async function cli(...argv: string[]) {
-  let out = '';
-  const code = await runCli(argv, {
-    deps: ctx,
-    config: loadConfig({}, {}),
-    io: {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        out += t;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, out };
-}
+const cli = (...argv: string[]) => runCommand(argv, { deps: ctx });
 
 describe('one audit row per write, whichever way it comes', () => {
   it('when a page, the API, the CLI and an import write, then each write is in the log with who wrote it', async () => {

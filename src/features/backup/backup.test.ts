@@ -13,9 +13,9 @@ import { is } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runCommand } from '../../../test/cli.ts';
 import { makeAgreements, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, freePort, type TestContext, uniqueSlug } from '../../../test/support.ts';
-import { runCli } from '../../cli/run.ts';
 import { type Config, loadConfig } from '../../config.ts';
 import { createServices, type Services } from '../../deps.ts';
 import { APP_ROLE, openDatabase, type QueryFn } from '../../platform/db/client.ts';
@@ -35,23 +35,7 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(config: Config, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    config,
-    io: {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, out, err };
-}
+const cli = (config: Config, ...argv: string[]) => runCommand(argv, { config });
 
 /**
  * What a database holds, table by table (row count and a hash of every row in order), each sequence's state,

@@ -7,72 +7,23 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
-  type Text,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
 import { StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import { giftBodies } from './gifts.body.ts';
 import { DIRECTIONS } from './gifts.rules.ts';
 import { GiftChanges, GiftInput, GiftPage, GiftRecord } from './gifts.schemas.ts';
-import type { GiftFields } from './gifts.service.ts';
-
-type GiftBody = {
-  direction?: Text;
-  onDay?: Text;
-  visitId?: Text;
-  missionId?: Text;
-  meetingId?: Text;
-  counterpartId?: Text;
-  descriptionIt?: Text;
-  descriptionEn?: Text;
-  value?: Text;
-  currency?: Text;
-  person?: Text;
-  disposition?: Text;
-  dispositionOn?: Text;
-  notes?: Text;
-  published?: boolean;
-};
-
-function giftFields(b: GiftBody, stored?: GiftRecord): GiftFields {
-  const occasionSent = b.visitId !== undefined || b.missionId !== undefined || b.meetingId !== undefined;
-  const occasion = occasionSent
-    ? b.visitId
-      ? `visit:${b.visitId}`
-      : b.missionId
-        ? `mission:${b.missionId}`
-        : b.meetingId
-          ? `meeting:${b.meetingId}`
-          : ''
-    : stored?.occasion
-      ? `${stored.occasion.kind}:${stored.occasion.id}`
-      : '';
-  return {
-    direction: keep(b.direction, stored?.direction),
-    onDay: keep(b.onDay, stored?.onDay),
-    occasion,
-    counterpartId: keep(b.counterpartId, stored?.counterpart?.id),
-    descriptionIt: keep(b.descriptionIt, stored?.descriptionIt),
-    descriptionEn: keep(b.descriptionEn, stored?.descriptionEn),
-    value: keep(b.value, stored?.value),
-    currency: keep(b.currency, stored?.currency),
-    person: keep(b.person, stored?.person),
-    disposition: keep(b.disposition, stored?.disposition),
-    dispositionOn: keep(b.dispositionOn, stored?.dispositionOn),
-    notes: keep(b.notes, stored?.notes),
-    published: (b.published ?? stored?.published) ? 'yes' : '',
-  };
-}
 
 const Year = Type.Optional(Type.Integer({ minimum: 1900, maximum: 2999 }));
 
 export function giftsApi(services: Services) {
   const admin = services.giftsAdmin;
+  const bodies = giftBodies(admin);
   return async (app: App) => {
     app.get(
       '/gifts',
@@ -154,8 +105,7 @@ export function giftsApi(services: Services) {
           response: { 201: GiftRecord, ...ERRORS },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await admin.createGift(actorOf(request), giftFields(request.body))),
+      async (request, reply) => reply.status(201).send(await bodies.create(actorOf(request), request.body)),
     );
 
     app.patch(
@@ -174,10 +124,8 @@ export function giftsApi(services: Services) {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { version, ...changes } = request.body;
-        const stored = (await admin.giftForm(actor, request.params.id)).gift;
-        return admin.updateGift(actor, request.params.id, version, giftFields(changes, stored));
+        return bodies.update(actorOf(request), request.params.id, version, changes);
       },
     );
 

@@ -7,53 +7,22 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
-  type Text,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
 import { StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import { meetingBodies } from './meetings.body.ts';
 import { MEETING_STATUSES } from './meetings.rules.ts';
 import { MeetingChanges, MeetingInput, MeetingPage, MeetingRecord } from './meetings.schemas.ts';
-import { MEETING_SORTS, type MeetingFields } from './meetings.service.ts';
-
-type MeetingBody = {
-  [K in keyof MeetingFields]?: K extends 'agreementIds' | 'networkIds'
-    ? string[]
-    : K extends 'published'
-      ? boolean
-      : Text;
-};
-
-function meetingFields(body: MeetingBody, stored?: MeetingRecord): MeetingFields {
-  return {
-    titleIt: keep(body.titleIt, stored?.titleIt),
-    titleEn: keep(body.titleEn, stored?.titleEn),
-    status: keep(body.status, stored?.status),
-    startsOn: keep(body.startsOn, stored?.startsOn),
-    startsAt: keep(body.startsAt, stored?.startsAt),
-    endsAt: keep(body.endsAt, stored?.endsAt),
-    mode: keep(body.mode, stored?.mode),
-    place: keep(body.place, stored?.place),
-    counterpartId: keep(body.counterpartId, stored?.counterpart?.id),
-    host: keep(body.host, stored?.host),
-    participants: keep(body.participants, stored?.participants),
-    topicsIt: keep(body.topicsIt, stored?.topicsIt),
-    topicsEn: keep(body.topicsEn, stored?.topicsEn),
-    outcomeIt: keep(body.outcomeIt, stored?.outcomeIt),
-    outcomeEn: keep(body.outcomeEn, stored?.outcomeEn),
-    agreementIds: body.agreementIds ?? stored?.agreements.map((a) => a.id) ?? [],
-    networkIds: body.networkIds ?? stored?.networks.map((n) => n.id) ?? [],
-    published: (body.published ?? stored?.published) ? 'yes' : '',
-  };
-}
+import { MEETING_SORTS } from './meetings.service.ts';
 
 export function meetingsApi(services: Services) {
   const admin = services.meetingsAdmin;
+  const bodies = meetingBodies(admin);
   return async (app: App) => {
     app.get(
       '/meetings',
@@ -109,8 +78,7 @@ export function meetingsApi(services: Services) {
           response: { 201: MeetingRecord, ...ERRORS },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await admin.createMeeting(actorOf(request), meetingFields(request.body))),
+      async (request, reply) => reply.status(201).send(await bodies.create(actorOf(request), request.body)),
     );
 
     app.patch(
@@ -129,10 +97,8 @@ export function meetingsApi(services: Services) {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { version, ...changes } = request.body;
-        const stored = (await admin.meetingForm(actor, request.params.id)).meeting;
-        return admin.updateMeeting(actor, request.params.id, version, meetingFields(changes, stored));
+        return bodies.update(actorOf(request), request.params.id, version, changes);
       },
     );
 

@@ -10,17 +10,15 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
-  type Text,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
 import { ErrorResponse, StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
-import type { DestinationSpec } from './missions.rules.ts';
+import { missionBodies } from './missions.body.ts';
 import { MISSION_STATUSES } from './missions.rules.ts';
 import {
   MissionChanges,
@@ -32,58 +30,7 @@ import {
   TravellerChanges,
   TravellerInput,
 } from './missions.schemas.ts';
-import { MISSION_SORTS, type MissionFields, type TravellerFields } from './missions.service.ts';
-
-type MissionBody = {
-  [K in keyof MissionFields]?: K extends 'agreementIds' | 'networkIds'
-    ? string[]
-    : K extends 'destinations'
-      ? DestinationSpec[]
-      : K extends 'published'
-        ? boolean
-        : Text;
-};
-
-const flag = (sent: boolean | undefined, stored: boolean | undefined) => ((sent ?? stored) ? 'yes' : '');
-
-function missionFields(body: MissionBody, stored?: MissionRecord): MissionFields {
-  return {
-    titleIt: keep(body.titleIt, stored?.titleIt),
-    titleEn: keep(body.titleEn, stored?.titleEn),
-    status: keep(body.status, stored?.status),
-    startsOn: keep(body.startsOn, stored?.startsOn),
-    startsAt: keep(body.startsAt, stored?.startsAt),
-    endsOn: keep(body.endsOn, stored?.endsOn),
-    endsAt: keep(body.endsAt, stored?.endsAt),
-    destinations: body.destinations ?? stored?.destinations.map((d) => ({ geonamesId: d.geonamesId })) ?? [],
-    purposeIt: keep(body.purposeIt, stored?.purposeIt),
-    purposeEn: keep(body.purposeEn, stored?.purposeEn),
-    meetingsIt: keep(body.meetingsIt, stored?.meetingsIt),
-    meetingsEn: keep(body.meetingsEn, stored?.meetingsEn),
-    outcomeIt: keep(body.outcomeIt, stored?.outcomeIt),
-    outcomeEn: keep(body.outcomeEn, stored?.outcomeEn),
-    agreementIds: body.agreementIds ?? stored?.agreements.map((a) => a.id) ?? [],
-    networkIds: body.networkIds ?? stored?.networks.map((n) => n.id) ?? [],
-    published: flag(body.published, stored?.published),
-  };
-}
-
-type TravellerBody = { [K in keyof TravellerFields]?: K extends 'publicMoney' ? boolean : Text };
-
-function travellerFields(body: TravellerBody, stored?: Traveller): TravellerFields {
-  const money = body.publicMoney ?? stored?.publicMoney ?? true;
-  return {
-    name: keep(body.name, stored?.name),
-    role: keep(body.role, stored?.role),
-    office: keep(body.office, stored?.office),
-    travelCost: keep(body.travelCost, stored?.travelCost),
-    lodgingCost: keep(body.lodgingCost, stored?.lodgingCost),
-    otherCost: keep(body.otherCost, stored?.otherCost),
-    currency: keep(body.currency, stored?.currency),
-    paidBy: keep(body.paidBy, stored?.paidBy),
-    publicMoney: money ? 'yes' : 'no',
-  };
-}
+import { MISSION_SORTS } from './missions.service.ts';
 
 const READ_API = { access: 'viewer' } as const;
 const TravellerParams = Type.Object({
@@ -93,6 +40,7 @@ const TravellerParams = Type.Object({
 
 export function missionsApi(services: Services) {
   const admin = services.missionsAdmin;
+  const bodies = missionBodies(admin);
   return async (app: App) => {
     app.get(
       '/mission-costs',
@@ -181,8 +129,7 @@ export function missionsApi(services: Services) {
           response: { 201: MissionRecord, ...ERRORS },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await admin.createMission(actorOf(request), missionFields(request.body))),
+      async (request, reply) => reply.status(201).send(await bodies.create(actorOf(request), request.body)),
     );
 
     app.patch(
@@ -201,10 +148,8 @@ export function missionsApi(services: Services) {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { version, ...changes } = request.body;
-        const stored = (await admin.missionForm(actor, request.params.id)).mission;
-        return admin.updateMission(actor, request.params.id, version, missionFields(changes, stored));
+        return bodies.update(actorOf(request), request.params.id, version, changes);
       },
     );
 
@@ -236,6 +181,7 @@ export function missionsApi(services: Services) {
 /** A mission's travellers: add, edit, delete, each audited under its mission. */
 function travellerRoutes(app: App, services: Services) {
   const admin = services.missionsAdmin;
+  const bodies = missionBodies(admin);
   app.post(
     '/missions/:id/travellers',
     {
@@ -252,9 +198,7 @@ function travellerRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await admin.addTraveller(actorOf(request), request.params.id, travellerFields(request.body))),
+      reply.status(201).send(await bodies.addTraveller(actorOf(request), request.params.id, request.body)),
   );
 
   app.patch(
@@ -273,11 +217,9 @@ function travellerRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
       const { id, travellerId } = request.params;
       const { version, ...changes } = request.body;
-      const stored = (await admin.travellerForm(actor, id, travellerId)).traveller;
-      return admin.updateTraveller(actor, id, travellerId, version, travellerFields(changes, stored));
+      return bodies.updateTraveller(actorOf(request), id, travellerId, version, changes);
     },
   );
 

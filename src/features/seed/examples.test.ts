@@ -2,10 +2,9 @@
 // traveller's costs) and meeting, all marked as examples, titled "Esempio: ...", never published, left out of
 // the public mission costs and the public agenda, audited as the seed; a second run leaves them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../../test/cli.ts';
 import { makeInstitution } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
-import { runCli } from '../../cli/run.ts';
-import { loadConfig } from '../../config.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -15,24 +14,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    deps: ctx,
-    config: loadConfig({}, {}),
-    io: {
-      out: (t) => {
-        out += t;
-      },
-      err: (t) => {
-        err += t;
-      },
-      isTTY: false,
-    },
-  });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => runCommand(argv, { deps: ctx });
 
 describe('seed examples', () => {
   it('when loaded into an institution, then each screen has an example that is never published and says it is one', async () => {

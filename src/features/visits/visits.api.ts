@@ -9,16 +9,15 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
-  type Text,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
 import { StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
+import { visitBodies } from './visits.body.ts';
 import { VISIT_STATUSES } from './visits.rules.ts';
 import {
   VisitChanges,
@@ -29,70 +28,7 @@ import {
   VisitPage,
   VisitRecord,
 } from './visits.schemas.ts';
-import { type ItemFields, VISIT_SORTS, type VisitFields } from './visits.service.ts';
-
-type VisitBody = {
-  [K in keyof VisitFields]?: K extends 'languages' | 'agreementIds' | 'networkIds'
-    ? string[]
-    : K extends 'interpretingBooked' | 'published'
-      ? boolean
-      : K extends 'delegationSize'
-        ? number | null
-        : Text;
-};
-
-const flag = (sent: boolean | undefined, stored: boolean | undefined) => ((sent ?? stored) ? 'yes' : '');
-const count = (sent: number | null | undefined, stored: number | null | undefined) =>
-  sent === undefined ? String(stored ?? '') : String(sent ?? '');
-
-/** A body (a PATCH's changes onto the stored visit) as the service's fields. */
-function visitFields(body: VisitBody, stored?: VisitRecord): VisitFields {
-  return {
-    titleIt: keep(body.titleIt, stored?.titleIt),
-    titleEn: keep(body.titleEn, stored?.titleEn),
-    status: keep(body.status, stored?.status),
-    startsOn: keep(body.startsOn, stored?.startsOn),
-    startsAt: keep(body.startsAt, stored?.startsAt),
-    // A creation's last day is its first unless told; an edit keeps the stored one.
-    endsOn: keep(body.endsOn, stored?.endsOn),
-    endsAt: keep(body.endsAt, stored?.endsAt),
-    counterpartId: keep(body.counterpartId, stored?.counterpart?.id),
-    partnerCity: body.partnerCity ?? '',
-    headName: keep(body.headName, stored?.headName),
-    headTitle: keep(body.headTitle, stored?.headTitle),
-    delegationSize: count(body.delegationSize, stored?.delegationSize),
-    purposeIt: keep(body.purposeIt, stored?.purposeIt),
-    purposeEn: keep(body.purposeEn, stored?.purposeEn),
-    languages: body.languages ?? stored?.languages ?? [],
-    interpretingPair: keep(body.interpretingPair, stored?.interpretingPair),
-    interpretingBooked: flag(body.interpretingBooked, stored?.interpretingBooked),
-    interpretingProvider: keep(body.interpretingProvider, stored?.interpretingProvider),
-    protocolNotes: keep(body.protocolNotes, stored?.protocolNotes),
-    outcomeIt: keep(body.outcomeIt, stored?.outcomeIt),
-    outcomeEn: keep(body.outcomeEn, stored?.outcomeEn),
-    agreementIds: body.agreementIds ?? stored?.agreements.map((a) => a.id) ?? [],
-    networkIds: body.networkIds ?? stored?.networks.map((n) => n.id) ?? [],
-    published: flag(body.published, stored?.published),
-  };
-}
-
-type ItemBody = { [K in keyof ItemFields]?: K extends 'groupSize' ? number | null : Text };
-
-function itemFields(body: ItemBody, stored?: VisitItem): ItemFields {
-  return {
-    kind: keep(body.kind, stored?.kind),
-    day: keep(body.day, stored?.day),
-    startsAt: keep(body.startsAt, stored?.startsAt),
-    endsAt: keep(body.endsAt, stored?.endsAt),
-    place: keep(body.place, stored?.place),
-    activityIt: keep(body.activityIt, stored?.activityIt),
-    activityEn: keep(body.activityEn, stored?.activityEn),
-    attendees: keep(body.attendees, stored?.attendees),
-    tourLanguage: keep(body.tourLanguage, stored?.tourLanguage),
-    guide: keep(body.guide, stored?.guide),
-    groupSize: count(body.groupSize, stored?.groupSize),
-  };
-}
+import { VISIT_SORTS } from './visits.service.ts';
 
 const READ_API = { access: 'viewer' } as const;
 const ItemParams = Type.Object({
@@ -105,6 +41,7 @@ const INTERNAL_NOTE =
 
 export function visitsApi(services: Services) {
   const admin = services.visitsAdmin;
+  const bodies = visitBodies(admin);
   return async (app: App) => {
     app.get(
       '/visits',
@@ -166,8 +103,7 @@ export function visitsApi(services: Services) {
           response: { 201: VisitRecord, ...ERRORS },
         },
       },
-      async (request, reply) =>
-        reply.status(201).send(await admin.createVisit(actorOf(request), visitFields(request.body))),
+      async (request, reply) => reply.status(201).send(await bodies.create(actorOf(request), request.body)),
     );
 
     app.patch(
@@ -186,10 +122,8 @@ export function visitsApi(services: Services) {
         },
       },
       async (request) => {
-        const actor = actorOf(request);
         const { version, ...changes } = request.body;
-        const stored = (await admin.visitForm(actor, request.params.id)).visit;
-        return admin.updateVisit(actor, request.params.id, version, visitFields(changes, stored));
+        return bodies.update(actorOf(request), request.params.id, version, changes);
       },
     );
 
@@ -221,6 +155,7 @@ export function visitsApi(services: Services) {
 /** The programme's items: add, edit, delete, each audited under its visit. */
 function itemRoutes(app: App, services: Services) {
   const admin = services.visitsAdmin;
+  const bodies = visitBodies(admin);
   app.post(
     '/visits/:id/programme',
     {
@@ -237,9 +172,7 @@ function itemRoutes(app: App, services: Services) {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(await admin.addItem(actorOf(request), request.params.id, itemFields(request.body))),
+      reply.status(201).send(await bodies.addItem(actorOf(request), request.params.id, request.body)),
   );
 
   app.patch(
@@ -258,11 +191,8 @@ function itemRoutes(app: App, services: Services) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const { id, itemId } = request.params;
       const { version, ...changes } = request.body;
-      const stored = (await admin.itemForm(actor, id, itemId)).item;
-      return admin.updateItem(actor, id, itemId, version, itemFields(changes, stored));
+      return bodies.updateItem(actorOf(request), request.params.id, request.params.itemId, version, changes);
     },
   );
 
