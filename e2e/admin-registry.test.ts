@@ -1,18 +1,19 @@
-// The back-office's partners, networks and units in a real Chromium: zero axe-core A/AA violations on the
-// three lists, record pages and edit forms (also with an error beside a field) in both languages, and the
-// lists' filters and pages working as plain GET forms and links.
+// The back-office's partners, networks, units and organisations in a real Chromium: zero axe-core A/AA
+// violations on the four lists, record pages and edit forms (also with an error beside a field) in both
+// languages (the organisations' also at 390 px, with nothing scrolling sideways), and the lists' filters and
+// pages working as plain GET forms and links.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
-import { city, makeAgreement } from '../test/factories-backoffice.ts';
+import { city, makeAgreement, makeOrganisation } from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let email: string;
 let password: string;
-let ids: { lyon: string; unit: string; eurocities: string; membership: string };
+let ids: { lyon: string; unit: string; eurocities: string; membership: string; consulate: string };
 
 beforeAll(async () => {
   // The data is made here, not taken from the demo: an institution "milano", a twinning with Lyon, and a
@@ -42,7 +43,34 @@ beforeAll(async () => {
     since: '1990',
     roleIt: 'Membro',
   });
-  ids = { lyon: lyon.id, unit: unit.id, eurocities: network.id, membership: membership.id };
+  // A consular post with all its contacts filled, and an association beside it in the list.
+  const consulate = await makeOrganisation(services, milan, {
+    nameIt: 'Consolato generale del Giappone a Milano',
+    nameEn: 'Consulate General of Japan in Milan',
+    languages: 'giapponese, italiano, inglese',
+    address: 'Via Privata Cesare Mangili 2/4',
+    coordinates: '45.4781, 9.1963',
+    phone: '+39 02 6241141',
+    email: 'ryoji@ml.mofa.example',
+    website: 'https://www.milano.it.emb-japan.go.jp/',
+    openingHoursIt: 'Lunedì-venerdì 9:15-12:30 e 13:30-16:45',
+    openingHoursEn: 'Monday to Friday 9:15-12:30 and 13:30-16:45',
+  });
+  await makeOrganisation(services, milan, {
+    kind: 'association',
+    postKind: '',
+    district: '',
+    nameIt: 'Associazione dei filippini di Milano',
+    country: 'PH',
+    communities: 'Filippine',
+  });
+  ids = {
+    lyon: lyon.id,
+    unit: unit.id,
+    eurocities: network.id,
+    membership: membership.id,
+    consulate: consulate.id,
+  };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
 afterAll(async () => {
@@ -58,7 +86,20 @@ async function signIn(lang: 'it' | 'en'): Promise<void> {
   await page.waitForURL(`${server.baseUrl}/admin/${lang}/`);
 }
 
-describe('partners, networks and units in Chromium', () => {
+/** How far the page scrolls sideways beyond the window: 0 when nothing sticks out. */
+const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+
+/** Axe on the page as it is, at each width, with nothing scrolling sideways; back at 1280 px after. */
+async function check(name: string, widths: readonly number[]): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await runAxe(page), `${name} at ${width}px`).toEqual([]);
+    expect(await sideways(), `${name} scrolls sideways at ${width}px`).toBe(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('partners, networks, units and organisations in Chromium', () => {
   // One test per language and register, so that each stays well inside the time limit on a slow machine.
   const REGISTERS: Record<string, () => string[]> = {
     partners: () => [
@@ -75,7 +116,16 @@ describe('partners, networks and units in Chromium', () => {
       'networks/new',
     ],
     units: () => ['units', `units/${ids.unit}`, `units/${ids.unit}/edit`],
+    organisations: () => [
+      'organisations',
+      'organisations?q=giappone&kind=consular_post&country=JP&sort=-updated',
+      `organisations/${ids.consulate}`,
+      `organisations/${ids.consulate}/edit`,
+      'organisations/new',
+    ],
   };
+  // The newest register is also checked on a phone; the others' layouts are the same and were checked there.
+  const WIDTHS: Record<string, readonly number[]> = { organisations: [1280, 390] };
   test.each(
     (['it', 'en'] as const).flatMap((lang) => Object.keys(REGISTERS).map((register) => ({ lang, register }))),
   )(
@@ -86,7 +136,7 @@ describe('partners, networks and units in Chromium', () => {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);
         expect(res?.status(), path).toBe(200);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        expect(await runAxe(page), `/admin/${lang}/${path}`).toEqual([]);
+        await check(`/admin/${lang}/${path}`, WIDTHS[register] ?? [1280]);
       }
     },
   );
@@ -106,6 +156,25 @@ describe('partners, networks and units in Chromium', () => {
       expect(await runAxe(page), `units edit with an error (${lang})`).toEqual([]);
     }
   });
+
+  test.each(['it', 'en'] as const)(
+    'when a consular post without its kind of post is refused (%s), then the form comes back with the error beside the field and no A/AA violation',
+    async (lang) => {
+      await signIn(lang);
+      await page.goto(`${server.baseUrl}/admin/${lang}/organisations/new`);
+      await page
+        .getByLabel(lang === 'it' ? 'Nome in italiano' : 'Name in Italian')
+        .fill('Consolato di prova');
+      await page.getByRole('button', { name: lang === 'it' ? 'Crea' : 'Create' }).click();
+      const postKind = page.getByLabel(lang === 'it' ? 'Tipo di sede consolare' : 'Kind of consular post');
+      await expect.poll(() => postKind.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await postKind.getAttribute('aria-describedby')) ?? '';
+      expect(await page.locator(`#${describedBy.split(' ').at(-1)}`).textContent()).toContain(
+        lang === 'it' ? 'scegli il tipo di sede' : 'choose the kind of post',
+      );
+      await check(`organisations/new with an error (${lang})`, [1280, 390]);
+    },
+  );
 
   test('when the admin filters, sorts and edits a partner without JavaScript help, then the list and the page follow', async () => {
     await signIn('en');

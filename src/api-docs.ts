@@ -58,6 +58,16 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
         { name: 'visits', description: 'Incoming delegations and their programmes (staff only)' },
         { name: 'meetings', description: 'Meetings with foreign counterparts (staff only)' },
         {
+          name: 'people',
+          description:
+            'The contacts register: people, their roles over time, what each role may see, export and erasure (staff only)',
+        },
+        {
+          name: 'organisations',
+          description:
+            'The contacts register: consular posts, community associations and other organisations (staff only)',
+        },
+        {
           name: 'gifts',
           description: 'The gifts register: given and received, value, disposition (staff only)',
         },

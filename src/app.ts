@@ -126,6 +126,7 @@ export async function buildApp({
     adminPages({
       admin: deps.services.admin,
       invitations: deps.services.invitations,
+      people: deps.services.peopleAdmin,
       publicUrl: config.publicUrl,
     }),
   );

@@ -32,6 +32,13 @@ import { createMissionsAdmin, createMissionsService } from './features/missions/
 import { createNetworksAdmin } from './features/networks/networks.admin.ts';
 import { createNetworksRepository } from './features/networks/networks.repository.ts';
 import { createNetworksService } from './features/networks/networks.service.ts';
+import { createOrganisationsRepository } from './features/organisations/organisations.repository.ts';
+import {
+  createOrganisationsAdmin,
+  createOrganisationsService,
+} from './features/organisations/organisations.service.ts';
+import { createPeopleRepository } from './features/people/people.repository.ts';
+import { createPeopleAdmin, createPeopleService } from './features/people/people.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
 import { createPlacesService } from './features/places/places.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
@@ -99,6 +106,10 @@ export function createServices(database: Database) {
   });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
+  const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
+  const organisationsAdmin = createOrganisationsAdmin({ database, organisations });
+  const people = createPeopleService({ repo: createPeopleRepository(database.db), organisations });
+  const peopleAdmin = createPeopleAdmin({ database, people });
   const gifts = createGiftsService({
     repo: createGiftsRepository(database.query),
     counterparts,
@@ -116,7 +127,15 @@ export function createServices(database: Database) {
     agreements,
     places,
   });
-  const examples = createExamples({ database, institutions, visits, missions, meetings });
+  const examples = createExamples({
+    database,
+    institutions,
+    visits,
+    missions,
+    meetings,
+    organisations,
+    people,
+  });
   const followUps = createFollowUps({
     database,
     repo: createFollowUpsRepository(database.db, database.query),
@@ -137,6 +156,10 @@ export function createServices(database: Database) {
     missions,
     meetingsAdmin,
     meetings,
+    organisations,
+    organisationsAdmin,
+    people,
+    peopleAdmin,
     agenda,
     followUps,
     examples,

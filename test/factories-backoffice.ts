@@ -9,6 +9,11 @@ import {
   BLANK_TRAVELLER,
   type MissionFields,
 } from '../src/features/missions/missions.service.ts';
+import {
+  BLANK_ORGANISATION,
+  type OrganisationFields,
+} from '../src/features/organisations/organisations.service.ts';
+import { BLANK_PERSON, type PersonFields } from '../src/features/people/people.service.ts';
 import { BLANK_ITEM, BLANK_VISIT, type VisitFields } from '../src/features/visits/visits.service.ts';
 import type { Database } from '../src/platform/db/client.ts';
 import { agreementInput, makeInstitution, TEST_ACTOR } from './factories.ts';
@@ -133,4 +138,35 @@ export async function makeFollowUp(
     doneOn: null,
   });
   return row;
+}
+
+/** A consular post of the institution (the Consulate General of Japan in Milan, not published), as the owner. */
+export function makeOrganisation(
+  services: Services,
+  institutionId: string,
+  fields: Partial<OrganisationFields> = {},
+) {
+  return services.organisations.create(institutionId, {
+    ...BLANK_ORGANISATION,
+    kind: 'consular_post',
+    postKind: 'consulate_general',
+    nameIt: `Consolato generale ${uniqueSlug('c')}`,
+    country: 'JP',
+    district: 'Lombardia, Emilia-Romagna',
+    city: 'Milano',
+    notes: 'Chiedere del cerimoniale',
+    ...fields,
+  });
+}
+
+/** A person of the institution (a consul, public task, seen by the staff), as the database owner. */
+export function makePerson(services: Services, institutionId: string, fields: Partial<PersonFields> = {}) {
+  return services.people.create(institutionId, {
+    ...BLANK_PERSON,
+    name: `Persona ${uniqueSlug('p')}`,
+    legalBasis: 'public_task',
+    email: 'console@example.org',
+    phone: '+39 02 1234 5678',
+    ...fields,
+  });
 }

@@ -7,7 +7,15 @@ import type { Role } from '../src/features/accounts/accounts.table.ts';
 import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
-import { makeFollowUp, makeMeeting, makeMission, makeToken, makeVisit } from './factories-backoffice.ts';
+import {
+  makeFollowUp,
+  makeMeeting,
+  makeMission,
+  makeOrganisation,
+  makePerson,
+  makeToken,
+  makeVisit,
+} from './factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext, uniqueSlug } from './support.ts';
 
 export let ctx: TestContext;
@@ -26,6 +34,8 @@ export interface Call {
   payload?: Record<string, unknown>;
   /** The record the audit log files the change under, when it is not the one written (a child's parent). */
   auditedAs?: string;
+  /** The answer of success, when it is not the method's usual one (an action by POST answers 200). */
+  status?: number;
 }
 export type Headers = Record<string, string>;
 
@@ -77,7 +87,10 @@ export const registryState = async () =>
      select 'mission_travellers', id, version from mission_travellers union all
      select 'meetings', id, version from meetings union all
      select 'follow_ups', id, version from follow_ups union all
-     select 'gifts', id, version from gifts
+     select 'gifts', id, version from gifts union all
+     select 'organisations', id, version from organisations union all
+     select 'people', id, version from people union all
+     select 'person_roles', id, version from person_roles
      order by 1, 2`,
   );
 
@@ -158,6 +171,37 @@ export async function everyWrite(): Promise<Call[]> {
     await makeMeeting(ctx.services, milanId),
     await makeMeeting(ctx.services, milanId),
   ];
+  const [contactA, contactB] = [
+    await makeOrganisation(ctx.services, milanId),
+    await makeOrganisation(ctx.services, milanId),
+  ];
+  const [personA, personB, personC] = [
+    await makePerson(ctx.services, milanId),
+    await makePerson(ctx.services, milanId),
+    await makePerson(ctx.services, milanId),
+  ];
+  const heldRole = await ctx.services.people.addRole(
+    milanId,
+    personC.id,
+    { organisationId: contactA.id, titleIt: 'Console', titleEn: '', head: '', startsOn: '', endsOn: '' },
+    3,
+  );
+  const [roleA, roleB] = [
+    heldRole,
+    await ctx.services.people.addRole(
+      milanId,
+      personC.id,
+      {
+        organisationId: contactA.id,
+        titleIt: 'Vice console',
+        titleEn: '',
+        head: '',
+        startsOn: '',
+        endsOn: '',
+      },
+      3,
+    ),
+  ];
   const followed = await makeVisit(ctx.services, milanId);
   const [followA, followB] = [
     await makeFollowUp(ctx.database, milanId, { kind: 'visit', id: followed.id }),
@@ -198,6 +242,67 @@ export async function everyWrite(): Promise<Call[]> {
       method: 'DELETE',
       url: `/api/v1/follow-ups/${followB.id}?version=${followB.version}`,
       auditedAs: followed.id,
+    },
+    {
+      label: 'create organisation',
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { kind: 'ngo', nameIt: `ONG ${slug}`, country: 'Kenya' },
+    },
+    {
+      label: 'edit organisation',
+      method: 'PATCH',
+      url: `/api/v1/organisations/${contactA.id}`,
+      payload: { phone: '+39 02 1234567', version: contactA.version },
+    },
+    {
+      label: 'delete organisation',
+      method: 'DELETE',
+      url: `/api/v1/organisations/${contactB.id}?version=${contactB.version}`,
+    },
+    {
+      label: 'create person',
+      method: 'POST',
+      url: '/api/v1/people',
+      payload: { name: `Persona ${slug}`, legalBasis: 'public_task' },
+    },
+    {
+      label: 'edit person',
+      method: 'PATCH',
+      url: `/api/v1/people/${personA.id}`,
+      payload: { honorific: 'Dott.ssa', version: personA.version },
+    },
+    {
+      label: 'confirm a review',
+      method: 'POST',
+      url: `/api/v1/people/${personC.id}/review`,
+      payload: { version: personC.version },
+      status: 200,
+    },
+    {
+      label: 'erase person',
+      method: 'DELETE',
+      url: `/api/v1/people/${personB.id}?version=${personB.version}`,
+    },
+    {
+      label: 'add role',
+      method: 'POST',
+      url: `/api/v1/people/${personA.id}/roles`,
+      payload: { organisationId: contactA.id, titleIt: 'Console onorario' },
+      auditedAs: personA.id,
+    },
+    {
+      label: 'edit role',
+      method: 'PATCH',
+      url: `/api/v1/people/${personC.id}/roles/${roleA.id}`,
+      payload: { endsOn: '2026-06-30', version: roleA.version },
+      auditedAs: personC.id,
+    },
+    {
+      label: 'delete role',
+      method: 'DELETE',
+      url: `/api/v1/people/${personC.id}/roles/${roleB.id}?version=${roleB.version}`,
+      auditedAs: personC.id,
     },
     {
       label: 'create meeting',

@@ -1,6 +1,6 @@
-// The agenda's single records from the command line: visits with their programme, missions with their
-// travellers, meetings, gifts with their photographs, and follow-ups, each written with the API's JSON body,
-// refused as the API refuses (the field named), versioned, and audited as the CLI's.
+// The single records from the command line: visits with their programme, missions with their travellers,
+// meetings, gifts with their photographs, follow-ups and the contacts register's organisations, each written
+// with the API's JSON body, refused as the API refuses (the field named), versioned, and audited as the CLI's.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -309,6 +309,99 @@ describe('the agenda from the command line', () => {
       'cli:change_follow_up',
       'cli:remove_follow_up',
       'cli:delete',
+    ]);
+  });
+
+  it('when a consular post is recorded from the command line, then the list finds it by kind and its district is the regions named', async () => {
+    const inst = ['--institution', office.slug];
+    const post = await json<{ id: string; district: string[]; country: { code: string } }>(
+      'organisations',
+      'create',
+      ...inst,
+      '--data',
+      JSON.stringify({
+        kind: 'consular_post',
+        postKind: 'honorary_consulate',
+        nameIt: 'Consolato onorario di prova',
+        country: 'Islanda',
+        district: ['Toscana', 'umbria'],
+      }),
+    );
+    expect(post).toMatchObject({ district: ['Toscana', 'Umbria'], country: { code: 'IS' } });
+    const listed = await cli('organisations', 'list', ...inst, '--kind', 'consular_post');
+    expect(listed.out).toContain(`${post.id}  consular_post  IS  -  Consolato onorario di prova`);
+    const refused = await cli(
+      'organisations',
+      'create',
+      ...inst,
+      '--data',
+      '{"kind":"consular_post","nameIt":"X"}',
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Error in postKind');
+    expect(await auditOf(post.id)).toEqual([{ actor: 'cli', action: 'create' }]);
+  });
+
+  it('when a person is recorded, given a role and erased from the command line, then the export had all of it and the log keeps no value', async () => {
+    const inst = ['--institution', office.slug];
+    const post = await json<{ id: string }>(
+      'organisations',
+      'create',
+      ...inst,
+      '--data',
+      JSON.stringify({
+        kind: 'consular_post',
+        postKind: 'consulate',
+        nameIt: 'Consolato di prova per le persone',
+      }),
+    );
+    const person = await json<{ id: string; version: number }>(
+      'people',
+      'create',
+      ...inst,
+      '--data',
+      JSON.stringify({
+        name: 'Jürgen Testperson',
+        legalBasis: 'public_task',
+        email: 'juergen@example.org',
+        fieldVisibility: { email: 'admins' },
+      }),
+    );
+    const role = await json<{ current: boolean }>(
+      'people',
+      'roles',
+      'add',
+      person.id,
+      ...inst,
+      '--data',
+      JSON.stringify({
+        organisationId: post.id,
+        titleIt: 'Console',
+        head: true,
+      }),
+    );
+    expect(role.current).toBe(true);
+    expect((await cli('people', 'list', ...inst, '--search', 'jurgen')).out).toContain(
+      `${person.id}  staff  Console, Consolato di prova per le persone  Jürgen Testperson`,
+    );
+    const exported = await json<{ person: { email: string; roles: unknown[] } }>(
+      'people',
+      'export',
+      person.id,
+      ...inst,
+    );
+    expect(exported.person).toMatchObject({ email: 'juergen@example.org', roles: [{ titleIt: 'Console' }] });
+    expect((await cli('people', 'delete', person.id, ...inst, '--version', '1')).code).toBe(0);
+    const log = JSON.stringify(
+      await ctx.database.query('select before, after from audit_events where entity_id = $1', [person.id]),
+    );
+    expect(log).toContain('"email"');
+    for (const value of ['juergen', 'Jürgen', 'Testperson']) expect(log, value).not.toContain(value);
+    expect((await auditOf(person.id)).map((r) => r.action)).toEqual([
+      'create',
+      'add_person_role',
+      'export',
+      'erase',
     ]);
   });
 

@@ -61,6 +61,8 @@ export interface RecordCliSpec {
   create(s: Services, actor: Actor, body: Body): Promise<unknown>;
   update(s: Services, actor: Actor, id: string, version: number, body: Body): Promise<unknown>;
   remove(s: Services, actor: Actor, id: string, version: number): Promise<unknown>;
+  /** What `delete` says it does, when it is more than deleting a record made by mistake (an erasure). */
+  removeSummary?: string;
   children?: ChildCliSpec[];
 }
 
@@ -288,7 +290,7 @@ export function recordCommands(spec: RecordCliSpec): CliCommand[] {
     {
       name: `${spec.noun} delete`,
       usage: `${spec.noun} delete ID --institution SLUG --version N`,
-      summary: `Delete ${an(spec.one)} recorded by mistake`,
+      summary: spec.removeSummary ?? `Delete ${an(spec.one)} recorded by mistake`,
       options: { ...INSTITUTION, version: { type: 'string' } },
       async run(ctx) {
         await spec.remove(ctx.services, await institutionActor(ctx), id(ctx), versionOf(ctx));

@@ -10,6 +10,8 @@ import { backupCli } from '../features/backup/backup.cli.ts';
 import { giftsCli } from '../features/gifts/gifts.cli.ts';
 import { meetingsCli } from '../features/meetings/meetings.cli.ts';
 import { missionsCli } from '../features/missions/missions.cli.ts';
+import { organisationsCli } from '../features/organisations/organisations.cli.ts';
+import { peopleCli } from '../features/people/people.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
 import { visitsCli } from '../features/visits/visits.cli.ts';
@@ -31,6 +33,8 @@ const commands: (CliCommand | CliBareCommand)[] = [
   ...missionsCli,
   ...meetingsCli,
   ...giftsCli,
+  ...organisationsCli,
+  ...peopleCli,
   ...placesCli,
   ...agreementsCli,
   ...accountsCli,

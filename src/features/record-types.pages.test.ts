@@ -1,7 +1,14 @@
 // Every record type's back-office pages together: every write route for each role, stale forms and
 // deletes, escaped text, and no input that makes a route answer 500.
 import { describe, expect, it } from 'vitest';
-import { makeFollowUp, makeMeeting, makeMission, makeVisit } from '../../test/factories-backoffice.ts';
+import {
+  makeFollowUp,
+  makeMeeting,
+  makeMission,
+  makeOrganisation,
+  makePerson,
+  makeVisit,
+} from '../../test/factories-backoffice.ts';
 import {
   auditCount,
   ctx,
@@ -154,6 +161,97 @@ const WRITE_CASES: WriteCase[] = [
         url: `/admin/it/visits/${v.id}/follow-ups/${f.id}/delete`,
         fields: { version: '1' },
         applied: async () => !(await one('select 1 from follow_ups where id = $1', [f.id])),
+      };
+    },
+  },
+  {
+    name: 'record an organisation',
+    entity: 'organisation',
+    allowed: WRITERS,
+    prepare: async () => {
+      const name = `Associazione ${uniqueSlug('a')}`;
+      return {
+        url: '/admin/it/organisations/new',
+        fields: { kind: 'association', nameIt: name, communities: 'Cina' },
+        applied: async () =>
+          !!(await one("select 1 from organisations where name_it = $1 and communities = '{CN}'", [name])),
+      };
+    },
+  },
+  {
+    name: 'edit an organisation',
+    entity: 'organisation',
+    allowed: WRITERS,
+    prepare: async () => {
+      const o = await makeOrganisation(ctx.services, milanId);
+      return {
+        url: `/admin/it/organisations/${o.id}/edit`,
+        fields: {
+          version: String(o.version),
+          kind: o.kind,
+          postKind: o.postKind ?? '',
+          nameIt: o.nameIt,
+          country: 'JP',
+          district: 'Lombardia',
+          email: 'consolato@example.org',
+        },
+        applied: async () =>
+          !!(await one("select 1 from organisations where id = $1 and email = 'consolato@example.org'", [
+            o.id,
+          ])),
+      };
+    },
+  },
+  {
+    name: 'delete an organisation',
+    entity: 'organisation',
+    allowed: WRITERS,
+    prepare: async () => {
+      const o = await makeOrganisation(ctx.services, milanId);
+      return {
+        url: `/admin/it/organisations/${o.id}/delete`,
+        fields: { version: String(o.version) },
+        applied: async () => !(await one('select 1 from organisations where id = $1', [o.id])),
+      };
+    },
+  },
+  {
+    name: 'record a person',
+    entity: 'person',
+    allowed: WRITERS,
+    prepare: async () => {
+      const name = `Persona ${uniqueSlug('p')}`;
+      return {
+        url: '/admin/it/people/new',
+        fields: { name, legalBasis: 'public_task', visibility: 'staff' },
+        applied: async () => !!(await one('select 1 from people where name = $1', [name])),
+      };
+    },
+  },
+  {
+    name: 'erase a person',
+    entity: 'person',
+    allowed: WRITERS,
+    prepare: async () => {
+      const p = await makePerson(ctx.services, milanId);
+      return {
+        url: `/admin/it/people/${p.id}/delete`,
+        fields: { version: String(p.version) },
+        applied: async () => !(await one('select 1 from people where id = $1', [p.id])),
+      };
+    },
+  },
+  {
+    name: "confirm a person's review",
+    entity: 'person',
+    allowed: WRITERS,
+    prepare: async () => {
+      const p = await makePerson(ctx.services, milanId, { reviewOn: '2026-01-01' });
+      return {
+        url: `/admin/it/people/${p.id}/review`,
+        fields: { version: String(p.version) },
+        applied: async () =>
+          !!(await one("select 1 from people where id = $1 and review_on > '2027-01-01'", [p.id])),
       };
     },
   },

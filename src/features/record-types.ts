@@ -23,6 +23,10 @@ import { missionsApi } from './missions/missions.api.ts';
 import { missionsPages } from './missions/missions.pages.tsx';
 import { networksApi } from './networks/networks.api.ts';
 import { networksPages } from './networks/networks.pages.tsx';
+import { organisationsApi } from './organisations/organisations.api.ts';
+import { organisationsPages } from './organisations/organisations.pages.tsx';
+import { peopleApi } from './people/people.api.ts';
+import { peoplePages } from './people/people.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
 import { visitsApi } from './visits/visits.api.ts';
@@ -58,6 +62,8 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'visits', api: visitsApi, pages: visitsPages },
   { name: 'missions', api: missionsApi, pages: missionsPages },
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },
+  { name: 'organisations', api: organisationsApi, pages: organisationsPages },
+  { name: 'people', api: peopleApi, pages: peoplePages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },

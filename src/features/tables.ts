@@ -12,6 +12,8 @@ export * from './invitations/invitations.table.ts';
 export * from './meetings/meetings.table.ts';
 export * from './missions/missions.table.ts';
 export * from './networks/networks.table.ts';
+export * from './organisations/organisations.table.ts';
+export * from './people/people.table.ts';
 export * from './places/places.table.ts';
 export * from './units/units.table.ts';
 export * from './visits/visits.table.ts';

@@ -16,12 +16,15 @@ function languages(): Map<string, string> {
   for (const a of letters) {
     for (const b of letters) {
       const code = a + b;
+      // A deprecated code (iw for Hebrew, in for Indonesian) would take its language's names from the current one.
+      if (Intl.getCanonicalLocales(code)[0] !== code) continue;
       const it = names.it.of(code);
       const en = names.en.of(code);
       if (!it || !en || it === code || en === code) continue;
       index.set(code, code);
-      index.set(it.toLowerCase(), code);
-      index.set(en.toLowerCase(), code);
+      // A name two codes share (Akan, for ak and tw) stays with the first.
+      if (!index.has(it.toLowerCase())) index.set(it.toLowerCase(), code);
+      if (!index.has(en.toLowerCase())) index.set(en.toLowerCase(), code);
     }
   }
   languageIndex = index;

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sessionOf, workplace } from '../accounts/accounts.http.ts';
+import type { PeopleAdmin } from '../people/people.service.ts';
 import { pageNumber } from './admin.forms.tsx';
 import { adminKit, langOf } from './admin.kit.tsx';
 import { adminStrings } from './admin.strings.ts';
@@ -14,7 +15,8 @@ import { tokenRoutes, type UsersPagesDeps, usersRoutes } from './admin.users.pag
 import { AuditLogView, DashboardView } from './views/dashboard.tsx';
 import { FeedbackCommentsView } from './views/feedback.tsx';
 
-export type AdminPagesDeps = UsersPagesDeps;
+/** The dashboard also asks the people's service which personal data are due for review. */
+export type AdminPagesDeps = UsersPagesDeps & { people: PeopleAdmin };
 
 export function adminPages(deps: AdminPagesDeps) {
   return async function routes(app: App) {
@@ -39,10 +41,19 @@ function homeRoutes(app: App, deps: AdminPagesDeps) {
       const lang = langOf(request);
       if (!lang) return reply.callNotFound();
       const session = sessionOf(request);
-      const data = await admin.dashboard(actorOfSession(session));
-      return send(reply, lang, '', adminStrings(lang).dashboard, <DashboardView lang={lang} data={data} />, {
-        session,
-      });
+      const actor = actorOfSession(session);
+      const data = await admin.dashboard(actor);
+      const reviews = await deps.people.dueReviews(actor);
+      return send(
+        reply,
+        lang,
+        '',
+        adminStrings(lang).dashboard,
+        <DashboardView lang={lang} data={data} reviews={reviews} />,
+        {
+          session,
+        },
+      );
     },
   );
 

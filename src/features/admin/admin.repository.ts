@@ -191,6 +191,9 @@ const NAME_QUERIES: Record<string, string> = {
               from meetings where id = any($1::uuid[])`,
   mission: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
               from missions where id = any($1::uuid[])`,
+  // People are not named here: the log is read by roles that may not see a person's name.
+  organisation: `select id::text, null as kind, name_it, coalesce(name_en, name_it) as name_en
+                   from organisations where id = any($1::uuid[])`,
 };
 
 /** The record types whose names the log can look up. */

@@ -1,5 +1,5 @@
 // `ponte seed examples`: an institution gets one example visit (programme, tour, follow-up), mission (a
-// traveller's costs) and meeting, all marked as examples, titled "Esempio: ...", never published, left out of
+// traveller's costs), meeting, consular post and association, all marked as examples, titled "Esempio: ...", never published, left out of
 // the public mission costs and the public agenda, audited as the seed; a second run leaves them alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../test/cli.ts';
@@ -29,10 +29,17 @@ describe('seed examples', () => {
     }>(
       `select 'visit' as t, title_it, example, published from visits where institution_id = $1
        union all select 'mission', title_it, example, published from missions where institution_id = $1
-       union all select 'meeting', title_it, example, published from meetings where institution_id = $1`,
+       union all select 'meeting', title_it, example, published from meetings where institution_id = $1
+       union all select kind, name_it, example, published from organisations where institution_id = $1`,
       [office.id],
     );
-    expect(rows.map((r) => r.t).sort()).toEqual(['meeting', 'mission', 'visit']);
+    expect(rows.map((r) => r.t).sort()).toEqual([
+      'association',
+      'consular_post',
+      'meeting',
+      'mission',
+      'visit',
+    ]);
     for (const r of rows)
       expect(r).toMatchObject({
         example: true,
@@ -60,10 +67,17 @@ describe('seed examples', () => {
       'create',
       'add_traveller',
       'create',
+      'create',
+      'create',
+      'create',
+      'add_person_role',
     ]);
     await expect(
       ctx.database.query('update visits set published = true where institution_id = $1', [office.id]),
     ).rejects.toThrow(/visits_example_unpublished_ck/);
+    await expect(
+      ctx.database.query('update organisations set published = true where institution_id = $1', [office.id]),
+    ).rejects.toThrow(/organisations_example_unpublished_ck/);
 
     const again = await cli('seed', 'examples', office.slug);
     expect(again.out).toBe(`Already there, left alone: ${office.slug}.\n`);

@@ -1,6 +1,6 @@
 // `ponte seed examples`: for each institution asked for, one visit (with a programme, a guided tour and a
-// follow-up), one mission (with its travellers' costs) and one meeting, so that a new user can try every screen
-// of the agenda. They are examples, not facts: their titles start "Esempio:" / "Example:", the people are
+// follow-up), one mission (with its travellers' costs), one meeting, and two organisations of the contacts
+// register (a consular post and an association), so that a new user can try every screen. They are examples, not facts: their titles start "Esempio:" / "Example:", the people are
 // "Persona di esempio", and they are marked as examples, which are never published (a database check says so)
 // nor counted in the public mission costs. Written through the services, audited as the seed.
 
@@ -13,6 +13,8 @@ import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { BLANK_MEETING, type MeetingsService } from '../meetings/meetings.service.ts';
 import { BLANK_MISSION, BLANK_TRAVELLER, type MissionsService } from '../missions/missions.service.ts';
+import { BLANK_ORGANISATION, type OrganisationsService } from '../organisations/organisations.service.ts';
+import { BLANK_PERSON, BLANK_ROLE, type PeopleService, readerLevel } from '../people/people.service.ts';
 import { BLANK_ITEM, BLANK_VISIT, type VisitsService } from '../visits/visits.service.ts';
 
 /** A day some days from today (negative: before). */
@@ -33,6 +35,74 @@ interface ExampleDeps {
   visits: VisitsService;
   missions: MissionsService;
   meetings: MeetingsService;
+  organisations: OrganisationsService;
+  people: PeopleService;
+}
+
+/** The contacts register's examples: a consular post and an association, with no person and no real country. */
+async function loadContacts(deps: ExampleDeps, institutionId: string): Promise<AuditRecord[]> {
+  const post = await deps.organisations.create(
+    institutionId,
+    {
+      ...BLANK_ORGANISATION,
+      kind: 'consular_post',
+      postKind: 'consulate_general',
+      nameIt: 'Esempio: consolato generale di un paese partner',
+      nameEn: 'Example: consulate general of a partner country',
+      languages: 'en',
+      openingHoursIt: 'Esempio: dal lunedì al venerdì, 9–12',
+      openingHoursEn: 'Example: Monday to Friday, 9–12',
+      notes: 'Un esempio per provare le schermate: non è un fatto.',
+    },
+    { example: true },
+  );
+  const association = await deps.organisations.create(
+    institutionId,
+    {
+      ...BLANK_ORGANISATION,
+      kind: 'association',
+      nameIt: 'Esempio: associazione di una comunità straniera',
+      nameEn: 'Example: a foreign-community association',
+      activitiesIt: 'Un esempio per provare le schermate: non è un fatto.',
+      activitiesEn: 'An example to try the screens: not a fact.',
+    },
+    { example: true },
+  );
+  const person = await deps.people.create(
+    institutionId,
+    {
+      ...BLANK_PERSON,
+      name: 'Persona di esempio',
+      languages: 'en',
+      legalBasis: 'public_task',
+      notes: 'Un esempio per provare le schermate: non è una persona vera.',
+    },
+    { example: true },
+  );
+  const role = await deps.people.addRole(
+    institutionId,
+    person.id,
+    {
+      ...BLANK_ROLE,
+      organisationId: post.id,
+      titleIt: 'Console generale (esempio)',
+      titleEn: 'Consul General (example)',
+      head: 'yes',
+    },
+    readerLevel('admin'),
+  );
+  return [
+    ...[post, association].map((o) => ({
+      institutionId,
+      action: 'create',
+      entity: 'organisation',
+      entityId: o.id,
+      after: o,
+    })),
+    // As the people's own log: which fields were given, never their values.
+    { institutionId, action: 'create', entity: 'person', entityId: person.id, after: { example: true } },
+    { institutionId, action: 'add_person_role', entity: 'person', entityId: person.id, after: role },
+  ];
 }
 
 /** Loads one institution's examples in the caller's transaction; returns the audit records of what it made. */
@@ -170,17 +240,24 @@ export function createExamples(deps: ExampleDeps) {
       await database.transaction(async () => {
         for (const inst of chosen) {
           if (typeof inst === 'string') throw AppError.notFound('Institution', inst);
-          const [has] = await database.query<{ n: number }>(
+          const [has] = await database.query<{ agenda: number; contacts: number }>(
             `select (select count(*) from visits where institution_id = $1 and example)
                   + (select count(*) from missions where institution_id = $1 and example)
-                  + (select count(*) from meetings where institution_id = $1 and example) as n`,
+                  + (select count(*) from meetings where institution_id = $1 and example) as agenda,
+                    (select count(*) from organisations where institution_id = $1 and example) as contacts`,
             [inst.id],
           );
-          if (Number(has?.n ?? 0) > 0) {
+          // Each part loads where it is missing: an institution given the agenda's examples before the
+          // contacts register existed gets the register's now.
+          const records = [
+            ...(Number(has?.agenda ?? 0) > 0 ? [] : await loadOne(deps, inst.id)),
+            ...(Number(has?.contacts ?? 0) > 0 ? [] : await loadContacts(deps, inst.id)),
+          ];
+          if (records.length === 0) {
             report.skipped.push(inst.slug);
             continue;
           }
-          await appendAudit(database.query, SEED, await loadOne(deps, inst.id));
+          await appendAudit(database.query, SEED, records);
           report.loaded.push(inst.slug);
         }
       });

@@ -20,7 +20,7 @@ export const seedCli: CliCommand[] = [
     name: 'seed examples',
     usage: 'seed examples [INSTITUTION...]',
     summary:
-      'Load example visits, missions and meetings (titles "Esempio: ...", never published) into each institution named, or into all',
+      'Load example visits, missions, meetings and organisations (names "Esempio: ...", never published) into each institution named, or into all',
     options: {},
     async run({ services, positionals, out }) {
       const report = await services.examples.load(positionals);

@@ -17,6 +17,9 @@ export interface FieldSpec {
   options?: { value: string; label: string }[];
   inputMode?: 'decimal' | 'text';
   autoComplete?: string;
+  /** A label and a hint of this form's own, where the shared ones for the field's name do not fit. */
+  label?: string;
+  hint?: string;
 }
 
 /** A field of a registry form, labelled and hinted from the registry's strings. */
@@ -26,11 +29,11 @@ export function FormField(p: { lang: Lang; spec: FieldSpec; value: string; error
   return (
     <Field
       name={name}
-      label={t.labels[name] ?? name}
+      label={p.spec.label ?? t.labels[name] ?? name}
       value={p.value}
       kind={kind}
       options={(p.spec.options ?? []).map((o) => [o.value, o.label] as const)}
-      hint={t.hints[name]}
+      hint={p.spec.hint ?? t.hints[name]}
       error={p.error}
       required={p.spec.required}
       inputMode={p.spec.inputMode}

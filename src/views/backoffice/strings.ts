@@ -2,6 +2,7 @@
 // in Italian and English. Each record type keeps its own words in its folder (<type>.strings.ts).
 import type { Lang } from '../../platform/i18n.ts';
 import { agendaFields } from './agenda-fields.ts';
+import { contactsFields } from './contacts-fields.ts';
 
 const it = {
   results: (n: number, page: number, pages: number) =>
@@ -47,6 +48,7 @@ const it = {
   },
   labels: {
     ...agendaFields.it.labels,
+    ...contactsFields.it.labels,
     nameIt: 'Nome in italiano',
     nameEn: 'Nome in inglese',
     website: 'Sito web',
@@ -80,6 +82,7 @@ const it = {
   } as Record<string, string>,
   hints: {
     ...agendaFields.it.hints,
+    ...contactsFields.it.hints,
     website: 'Indirizzo completo, per esempio https://www.esempio.org. Facoltativo.',
     country: 'Solo per le organizzazioni, facoltativo: per esempio Belgio, Belgium o BE.',
     slug: 'Lettere minuscole senza accenti, cifre e trattini, per esempio affari-europei.',
@@ -100,6 +103,7 @@ const it = {
   } as Record<string, string>,
   fieldMessages: {
     ...agendaFields.it.fieldMessages,
+    ...contactsFields.it.fieldMessages,
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
     nameEn: 'Scrivi il nome in inglese, al massimo 200 caratteri.',
     'nameEn:taken': 'Esiste già un’organizzazione partner con questo nome in inglese.',
@@ -180,6 +184,7 @@ const en: Strings = {
   },
   labels: {
     ...agendaFields.en.labels,
+    ...contactsFields.en.labels,
     nameIt: 'Name in Italian',
     nameEn: 'Name in English',
     website: 'Website',
@@ -213,6 +218,7 @@ const en: Strings = {
   } as Record<string, string>,
   hints: {
     ...agendaFields.en.hints,
+    ...contactsFields.en.hints,
     website: 'The full address, for example https://www.example.org. Optional.',
     country: 'Organisations only, optional: for example Belgio, Belgium or BE.',
     slug: 'Lower-case letters without accents, digits and hyphens, for example european-affairs.',
@@ -233,6 +239,7 @@ const en: Strings = {
   } as Record<string, string>,
   fieldMessages: {
     ...agendaFields.en.fieldMessages,
+    ...contactsFields.en.fieldMessages,
     nameIt: 'Write the name in Italian, at most 200 characters.',
     nameEn: 'Write the name in English, at most 200 characters.',
     'nameEn:taken': 'A partner organisation with this English name already exists.',

@@ -109,10 +109,9 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['agenda', 'counterparts', 'networks', 'units'] as const).map((page): [string, string] => [
-      page,
-      t.nav[page],
-    ]),
+    ...(['agenda', 'organisations', 'counterparts', 'networks', 'units'] as const).map(
+      (page): [string, string] => [page, t.nav[page]],
+    ),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),
@@ -167,6 +166,7 @@ const SECTION_OF: Record<string, string> = {
   missions: 'agenda',
   meetings: 'agenda',
   gifts: 'agenda',
+  people: 'organisations',
 };
 
 /**

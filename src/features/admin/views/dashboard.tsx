@@ -8,12 +8,41 @@ import type { AuditEntry, Dashboard, RecordNames } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { FeedbackSummary } from './feedback.tsx';
 
-export function DashboardView({ lang, data }: { lang: Lang; data: Dashboard }) {
+/** A person whose data are due for review: confirm them or erase them. */
+export interface ReviewDue {
+  id: string;
+  name: string;
+  reviewOn: string;
+}
+
+export function DashboardView({
+  lang,
+  data,
+  reviews,
+}: {
+  lang: Lang;
+  data: Dashboard;
+  reviews: ReviewDue[];
+}) {
   const t = adminStrings(lang);
   return (
     <>
       <h1>{t.dashboard}</h1>
       <ComingUp lang={lang} data={data} />
+      {reviews.length > 0 ? (
+        <>
+          <h2 class="h4 mt-4">{t.reviews.title}</h2>
+          <p>{t.reviews.lead}</p>
+          <ul>
+            {reviews.map((r) => (
+              <li key={r.id}>
+                <a href={`/admin/${lang}/people/${r.id}`}>{r.name}</a> —{' '}
+                {t.reviews.since(formatDate(r.reviewOn, 'day', lang) ?? r.reviewOn)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 class="h4 mt-4">{t.byStatus}</h2>
       <ul class="list-inline">
         {data.byStatus.map((s) => (

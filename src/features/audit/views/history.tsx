@@ -14,6 +14,7 @@ import {
   STATUS_LABELS,
 } from '../../agreements/agreements.labels.ts';
 import { COUNTERPART_WORDS } from '../../counterparts/counterparts.schemas.ts';
+import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts';
 import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
 
@@ -167,6 +168,8 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
   // A partner's city or organisation: `type` since the API has one shape for it, `kind` in older entries.
   if (entity === 'counterpart' && (key === 'type' || key === 'kind'))
     return COUNTERPART_WORDS[lang].kinds[value];
+  if (entity === 'organisation' && key === 'kind') return ORGANISATION_WORDS[lang].kinds[value];
+  if (entity === 'organisation' && key === 'postKind') return ORGANISATION_WORDS[lang].postKinds[value];
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
@@ -236,6 +239,9 @@ function plain(entity: string, key: string, value: unknown, lang: Lang): string 
       return lang === 'it' ? o['nameIt'] : o['nameEn'];
     }
     if (typeof o['name'] === 'string') return o['name'];
+    if (typeof o['latitude'] === 'number' && typeof o['longitude'] === 'number') {
+      return `${o['latitude']}, ${o['longitude']}`;
+    }
   }
   return JSON.stringify(value);
 }
@@ -291,6 +297,8 @@ const RECORD_PAGES: Record<string, string> = {
   mission: 'missions',
   meeting: 'meetings',
   gift: 'gifts',
+  organisation: 'organisations',
+  person: 'people',
 };
 
 /**

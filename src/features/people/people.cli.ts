@@ -1,0 +1,89 @@
+// People's commands: list, show, create, update and erase a person, and their roles, with the API's JSON bodies
+// (see src/cli/records.ts), the CLI acting as the institution's admin; a person's data for a request of access,
+// and a review confirmed.
+import { writeFileSync } from 'node:fs';
+import { type CliCommand, CliUsageError } from '../../cli/cli.types.ts';
+import { institutionActor, printJson, recordCommands, versionOf } from '../../cli/records.ts';
+import { personBodies } from './people.body.ts';
+import {
+  PersonChanges,
+  PersonInput,
+  type PersonRecord,
+  PersonRoleChanges,
+  PersonRoleInput,
+} from './people.schemas.ts';
+
+const idOf = (positionals: string[]) => {
+  const id = positionals[0];
+  if (!id) throw new CliUsageError("Give the person's id");
+  return id;
+};
+
+export const peopleCli: CliCommand[] = [
+  ...recordCommands({
+    noun: 'people',
+    one: 'person',
+    input: PersonInput,
+    changes: PersonChanges,
+    filters: {},
+    list: (s, actor, q) => s.peopleAdmin.people(actor, q),
+    columns: (p: PersonRecord) => [
+      p.visibility,
+      p.roles
+        .filter((r) => r.current)
+        .map((r) => `${r.titleIt}, ${r.organisation.nameIt}`)
+        .join('; '),
+      p.name,
+    ],
+    show: async (s, actor, id) => (await s.peopleAdmin.person(actor, id)).person,
+    create: (s, actor, body) => personBodies(s.peopleAdmin).create(actor, body),
+    update: (s, actor, id, version, body) => personBodies(s.peopleAdmin).update(actor, id, version, body),
+    remove: (s, actor, id, version) => s.peopleAdmin.erasePerson(actor, id, version),
+    removeSummary:
+      'Erase a person and their roles at once (GDPR art. 17); the log records it, not the values',
+    children: [
+      {
+        noun: 'roles',
+        one: 'role',
+        input: PersonRoleInput,
+        changes: PersonRoleChanges,
+        add: (s, actor, personId, body) => personBodies(s.peopleAdmin).addRole(actor, personId, body),
+        update: (s, actor, personId, id, version, body) =>
+          personBodies(s.peopleAdmin).updateRole(actor, personId, id, version, body),
+        remove: (s, actor, personId, id, version) => s.peopleAdmin.removeRole(actor, personId, id, version),
+      },
+    ],
+  }),
+  {
+    name: 'people export',
+    usage: 'people export ID --institution SLUG [--out FILE]',
+    summary:
+      "All of a person's data as JSON, for a request of access or portability (GDPR art. 15, 20); logged",
+    options: { institution: { type: 'string' }, out: { type: 'string' } },
+    async run(ctx) {
+      const data = await ctx.services.peopleAdmin.exportPerson(
+        await institutionActor(ctx),
+        idOf(ctx.positionals),
+      );
+      const out = ctx.values['out'] as string | undefined;
+      if (out) writeFileSync(out, `${JSON.stringify(data, null, 2)}\n`);
+      else printJson(ctx, data);
+      return 0;
+    },
+  },
+  {
+    name: 'people review',
+    usage: 'people review ID --institution SLUG --version N',
+    summary: "Confirm that a person's data are still needed and right (the next review in 24 months)",
+    options: { institution: { type: 'string' }, version: { type: 'string' } },
+    async run(ctx) {
+      const done = await ctx.services.peopleAdmin.confirmReview(
+        await institutionActor(ctx),
+        idOf(ctx.positionals),
+        versionOf(ctx),
+      );
+      ctx.out(`Next review on ${done.reviewOn} (version ${done.version}).\n`);
+      return 0;
+    },
+  },
+];

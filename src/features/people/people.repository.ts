@@ -1,0 +1,209 @@
+// The SQL of people and their roles: the list a reader may see (visibility levels, words of the name, an
+// organisation, a language), one person, their roles with the organisations' names, an organisation's holders
+// over time, reviews come due, and versioned writes. Every write tells the caches (notifyChange).
+import { and, arrayContains, asc, desc, eq, exists, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
+import { notifyChange } from '../../platform/db/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+import type { Visibility } from './people.rules.ts';
+import { people, personRoles } from './people.table.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type RoleRow = typeof personRoles.$inferSelect;
+export type RoleValues = Omit<typeof personRoles.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
+export type RoleListRow = RoleRow & { orgNameIt: string; orgNameEn: string | null; orgKind: string };
+
+export interface PersonFilter {
+  institutionId: string;
+  visible: Visibility[];
+  words?: string[] | undefined;
+  organisationId?: string | undefined;
+  language?: string | undefined;
+}
+
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function conditions(db: Db, f: PersonFilter): SQL {
+  const all: (SQL | undefined)[] = [
+    eq(people.institutionId, f.institutionId),
+    inArray(people.visibility, f.visible),
+  ];
+  for (const word of f.words ?? []) all.push(like(people.searchKey, containing(word)));
+  if (f.language) all.push(arrayContains(people.languages, [f.language]));
+  if (f.organisationId) {
+    all.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(personRoles)
+          .where(and(eq(personRoles.personId, people.id), eq(personRoles.organisationId, f.organisationId))),
+      ),
+    );
+  }
+  return and(...all)!;
+}
+
+const roleColumns = {
+  role: personRoles,
+  orgNameIt: organisations.nameIt,
+  orgNameEn: organisations.nameEn,
+  orgKind: organisations.kind,
+};
+const flatRole = (r: {
+  role: RoleRow;
+  orgNameIt: string;
+  orgNameEn: string | null;
+  orgKind: string;
+}): RoleListRow => ({
+  ...r.role,
+  orgNameIt: r.orgNameIt,
+  orgNameEn: r.orgNameEn,
+  orgKind: r.orgKind,
+});
+
+export function createPeopleRepository(db: Db) {
+  const touched = (institutionId: string) => notifyChange(db, institutionId);
+  const own = (institutionId: string, id: string) =>
+    and(eq(people.institutionId, institutionId), eq(people.id, id));
+  const ownRole = (institutionId: string, personId: string, id: string) =>
+    and(
+      eq(personRoles.institutionId, institutionId),
+      eq(personRoles.personId, personId),
+      eq(personRoles.id, id),
+    );
+  return {
+    async count(filter: PersonFilter): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(people)
+        .where(conditions(db, filter));
+      return row?.n ?? 0;
+    },
+
+    page(filter: PersonFilter, limit: number, offset: number): Promise<PersonRow[]> {
+      return db
+        .select()
+        .from(people)
+        .where(conditions(db, filter))
+        .orderBy(asc(people.searchKey), asc(people.id))
+        .limit(limit)
+        .offset(offset);
+    },
+
+    async byId(institutionId: string, id: string): Promise<PersonRow | undefined> {
+      const [row] = await db.select().from(people).where(own(institutionId, id));
+      return row;
+    },
+
+    /** The roles of these people, the current ones first, then the latest. */
+    async rolesOf(personIds: string[]): Promise<RoleListRow[]> {
+      if (personIds.length === 0) return [];
+      const rows = await db
+        .select(roleColumns)
+        .from(personRoles)
+        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
+        .where(inArray(personRoles.personId, personIds))
+        .orderBy(sql`${personRoles.endsOn} desc nulls first`, desc(personRoles.startsOn));
+      return rows.map(flatRole);
+    },
+
+    /** Who held roles in an organisation, the latest first, with each person's name and visibility. */
+    holders(institutionId: string, organisationId: string) {
+      return db
+        .select({
+          role: personRoles,
+          name: people.name,
+          honorific: people.honorific,
+          visibility: people.visibility,
+        })
+        .from(personRoles)
+        .innerJoin(people, eq(people.id, personRoles.personId))
+        .where(
+          and(eq(personRoles.institutionId, institutionId), eq(personRoles.organisationId, organisationId)),
+        )
+        .orderBy(sql`${personRoles.endsOn} desc nulls first`, sql`${personRoles.startsOn} desc nulls last`);
+    },
+
+    /** People whose review day has come, the oldest first. */
+    dueReviews(institutionId: string, visible: Visibility[], today: string, limit: number) {
+      return db
+        .select({ id: people.id, name: people.name, reviewOn: people.reviewOn, version: people.version })
+        .from(people)
+        .where(
+          and(
+            eq(people.institutionId, institutionId),
+            inArray(people.visibility, visible),
+            lte(people.reviewOn, today),
+          ),
+        )
+        .orderBy(asc(people.reviewOn), asc(people.id))
+        .limit(limit);
+    },
+
+    async insert(values: PersonValues): Promise<PersonRow> {
+      const [row] = await db.insert(people).values(values).returning();
+      await touched(values.institutionId);
+      return row!;
+    },
+
+    async updateVersioned(institutionId: string, id: string, version: number, values: Partial<PersonValues>) {
+      const [row] = await db
+        .update(people)
+        .set({ ...values, version: sql`${people.version} + 1`, updatedAt: sql`now()` })
+        .where(and(own(institutionId, id), eq(people.version, version)))
+        .returning();
+      if (row) await touched(institutionId);
+      return row;
+    },
+
+    /** Deletes the person and their roles (by cascade): an erasure, or a record made by mistake. */
+    async delete(institutionId: string, id: string): Promise<boolean> {
+      const rows = await db.delete(people).where(own(institutionId, id)).returning({ id: people.id });
+      if (rows.length > 0) await touched(institutionId);
+      return rows.length > 0;
+    },
+
+    async role(institutionId: string, personId: string, id: string): Promise<RoleListRow | undefined> {
+      const [row] = await db
+        .select(roleColumns)
+        .from(personRoles)
+        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
+        .where(ownRole(institutionId, personId, id));
+      return row ? flatRole(row) : undefined;
+    },
+
+    async insertRole(values: RoleValues): Promise<RoleRow> {
+      const [row] = await db.insert(personRoles).values(values).returning();
+      await touched(values.institutionId);
+      return row!;
+    },
+
+    async updateRole(
+      institutionId: string,
+      personId: string,
+      id: string,
+      version: number,
+      values: Partial<RoleValues>,
+    ) {
+      const [row] = await db
+        .update(personRoles)
+        .set({ ...values, version: sql`${personRoles.version} + 1`, updatedAt: sql`now()` })
+        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
+        .returning();
+      if (row) await touched(institutionId);
+      return row;
+    },
+
+    async deleteRole(institutionId: string, personId: string, id: string, version: number): Promise<boolean> {
+      const rows = await db
+        .delete(personRoles)
+        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
+        .returning({ id: personRoles.id });
+      if (rows.length > 0) await touched(institutionId);
+      return rows.length > 0;
+    },
+  };
+}
+
+export type PeopleRepository = ReturnType<typeof createPeopleRepository>;
