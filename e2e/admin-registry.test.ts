@@ -1,19 +1,27 @@
-// The back-office's partners, networks, units and organisations in a real Chromium: zero axe-core A/AA
-// violations on the four lists, record pages and edit forms (also with an error beside a field) in both
-// languages (the organisations' also at 390 px, with nothing scrolling sideways), and the lists' filters and
-// pages working as plain GET forms and links.
+// The back-office's partners, networks, units, organisations and people in a real Chromium: zero axe-core A/AA
+// violations on the five lists, record pages and edit forms (also with an error beside a field) in both
+// languages (the organisations' and people's also at 390 px, with nothing scrolling sideways), and the lists'
+// filters and pages working as plain GET forms and links.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser, type RunningServer, runAxe, startServer } from '../test/browser.ts';
 import { makeInstitution } from '../test/factories.ts';
-import { city, makeAgreement, makeOrganisation } from '../test/factories-backoffice.ts';
+import { city, makeAgreement, makeOrganisation, makePerson } from '../test/factories-backoffice.ts';
 
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
 let email: string;
 let password: string;
-let ids: { lyon: string; unit: string; eurocities: string; membership: string; consulate: string };
+let ids: {
+  lyon: string;
+  unit: string;
+  eurocities: string;
+  membership: string;
+  consulate: string;
+  consul: string;
+  role: string;
+};
 
 beforeAll(async () => {
   // The data is made here, not taken from the demo: an institution "milano", a twinning with Lyon, and a
@@ -64,12 +72,47 @@ beforeAll(async () => {
     country: 'PH',
     communities: 'Filippine',
   });
+  // The consul general, whose address only editors see and whose review is overdue, heading the consulate;
+  // and a private person beside them in the list.
+  const consul = await makePerson(services, milan, {
+    name: 'Tanaka Hiroshi',
+    honorific: 'S.E.',
+    languages: 'giapponese, inglese',
+    preferredLanguage: 'inglese',
+    address: 'Via Privata Cesare Mangili 2/4, 20121 Milano',
+    addressVisibility: 'editors',
+    notes: 'Preferisce essere contattato tramite la segreteria.',
+    reviewOn: '2024-01-31',
+  });
+  const role = await services.people.addRole(
+    milan,
+    consul.id,
+    {
+      organisationId: consulate.id,
+      titleIt: 'Console generale',
+      titleEn: 'Consul General',
+      head: 'yes',
+      startsOn: '2023-04-01',
+      endsOn: '',
+    },
+    3,
+  );
+  await makePerson(services, milan, {
+    name: 'Maria Santos',
+    languages: 'inglese, italiano',
+    legalBasis: 'consent',
+    consentOn: '2025-03-10',
+    consentText: 'Acconsento al trattamento dei miei dati di contatto da parte dell’ufficio.',
+    visibility: 'editors',
+  });
   ids = {
     lyon: lyon.id,
     unit: unit.id,
     eurocities: network.id,
     membership: membership.id,
     consulate: consulate.id,
+    consul: consul.id,
+    role: role.id,
   };
   page = await (await browser.newContext()).newPage();
 }, 120_000);
@@ -99,7 +142,7 @@ async function check(name: string, widths: readonly number[]): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-describe('partners, networks, units and organisations in Chromium', () => {
+describe('partners, networks, units, organisations and people in Chromium', () => {
   // One test per language and register, so that each stays well inside the time limit on a slow machine.
   const REGISTERS: Record<string, () => string[]> = {
     partners: () => [
@@ -123,9 +166,39 @@ describe('partners, networks, units and organisations in Chromium', () => {
       `organisations/${ids.consulate}/edit`,
       'organisations/new',
     ],
+    people: () => [
+      'people',
+      `people?organisationId=${ids.consulate}`,
+      `people/${ids.consul}`,
+      `people/${ids.consul}/edit`,
+      'people/new',
+      `people/${ids.consul}/roles/new`,
+      `people/${ids.consul}/roles/${ids.role}/edit`,
+      // The dashboard asking for the consul's review; the consulate's page, with its people now, is checked
+      // with the organisations.
+      '',
+    ],
   };
-  // The newest register is also checked on a phone; the others' layouts are the same and were checked there.
-  const WIDTHS: Record<string, readonly number[]> = { organisations: [1280, 390] };
+  // The newest registers are also checked on a phone; the others' layouts are the same and were checked there.
+  const WIDTHS: Record<string, readonly number[]> = { organisations: [1280, 390], people: [1280, 390] };
+  // What a page must show for its check to mean something: the parts that appear only with the people's data
+  // (the consul's record page as an admin: the review notice, the address only editors see, the roles table
+  // with its edit link and delete button; the consulate's people; the dashboard's review).
+  const SHOWS = (lang: 'it' | 'en'): Record<string, string[]> => {
+    const it = lang === 'it';
+    return {
+      [`people/${ids.consul}`]: [
+        it ? 'Da rivedere' : 'Due for review',
+        'Via Privata Cesare Mangili',
+        it ? 'Console generale (capo della sede)' : 'Consul General (head of post)',
+      ],
+      [`organisations/${ids.consulate}`]: [
+        it ? 'Persone e incarichi' : 'People and roles',
+        'S.E. Tanaka Hiroshi',
+      ],
+      '': [it ? 'Dati personali da rivedere' : 'Personal data due for review', 'Tanaka Hiroshi'],
+    };
+  };
   test.each(
     (['it', 'en'] as const).flatMap((lang) => Object.keys(REGISTERS).map((register) => ({ lang, register }))),
   )(
@@ -136,6 +209,22 @@ describe('partners, networks, units and organisations in Chromium', () => {
         const res = await page.goto(`${server.baseUrl}/admin/${lang}/${path}`);
         expect(res?.status(), path).toBe(200);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+        for (const text of SHOWS(lang)[path] ?? []) {
+          expect(main, `${path} shows ${text}`).toContain(text);
+        }
+        if (path === `people/${ids.consul}`) {
+          // The link's hidden part is a block of its own, so Chromium names it "Edit : Consul General".
+          const role = lang === 'it' ? 'Console generale' : 'Consul General';
+          const edit = page.getByRole('link', {
+            name: new RegExp(`^${lang === 'it' ? 'Modifica' : 'Edit'} ?: ${role}$`),
+          });
+          const remove = page.getByRole('button', {
+            name: `${lang === 'it' ? 'Elimina' : 'Delete'}: ${role}`,
+          });
+          expect(await edit.count(), `${path} has the role's edit link`).toBe(1);
+          expect(await remove.count(), `${path} has the role's delete button`).toBe(1);
+        }
         await check(`/admin/${lang}/${path}`, WIDTHS[register] ?? [1280]);
       }
     },
@@ -173,6 +262,26 @@ describe('partners, networks, units and organisations in Chromium', () => {
         lang === 'it' ? 'scegli il tipo di sede' : 'choose the kind of post',
       );
       await check(`organisations/new with an error (${lang})`, [1280, 390]);
+    },
+  );
+
+  test.each(['it', 'en'] as const)(
+    'when a person on consent without its day is refused (%s), then the form comes back with the error beside the field and no A/AA violation',
+    async (lang) => {
+      await signIn(lang);
+      await page.goto(`${server.baseUrl}/admin/${lang}/people/new`);
+      await page.getByLabel(lang === 'it' ? 'Nome e cognome' : 'Full name').fill('Ana Reyes');
+      await page
+        .getByLabel(lang === 'it' ? 'Base giuridica del trattamento' : 'Legal basis of the processing')
+        .selectOption('consent');
+      await page.getByRole('button', { name: lang === 'it' ? 'Crea' : 'Create' }).click();
+      const consentOn = page.getByLabel(lang === 'it' ? 'Data del consenso' : 'Day of consent');
+      await expect.poll(() => consentOn.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await consentOn.getAttribute('aria-describedby')) ?? '';
+      expect(await page.locator(`#${describedBy.split(' ').at(-1)}`).textContent()).toContain(
+        lang === 'it' ? 'Con il consenso scrivi il giorno' : 'With consent, write the day',
+      );
+      await check(`people/new with an error (${lang})`, [1280, 390]);
     },
   );
 

@@ -12,7 +12,7 @@ import {
   runAxe,
   startServer,
 } from '../test/browser.ts';
-import { makeMission, makeVisit } from '../test/factories-backoffice.ts';
+import { makeMission, makeOrganisation, makePerson, makeVisit } from '../test/factories-backoffice.ts';
 import { TEST_PUBLIC_URL } from '../test/support.ts';
 
 type Lang = 'it' | 'en';
@@ -78,6 +78,30 @@ const PAGES: { name: string; it: string; en: string; status: number }[] = [
     name: 'the mission costs',
     it: '/milano/it/costi-delle-missioni/',
     en: '/milano/en/mission-costs/',
+    status: 200,
+  },
+  {
+    name: 'the consular corps',
+    it: '/milano/it/corpo-consolare/',
+    en: '/milano/en/consular-corps/',
+    status: 200,
+  },
+  {
+    name: 'the consular corps filtered',
+    it: '/milano/it/corpo-consolare/?country=JP',
+    en: '/milano/en/consular-corps/?kind=honorary_consulate',
+    status: 200,
+  },
+  {
+    name: 'an empty directory of associations',
+    it: '/cm-firenze/it/associazioni-straniere/',
+    en: '/cm-firenze/en/community-associations/',
+    status: 200,
+  },
+  {
+    name: 'the community associations',
+    it: '/milano/it/associazioni-straniere/',
+    en: '/milano/en/community-associations/',
     status: 200,
   },
   { name: 'the open data', it: '/milano/it/dati-aperti/', en: '/milano/en/open-data/', status: 200 },
@@ -285,6 +309,52 @@ beforeAll(async () => {
     endsOn: '2025-05-12',
     published: 'yes',
   });
+  // Nor any consular post or association by name: these, made for the test only, fill the directories.
+  const japan = await makeOrganisation(server.services, milan, {
+    nameIt: 'Consolato di prova A',
+    nameEn: 'Test consulate A',
+    country: 'JP',
+    address: 'Via di prova 1',
+    city: 'Milano',
+    coordinates: '45.4781, 9.1963',
+    phone: '+39 02 0000 0001',
+    email: 'prova@example.org',
+    website: 'https://example.org',
+    openingHoursIt: 'Lun–Ven 9–12',
+    openingHoursEn: 'Mon–Fri 9–12',
+    published: 'yes',
+  });
+  await makeOrganisation(server.services, milan, {
+    postKind: 'honorary_consulate',
+    nameIt: 'Consolato di prova B',
+    country: 'IS',
+    city: 'Bergamo',
+    coordinates: '45.6983, 9.6773',
+    published: 'yes',
+  });
+  await makeOrganisation(server.services, milan, {
+    kind: 'association',
+    postKind: '',
+    district: '',
+    nameIt: 'Associazione di prova',
+    communities: 'Filippine',
+    languages: 'tagalog, inglese',
+    published: 'yes',
+  });
+  const head = await makePerson(server.services, milan, { name: 'Persona di prova', visibility: 'public' });
+  await server.services.people.addRole(
+    milan,
+    head.id,
+    {
+      organisationId: japan.id,
+      titleIt: 'Console generale',
+      titleEn: 'Consul General',
+      head: 'yes',
+      startsOn: '',
+      endsOn: '',
+    },
+    3,
+  );
   context = await browser.newContext({ viewport: DESKTOP });
   page = await context.newPage();
 });
@@ -324,6 +394,8 @@ describe('WCAG 2.1 AA with axe-core in Chromium', () => {
     { name: 'a partnership', path: '/milano/en/partnerships/chicago' },
     { name: 'the international agenda', path: '/milano/en/international-agenda/' },
     { name: 'the mission costs', path: '/milano/it/costi-delle-missioni/' },
+    { name: 'the consular corps', path: '/milano/en/consular-corps/' },
+    { name: 'the community associations', path: '/milano/it/associazioni-straniere/' },
   ])('when $name ($path) is opened on a phone (390×844), then it has no A/AA violation', async ({ path }) => {
     await page.setViewportSize(PHONE);
     try {

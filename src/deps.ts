@@ -140,7 +140,15 @@ export function createServices(database: Database) {
     database,
     repo: createFollowUpsRepository(database.db, database.query),
   });
-  const portal = createPortalService({ institutions, agreements, networks, agenda, missions });
+  const portal = createPortalService({
+    institutions,
+    agreements,
+    networks,
+    agenda,
+    missions,
+    organisations,
+    people,
+  });
   return {
     accounts,
     invitations,

@@ -3,6 +3,8 @@
 import { AppError } from './errors.ts';
 import type { Lang } from './i18n.ts';
 
+const ALIASES: Record<string, string> = { tagalog: 'tl', farsi: 'fa', persiano: 'fa' };
+
 // ISO 639-1 codes with their names in Italian and English, found once from the platform's ICU data.
 let languageIndex: Map<string, string> | undefined;
 function languages(): Map<string, string> {
@@ -17,7 +19,8 @@ function languages(): Map<string, string> {
     for (const b of letters) {
       const code = a + b;
       // A deprecated code (iw for Hebrew, in for Indonesian) would take its language's names from the current one.
-      if (Intl.getCanonicalLocales(code)[0] !== code) continue;
+      const canonical = Intl.getCanonicalLocales(code)[0];
+      if (canonical !== code && canonical?.length === 2) continue;
       const it = names.it.of(code);
       const en = names.en.of(code);
       if (!it || !en || it === code || en === code) continue;
@@ -27,6 +30,8 @@ function languages(): Map<string, string> {
       if (!index.has(en.toLowerCase())) index.set(en.toLowerCase(), code);
     }
   }
+  // Names people write that ICU's data give otherwise: it calls Tagalog (tl) "Filipino".
+  for (const [name, code] of Object.entries(ALIASES)) if (!index.has(name)) index.set(name, code);
   languageIndex = index;
   return index;
 }

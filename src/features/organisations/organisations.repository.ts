@@ -79,6 +79,21 @@ export function createOrganisationsRepository(db: Db) {
       return row;
     },
 
+    /** The published organisations of a kind, by name: the portal's directories. */
+    published(institutionId: string, kind: OrganisationKind): Promise<OrganisationRow[]> {
+      return db
+        .select()
+        .from(organisations)
+        .where(
+          and(
+            eq(organisations.institutionId, institutionId),
+            eq(organisations.kind, kind),
+            eq(organisations.published, true),
+          ),
+        )
+        .orderBy(asc(organisations.searchKey), asc(organisations.id));
+    },
+
     /** Every organisation's id, names and kind, for the choices of a form. */
     choices(institutionId: string) {
       return db

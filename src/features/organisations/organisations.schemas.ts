@@ -50,6 +50,9 @@ export const OrganisationRecord = Type.Object(
 );
 export type OrganisationRecord = Static<typeof OrganisationRecord>;
 
+/** An organisation as the portal and open data show it: no notes, nothing of the back-office. */
+export type PublicOrganisation = Omit<OrganisationRecord, 'notes' | 'example' | 'version' | 'createdAt'>;
+
 export const OrganisationPage = Type.Object(
   {
     items: Type.Array(OrganisationRecord),

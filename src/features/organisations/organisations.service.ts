@@ -28,8 +28,15 @@ import {
   type PostKind,
   regionList,
 } from './organisations.rules.ts';
-import type { OrganisationRecord } from './organisations.schemas.ts';
+import type { OrganisationRecord, PublicOrganisation } from './organisations.schemas.ts';
 
+export {
+  type DirectoryEntry,
+  type DirectoryHead,
+  directoryCsv,
+  directoryJson,
+  vcardOf,
+} from './organisations.files.ts';
 export { ORGANISATION_SORTS, type OrganisationSort } from './organisations.repository.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -250,6 +257,16 @@ export function createOrganisationsService({ repo }: { repo: OrganisationsReposi
     },
 
     choices: (institutionId: string) => repo.choices(institutionId),
+
+    /** The published consular posts or associations, without what is internal: the portal's directories. */
+    async publicDirectory(
+      institutionId: string,
+      kind: 'consular_post' | 'association',
+    ): Promise<PublicOrganisation[]> {
+      return (await repo.published(institutionId, kind))
+        .map(organisationOf)
+        .map(({ notes, example, version, createdAt, ...rest }) => rest);
+    },
 
     /** The countries in use, named, for the list's filter. */
     countries: async (institutionId: string) => (await repo.countries(institutionId)).map(countryOf),

@@ -62,6 +62,57 @@ const flatRole = (r: {
   orgKind: r.orgKind,
 });
 
+/** A person's roles: one, and versioned writes. */
+function roleQueries(db: Db, touched: (institutionId: string) => Promise<void>) {
+  const ownRole = (institutionId: string, personId: string, id: string) =>
+    and(
+      eq(personRoles.institutionId, institutionId),
+      eq(personRoles.personId, personId),
+      eq(personRoles.id, id),
+    );
+  return {
+    async role(institutionId: string, personId: string, id: string): Promise<RoleListRow | undefined> {
+      const [row] = await db
+        .select(roleColumns)
+        .from(personRoles)
+        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
+        .where(ownRole(institutionId, personId, id));
+      return row ? flatRole(row) : undefined;
+    },
+
+    async insertRole(values: RoleValues): Promise<RoleRow> {
+      const [row] = await db.insert(personRoles).values(values).returning();
+      await touched(values.institutionId);
+      return row!;
+    },
+
+    async updateRole(
+      institutionId: string,
+      personId: string,
+      id: string,
+      version: number,
+      values: Partial<RoleValues>,
+    ) {
+      const [row] = await db
+        .update(personRoles)
+        .set({ ...values, version: sql`${personRoles.version} + 1`, updatedAt: sql`now()` })
+        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
+        .returning();
+      if (row) await touched(institutionId);
+      return row;
+    },
+
+    async deleteRole(institutionId: string, personId: string, id: string, version: number): Promise<boolean> {
+      const rows = await db
+        .delete(personRoles)
+        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
+        .returning({ id: personRoles.id });
+      if (rows.length > 0) await touched(institutionId);
+      return rows.length > 0;
+    },
+  };
+}
+
 export function createPeopleRepository(db: Db) {
   const touched = (institutionId: string) => notifyChange(db, institutionId);
   const own = (institutionId: string, id: string) =>
@@ -125,6 +176,31 @@ export function createPeopleRepository(db: Db) {
         .orderBy(sql`${personRoles.endsOn} desc nulls first`, sql`${personRoles.startsOn} desc nulls last`);
     },
 
+    /** The current heads of these organisations who may be shown to everyone: the portal's directories. */
+    publicHeads(institutionId: string, today: string) {
+      return db
+        .select({
+          organisationId: personRoles.organisationId,
+          name: people.name,
+          honorific: people.honorific,
+          titleIt: personRoles.titleIt,
+          titleEn: personRoles.titleEn,
+        })
+        .from(personRoles)
+        .innerJoin(people, eq(people.id, personRoles.personId))
+        .where(
+          and(
+            eq(personRoles.institutionId, institutionId),
+            eq(personRoles.head, true),
+            eq(people.visibility, 'public'),
+            eq(people.example, false),
+            sql`(${personRoles.startsOn} is null or ${personRoles.startsOn} <= ${today})`,
+            sql`(${personRoles.endsOn} is null or ${personRoles.endsOn} >= ${today})`,
+          ),
+        )
+        .orderBy(sql`${personRoles.startsOn} desc nulls last`);
+    },
+
     /** People whose review day has come, the oldest first. */
     dueReviews(institutionId: string, visible: Visibility[], today: string, limit: number) {
       return db
@@ -164,45 +240,7 @@ export function createPeopleRepository(db: Db) {
       return rows.length > 0;
     },
 
-    async role(institutionId: string, personId: string, id: string): Promise<RoleListRow | undefined> {
-      const [row] = await db
-        .select(roleColumns)
-        .from(personRoles)
-        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
-        .where(ownRole(institutionId, personId, id));
-      return row ? flatRole(row) : undefined;
-    },
-
-    async insertRole(values: RoleValues): Promise<RoleRow> {
-      const [row] = await db.insert(personRoles).values(values).returning();
-      await touched(values.institutionId);
-      return row!;
-    },
-
-    async updateRole(
-      institutionId: string,
-      personId: string,
-      id: string,
-      version: number,
-      values: Partial<RoleValues>,
-    ) {
-      const [row] = await db
-        .update(personRoles)
-        .set({ ...values, version: sql`${personRoles.version} + 1`, updatedAt: sql`now()` })
-        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
-        .returning();
-      if (row) await touched(institutionId);
-      return row;
-    },
-
-    async deleteRole(institutionId: string, personId: string, id: string, version: number): Promise<boolean> {
-      const rows = await db
-        .delete(personRoles)
-        .where(and(ownRole(institutionId, personId, id), eq(personRoles.version, version)))
-        .returning({ id: personRoles.id });
-      if (rows.length > 0) await touched(institutionId);
-      return rows.length > 0;
-    },
+    ...roleQueries(db, touched),
   };
 }
 

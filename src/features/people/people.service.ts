@@ -97,6 +97,14 @@ export const BLANK_ROLE: RoleFields = {
   endsOn: '',
 };
 
+/** The head of a post as the portal may name them. */
+export interface PublicHead {
+  name: string;
+  honorific: string | null;
+  titleIt: string;
+  titleEn: string | null;
+}
+
 export interface PersonListQuery {
   q?: string | undefined;
   organisationId?: string | undefined;
@@ -404,6 +412,15 @@ export function createPeopleService({
       if (before.version !== version) throw stale(await detail(institutionId, id, level), version);
       await repo.delete(institutionId, id);
       return before;
+    },
+
+    /** Each organisation's current head who is visible to everyone, by organisation id (the latest if two). */
+    async publicHeads(institutionId: string) {
+      const heads = new Map<string, PublicHead>();
+      for (const h of await repo.publicHeads(institutionId, todayIso())) {
+        if (!heads.has(h.organisationId)) heads.set(h.organisationId, h);
+      }
+      return heads;
     },
 
     dueReviews: (institutionId: string, level: number, limit = 20) =>

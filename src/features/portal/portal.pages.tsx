@@ -8,19 +8,29 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../deps.ts';
 import type { PageCache } from '../../platform/http/page-cache.ts';
 import type { App } from '../../platform/http/types.ts';
-import { isLang, langOfAddress } from '../../platform/i18n.ts';
+import { isLang, type Lang, langOfAddress } from '../../platform/i18n.ts';
 import { toCsv, toGeoJson, toJson } from '../agreements/agreements.service.ts';
 import { costsCsv } from '../missions/missions.service.ts';
+import { ORGANISATION_WORDS } from '../organisations/organisations.schemas.ts';
+import {
+  type DirectoryEntry,
+  directoryCsv,
+  directoryJson,
+  vcardOf,
+} from '../organisations/organisations.service.ts';
 import { createPortalKit, type PortalKit } from './portal.kit.tsx';
+import { directoryFileOf } from './portal.paths.ts';
 import { institutionRoutes } from './portal.sections.tsx';
 import type { PortalService } from './portal.service.ts';
 import { siteRoutes } from './portal.site.tsx';
+import { directoryWords } from './views/directory.strings.ts';
 
 const RESERVED = new Set(['api', 'assets']);
 const DATA_TYPES: Record<string, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   geojson: 'application/geo+json; charset=utf-8',
+  vcf: 'text/vcard; charset=utf-8',
 };
 
 /** Page-feedback answers accepted from one address. */
@@ -60,6 +70,14 @@ export function portalPages({ services, portal, cache, publicUrl }: PortalDeps) 
 }
 
 /** An institution's published agreements as files (CSV, JSON and GeoJSON), and its mission costs (CSV). */
+/** What a vCard says of an organisation's kind and its head, in a language. */
+const vcardWords = (o: DirectoryEntry, lang: Lang) => ({
+  kind: o.postKind
+    ? ORGANISATION_WORDS[lang].postKinds[o.postKind]!
+    : ORGANISATION_WORDS[lang].kinds[o.kind]!,
+  head: directoryWords(lang).head,
+});
+
 function openDataRoutes(
   app: App,
   services: Services,
@@ -86,6 +104,53 @@ function openDataRoutes(
       async () => costsCsv(data.missionCosts),
     );
   };
+  /** A directory as vCard (in a language), CSV or JSON; only what the portal shows. */
+  const directoryFile = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    file: string,
+    d: NonNullable<ReturnType<typeof directoryFileOf>>,
+  ) => {
+    const data = await loadInstitution(slug);
+    if (!data) return notFound(request, reply, 'it');
+    const list = d.kind === 'consular' ? data.consularCorps : data.communities;
+    reply.header('content-disposition', `attachment; filename="${slug}-${file}"`);
+    return serve(
+      request,
+      reply,
+      `${slug}|data|${file}`,
+      data.institution.id,
+      DATA_TYPES[d.format]!,
+      async () =>
+        d.format === 'vcf'
+          ? list.map((o) => vcardOf(o, d.lang, vcardWords(o, d.lang))).join('')
+          : d.format === 'csv'
+            ? directoryCsv(list)
+            : directoryJson(slug, d.kind === 'consular' ? 'consular_post' : 'association', list),
+    );
+  };
+  app.get<{ Params: { inst: string; file: string } }>(
+    '/:inst/data/organisations/:file',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { inst: slug, file } = request.params;
+      const m = /^([0-9a-f-]{36})-(it|en)\.vcf$/.exec(file);
+      const data = m ? await loadInstitution(slug) : undefined;
+      const o = data && [...data.consularCorps, ...data.communities].find((x) => x.id === m![1]);
+      if (!data || !m || !o) return notFound(request, reply, 'it', data?.institution);
+      const lang = m[2] as Lang;
+      reply.header('content-disposition', `attachment; filename="${file}"`);
+      return serve(
+        request,
+        reply,
+        `${slug}|data|org|${file}`,
+        data.institution.id,
+        DATA_TYPES['vcf']!,
+        async () => vcardOf(o, lang, vcardWords(o, lang)),
+      );
+    },
+  );
   app.get<{ Params: { inst: string; file: string } }>(
     '/:inst/data/:file',
     { schema: { hide: true } },
@@ -93,6 +158,8 @@ function openDataRoutes(
       const { inst: slug, file } = request.params;
       if (file === 'mission-costs.csv') return missionCostsFile(request, reply, slug);
       if (file === 'gifts.csv') return giftsFile(request, reply, slug);
+      const directory = directoryFileOf(file);
+      if (directory) return directoryFile(request, reply, slug, file, directory);
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];
       const data = format ? await loadInstitution(slug) : undefined;
       if (!data || !format) return notFound(request, reply, 'it', data?.institution);

@@ -10,6 +10,8 @@ export const SECTIONS = {
   networks: { it: 'reti', en: 'networks' },
   agenda: { it: 'agenda-internazionale', en: 'international-agenda' },
   missionCosts: { it: 'costi-delle-missioni', en: 'mission-costs' },
+  consularCorps: { it: 'corpo-consolare', en: 'consular-corps' },
+  communities: { it: 'associazioni-straniere', en: 'community-associations' },
   openData: { it: 'dati-aperti', en: 'open-data' },
   legalNotes: { it: 'note-legali', en: 'legal-notes' },
   privacy: { it: 'privacy', en: 'privacy' },
@@ -50,3 +52,35 @@ export const agendaFeedPath = (institution: string, lang: Lang) =>
 export function feedbackPath(institution: string, lang: Lang): string {
   return `/${institution}/${lang}/feedback`;
 }
+
+/** The two directories of the contacts register, and their files' names. */
+export type DirectoryKind = 'consular' | 'communities';
+const DIRECTORY_FILES: Record<DirectoryKind, string> = {
+  consular: 'consular-corps',
+  communities: 'community-associations',
+};
+
+/** A directory as a file: vCard (in a language), CSV or JSON. */
+export const directoryFilePath = (
+  institution: string,
+  kind: DirectoryKind,
+  format: 'vcf' | 'csv' | 'json',
+  lang?: Lang,
+) => `/${institution}/data/${DIRECTORY_FILES[kind]}${format === 'vcf' && lang ? `-${lang}` : ''}.${format}`;
+
+/** The directory a data file's name asks for, with its format and language. */
+export function directoryFileOf(
+  file: string,
+): { kind: DirectoryKind; format: 'vcf' | 'csv' | 'json'; lang: Lang } | undefined {
+  const m = /^(consular-corps|community-associations)(?:-(it|en))?\.(vcf|csv|json)$/.exec(file);
+  if (!m || (m[3] === 'vcf') !== !!m[2]) return undefined;
+  return {
+    kind: m[1] === 'consular-corps' ? 'consular' : 'communities',
+    format: m[3] as 'vcf' | 'csv' | 'json',
+    lang: (m[2] ?? 'it') as Lang,
+  };
+}
+
+/** One organisation of a directory as a vCard. */
+export const organisationVcardPath = (institution: string, id: string, lang: Lang) =>
+  `/${institution}/data/organisations/${id}-${lang}.vcf`;

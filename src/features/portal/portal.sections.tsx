@@ -14,6 +14,8 @@ import type { PortalInstitution } from './portal.service.ts';
 import { agendaWords } from './views/agenda.strings.ts';
 import { Agenda, MissionCosts } from './views/agenda.tsx';
 import { agreementTitle, countryName, partnerName } from './views/common.tsx';
+import { directoryWords } from './views/directory.strings.ts';
+import { Directory, readDirectoryFilters } from './views/directory.tsx';
 import { crumbs, Frame } from './views/frame.tsx';
 import { Overview } from './views/overview.tsx';
 import { Partnership } from './views/partnership.tsx';
@@ -38,11 +40,19 @@ export function institutionRoutes(app: App, kit: PortalKit) {
     const section: Section | undefined = raw === '' ? 'overview' : sectionOf(raw, lang);
     const data = await loadInstitution(slug);
     if (!data || !section) return notFound(request, reply, lang, data?.institution);
-    // Only the partnerships page reads its query; the others ignore it so it cannot multiply cache entries.
+    // Only the partnerships page and the directories read their query; the others ignore it so it cannot
+    // multiply cache entries (a directory keeps only values its list offers).
     const query = section === 'partnerships' ? readFilters(request.query) : undefined;
+    const directory =
+      section === 'consularCorps' || section === 'communities'
+        ? readDirectoryFilters(
+            request.query,
+            section === 'consularCorps' ? data.consularCorps : data.communities,
+          )
+        : undefined;
     // The agenda splits coming and past by today's date: its page is kept for a day at most.
     const day = section === 'agenda' ? todayIso() : '';
-    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}`;
+    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}`;
     return page(request, reply, key, data.institution.id, async () =>
       sectionPage(data, lang, section, request.query, publicUrl),
     );
@@ -203,6 +213,25 @@ function sectionContent(
         description: agendaWords(lang).costsLead,
         body: <MissionCosts rows={data.missionCosts} institution={inst.slug} lang={lang} />,
       };
+    case 'consularCorps':
+    case 'communities': {
+      const kind = section === 'consularCorps' ? 'consular' : 'communities';
+      const entries = section === 'consularCorps' ? data.consularCorps : data.communities;
+      const words = directoryWords(lang);
+      return {
+        description: section === 'consularCorps' ? words.consularLead(name) : words.communitiesLead(name),
+        body: (
+          <Directory
+            kind={kind}
+            entries={entries}
+            filters={readDirectoryFilters(query, entries)}
+            institution={inst.slug}
+            institutionName={name}
+            lang={lang}
+          />
+        ),
+      };
+    }
     case 'openData':
       return {
         description: t.openData.lead,

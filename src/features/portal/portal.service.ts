@@ -8,6 +8,8 @@ import type { InstitutionsService } from '../institutions/institutions.service.t
 import type { CostRow, MissionsService } from '../missions/missions.service.ts';
 import type { Network } from '../networks/networks.schemas.ts';
 import type { NetworksService } from '../networks/networks.service.ts';
+import type { DirectoryEntry, OrganisationsService } from '../organisations/organisations.service.ts';
+import type { PeopleService } from '../people/people.service.ts';
 
 export interface PortalInstitution {
   institution: InstitutionDetail;
@@ -17,6 +19,10 @@ export interface PortalInstitution {
   agenda: PublicEntry[];
   /** Political office holders' mission costs per person and year (D.Lgs. 33/2013, art. 14). */
   missionCosts: CostRow[];
+  /** The published consular posts, each with its head where the head is public. */
+  consularCorps: DirectoryEntry[];
+  /** The foreign-community associations that agreed to be listed. */
+  communities: DirectoryEntry[];
   /** The latest change to anything the pages show, ISO timestamp. */
   lastUpdated: string;
 }
@@ -82,8 +88,21 @@ export function createPortalService(deps: {
   networks: NetworksService;
   agenda: AgendaService;
   missions: MissionsService;
+  organisations: OrganisationsService;
+  people: PeopleService;
 }) {
-  const { institutions, agreements, networks, agenda, missions } = deps;
+  const { institutions, agreements, networks, agenda, missions, organisations, people } = deps;
+
+  /** The published directories, each post with its current head when the head may be named in public. */
+  async function directories(institutionId: string) {
+    const [posts, associations, heads] = await Promise.all([
+      organisations.publicDirectory(institutionId, 'consular_post'),
+      organisations.publicDirectory(institutionId, 'association'),
+      people.publicHeads(institutionId),
+    ]);
+    const withHead = (o: (typeof posts)[number]): DirectoryEntry => ({ ...o, head: heads.get(o.id) ?? null });
+    return { consularCorps: posts.map(withHead), communities: associations.map(withHead) };
+  }
 
   async function institution(slug: string): Promise<PortalInstitution> {
     const [detail, list, nets] = await Promise.all([
@@ -91,7 +110,11 @@ export function createPortalService(deps: {
       agreements.listDetailed(slug),
       networks.list(slug),
     ]);
-    const [entries, costs] = await Promise.all([agenda.publicEntries(detail.id), missions.costs(detail.id)]);
+    const [entries, costs, directory] = await Promise.all([
+      agenda.publicEntries(detail.id),
+      missions.costs(detail.id),
+      directories(detail.id),
+    ]);
     const stamps = [detail.updatedAt, ...list.map((a) => a.updatedAt)].sort();
     return {
       institution: detail,
@@ -99,6 +122,7 @@ export function createPortalService(deps: {
       networks: nets,
       agenda: entries,
       missionCosts: costs,
+      ...directory,
       lastUpdated: stamps.at(-1)!,
     };
   }

@@ -114,6 +114,8 @@ const SITEMAP_SECTIONS: Section[] = [
   'networks',
   'agenda',
   'missionCosts',
+  'consularCorps',
+  'communities',
   'openData',
 ];
 

@@ -87,7 +87,7 @@ export function personSpecs(lang: Lang, withheld: readonly string[] = []): Field
   return [
     { name: 'name', required: true, autoComplete: 'off' },
     { name: 'honorific' },
-    { name: 'languages', label: backofficeStrings(lang).labels['languagesOf'] ?? s.language },
+    { name: 'languages', label: s.languages },
     { name: 'preferredLanguage' },
     ...personal({ name: 'email', kind: 'email', autoComplete: 'off' }, 'email'),
     ...personal({ name: 'phone', kind: 'tel', autoComplete: 'off' }, 'phone'),
@@ -111,7 +111,6 @@ export function roleSpecs(
   organisations: { id: string; nameIt: string; nameEn: string | null }[],
 ): FieldSpec[] {
   const s = peopleStrings(lang);
-  const t = backofficeStrings(lang);
   return [
     {
       name: 'organisationId',
@@ -151,7 +150,7 @@ export function roleSpecs(
     {
       name: 'startsOn',
       kind: 'date',
-      label: t.labels['since'] ?? 'startsOn',
+      label: s.from,
       hint: lang === 'it' ? 'Facoltativa.' : 'Optional.',
     },
     {
@@ -213,7 +212,7 @@ export function PersonListView(p: {
         ]}
       />
       <p role="status">{t.results(p.data.total, p.data.page, p.data.pages)}</p>
-      <DataTable caption={s.caption} columns={[s.nameColumn, s.rolesColumn, s.language, s.visibilityColumn]}>
+      <DataTable caption={s.caption} columns={[s.nameColumn, s.rolesColumn, s.languages, s.visibilityColumn]}>
         {p.data.items.map((r) => (
           <tr key={r.id}>
             <th scope="row">
@@ -249,14 +248,14 @@ function RolesTable(p: { lang: Lang; session: Session; person: PersonRecord; can
   if (p.person.roles.length === 0) return <p>{s.noRoles}</p>;
   return (
     <DataTable
-      caption={s.roles}
-      columns={[s.rolesColumn, s.organisation, s.period, ...(p.canWrite ? [t.edit] : [])]}
+      caption={s.rolesOf(p.person.name)}
+      columns={[s.roleColumn, s.organisation, s.period, ...(p.canWrite ? [s.actions] : [])]}
     >
       {p.person.roles.map((r) => (
         <tr key={r.id}>
           <th scope="row">
             {roleTitle(r, p.lang)}
-            {r.head ? ` (${s.head})` : ''}
+            {r.head ? ` (${s.headShort})` : ''}
           </th>
           <td>
             <a href={`/admin/${p.lang}/organisations/${r.organisation.id}`}>
@@ -273,7 +272,7 @@ function RolesTable(p: { lang: Lang; session: Session; person: PersonRecord; can
             {r.current ? ` · ${s.current}` : ''}
           </td>
           {p.canWrite ? (
-            <td>
+            <td class="d-flex flex-wrap gap-2 align-items-center">
               <a href={`${base}/roles/${r.id}/edit`}>
                 {t.edit}
                 <span class="visually-hidden">: {roleTitle(r, p.lang)}</span>
@@ -313,7 +312,7 @@ export function PersonView(p: {
       </p>
       <h1>{[r.honorific, r.name].filter(Boolean).join(' ')}</h1>
       <p class="lead">
-        {s.visibilities[r.visibility]}
+        {s.seenBy(s.visibilities[r.visibility])}
         {r.example ? ` · ${s.example}` : ''}
       </p>
       {r.withheld.length > 0 ? <div class="alert alert-info">{s.withheld(r.withheld.length)}</div> : null}
@@ -321,7 +320,7 @@ export function PersonView(p: {
       <h2 class="h4 mt-4">{t.details}</h2>
       <Facts
         rows={[
-          [t.labels['languages'] ?? s.language, r.languages.map((l) => languageName(l, p.lang)).join(', ')],
+          [s.languages, r.languages.map((l) => languageName(l, p.lang)).join(', ')],
           [
             t.labels['preferredLanguage']!,
             r.preferredLanguage ? languageName(r.preferredLanguage, p.lang) : null,
@@ -337,6 +336,7 @@ export function PersonView(p: {
       <h2 class="h4 mt-4">{s.data}</h2>
       <Facts
         rows={[
+          [t.labels['visibility']!, s.visibilities[r.visibility]],
           [t.labels['legalBasis']!, s.legalBases[r.legalBasis]],
           ...(r.legalBasis === 'consent'
             ? ([
@@ -378,7 +378,7 @@ export function PersonView(p: {
       ) : null}
       {p.isAdmin ? (
         <section class="mt-5">
-          <h2 class="h4">{s.exportLabel}</h2>
+          <h2 class="h4">{s.exportTitle}</h2>
           <p>{s.exportLead}</p>
           <p>
             <a class="btn btn-outline-primary" href={`${base}/export.json`} download>

@@ -26,7 +26,16 @@ export interface FrameInput {
   children: ComponentChildren;
 }
 
-const NAV: Section[] = ['overview', 'partnerships', 'map', 'timeline', 'networks', 'agenda', 'openData'];
+const NAV: Section[] = [
+  'overview',
+  'partnerships',
+  'map',
+  'timeline',
+  'networks',
+  'agenda',
+  'consularCorps',
+  'openData',
+];
 
 export const STYLES = () => [
   assetUrl('bi', 'css/bootstrap-italia.purged.css'),

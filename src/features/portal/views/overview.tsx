@@ -13,7 +13,16 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
   const f = figures(data.agreements);
   const office = lang === 'it' ? inst.officeNameIt : inst.officeNameEn;
   const description = lang === 'it' ? inst.descriptionIt : inst.descriptionEn;
-  const explore: Section[] = ['partnerships', 'map', 'timeline', 'networks', 'agenda', 'openData'];
+  const explore: Section[] = [
+    'partnerships',
+    'map',
+    'timeline',
+    'networks',
+    'agenda',
+    'consularCorps',
+    'communities',
+    'openData',
+  ];
   return (
     <div class="container my-4">
       <h1>{office ?? (lang === 'it' ? inst.nameIt : inst.nameEn)}</h1>

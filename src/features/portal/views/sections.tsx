@@ -7,7 +7,13 @@ import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.t
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import type { Network } from '../../networks/networks.schemas.ts';
 import { type MapPoint, worldMapSvg } from '../map/world-map.ts';
-import { agendaFeedPath, dataPath, missionCostsPath, partnershipPath } from '../portal.paths.ts';
+import {
+  agendaFeedPath,
+  dataPath,
+  directoryFilePath,
+  missionCostsPath,
+  partnershipPath,
+} from '../portal.paths.ts';
 import {
   agreementDate,
   agreementTitle,
@@ -242,6 +248,26 @@ export function OpenData(p: { institution: string; institutionName: string; lang
             gifts.csv
           </a>{' '}
           — {t.gifts}
+        </li>
+        <li>
+          <a href={directoryFilePath(p.institution, 'consular', 'csv')} download>
+            consular-corps.csv
+          </a>
+          ,{' '}
+          <a href={directoryFilePath(p.institution, 'consular', 'json')} download>
+            consular-corps.json
+          </a>{' '}
+          — {t.consularCorps}
+        </li>
+        <li>
+          <a href={directoryFilePath(p.institution, 'communities', 'csv')} download>
+            community-associations.csv
+          </a>
+          ,{' '}
+          <a href={directoryFilePath(p.institution, 'communities', 'json')} download>
+            community-associations.json
+          </a>{' '}
+          — {t.communities}
         </li>
       </ul>
       <h2>{t.license}</h2>
