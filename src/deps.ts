@@ -37,6 +37,7 @@ import {
   createOrganisationsAdmin,
   createOrganisationsService,
 } from './features/organisations/organisations.service.ts';
+import { createContactsImport } from './features/people/people.import.ts';
 import { createPeopleRepository } from './features/people/people.repository.ts';
 import { createPeopleAdmin, createPeopleService } from './features/people/people.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
@@ -110,6 +111,7 @@ export function createServices(database: Database) {
   const organisationsAdmin = createOrganisationsAdmin({ database, organisations });
   const people = createPeopleService({ repo: createPeopleRepository(database.db), organisations });
   const peopleAdmin = createPeopleAdmin({ database, people });
+  const importContacts = createContactsImport({ database, organisations, people });
   const gifts = createGiftsService({
     repo: createGiftsRepository(database.query),
     counterparts,
@@ -168,6 +170,7 @@ export function createServices(database: Database) {
     organisationsAdmin,
     people,
     peopleAdmin,
+    importContacts,
     agenda,
     followUps,
     examples,

@@ -171,9 +171,15 @@ export async function everyWrite(): Promise<Call[]> {
     await makeMeeting(ctx.services, milanId),
     await makeMeeting(ctx.services, milanId),
   ];
-  const [contactA, contactB] = [
+  const [contactA, contactB, keptOrg, twinOrg] = [
     await makeOrganisation(ctx.services, milanId),
     await makeOrganisation(ctx.services, milanId),
+    await makeOrganisation(ctx.services, milanId),
+    await makeOrganisation(ctx.services, milanId),
+  ];
+  const [keptPerson, twinPerson] = [
+    await makePerson(ctx.services, milanId),
+    await makePerson(ctx.services, milanId),
   ];
   const [personA, personB, personC] = [
     await makePerson(ctx.services, milanId),
@@ -277,6 +283,21 @@ export async function everyWrite(): Promise<Call[]> {
       method: 'POST',
       url: `/api/v1/people/${personC.id}/review`,
       payload: { version: personC.version },
+      status: 200,
+    },
+    {
+      label: 'merge organisations',
+      method: 'POST',
+      url: `/api/v1/organisations/${keptOrg.id}/merge`,
+      payload: { from: twinOrg.id },
+      status: 200,
+      auditedAs: keptOrg.id,
+    },
+    {
+      label: 'merge people',
+      method: 'POST',
+      url: `/api/v1/people/${keptPerson.id}/merge`,
+      payload: { from: twinPerson.id },
       status: 200,
     },
     {

@@ -58,6 +58,8 @@ const it = {
     export: 'dati scaricati',
     erase: 'cancellata (GDPR art. 17)',
     confirm_review: 'dati confermati alla revisione',
+    merge: 'unito con un doppione',
+    merged_into: 'unito in un altro record (doppione)',
   } as Record<string, string>,
   entities: {
     agreement: 'Accordo',
@@ -154,6 +156,8 @@ const en: Strings = {
     export: 'data downloaded',
     erase: 'erased (GDPR art. 17)',
     confirm_review: 'data confirmed at review',
+    merge: 'merged with a duplicate',
+    merged_into: 'merged into another record (duplicate)',
   } as Record<string, string>,
   entities: {
     agreement: 'Agreement',

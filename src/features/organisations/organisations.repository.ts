@@ -94,6 +94,22 @@ export function createOrganisationsRepository(db: Db) {
         .orderBy(asc(organisations.searchKey), asc(organisations.id));
     },
 
+    /** What tells two organisations apart, for an import's check of likely duplicates. */
+    identities(institutionId: string) {
+      return db
+        .select({
+          id: organisations.id,
+          nameIt: organisations.nameIt,
+          nameEn: organisations.nameEn,
+          kind: organisations.kind,
+          postKind: organisations.postKind,
+          countryCode: organisations.countryCode,
+          city: organisations.city,
+        })
+        .from(organisations)
+        .where(eq(organisations.institutionId, institutionId));
+    },
+
     /** Every organisation's id, names and kind, for the choices of a form. */
     choices(institutionId: string) {
       return db

@@ -257,6 +257,7 @@ export function createOrganisationsService({ repo }: { repo: OrganisationsReposi
     },
 
     choices: (institutionId: string) => repo.choices(institutionId),
+    choicesForDuplicates: (institutionId: string) => repo.identities(institutionId),
 
     /** The published consular posts or associations, without what is internal: the portal's directories. */
     async publicDirectory(

@@ -284,4 +284,54 @@ function dataRoutes(app: App, services: Services) {
     },
     (request) => admin.confirmReview(actorOf(request), request.params.id, request.body.version),
   );
+
+  const MergeBody = Type.Object(
+    {
+      from: Type.String({
+        format: 'uuid',
+        description: 'The record that goes; its roles move to the one kept',
+      }),
+    },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/organisations/:id/merge',
+    {
+      config: WRITE,
+      schema: {
+        tags: ['organisations'],
+        operationId: 'mergeOrganisations',
+        summary: 'Merge two records of the same organisation',
+        description: `The roles of \`from\` (a post's history) move to this one, then \`from\` is deleted; both logged. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: MergeBody,
+        response: {
+          200: Type.Object({
+            kept: Type.String({ format: 'uuid' }),
+            roles: Type.Integer({ description: 'Roles moved' }),
+          }),
+          ...ERRORS,
+        },
+      },
+    },
+    (request) => admin.mergeOrganisations(actorOf(request), request.params.id, request.body.from),
+  );
+  app.post(
+    '/people/:id/merge',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAG,
+        operationId: 'mergePeople',
+        summary: 'Merge the same person recorded twice',
+        description: `The roles of \`from\` move to this person, languages join, an empty contact takes \`from\`'s; then \`from\` is deleted. Logged without values. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: MergeBody,
+        response: { 200: PersonRecord, ...ERRORS },
+      },
+    },
+    (request) => admin.mergePeople(actorOf(request), request.params.id, request.body.from),
+  );
 }

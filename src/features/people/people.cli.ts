@@ -1,8 +1,8 @@
 // People's commands: list, show, create, update and erase a person, and their roles, with the API's JSON bodies
 // (see src/cli/records.ts), the CLI acting as the institution's admin; a person's data for a request of access,
 // and a review confirmed.
-import { writeFileSync } from 'node:fs';
-import { type CliCommand, CliUsageError } from '../../cli/cli.types.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type CliCommand, CliUsageError, progressBar } from '../../cli/cli.types.ts';
 import { institutionActor, printJson, recordCommands, versionOf } from '../../cli/records.ts';
 import { personBodies } from './people.body.ts';
 import {
@@ -20,6 +20,43 @@ const idOf = (positionals: string[]) => {
 };
 
 export const peopleCli: CliCommand[] = [
+  {
+    name: 'import contacts',
+    usage: 'import contacts FILE --institution SLUG [--kind consular_post|association] [--dry-run]',
+    summary:
+      'Import organisations (and their heads) from a CSV (comma or semicolon, UTF-8 or Latin-1, Italian headers too); all or nothing, likely duplicates flagged',
+    options: { institution: { type: 'string' }, kind: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    async run(ctx) {
+      const file = ctx.positionals[0];
+      if (!file) throw new CliUsageError('Give the file to import');
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        ctx.err(`Cannot read ${file}: ${(err as Error).message}\n`);
+        return 1;
+      }
+      const bar = progressBar(ctx);
+      const r = await ctx.services.importContacts({
+        actor: await institutionActor(ctx),
+        bytes,
+        kind: (ctx.values['kind'] as string | undefined) ?? 'consular_post',
+        dryRun: !!ctx.values['dry-run'],
+        onProgress: (done, total) => bar('import', done, total),
+      });
+      for (const w of r.warnings) ctx.err(`Warning: ${w}\n`);
+      for (const p of r.problems)
+        ctx.err(`${p.line ? `${file}:${p.line}` : file}: ${p.column}: ${p.message}\n`);
+      ctx.out(
+        r.problems.length
+          ? `Nothing imported: ${r.problems.length} problem(s) in ${r.rows} rows.\n`
+          : r.dryRun
+            ? `Dry run: all ${r.rows} rows can be imported (${r.organisations} organisations, ${r.people} people); nothing was written.\n`
+            : `Imported ${r.organisations} organisations and ${r.people} people from ${r.rows} rows.\n`,
+      );
+      return r.problems.length ? 1 : 0;
+    },
+  },
   ...recordCommands({
     noun: 'people',
     one: 'person',
@@ -71,6 +108,29 @@ export const peopleCli: CliCommand[] = [
       return 0;
     },
   },
+  ...(['organisations', 'people'] as const).map(
+    (noun): CliCommand => ({
+      name: `${noun} merge`,
+      usage: `${noun} merge KEEP_ID FROM_ID --institution SLUG`,
+      summary:
+        noun === 'people'
+          ? 'Merge the same person recorded twice: roles move to KEEP, then FROM goes'
+          : "Merge two records of one organisation: FROM's roles (its history) move to KEEP, then FROM goes",
+      options: { institution: { type: 'string' } },
+      async run(ctx) {
+        const [keep, from] = ctx.positionals;
+        if (!keep || !from)
+          throw new CliUsageError('Give the id of the record kept and of the one merged into it');
+        const actor = await institutionActor(ctx);
+        const done =
+          noun === 'people'
+            ? await ctx.services.peopleAdmin.mergePeople(actor, keep, from)
+            : await ctx.services.peopleAdmin.mergeOrganisations(actor, keep, from);
+        printJson(ctx, done);
+        return 0;
+      },
+    }),
+  ),
   {
     name: 'people review',
     usage: 'people review ID --institution SLUG --version N',

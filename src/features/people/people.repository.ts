@@ -62,7 +62,7 @@ const flatRole = (r: {
   orgKind: r.orgKind,
 });
 
-/** A person's roles: one, and versioned writes. */
+/** A person's roles: one, versioned writes, and moving them all when two records are merged into one. */
 function roleQueries(db: Db, touched: (institutionId: string) => Promise<void>) {
   const ownRole = (institutionId: string, personId: string, id: string) =>
     and(
@@ -71,6 +71,27 @@ function roleQueries(db: Db, touched: (institutionId: string) => Promise<void>) 
       eq(personRoles.id, id),
     );
   return {
+    /** Moves an organisation's roles to another (a merge of two records of the same organisation). */
+    async moveOrganisationRoles(institutionId: string, from: string, to: string): Promise<number> {
+      const rows = await db
+        .update(personRoles)
+        .set({ organisationId: to, version: sql`${personRoles.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(personRoles.institutionId, institutionId), eq(personRoles.organisationId, from)))
+        .returning({ id: personRoles.id });
+      await touched(institutionId);
+      return rows.length;
+    },
+
+    /** Moves a person's roles to another person (a merge of the same person recorded twice). */
+    async movePersonRoles(institutionId: string, from: string, to: string): Promise<number> {
+      const rows = await db
+        .update(personRoles)
+        .set({ personId: to, version: sql`${personRoles.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(personRoles.institutionId, institutionId), eq(personRoles.personId, from)))
+        .returning({ id: personRoles.id });
+      await touched(institutionId);
+      return rows.length;
+    },
     async role(institutionId: string, personId: string, id: string): Promise<RoleListRow | undefined> {
       const [row] = await db
         .select(roleColumns)

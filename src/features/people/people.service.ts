@@ -317,6 +317,48 @@ function roleWork(
   };
 }
 
+/** Two records of one organisation, or of one person, made one: the roles move, then the second goes. */
+function mergeWork(
+  repo: PeopleRepository,
+  organisations: OrganisationsService,
+  row: (institutionId: string, id: string, level: number) => Promise<PersonRow>,
+) {
+  return {
+    /**
+     * Merges the record `from` into `keep`, both of the same organisation: its roles (a post's history) move
+     * to `keep`, then `from` goes.
+     */
+    async mergeOrganisations(institutionId: string, keep: string, from: string) {
+      if (keep === from) throw AppError.invalid('from', 'Choose another record than the one kept');
+      const kept = await organisations.detail(institutionId, keep);
+      const gone = await organisations.detail(institutionId, from);
+      const moved = await repo.moveOrganisationRoles(institutionId, from, keep);
+      await organisations.remove(institutionId, from, gone.version);
+      return { kept, gone, moved };
+    },
+
+    /**
+     * Merges the person `from` into `keep` (the same person recorded twice): roles move, languages join, an
+     * empty contact of `keep` takes `from`'s, then `from` goes. Both must be within the reader's sight.
+     */
+    async mergePeople(institutionId: string, keep: string, from: string, level: number) {
+      if (keep === from) throw AppError.invalid('from', 'Choose another person than the one kept');
+      const kept = await row(institutionId, keep, level);
+      const gone = await row(institutionId, from, level);
+      const moved = await repo.movePersonRoles(institutionId, from, keep);
+      const after = await repo.updateVersioned(institutionId, keep, kept.version, {
+        languages: [...new Set([...kept.languages, ...gone.languages])],
+        email: kept.email ?? gone.email,
+        phone: kept.phone ?? gone.phone,
+        address: kept.address ?? gone.address,
+        honorific: kept.honorific ?? gone.honorific,
+      });
+      await repo.delete(institutionId, from);
+      return { kept, after: after!, gone, moved };
+    },
+  };
+}
+
 export function createPeopleService({
   repo,
   organisations,
@@ -414,6 +456,8 @@ export function createPeopleService({
       return before;
     },
 
+    ...mergeWork(repo, organisations, row),
+
     /** Each organisation's current head who is visible to everyone, by organisation id (the latest if two). */
     async publicHeads(institutionId: string) {
       const heads = new Map<string, PublicHead>();
@@ -442,6 +486,100 @@ export function createPeopleService({
 }
 
 export type PeopleService = ReturnType<typeof createPeopleService>;
+
+/** The merges of duplicates, as the actor's institution, audited on both records. */
+function mergeUseCases(
+  deps: { people: PeopleService },
+  k: {
+    asStaff: ReturnType<typeof staffWork>['asStaff'];
+    audit: ReturnType<typeof staffWork>['audit'];
+    logged: (actor: Actor, action: string, id: string, before?: unknown, after?: unknown) => Promise<void>;
+    view: (institutionId: string, id: string, actor: Actor) => Promise<PersonRecord>;
+    level: (actor: Actor) => number;
+  },
+) {
+  const { people } = deps;
+  const { asStaff, audit, logged, view, level } = k;
+  return {
+    /** Two records of one organisation become one, the roles of both kept; audited on both. */
+    mergeOrganisations(actor: Actor, keep: string, from: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const { kept, gone, moved } = await people.mergeOrganisations(institutionId, keep, from);
+        await audit(actor, {
+          action: 'merge',
+          entity: 'organisation',
+          entityId: keep,
+          before: undefined,
+          after: { from, name: gone.nameIt, roles: moved },
+        });
+        await audit(actor, {
+          action: 'merged_into',
+          entity: 'organisation',
+          entityId: from,
+          before: gone,
+          after: { into: keep, name: kept.nameIt },
+        });
+        return { kept: kept.id, roles: moved };
+      });
+    },
+
+    /** The same person recorded twice becomes one; audited on both, without values. */
+    mergePeople(actor: Actor, keep: string, from: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const { kept, after, moved } = await people.mergePeople(institutionId, keep, from, level(actor));
+        await logged(actor, 'merge', keep, auditView(kept), auditView(after, changedFields(kept, after)));
+        await logged(actor, 'merged_into', from, undefined, { into: keep, roles: moved });
+        return view(institutionId, keep, actor);
+      });
+    },
+
+    holders: (actor: Actor, organisationId: string) =>
+      asStaff(actor, (i) => people.holders(i, organisationId, level(actor))),
+
+    roleForm(actor: Actor, personId: string, id?: string) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => ({
+        person: await view(institutionId, personId, actor),
+        role: id ? await people.role(institutionId, personId, id, level(actor)) : undefined,
+      }));
+    },
+
+    addRole(actor: Actor, personId: string, fields: RoleFields) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const made = await people.addRole(institutionId, personId, fields, level(actor));
+        await logged(actor, 'add_person_role', personId, undefined, made);
+        return made;
+      });
+    },
+
+    updateRole(actor: Actor, personId: string, id: string, version: number, fields: RoleFields) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const { before, after } = await people.updateRole(
+          institutionId,
+          personId,
+          id,
+          version,
+          fields,
+          level(actor),
+        );
+        await logged(actor, 'change_person_role', personId, before, after);
+        return after;
+      });
+    },
+
+    removeRole(actor: Actor, personId: string, id: string, version: number) {
+      requireWriter(actor);
+      return asStaff(actor, async (institutionId) => {
+        const before = await people.removeRole(institutionId, personId, id, version, level(actor));
+        await logged(actor, 'remove_person_role', personId, before, undefined);
+      });
+    },
+  };
+}
 
 /** The back-office's use cases of people, as the actor's institution, at the actor's level, audited. */
 export function createPeopleAdmin(deps: { database: Database; people: PeopleService }) {
@@ -545,49 +683,7 @@ export function createPeopleAdmin(deps: { database: Database; people: PeopleServ
 
     dueReviews: (actor: Actor) => asStaff(actor, (i) => people.dueReviews(i, level(actor))),
 
-    holders: (actor: Actor, organisationId: string) =>
-      asStaff(actor, (i) => people.holders(i, organisationId, level(actor))),
-
-    roleForm(actor: Actor, personId: string, id?: string) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => ({
-        person: await view(institutionId, personId, actor),
-        role: id ? await people.role(institutionId, personId, id, level(actor)) : undefined,
-      }));
-    },
-
-    addRole(actor: Actor, personId: string, fields: RoleFields) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
-        const made = await people.addRole(institutionId, personId, fields, level(actor));
-        await logged(actor, 'add_person_role', personId, undefined, made);
-        return made;
-      });
-    },
-
-    updateRole(actor: Actor, personId: string, id: string, version: number, fields: RoleFields) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
-        const { before, after } = await people.updateRole(
-          institutionId,
-          personId,
-          id,
-          version,
-          fields,
-          level(actor),
-        );
-        await logged(actor, 'change_person_role', personId, before, after);
-        return after;
-      });
-    },
-
-    removeRole(actor: Actor, personId: string, id: string, version: number) {
-      requireWriter(actor);
-      return asStaff(actor, async (institutionId) => {
-        const before = await people.removeRole(institutionId, personId, id, version, level(actor));
-        await logged(actor, 'remove_person_role', personId, before, undefined);
-      });
-    },
+    ...mergeUseCases(deps, { asStaff, audit, logged, view, level }),
   };
 }
 

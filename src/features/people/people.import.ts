@@ -1,0 +1,374 @@
+// Importing the contacts register from spreadsheets as offices keep them (the consular list, the register of
+// associations), with the rules of the other imports: every row checked by the same services as a form, all
+// or nothing (one transaction, rolled back once every row is tried), problems named by line and column, a dry
+// run, the progress row by row; CSV with commas or semicolons, UTF-8 or Windows-1252; Italian headers too.
+// A row may name the post's head (a person on the basis of public task, seen by the staff). Likely duplicates
+// (the same organisation under two spellings, or the same kind of post of the same country in the same city;
+// the same person twice) are flagged as warnings, to merge afterwards.
+import { randomUUID } from 'node:crypto';
+import { csvRecords, decodeText } from '../../platform/csv.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { isAppError } from '../../platform/errors.ts';
+import type { Actor } from '../accounts/accounts.access.ts';
+import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
+import {
+  BLANK_ORGANISATION,
+  type OrganisationFields,
+  type OrganisationsService,
+} from '../organisations/organisations.service.ts';
+import { normalizeName } from '../places/places.service.ts';
+import { BLANK_PERSON, BLANK_ROLE, type PeopleService, readerLevel } from './people.service.ts';
+
+export const CONTACT_COLUMNS = [
+  'kind',
+  'post_kind',
+  'name_it',
+  'name_en',
+  'country',
+  'communities',
+  'languages',
+  'district',
+  'address',
+  'city',
+  'latitude',
+  'longitude',
+  'phone',
+  'email',
+  'website',
+  'opening_hours_it',
+  'opening_hours_en',
+  'activities_it',
+  'activities_en',
+  'register_number',
+  'published',
+  'head_name',
+  'head_title_it',
+  'head_title_en',
+  'head_since',
+] as const;
+
+/** Headers offices write in Italian (folded), and the column each means. */
+const ALIASES: Record<string, string> = {
+  tipo: 'kind',
+  tipo_sede: 'post_kind',
+  sede: 'post_kind',
+  nome: 'name_it',
+  denominazione: 'name_it',
+  nome_inglese: 'name_en',
+  paese: 'country',
+  stato: 'country',
+  comunita: 'communities',
+  lingue: 'languages',
+  circoscrizione: 'district',
+  indirizzo: 'address',
+  citta: 'city',
+  comune: 'city',
+  latitudine: 'latitude',
+  longitudine: 'longitude',
+  telefono: 'phone',
+  e_mail: 'email',
+  sito: 'website',
+  sito_web: 'website',
+  orari: 'opening_hours_it',
+  attivita: 'activities_it',
+  numero_registro: 'register_number',
+  n_registro: 'register_number',
+  pubblicato: 'published',
+  capo_sede: 'head_name',
+  capo_della_sede: 'head_name',
+  titolare: 'head_name',
+  qualifica: 'head_title_it',
+  dal: 'head_since',
+};
+
+/** Kinds of post as offices write them, folded, in Italian and English. */
+const POST_WORDS: Record<string, string> = {
+  ambasciata: 'embassy',
+  embassy: 'embassy',
+  consolato_generale: 'consulate_general',
+  consulate_general: 'consulate_general',
+  consolato: 'consulate',
+  consulate: 'consulate',
+  vice_consolato: 'vice_consulate',
+  viceconsolato: 'vice_consulate',
+  vice_consulate: 'vice_consulate',
+  consolato_onorario: 'honorary_consulate',
+  honorary_consulate: 'honorary_consulate',
+};
+
+/** The column a service's field is read from, to name it in a problem. */
+const COLUMN_OF: Record<string, string> = {
+  postKind: 'post_kind',
+  nameIt: 'name_it',
+  nameEn: 'name_en',
+  coordinates: 'latitude',
+  openingHoursIt: 'opening_hours_it',
+  openingHoursEn: 'opening_hours_en',
+  activitiesIt: 'activities_it',
+  activitiesEn: 'activities_en',
+  registerNumber: 'register_number',
+  name: 'head_name',
+  titleIt: 'head_title_it',
+  titleEn: 'head_title_en',
+  startsOn: 'head_since',
+};
+
+export interface ContactsImportReport {
+  rows: number;
+  organisations: number;
+  people: number;
+  problems: { line?: number; column: string; message: string }[];
+  /** Likely duplicates, by line: flagged, not refused. */
+  warnings: string[];
+  dryRun: boolean;
+  written: boolean;
+}
+
+class Rollback extends Error {}
+
+const fold = (h: string) => normalizeName(h).replace(/ /g, '_');
+const header = (h: string) => {
+  const folded = fold(h);
+  return ALIASES[folded] ?? folded;
+};
+
+/** The organisation's fields from one row; the kind is the file's unless the row says. */
+function fieldsOf(c: (name: string) => string, kind: string): OrganisationFields {
+  const post = c('post_kind');
+  const lat = c('latitude').replace(',', '.');
+  const lon = c('longitude').replace(',', '.');
+  return {
+    ...BLANK_ORGANISATION,
+    kind: c('kind') || kind,
+    postKind: post ? (POST_WORDS[fold(post)] ?? post) : '',
+    nameIt: c('name_it'),
+    nameEn: c('name_en'),
+    country: c('country'),
+    communities: c('communities'),
+    languages: c('languages'),
+    district: c('district'),
+    address: c('address'),
+    city: c('city'),
+    coordinates: lat || lon ? `${lat}, ${lon}` : '',
+    phone: c('phone'),
+    email: c('email'),
+    website: c('website'),
+    openingHoursIt: c('opening_hours_it'),
+    openingHoursEn: c('opening_hours_en'),
+    activitiesIt: c('activities_it'),
+    activitiesEn: c('activities_en'),
+    registerNumber: c('register_number'),
+    published: ['si', 'sì', 'yes', 'true', '1', 'x'].includes(c('published').toLowerCase()) ? 'yes' : '',
+  };
+}
+
+export function createContactsImport(deps: {
+  database: Database;
+  organisations: OrganisationsService;
+  people: PeopleService;
+}) {
+  const { database, organisations, people } = deps;
+
+  const problemOf = (line: number, err: unknown) => {
+    if (!isAppError(err)) throw err;
+    const field = err.field?.split('.')[0] ?? '';
+    return {
+      line,
+      column: COLUMN_OF[field] ?? field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
+      message: err.message,
+    };
+  };
+
+  return async function importContacts(opts: {
+    actor: Actor;
+    bytes: Uint8Array;
+    kind: 'consular_post' | 'association' | string;
+    dryRun: boolean;
+    onProgress?: (done: number, total: number) => void;
+  }): Promise<ContactsImportReport> {
+    const { text, warning } = decodeText(opts.bytes);
+    const parsed = csvRecords(text, header);
+    const report: ContactsImportReport = {
+      rows: parsed.records.length,
+      organisations: 0,
+      people: 0,
+      problems: [],
+      warnings: warning ? [warning] : [],
+      dryRun: opts.dryRun,
+      written: false,
+    };
+    if (parsed.error) {
+      report.problems.push({
+        ...(parsed.error.line ? { line: parsed.error.line } : {}),
+        column: 'file',
+        message: parsed.error.message,
+      });
+      return report;
+    }
+    const found = parsed.records[0] ? Object.keys(parsed.records[0].cells) : [];
+    for (const h of found.filter((h) => h && !(CONTACT_COLUMNS as readonly string[]).includes(h))) {
+      report.problems.push({
+        column: h,
+        message: `unknown column "${h}"; the columns are: ${CONTACT_COLUMNS.join(', ')}`,
+      });
+    }
+    if (parsed.records.length && !found.includes('name_it'))
+      report.problems.push({ column: 'name_it', message: 'the file has no "name_it" (or "nome") column' });
+    if (report.problems.length) return report;
+
+    const institutionId = opts.actor.institutionId;
+    const level = readerLevel('admin');
+    try {
+      await database.scoped({ institutionIds: [institutionId] }, async () => {
+        const audit: AuditRecord[] = [];
+        const seen = new Duplicates(await organisations.choicesForDuplicates(institutionId));
+        const seenPeople = new Map<string, string>();
+        for (const [i, { line, cells }] of parsed.records.entries()) {
+          const c = (name: string) => (cells[name] ?? '').trim();
+          try {
+            const fields = fieldsOf(c, opts.kind);
+            const made = await organisations.create(institutionId, fields);
+            report.organisations += 1;
+            audit.push({
+              institutionId,
+              action: 'create',
+              entity: 'organisation',
+              entityId: made.id,
+              after: made,
+            });
+            const twin = seen.check(made, `line ${line}`);
+            if (twin)
+              report.warnings.push(
+                `line ${line}: "${made.nameIt}" is likely the same organisation as ${twin}`,
+              );
+            if (c('head_name')) {
+              const key = normalizeName(c('head_name'));
+              const earlier = seenPeople.get(key);
+              if (earlier)
+                report.warnings.push(
+                  `line ${line}: "${c('head_name')}" is likely the same person as on ${earlier}`,
+                );
+              seenPeople.set(key, `line ${line}`);
+              const person = await people.create(institutionId, {
+                ...BLANK_PERSON,
+                name: c('head_name'),
+                legalBasis: 'public_task',
+                visibility: 'staff',
+              });
+              const role = await people.addRole(
+                institutionId,
+                person.id,
+                {
+                  ...BLANK_ROLE,
+                  organisationId: made.id,
+                  titleIt: c('head_title_it') || (made.postKind ? 'Capo della sede' : 'Presidente'),
+                  titleEn: c('head_title_en'),
+                  head: 'yes',
+                  startsOn: c('head_since'),
+                },
+                level,
+              );
+              report.people += 1;
+              audit.push(
+                {
+                  institutionId,
+                  action: 'create',
+                  entity: 'person',
+                  entityId: person.id,
+                  after: { given: ['name'] },
+                },
+                {
+                  institutionId,
+                  action: 'add_person_role',
+                  entity: 'person',
+                  entityId: person.id,
+                  after: role,
+                },
+              );
+            }
+          } catch (err) {
+            report.problems.push(problemOf(line, err));
+          }
+          opts.onProgress?.(i + 1, parsed.records.length);
+        }
+        if (report.problems.length || opts.dryRun) throw new Rollback();
+        await appendAudit(database.query, opts.actor, [
+          {
+            institutionId,
+            action: 'import',
+            entity: 'organisations',
+            entityId: randomUUID(),
+            after: { rows: report.rows, organisations: report.organisations, people: report.people },
+          },
+          ...audit,
+        ]);
+      });
+      report.written = true;
+    } catch (err) {
+      // A failed statement leaves the transaction unusable: the rows after it were not tried.
+      if (!(err instanceof Rollback)) throw err;
+    }
+    return report;
+  };
+}
+
+export type ContactsImport = ReturnType<typeof createContactsImport>;
+
+type Known = {
+  id: string;
+  nameIt: string;
+  nameEn: string | null;
+  kind: string;
+  postKind: string | null;
+  countryCode: string | null;
+  city: string | null;
+};
+
+/**
+ * Likely duplicates: the same folded name (or one name inside the other: "Consolato generale del Giappone" and
+ * "... a Milano"), or a consular post of the same kind and country in the same city.
+ */
+class Duplicates {
+  private readonly names = new Map<string, string>();
+  private readonly posts = new Map<string, string>();
+  constructor(existing: Known[]) {
+    for (const o of existing) this.add(o, `the existing "${o.nameIt}"`);
+  }
+  private add(o: Known, where: string) {
+    for (const n of [o.nameIt, o.nameEn]) if (n) this.names.set(normalizeName(n), where);
+    if (o.kind === 'consular_post' && o.countryCode) this.posts.set(this.postKey(o), where);
+  }
+  private postKey(o: Known) {
+    return [o.postKind, o.countryCode, normalizeName(o.city ?? '')].join('|');
+  }
+  check(
+    o: {
+      id: string;
+      nameIt: string;
+      nameEn: string | null;
+      kind: string;
+      postKind: string | null;
+      country: { code: string } | null;
+      city: string | null;
+    },
+    where: string,
+  ): string | undefined {
+    const known: Known = { ...o, countryCode: o.country?.code ?? null };
+    const mine = [o.nameIt, o.nameEn].filter(Boolean).map((n) => normalizeName(n!));
+    let twin: string | undefined;
+    for (const [name, at] of this.names) {
+      if (
+        mine.some(
+          (m) => m === name || (m.length > 12 && name.length > 12 && (m.includes(name) || name.includes(m))),
+        )
+      ) {
+        twin = at;
+        break;
+      }
+    }
+    if (!twin && known.kind === 'consular_post' && known.countryCode)
+      twin = this.posts.get(this.postKey(known));
+    this.add(known, where);
+    return twin;
+  }
+}
