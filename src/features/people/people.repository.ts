@@ -138,12 +138,6 @@ export function createPeopleRepository(db: Db) {
   const touched = (institutionId: string) => notifyChange(db, institutionId);
   const own = (institutionId: string, id: string) =>
     and(eq(people.institutionId, institutionId), eq(people.id, id));
-  const ownRole = (institutionId: string, personId: string, id: string) =>
-    and(
-      eq(personRoles.institutionId, institutionId),
-      eq(personRoles.personId, personId),
-      eq(personRoles.id, id),
-    );
   return {
     async count(filter: PersonFilter): Promise<number> {
       const [row] = await db
