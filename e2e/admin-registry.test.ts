@@ -174,6 +174,7 @@ describe('partners, networks, units, organisations and people in Chromium', () =
       'people/new',
       `people/${ids.consul}/roles/new`,
       `people/${ids.consul}/roles/${ids.role}/edit`,
+      'people/lists?kind=consular_post',
       // The dashboard asking for the consul's review; the consulate's page, with its people now, is checked
       // with the organisations.
       '',

@@ -38,6 +38,7 @@ import {
   createOrganisationsService,
 } from './features/organisations/organisations.service.ts';
 import { createContactsImport } from './features/people/people.import.ts';
+import { createDistributionLists } from './features/people/people.lists.ts';
 import { createPeopleRepository } from './features/people/people.repository.ts';
 import { createPeopleAdmin, createPeopleService } from './features/people/people.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
@@ -109,7 +110,9 @@ export function createServices(database: Database) {
   const agenda = createAgendaService({ database, institutions });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
   const organisationsAdmin = createOrganisationsAdmin({ database, organisations });
-  const people = createPeopleService({ repo: createPeopleRepository(database.db), organisations });
+  const peopleRepo = createPeopleRepository(database.db);
+  const people = createPeopleService({ repo: peopleRepo, organisations });
+  const distributionLists = createDistributionLists({ database, organisations, repo: peopleRepo });
   const peopleAdmin = createPeopleAdmin({ database, people });
   const importContacts = createContactsImport({ database, organisations, people });
   const gifts = createGiftsService({
@@ -171,6 +174,7 @@ export function createServices(database: Database) {
     people,
     peopleAdmin,
     importContacts,
+    distributionLists,
     agenda,
     followUps,
     examples,

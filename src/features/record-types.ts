@@ -26,6 +26,7 @@ import { networksPages } from './networks/networks.pages.tsx';
 import { organisationsApi } from './organisations/organisations.api.ts';
 import { organisationsPages } from './organisations/organisations.pages.tsx';
 import { peopleApi } from './people/people.api.ts';
+import { listsApi, listsPages } from './people/people.lists.routes.tsx';
 import { peoplePages } from './people/people.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
@@ -64,6 +65,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'meetings', api: meetingsApi, pages: meetingsPages },
   { name: 'organisations', api: organisationsApi, pages: organisationsPages },
   { name: 'people', api: peopleApi, pages: peoplePages },
+  { name: 'distribution-lists', api: listsApi, pages: listsPages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },

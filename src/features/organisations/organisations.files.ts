@@ -17,7 +17,7 @@ export type DirectoryEntry = PublicOrganisation & { head: DirectoryHead | null }
 const LICENCE = 'CC-BY-4.0';
 
 /** A text value as RFC 6350 §3.4 escapes it: backslash, comma, semicolon and line breaks. */
-const esc = (v: string) =>
+export const esc = (v: string) =>
   v.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
 
 /** A content line folded at 75 octets (RFC 6350 §3.2), never inside a UTF-8 character. */
@@ -70,8 +70,11 @@ export function vcardOf(o: DirectoryEntry, lang: 'it' | 'en', words: { kind: str
     `REV:${o.updatedAt.replace(/[-:]/g, '').replace(/\.\d+/, '')}`,
     'END:VCARD',
   ];
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  return vcardText(lines);
 }
+
+/** Content lines as a vCard's text: each folded, CRLF after each. */
+export const vcardText = (lines: string[]) => `${lines.map(fold).join('\r\n')}\r\n`;
 
 const COLUMNS = [
   'id',

@@ -35,9 +35,12 @@ export {
   type DirectoryHead,
   directoryCsv,
   directoryJson,
+  esc as vcardEscape,
   vcardOf,
+  vcardText,
 } from './organisations.files.ts';
 export { ORGANISATION_SORTS, type OrganisationSort } from './organisations.repository.ts';
+export { ORGANISATION_KINDS } from './organisations.rules.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -134,6 +137,9 @@ export const organisationOf = (r: OrganisationRow): OrganisationRecord => ({
   createdAt: new Date(r.createdAt).toISOString(),
   updatedAt: new Date(r.updatedAt).toISOString(),
 });
+
+/** A country typed by a person as its ISO code, or an AppError naming the field. */
+export const resolveCountryCode = (field: string, value: string): string => countryCode(field, value) ?? '';
 
 function countryCode(field: string, value: string): string | null {
   const v = value.trim();
@@ -258,6 +264,11 @@ export function createOrganisationsService({ repo }: { repo: OrganisationsReposi
 
     choices: (institutionId: string) => repo.choices(institutionId),
     choicesForDuplicates: (institutionId: string) => repo.identities(institutionId),
+    /** Every organisation of the institution (a distribution list picks among them). */
+    all: async (institutionId: string) =>
+      (await repo.page({ institutionId }, { sort: 'name', lang: 'it', limit: 100_000, offset: 0 })).map(
+        organisationOf,
+      ),
 
     /** The published consular posts or associations, without what is internal: the portal's directories. */
     async publicDirectory(

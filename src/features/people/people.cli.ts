@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type CliCommand, CliUsageError, progressBar } from '../../cli/cli.types.ts';
 import { institutionActor, printJson, recordCommands, versionOf } from '../../cli/records.ts';
 import { personBodies } from './people.body.ts';
+import { listCsv, listVcards } from './people.lists.ts';
 import {
   PersonChanges,
   PersonInput,
@@ -131,6 +132,40 @@ export const peopleCli: CliCommand[] = [
       },
     }),
   ),
+  {
+    name: 'export distribution-list',
+    usage:
+      'export distribution-list --institution SLUG [--kind K] [--country C] [--community C] [--language L] [--role WORDS] [--format csv|vcf] [--out FILE]',
+    summary:
+      'Organisations and the people in them, picked by kind, country, community, language or role, as CSV or vCard',
+    options: {
+      institution: { type: 'string' },
+      kind: { type: 'string' },
+      country: { type: 'string' },
+      community: { type: 'string' },
+      language: { type: 'string' },
+      role: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+    },
+    async run(ctx) {
+      const format = (ctx.values['format'] as string | undefined) ?? 'csv';
+      if (format !== 'csv' && format !== 'vcf') throw new CliUsageError('--format is csv or vcf');
+      const v = (name: string) => ctx.values[name] as string | undefined;
+      const entries = await ctx.services.distributionLists.list(await institutionActor(ctx), {
+        kind: v('kind'),
+        country: v('country'),
+        community: v('community'),
+        language: v('language'),
+        role: v('role'),
+      });
+      const text = format === 'csv' ? listCsv(entries) : listVcards(entries);
+      const out = v('out');
+      if (out) writeFileSync(out, text);
+      else ctx.out(text);
+      return 0;
+    },
+  },
   {
     name: 'people review',
     usage: 'people review ID --institution SLUG --version N',

@@ -3,20 +3,32 @@
 import type { Lang } from '../../platform/i18n.ts';
 
 const WORDS = {
-  it: { label: 'Registro dei contatti', organisations: 'Organizzazioni', people: 'Persone' },
-  en: { label: 'Contacts register', organisations: 'Organisations', people: 'People' },
+  it: {
+    label: 'Registro dei contatti',
+    organisations: 'Organizzazioni',
+    people: 'Persone',
+    lists: 'Liste di distribuzione',
+  },
+  en: {
+    label: 'Contacts register',
+    organisations: 'Organisations',
+    people: 'People',
+    lists: 'Distribution lists',
+  },
 };
 
-export function ContactsTabs(p: { lang: Lang; current: 'organisations' | 'people' }) {
+const PATHS = { organisations: 'organisations', people: 'people', lists: 'people/lists' } as const;
+
+export function ContactsTabs(p: { lang: Lang; current: keyof typeof PATHS }) {
   const w = WORDS[p.lang];
   return (
     <nav aria-label={w.label} class="mb-3">
       <ul class="nav nav-tabs">
-        {(['organisations', 'people'] as const).map((k) => (
+        {(['organisations', 'people', 'lists'] as const).map((k) => (
           <li class="nav-item" key={k}>
             <a
               class={`nav-link${k === p.current ? ' active' : ''}`}
-              href={`/admin/${p.lang}/${k}`}
+              href={`/admin/${p.lang}/${PATHS[k]}`}
               aria-current={k === p.current ? 'page' : undefined}
             >
               {w[k]}
