@@ -64,10 +64,18 @@ export function counterpartsPages(services: Services) {
 
     const counterpartRender = async (c: Ctx, id: string): Promise<Rendered> => {
       const data = await admin.counterpart(c.actor, id);
+      // "Who do we know in Kyoto?": the organisations of the partner's country, with their current heads.
+      const code = data.counterpart.country?.code;
+      const contacts = code ? await services.organisationsAdmin.ofCountry(c.actor, code) : [];
       return {
         title: `${nameIn(data.counterpart, c.lang)} — ${counterpartsStrings(c.lang).title}`,
         body: (
-          <CounterpartView lang={c.lang} session={c.session} canWrite={admin.canWrite(c.actor)} data={data} />
+          <CounterpartView
+            lang={c.lang}
+            session={c.session}
+            canWrite={admin.canWrite(c.actor)}
+            data={{ ...data, contacts }}
+          />
         ),
       };
     };

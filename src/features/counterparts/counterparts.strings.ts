@@ -3,6 +3,8 @@ import type { Lang } from '../../platform/i18n.ts';
 import { COUNTERPART_WORDS } from './counterparts.schemas.ts';
 
 const it = {
+  contactsTitle: 'Chi conosciamo in questo paese',
+  noContacts: 'Nessuna organizzazione del registro dei contatti per questo paese.',
   title: 'Partner',
   lead: 'Le città e le organizzazioni con cui il tuo ente ha rapporti.',
   caption: 'Partner del tuo ente',
@@ -49,6 +51,8 @@ const it = {
 type Strings = typeof it;
 
 const en: Strings = {
+  contactsTitle: 'Who we know in this country',
+  noContacts: 'No organisation of the contacts register for this country.',
   title: 'Partners',
   lead: 'The cities and organisations your institution deals with.',
   caption: "Your institution's partners",

@@ -118,4 +118,33 @@ describe('organisations', () => {
     ).toBe(404);
     expect(await one('select version from organisations where id = $1', [o.id])).toEqual({ version: 1 });
   });
+
+  it("when a partner's page is opened, then it lists who the office knows in the partner's country", async () => {
+    const tag = uniqueSlug('k');
+    const [partner] = await ctx.services.counterparts.ensureMany(milanId, [
+      {
+        type: 'organisation',
+        nameIt: `Prefettura di Kyoto ${tag}`,
+        nameEn: `Kyoto Prefecture ${tag}`,
+        country: 'JP',
+      },
+    ]);
+    const post = await makeOrganisation(ctx.services, milanId, {
+      nameIt: `Consolato del Giappone ${tag}`,
+      country: 'JP',
+    });
+    const assoc = await makeOrganisation(ctx.services, milanId, {
+      kind: 'association',
+      postKind: '',
+      district: '',
+      nameIt: `Associazione giapponese ${tag}`,
+      communities: 'Giappone',
+    });
+    await makeOrganisation(ctx.services, milanId, { nameIt: `Consolato del Perù ${tag}`, country: 'PE' });
+    const page = await get(`/admin/en/counterparts/${partner!.id}`, milan.viewer);
+    expect(page.body).toContain('Who we know in this country');
+    expect(page.body).toContain(`/admin/en/organisations/${post.id}`);
+    expect(page.body).toContain(`/admin/en/organisations/${assoc.id}`);
+    expect(page.body).not.toContain(`Consolato del Perù ${tag}`);
+  });
 });

@@ -94,6 +94,20 @@ export function createOrganisationsRepository(db: Db) {
         .orderBy(asc(organisations.searchKey), asc(organisations.id));
     },
 
+    /** The organisations of a country, or gathering its community, by name. */
+    ofCountry(institutionId: string, code: string): Promise<OrganisationRow[]> {
+      return db
+        .select()
+        .from(organisations)
+        .where(
+          and(
+            eq(organisations.institutionId, institutionId),
+            sql`(${organisations.countryCode} = ${code} or ${code} = any(${organisations.communities}))`,
+          ),
+        )
+        .orderBy(asc(organisations.searchKey));
+    },
+
     /** What tells two organisations apart, for an import's check of likely duplicates. */
     identities(institutionId: string) {
       return db

@@ -264,6 +264,10 @@ export function createOrganisationsService({ repo }: { repo: OrganisationsReposi
 
     choices: (institutionId: string) => repo.choices(institutionId),
     choicesForDuplicates: (institutionId: string) => repo.identities(institutionId),
+    /** Who the office knows for a country: its posts, its communities' associations, its partners' offices. */
+    ofCountry: async (institutionId: string, code: string) =>
+      (await repo.ofCountry(institutionId, code)).map(organisationOf),
+
     /** Every organisation of the institution (a distribution list picks among them). */
     all: async (institutionId: string) =>
       (await repo.page({ institutionId }, { sort: 'name', lang: 'it', limit: 100_000, offset: 0 })).map(
@@ -322,6 +326,7 @@ export function createOrganisationsAdmin(deps: { database: Database; organisatio
       asStaff(actor, (id) => organisations.page(id, query)),
     countries: (actor: Actor) => asStaff(actor, (id) => organisations.countries(id)),
     choices: (actor: Actor) => asStaff(actor, (id) => organisations.choices(id)),
+    ofCountry: (actor: Actor, code: string) => asStaff(actor, (id) => organisations.ofCountry(id, code)),
     organisation: (actor: Actor, id: string) =>
       asStaff(actor, async (institutionId) => ({
         organisation: await organisations.detail(institutionId, id),

@@ -112,7 +112,13 @@ export function CounterpartView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { counterpart: CounterpartRecord; agreements: AgreementLine[]; history: AuditEntry[] };
+  data: {
+    counterpart: CounterpartRecord;
+    agreements: AgreementLine[];
+    history: AuditEntry[];
+    /** The institution's organisations of the partner's country (its posts, its communities' associations). */
+    contacts: { id: string; nameIt: string; nameEn: string | null; city: string | null }[];
+  };
 }) {
   const t = backofficeStrings(p.lang);
   const c = counterpartsStrings(p.lang);
@@ -188,6 +194,25 @@ export function CounterpartView(p: {
           )}
         </section>
       ) : null}
+      <section class="mt-5" aria-labelledby="contacts-title">
+        <h2 class="h4" id="contacts-title">
+          {c.contactsTitle}
+        </h2>
+        {p.data.contacts.length === 0 ? (
+          <p>{c.noContacts}</p>
+        ) : (
+          <ul>
+            {p.data.contacts.map((o) => (
+              <li key={o.id}>
+                <a href={`/admin/${p.lang}/organisations/${o.id}`}>
+                  {p.lang === 'en' && o.nameEn ? o.nameEn : o.nameIt}
+                </a>
+                {o.city ? ` — ${o.city}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <AuditTable lang={p.lang} rows={p.data.history} variant="record" heading={t.history} />
     </>
   );
