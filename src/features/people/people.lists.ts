@@ -4,7 +4,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
-import { AppError } from '../../platform/errors.ts';
 import { languageList } from '../../platform/languages.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
 import { staffWork } from '../audit/audit.service.ts';
