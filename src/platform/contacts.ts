@@ -22,6 +22,9 @@ export function phoneProblem(value: string): string | undefined {
     : `"${value}" is not a telephone number (digits, spaces and an optional leading +)`;
 }
 
+/** A telephone number as a `tel:` URI (RFC 3966): its digits and leading +, for links and vCards. */
+export const telUri = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
+
 /** A trimmed optional contact, or null; an AppError naming the field when it is not one. */
 export function contact(field: string, kind: 'email' | 'phone', value: string | null | undefined) {
   const v = (value ?? '').trim();

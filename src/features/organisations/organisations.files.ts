@@ -1,6 +1,8 @@
 // The portal's directories as files: vCard 4.0 (RFC 6350) per organisation and for a whole directory, and open
 // data as CSV and JSON (CC BY 4.0). Only what the portal shows: never notes, never a person who is not public.
+
 import { stringify } from 'csv-stringify/sync';
+import { telUri } from '../../platform/contacts.ts';
 import { guardCell } from '../../platform/csv.ts';
 import type { PublicOrganisation } from './organisations.schemas.ts';
 
@@ -53,7 +55,7 @@ export function vcardOf(o: DirectoryEntry, lang: 'it' | 'en', words: { kind: str
     `ORG:${esc(nameOf(o, lang))}`,
     `CATEGORIES:${esc(words.kind)}`,
     ...(o.address || o.city ? [`ADR;TYPE=work:;;${esc(o.address ?? '')};${esc(o.city ?? '')};;;`] : []),
-    ...(o.phone ? [`TEL;TYPE=work,voice;VALUE=uri:tel:${o.phone.replace(/[^+\d]/g, '')}`] : []),
+    ...(o.phone ? [`TEL;TYPE=work,voice;VALUE=uri:${telUri(o.phone)}`] : []),
     ...(o.email ? [`EMAIL;TYPE=work:${esc(o.email)}`] : []),
     ...(o.website ? [`URL:${o.website}`] : []),
     ...(o.point ? [`GEO:geo:${o.point.latitude},${o.point.longitude}`] : []),

@@ -1,7 +1,9 @@
 // Distribution lists: the organisations (and the people who hold roles in them) picked by kind, country,
 // community, language or role, e.g. the whole consular corps for the New Year reception, or the Chinese
 // community's associations for a delegation from Shanghai; as CSV or vCard, with only what the reader may see.
+
 import { stringify } from 'csv-stringify/sync';
+import { telUri } from '../../platform/contacts.ts';
 import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { languageList } from '../../platform/languages.ts';
@@ -151,7 +153,7 @@ export function listVcards(entries: readonly ListEntry[]): string {
         `FN:${esc(o.nameIt)}`,
         `ORG:${esc(o.nameIt)}`,
         ...(o.address || o.city ? [`ADR;TYPE=work:;;${esc(o.address ?? '')};${esc(o.city ?? '')};;;`] : []),
-        ...(o.phone ? [`TEL;TYPE=work,voice;VALUE=uri:tel:${o.phone.replace(/[^+\d]/g, '')}`] : []),
+        ...(o.phone ? [`TEL;TYPE=work,voice;VALUE=uri:${telUri(o.phone)}`] : []),
         ...(o.email ? [`EMAIL;TYPE=work:${esc(o.email)}`] : []),
         ...(o.website ? [`URL:${o.website}`] : []),
         'END:VCARD',
@@ -170,7 +172,7 @@ export function listVcards(entries: readonly ListEntry[]): string {
           `ORG:${esc(o.nameIt)}`,
           `TITLE:${esc(title)}`,
           ...(p.email ? [`EMAIL;TYPE=work:${esc(p.email)}`] : []),
-          ...(p.phone ? [`TEL;TYPE=work,voice;VALUE=uri:tel:${p.phone.replace(/[^+\d]/g, '')}`] : []),
+          ...(p.phone ? [`TEL;TYPE=work,voice;VALUE=uri:${telUri(p.phone)}`] : []),
           ...p.languages.map((l, i) => `LANG;PREF=${i + 1}:${l}`),
           'END:VCARD',
         ]),

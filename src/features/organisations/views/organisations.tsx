@@ -2,6 +2,7 @@
 // accents), filters by kind and country, sort and pages; an organisation's page with its facts (notes marked
 // internal), its contacts, its place on the map and its history; the fields of its form and the record as form
 // values.
+import { telUri } from '../../../platform/contacts.ts';
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { languageName } from '../../../platform/languages.ts';
 import { ContactsTabs } from '../../../views/backoffice/contacts.tsx';
@@ -282,10 +283,7 @@ export function OrganisationView(p: {
               </a>
             ) : null,
           ],
-          [
-            t.labels['phone']!,
-            r.phone ? <a href={`tel:${r.phone.replace(/[^+\d]/g, '')}`}>{r.phone}</a> : null,
-          ],
+          [t.labels['phone']!, r.phone ? <a href={telUri(r.phone)}>{r.phone}</a> : null],
           [t.labels['email']!, r.email ? <a href={`mailto:${r.email}`}>{r.email}</a> : null],
           [t.labels['website']!, website(r.website)],
           [

@@ -1,6 +1,8 @@
 // The institution's contacts on its overview (address, e-mail, PEC, telephone) and each unit's, with the
 // sources they come from, as an agreement's page shows its own.
+
 import type { ComponentChildren } from 'preact';
+import { telUri } from '../../../platform/contacts.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import { SourceItem } from '../../../views/sources.tsx';
 import type { Source } from '../../agreements/agreements.schemas.ts';
@@ -14,8 +16,6 @@ interface Contact {
   phone?: string | null;
 }
 
-const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
-
 /** The contacts that are set, as a list; nothing when none is. */
 export function ContactList({ lang, contact: c }: { lang: Lang; contact: Contact }) {
   const t = s(lang).overview;
@@ -23,7 +23,7 @@ export function ContactList({ lang, contact: c }: { lang: Lang; contact: Contact
   if (c.address) rows.push([t.address, c.address]);
   if (c.email) rows.push([t.email, <a href={`mailto:${c.email}`}>{c.email}</a>]);
   if (c.pec) rows.push([t.pec, <a href={`mailto:${c.pec}`}>{c.pec}</a>]);
-  if (c.phone) rows.push([t.phone, <a href={tel(c.phone)}>{c.phone}</a>]);
+  if (c.phone) rows.push([t.phone, <a href={telUri(c.phone)}>{c.phone}</a>]);
   if (rows.length === 0) return null;
   return (
     <ul class="list-unstyled">

@@ -1,6 +1,7 @@
 // The portal's directories: the consular corps and the foreign-community associations an institution
 // publishes, with filters that are plain GET forms (no script), a sketch of where the posts are, each entry's
 // contacts and vCard, and the whole list as vCard, CSV and JSON.
+import { telUri } from '../../../platform/contacts.ts';
 import type { Lang } from '../../../platform/i18n.ts';
 import { languageName } from '../../../platform/languages.ts';
 import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts';
@@ -137,7 +138,7 @@ function Entry(p: { o: DirectoryEntry; n: number; lang: Lang; institution: strin
     ...(o.languages.length
       ? ([[w.languages, o.languages.map((l) => languageName(l, p.lang)).join(', ')]] as [string, string][])
       : []),
-    [w.phone, o.phone ? <a href={`tel:${o.phone.replace(/[^+\d]/g, '')}`}>{o.phone}</a> : null],
+    [w.phone, o.phone ? <a href={telUri(o.phone)}>{o.phone}</a> : null],
     [w.email, o.email ? <a href={`mailto:${o.email}`}>{o.email}</a> : null],
     [w.website, o.website ? <a href={o.website}>{o.website.replace(/^https?:\/\//, '')}</a> : null],
     [
