@@ -12,6 +12,9 @@ export type OrganisationValues = Omit<
   'id' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
+/** Rows a statement of insertMany: about 30 parameters each, well inside PostgreSQL's 65,535. */
+const BATCH = 500;
+
 export const ORGANISATION_SORTS = ['name', '-updated', 'country'] as const;
 export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
 
@@ -153,6 +156,13 @@ export function createOrganisationsRepository(db: Db) {
       const [row] = await db.insert(organisations).values(values).returning();
       await touched(values.institutionId);
       return row!;
+    },
+
+    /** Many rows of one institution at once (an import), a few hundred a statement. */
+    async insertMany(institutionId: string, rows: (OrganisationValues & { id: string })[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += BATCH)
+        await db.insert(organisations).values(rows.slice(i, i + BATCH));
+      if (rows.length) await touched(institutionId);
     },
 
     async updateVersioned(

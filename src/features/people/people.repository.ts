@@ -8,6 +8,7 @@ import { organisations } from '../organisations/organisations.table.ts';
 import type { Visibility } from './people.rules.ts';
 import { people, personRoles } from './people.table.ts';
 
+type OrganisationRow = typeof organisations.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
 export type PersonValues = Omit<typeof people.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 export type RoleRow = typeof personRoles.$inferSelect;
@@ -21,6 +22,9 @@ export interface PersonFilter {
   organisationId?: string | undefined;
   language?: string | undefined;
 }
+
+/** Rows a statement of insertMany, well inside PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
 
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -134,44 +138,34 @@ function roleQueries(db: Db, touched: (institutionId: string) => Promise<void>) 
   };
 }
 
-export function createPeopleRepository(db: Db) {
-  const touched = (institutionId: string) => notifyChange(db, institutionId);
-  const own = (institutionId: string, id: string) =>
-    and(eq(people.institutionId, institutionId), eq(people.id, id));
+/** Roles read with their organisations or their people: a person's roles, a post's holders, public heads. */
+function roleReads(db: Db) {
   return {
-    async count(filter: PersonFilter): Promise<number> {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(people)
-        .where(conditions(db, filter));
-      return row?.n ?? 0;
-    },
-
-    page(filter: PersonFilter, limit: number, offset: number): Promise<PersonRow[]> {
-      return db
-        .select()
-        .from(people)
-        .where(conditions(db, filter))
-        .orderBy(asc(people.searchKey), asc(people.id))
-        .limit(limit)
-        .offset(offset);
-    },
-
-    async byId(institutionId: string, id: string): Promise<PersonRow | undefined> {
-      const [row] = await db.select().from(people).where(own(institutionId, id));
-      return row;
-    },
-
     /** The roles of these people, the current ones first, then the latest. */
     async rolesOf(personIds: string[]): Promise<RoleListRow[]> {
       if (personIds.length === 0) return [];
-      const rows = await db
-        .select(roleColumns)
+      // Two lookups by key rather than a join: without fresh statistics (PGlite has no autovacuum) the
+      // planner walked every organisation of the institution to find twenty people's roles (bench:contacts).
+      const roles = await db
+        .select()
         .from(personRoles)
-        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
         .where(inArray(personRoles.personId, personIds))
         .orderBy(sql`${personRoles.endsOn} desc nulls first`, desc(personRoles.startsOn));
-      return rows.map(flatRole);
+      if (roles.length === 0) return [];
+      const orgs = await db
+        .select({
+          id: organisations.id,
+          nameIt: organisations.nameIt,
+          nameEn: organisations.nameEn,
+          kind: organisations.kind,
+        })
+        .from(organisations)
+        .where(inArray(organisations.id, [...new Set(roles.map((r) => r.organisationId))]));
+      const byId = new Map(orgs.map((o) => [o.id, o]));
+      return roles.flatMap((role) => {
+        const o = byId.get(role.organisationId);
+        return o ? [flatRole({ role, orgNameIt: o.nameIt, orgNameEn: o.nameEn, orgKind: o.kind })] : [];
+      });
     },
 
     /** Who held roles in an organisation, the latest first, with each person's name and visibility. */
@@ -192,7 +186,7 @@ export function createPeopleRepository(db: Db) {
     },
 
     /** The current heads of these organisations who may be shown to everyone: the portal's directories. */
-    publicHeads(institutionId: string, today: string) {
+    publicHeads(institutionId: string, kind: OrganisationRow['kind'], today: string) {
       return db
         .select({
           organisationId: personRoles.organisationId,
@@ -203,9 +197,11 @@ export function createPeopleRepository(db: Db) {
         })
         .from(personRoles)
         .innerJoin(people, eq(people.id, personRoles.personId))
+        .innerJoin(organisations, eq(organisations.id, personRoles.organisationId))
         .where(
           and(
             eq(personRoles.institutionId, institutionId),
+            eq(organisations.kind, kind),
             eq(personRoles.head, true),
             eq(people.visibility, 'public'),
             eq(people.example, false),
@@ -214,6 +210,48 @@ export function createPeopleRepository(db: Db) {
           ),
         )
         .orderBy(sql`${personRoles.startsOn} desc nulls last`);
+    },
+  };
+}
+
+export function createPeopleRepository(db: Db) {
+  const touched = (institutionId: string) => notifyChange(db, institutionId);
+  const own = (institutionId: string, id: string) =>
+    and(eq(people.institutionId, institutionId), eq(people.id, id));
+  return {
+    async count(filter: PersonFilter): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(people)
+        .where(conditions(db, filter));
+      return row?.n ?? 0;
+    },
+
+    /** A page and the number of people the filter finds, in one scan. */
+    async pageCounted(filter: PersonFilter, limit: number, offset: number) {
+      const found = await db
+        .select({ person: people, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(people)
+        .where(conditions(db, filter))
+        .orderBy(asc(people.searchKey), asc(people.id))
+        .limit(limit)
+        .offset(offset);
+      return { rows: found.map((f) => f.person), total: found[0]?.total ?? 0 };
+    },
+
+    page(filter: PersonFilter, limit: number, offset: number): Promise<PersonRow[]> {
+      return db
+        .select()
+        .from(people)
+        .where(conditions(db, filter))
+        .orderBy(asc(people.searchKey), asc(people.id))
+        .limit(limit)
+        .offset(offset);
+    },
+
+    async byId(institutionId: string, id: string): Promise<PersonRow | undefined> {
+      const [row] = await db.select().from(people).where(own(institutionId, id));
+      return row;
     },
 
     /** People whose review day has come, the oldest first. */
@@ -230,6 +268,19 @@ export function createPeopleRepository(db: Db) {
         )
         .orderBy(asc(people.reviewOn), asc(people.id))
         .limit(limit);
+    },
+
+    /** People and their roles of one institution at once (an import), a few hundred a statement. */
+    async insertMany(
+      institutionId: string,
+      persons: (PersonValues & { id: string })[],
+      roles: RoleValues[],
+    ): Promise<void> {
+      for (let i = 0; i < persons.length; i += BATCH)
+        await db.insert(people).values(persons.slice(i, i + BATCH));
+      for (let i = 0; i < roles.length; i += BATCH)
+        await db.insert(personRoles).values(roles.slice(i, i + BATCH));
+      if (persons.length || roles.length) await touched(institutionId);
     },
 
     async insert(values: PersonValues): Promise<PersonRow> {
@@ -256,6 +307,7 @@ export function createPeopleRepository(db: Db) {
     },
 
     ...roleQueries(db, touched),
+    ...roleReads(db),
   };
 }
 

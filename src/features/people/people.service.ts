@@ -5,6 +5,7 @@
 // security, role-checked, versioned and audited, where the audit keeps which fields changed but never a
 // person's values, so that an erasure leaves none behind; reading a restricted person is logged too.
 
+import { randomUUID } from 'node:crypto';
 import { contact } from '../../platform/contacts.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
@@ -16,7 +17,13 @@ import { type Actor, canWrite, requireAdmin, requireWriter } from '../accounts/a
 import { auditRows, HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { normalizeName } from '../places/places.service.ts';
-import type { PeopleRepository, PersonRow, RoleListRow } from './people.repository.ts';
+import type {
+  PeopleRepository,
+  PersonRow,
+  PersonValues,
+  RoleListRow,
+  RoleValues,
+} from './people.repository.ts';
 import {
   DEFAULT_FIELD_VISIBILITY,
   isRestricted,
@@ -398,9 +405,14 @@ export function createPeopleService({
         organisationId: q.organisationId && UUID.test(q.organisationId) ? q.organisationId : undefined,
         language: languageList('language', q.language)[0],
       };
-      const total = await repo.count(filter);
-      const at = pageOf(total, q.page);
-      const rows = await repo.page(filter, at.pageSize, at.offset);
+      // One scan gives the page and the count; only a page past the end asks for the count on its own.
+      let at = pageOf(Number.MAX_SAFE_INTEGER, q.page);
+      let { rows, total } = await repo.pageCounted(filter, at.pageSize, at.offset);
+      if (rows.length === 0 && at.page > 1) {
+        at = pageOf(await repo.count(filter), q.page);
+        ({ rows, total } = await repo.pageCounted(filter, at.pageSize, at.offset));
+      }
+      at = pageOf(total, at.page);
       const roles = await repo.rolesOf(rows.map((r) => r.id));
       const items = rows.map((r) =>
         personView(
@@ -416,6 +428,25 @@ export function createPeopleService({
       const example = opts.example ?? false;
       return repo.insert({ institutionId, example, ...checked(fields, example) });
     },
+
+    /**
+     * An import's new person holding a role in one of the import's organisations, checked like a form's
+     * (the AppError names the field); `insertHolders` then writes them all together.
+     */
+    checkHolder(institutionId: string, fields: PersonFields, roleFields: RoleFields, organisationId: string) {
+      const person = { id: randomUUID(), institutionId, example: false, ...checked(fields, false) };
+      const role = { institutionId, personId: person.id, organisationId, ...checkedRole(roleFields) };
+      return { person, role };
+    },
+    insertHolders: (
+      institutionId: string,
+      holders: { person: PersonValues & { id: string }; role: RoleValues }[],
+    ) =>
+      repo.insertMany(
+        institutionId,
+        holders.map((h) => h.person),
+        holders.map((h) => h.role),
+      ),
 
     /** Saves the fields; those the writer may not see keep their stored value, whatever was sent. */
     async update(institutionId: string, id: string, version: number, fields: PersonFields, level: number) {
@@ -459,9 +490,10 @@ export function createPeopleService({
     ...mergeWork(repo, organisations, row),
 
     /** Each organisation's current head who is visible to everyone, by organisation id (the latest if two). */
-    async publicHeads(institutionId: string) {
+    /** The current heads of the organisations of a kind, where the head may be named in public. */
+    async publicHeads(institutionId: string, kind: 'consular_post' | 'association') {
       const heads = new Map<string, PublicHead>();
-      for (const h of await repo.publicHeads(institutionId, todayIso())) {
+      for (const h of await repo.publicHeads(institutionId, kind, todayIso())) {
         if (!heads.has(h.organisationId)) heads.set(h.organisationId, h);
       }
       return heads;

@@ -10,7 +10,7 @@ import { ErrorNotice, errorText } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
 import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
 import { sectionPath } from './portal.paths.ts';
-import type { PortalInstitution, PortalService } from './portal.service.ts';
+import type { PortalInstitution, PortalParts, PortalService } from './portal.service.ts';
 import { Frame } from './views/frame.tsx';
 import { s } from './views/portal.strings.ts';
 import { NotFound } from './views/sections.tsx';
@@ -115,6 +115,16 @@ export function createPortalKit({
     }
   }
 
+  /** One of the parts only some pages show, cached apart from the institution's read model. */
+  function loadPart<K extends keyof PortalParts>(data: PortalInstitution, part: K): Promise<PortalParts[K]> {
+    const inst = data.institution;
+    return cache.remember(
+      `institution|${inst.slug}|${part}`,
+      () => portal.parts[part](inst),
+      () => inst.id,
+    );
+  }
+
   return {
     publicUrl,
     /** Notes the cache's epoch as the request arrives; the portal's onRequest hook calls it. */
@@ -124,5 +134,6 @@ export function createPortalKit({
     notFound,
     errorPage,
     loadInstitution,
+    loadPart,
   };
 }

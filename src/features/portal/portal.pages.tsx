@@ -81,7 +81,7 @@ const vcardWords = (o: DirectoryEntry, lang: Lang) => ({
 function openDataRoutes(
   app: App,
   services: Services,
-  { serve, notFound, loadInstitution, publicUrl }: PortalKit,
+  { serve, notFound, loadInstitution, loadPart, publicUrl }: PortalKit,
 ) {
   const giftsFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
     const data = await loadInstitution(slug);
@@ -101,7 +101,7 @@ function openDataRoutes(
       `${slug}|data|mission-costs`,
       data.institution.id,
       DATA_TYPES['csv']!,
-      async () => costsCsv(data.missionCosts),
+      async () => costsCsv(await loadPart(data, 'missionCosts')),
     );
   };
   /** A directory as vCard (in a language), CSV or JSON; only what the portal shows. */
@@ -114,7 +114,7 @@ function openDataRoutes(
   ) => {
     const data = await loadInstitution(slug);
     if (!data) return notFound(request, reply, 'it');
-    const list = d.kind === 'consular' ? data.consularCorps : data.communities;
+    const list = await loadPart(data, d.kind === 'consular' ? 'consularCorps' : 'communities');
     reply.header('content-disposition', `attachment; filename="${slug}-${file}"`);
     return serve(
       request,
@@ -137,7 +137,11 @@ function openDataRoutes(
       const { inst: slug, file } = request.params;
       const m = /^([0-9a-f-]{36})-(it|en)\.vcf$/.exec(file);
       const data = m ? await loadInstitution(slug) : undefined;
-      const o = data && [...data.consularCorps, ...data.communities].find((x) => x.id === m![1]);
+      const listed = data && [
+        ...(await loadPart(data, 'consularCorps')),
+        ...(await loadPart(data, 'communities')),
+      ];
+      const o = listed?.find((x) => x.id === m![1]);
       if (!data || !m || !o) return notFound(request, reply, 'it', data?.institution);
       const lang = m[2] as Lang;
       reply.header('content-disposition', `attachment; filename="${file}"`);
@@ -163,6 +167,7 @@ function openDataRoutes(
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];
       const data = format ? await loadInstitution(slug) : undefined;
       if (!data || !format) return notFound(request, reply, 'it', data?.institution);
+      const agreements = (await loadPart(data, 'agreements')).list;
       reply.header('content-disposition', `attachment; filename="${slug}-agreements.${format}"`);
       return serve(
         request,
@@ -172,10 +177,10 @@ function openDataRoutes(
         DATA_TYPES[format]!,
         async () =>
           format === 'csv'
-            ? toCsv(data.agreements)
+            ? toCsv(agreements)
             : format === 'json'
-              ? toJson(slug, data.agreements)
-              : JSON.stringify(toGeoJson(data.agreements, publicUrl)),
+              ? toJson(slug, agreements)
+              : JSON.stringify(toGeoJson(agreements, publicUrl)),
       );
     },
   );

@@ -10,7 +10,7 @@ import type { Agreement } from '../agreements/agreements.schemas.ts';
 import type { InstitutionDetail } from '../institutions/institutions.schemas.ts';
 import type { PortalKit } from './portal.kit.tsx';
 import { partnershipPath, SECTIONS, type Section, sectionOf, sectionPath } from './portal.paths.ts';
-import type { PortalInstitution } from './portal.service.ts';
+import { latestOf, type PortalInstitution, type PortalParts } from './portal.service.ts';
 import { agendaWords } from './views/agenda.strings.ts';
 import { Agenda, MissionCosts } from './views/agenda.tsx';
 import { agreementTitle, countryName, partnerName } from './views/common.tsx';
@@ -24,7 +24,7 @@ import { s } from './views/portal.strings.ts';
 import { MapPage, Networks, OpenData, Privacy, privacyParagraphs, Timeline } from './views/sections.tsx';
 
 export function institutionRoutes(app: App, kit: PortalKit) {
-  const { page, notFound, loadInstitution, publicUrl } = kit;
+  const { page, notFound, loadInstitution, loadPart, publicUrl } = kit;
 
   app.get<{ Params: { inst: string } }>('/:inst', { schema: { hide: true } }, async (request, reply) =>
     reply.redirect(`/${encodeURIComponent(request.params.inst)}/it/`),
@@ -43,18 +43,14 @@ export function institutionRoutes(app: App, kit: PortalKit) {
     // Only the partnerships page and the directories read their query; the others ignore it so it cannot
     // multiply cache entries (a directory keeps only values its list offers).
     const query = section === 'partnerships' ? readFilters(request.query) : undefined;
-    const directory =
-      section === 'consularCorps' || section === 'communities'
-        ? readDirectoryFilters(
-            request.query,
-            section === 'consularCorps' ? data.consularCorps : data.communities,
-          )
-        : undefined;
+    const listed =
+      section === 'consularCorps' || section === 'communities' ? await loadPart(data, section) : undefined;
+    const directory = listed ? readDirectoryFilters(request.query, listed) : undefined;
     // The agenda splits coming and past by today's date: its page is kept for a day at most.
     const day = section === 'agenda' ? todayIso() : '';
     const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}`;
     return page(request, reply, key, data.institution.id, async () =>
-      sectionPage(data, lang, section, request.query, publicUrl),
+      sectionPage(data, lang, section, request.query, publicUrl, (part) => loadPart(data, part)),
     );
   });
 
@@ -65,17 +61,17 @@ export function institutionRoutes(app: App, kit: PortalKit) {
       const { inst: instSlug, lang, slug } = request.params;
       if (!isLang(lang)) return notFound(request, reply, 'it');
       const data = await loadInstitution(instSlug);
+      const agreements = data ? (await loadPart(data, 'agreements')).list : [];
       const own = (x: Agreement) => (lang === 'en' ? x.slugEn : x.slug);
       const other = (x: Agreement) => (lang === 'en' ? x.slug : x.slugEn);
       const section = request.params.section;
-      const a =
-        section === SECTIONS.partnerships[lang] ? data?.agreements.find((x) => own(x) === slug) : undefined;
+      const a = section === SECTIONS.partnerships[lang] ? agreements.find((x) => own(x) === slug) : undefined;
       // The other language's address (/en/partnerships/lione, /en/partenariati/lione) leads to this
       // language's page, so links shared before English addresses existed keep working.
       const moved =
         a || !(Object.values(SECTIONS.partnerships) as string[]).includes(section)
           ? undefined
-          : data?.agreements.find((x) => own(x) === slug || other(x) === slug);
+          : agreements.find((x) => own(x) === slug || other(x) === slug);
       if (data && moved) return reply.redirect(partnershipPath(data.institution.slug, lang, moved), 301);
       if (!data || !a) {
         return notFound(request, reply, lang, data?.institution);
@@ -114,15 +110,23 @@ function partnershipPage(inst: InstitutionDetail, a: Agreement, lang: Lang, publ
   );
 }
 
-function sectionPage(
+type PartOf = <K extends keyof PortalParts>(part: K) => Promise<PortalParts[K]>;
+
+async function sectionPage(
   data: PortalInstitution,
   lang: Lang,
   section: Section,
   query: Record<string, unknown>,
   publicUrl: string,
+  part: PartOf,
 ) {
   const inst = data.institution;
-  const common = { lang, publicUrl, institution: inst, section, lastUpdated: data.lastUpdated };
+  // A directory's page was last changed with its entries; every other page with the agreements.
+  const lastUpdated =
+    section === 'consularCorps' || section === 'communities'
+      ? latestOf(inst, await part(section))
+      : (await part('agreements')).lastUpdated;
+  const common = { lang, publicUrl, institution: inst, section, lastUpdated };
   if (section === 'overview') {
     const name = lang === 'it' ? inst.nameIt : inst.nameEn;
     return (
@@ -134,12 +138,17 @@ function sectionPage(
         breadcrumbs={crumbs(inst, lang)}
         jsonLd={[organisationLd(inst, lang, publicUrl)]}
       >
-        <Overview data={data} lang={lang} />
+        <Overview
+          institution={inst}
+          agreements={(await part('agreements')).list}
+          networks={await part('networks')}
+          lang={lang}
+        />
       </Frame>
     );
   }
   const title = s(lang).sections[section];
-  const { description, body, qs = '' } = sectionContent(data, lang, section, query);
+  const { description, body, qs = '' } = await sectionContent(data, lang, section, query, part);
   return (
     <Frame
       {...common}
@@ -154,12 +163,13 @@ function sectionPage(
 }
 
 /** What a section other than the overview shows, its description, and the query its addresses keep. */
-function sectionContent(
+async function sectionContent(
   data: PortalInstitution,
   lang: Lang,
   section: Exclude<Section, 'overview'>,
   query: Record<string, unknown>,
-): { description: string; body: VNode; qs?: string } {
+  part: PartOf,
+): Promise<{ description: string; body: VNode; qs?: string }> {
   const inst = data.institution;
   const t = s(lang);
   const name = lang === 'it' ? inst.nameIt : inst.nameEn;
@@ -172,7 +182,7 @@ function sectionContent(
         body: (
           <Partnerships
             institution={inst.slug}
-            all={data.agreements}
+            all={(await part('agreements')).list}
             filters={filters}
             invalid={invalid}
             lang={lang}
@@ -183,24 +193,31 @@ function sectionContent(
     case 'map':
       return {
         description: t.map.lead,
-        body: <MapPage institution={inst.slug} institutionName={name} list={data.agreements} lang={lang} />,
+        body: (
+          <MapPage
+            institution={inst.slug}
+            institutionName={name}
+            list={(await part('agreements')).list}
+            lang={lang}
+          />
+        ),
       };
     case 'timeline':
       return {
         description: t.timeline.title,
-        body: <Timeline institution={inst.slug} list={data.agreements} lang={lang} />,
+        body: <Timeline institution={inst.slug} list={(await part('agreements')).list} lang={lang} />,
       };
     case 'networks':
       return {
         description: t.networks.lead,
-        body: <Networks networks={data.networks} institution={inst.slug} lang={lang} />,
+        body: <Networks networks={await part('networks')} institution={inst.slug} lang={lang} />,
       };
     case 'agenda':
       return {
         description: agendaWords(lang).lead(name),
         body: (
           <Agenda
-            entries={data.agenda}
+            entries={await part('agenda')}
             institution={inst.slug}
             institutionName={name}
             lang={lang}
@@ -211,12 +228,12 @@ function sectionContent(
     case 'missionCosts':
       return {
         description: agendaWords(lang).costsLead,
-        body: <MissionCosts rows={data.missionCosts} institution={inst.slug} lang={lang} />,
+        body: <MissionCosts rows={await part('missionCosts')} institution={inst.slug} lang={lang} />,
       };
     case 'consularCorps':
     case 'communities': {
       const kind = section === 'consularCorps' ? 'consular' : 'communities';
-      const entries = section === 'consularCorps' ? data.consularCorps : data.communities;
+      const entries = await part(section);
       const words = directoryWords(lang);
       return {
         description: section === 'consularCorps' ? words.consularLead(name) : words.communitiesLead(name),

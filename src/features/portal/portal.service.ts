@@ -11,9 +11,18 @@ import type { NetworksService } from '../networks/networks.service.ts';
 import type { DirectoryEntry, OrganisationsService } from '../organisations/organisations.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
 
+/**
+ * The institution as every portal page shows it. What the pages list (agreements, agenda, directories) are
+ * parts, each read and cached on its own when a page needs it: a change to the consular corps should not cost
+ * the directory's page the reading of the agreements, the agenda and the mission costs.
+ */
 export interface PortalInstitution {
   institution: InstitutionDetail;
-  agreements: Agreement[];
+}
+
+export interface PortalParts {
+  /** The published agreements, with the latest change to them or to the institution (ISO timestamp). */
+  agreements: { list: Agreement[]; lastUpdated: string };
   networks: Network[];
   /** The published visits, missions and meetings of the past two years and the future, in date order. */
   agenda: PublicEntry[];
@@ -23,9 +32,11 @@ export interface PortalInstitution {
   consularCorps: DirectoryEntry[];
   /** The foreign-community associations that agreed to be listed. */
   communities: DirectoryEntry[];
-  /** The latest change to anything the pages show, ISO timestamp. */
-  lastUpdated: string;
 }
+
+/** The latest of the institution's own change and its records' (ISO timestamps). */
+export const latestOf = (institution: InstitutionDetail, records: readonly { updatedAt: string }[]) =>
+  [institution.updatedAt, ...records.map((r) => r.updatedAt)].sort().at(-1)!;
 
 export interface Figures {
   total: number;
@@ -93,42 +104,32 @@ export function createPortalService(deps: {
 }) {
   const { institutions, agreements, networks, agenda, missions, organisations, people } = deps;
 
-  /** The published directories, each post with its current head when the head may be named in public. */
-  async function directories(institutionId: string) {
-    const [posts, associations, heads] = await Promise.all([
-      organisations.publicDirectory(institutionId, 'consular_post'),
-      organisations.publicDirectory(institutionId, 'association'),
-      people.publicHeads(institutionId),
-    ]);
-    const withHead = (o: (typeof posts)[number]): DirectoryEntry => ({ ...o, head: heads.get(o.id) ?? null });
-    return { consularCorps: posts.map(withHead), communities: associations.map(withHead) };
+  /** A published directory, each entry with its current head when the head may be named in public. */
+  async function directory(institutionId: string, kind: 'consular_post' | 'association') {
+    const entries = await organisations.publicDirectory(institutionId, kind);
+    const heads = await people.publicHeads(institutionId, kind);
+    return entries.map((o): DirectoryEntry => ({ ...o, head: heads.get(o.id) ?? null }));
   }
 
-  async function institution(slug: string): Promise<PortalInstitution> {
-    const [detail, list, nets] = await Promise.all([
-      institutions.get(slug),
-      agreements.listDetailed(slug),
-      networks.list(slug),
-    ]);
-    const [entries, costs, directory] = await Promise.all([
-      agenda.publicEntries(detail.id),
-      missions.costs(detail.id),
-      directories(detail.id),
-    ]);
-    const stamps = [detail.updatedAt, ...list.map((a) => a.updatedAt)].sort();
-    return {
-      institution: detail,
-      agreements: list,
-      networks: nets,
-      agenda: entries,
-      missionCosts: costs,
-      ...directory,
-      lastUpdated: stamps.at(-1)!,
-    };
-  }
+  const institution = async (slug: string): Promise<PortalInstitution> => ({
+    institution: await institutions.get(slug),
+  });
+
+  const parts: { [K in keyof PortalParts]: (inst: InstitutionDetail) => Promise<PortalParts[K]> } = {
+    agreements: async (inst) => {
+      const list = await agreements.listDetailed(inst.slug);
+      return { list, lastUpdated: latestOf(inst, list) };
+    },
+    networks: (inst) => networks.list(inst.slug),
+    agenda: (inst) => agenda.publicEntries(inst.id),
+    missionCosts: (inst) => missions.costs(inst.id),
+    consularCorps: (inst) => directory(inst.id, 'consular_post'),
+    communities: (inst) => directory(inst.id, 'association'),
+  };
 
   return {
     institution,
+    parts,
     institutions: () => institutions.list(),
 
     /** Every published partner city of every institution; a city shared by several shows all of them. */

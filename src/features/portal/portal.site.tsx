@@ -48,10 +48,11 @@ export function siteRoutes(app: App, portal: PortalService, kit: PortalKit) {
         { path: (l) => (l === 'it' ? '/' : '/en/') },
       ];
       for (const i of await portal.institutions()) {
-        const data = await portal.institution(i.slug);
-        const lastmod = data.lastUpdated.slice(0, 10);
+        const { institution } = await portal.institution(i.slug);
+        const agreements = await portal.parts.agreements(institution);
+        const lastmod = agreements.lastUpdated.slice(0, 10);
         for (const sec of SITEMAP_SECTIONS) urls.push({ path: (l) => sectionPath(i.slug, l, sec), lastmod });
-        for (const a of data.agreements) {
+        for (const a of agreements.list) {
           urls.push({ path: (l) => partnershipPath(i.slug, l, a), lastmod: a.updatedAt.slice(0, 10) });
         }
       }

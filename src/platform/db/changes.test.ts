@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementInput, makeInstitution, TEST_ACTOR } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext, uniqueSlug, until } from '../../../test/support.ts';
-import { CHANGES_CHANNEL } from './changes.ts';
+import { CHANGES_CHANNEL, notifyChange } from './changes.ts';
+import { firstInUnitOfWork } from './client.ts';
 
 let ctx: TestContext;
 let received: string[] = [];
@@ -50,5 +51,36 @@ describe('change notifications', () => {
       code: 'version_conflict',
     });
     expect(await heardBefore()).toEqual([]);
+  });
+
+  it('when one transaction writes many times, then the change is said once, and a savepoint rolled back does not take the parent’s away', async () => {
+    const inst = await makeInstitution(ctx.services);
+    const other = await makeInstitution(ctx.services);
+    await heardBefore();
+    await ctx.database.transaction(async () => {
+      for (let i = 0; i < 3; i++) await notifyChange(ctx.database.db, inst.id);
+      await expect(
+        ctx.database.transaction(async () => {
+          await notifyChange(ctx.database.db, other.id);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      // The savepoint's notification went with it: the parent says it again.
+      await notifyChange(ctx.database.db, other.id);
+    });
+    expect(await heardBefore()).toEqual([inst.id, other.id]);
+  });
+
+  it('when a key is seen twice in one unit of work, then only the first is first; a savepoint starts afresh', async () => {
+    expect([firstInUnitOfWork('k'), firstInUnitOfWork('k')]).toEqual([true, true]);
+    const seen = await ctx.database.transaction(async () => {
+      const outer = [firstInUnitOfWork('k'), firstInUnitOfWork('k')];
+      const inner = await ctx.database.transaction(async () => [
+        firstInUnitOfWork('k'),
+        firstInUnitOfWork('k'),
+      ]);
+      return [...outer, ...inner, firstInUnitOfWork('k')];
+    });
+    expect(seen).toEqual([true, false, true, false, false]);
   });
 });

@@ -120,6 +120,8 @@ interface Work {
   owner: object;
   tx: Tx;
   open: boolean;
+  /** What this unit of work has already done once (notifyChange's payloads). */
+  done?: Set<string>;
 }
 
 // The unit of work of the async context: queries made inside Database.transaction or scoped go to its
@@ -139,6 +141,19 @@ async function within<T>(work: Work, fn: () => Promise<T>): Promise<T> {
     work.open = false;
     if (--openContexts === 0) ambient.disable();
   }
+}
+
+/**
+ * True the first time a key is seen in the current unit of work (and always outside one). A savepoint is a
+ * unit of its own, so what it does is done again by its parent: a savepoint rolled back takes its part away.
+ */
+export function firstInUnitOfWork(key: string): boolean {
+  const work = ambient.getStore();
+  if (!work?.open) return true;
+  work.done ??= new Set();
+  if (work.done.has(key)) return false;
+  work.done.add(key);
+  return true;
 }
 
 /** The open transaction of this database in the current async context, if any. */

@@ -1,16 +1,27 @@
 import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { CONTINENT_LABELS, type ContinentCode, KIND_PLURALS } from '../../agreements/agreements.labels.ts';
-import type { AgreementKind } from '../../agreements/agreements.schemas.ts';
+import type { Agreement, AgreementKind } from '../../agreements/agreements.schemas.ts';
+import type { InstitutionDetail } from '../../institutions/institutions.schemas.ts';
+import type { Network } from '../../networks/networks.schemas.ts';
 import { partnershipPath, type Section, sectionPath } from '../portal.paths.ts';
-import { figures, type PortalInstitution } from '../portal.service.ts';
+import { figures } from '../portal.service.ts';
 import { agreementDate, agreementTitle } from './common.tsx';
 import { ContactList, Contacts, SourceLinks } from './contacts.tsx';
 import { s } from './portal.strings.ts';
 
-export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }) {
+export function Overview({
+  institution: inst,
+  agreements,
+  networks,
+  lang,
+}: {
+  institution: InstitutionDetail;
+  agreements: Agreement[];
+  networks: Network[];
+  lang: Lang;
+}) {
   const t = s(lang);
-  const inst = data.institution;
-  const f = figures(data.agreements);
+  const f = figures(agreements);
   const office = lang === 'it' ? inst.officeNameIt : inst.officeNameEn;
   const description = lang === 'it' ? inst.descriptionIt : inst.descriptionEn;
   const explore: Section[] = [
@@ -117,11 +128,11 @@ export function Overview({ data, lang }: { data: PortalInstitution; lang: Lang }
 
       <Contacts inst={inst} lang={lang} />
 
-      {data.networks.length > 0 ? (
+      {networks.length > 0 ? (
         <section aria-labelledby="networks" class="my-4">
           <h2 id="networks">{t.overview.networks}</h2>
           <ul>
-            {data.networks.map((n) => (
+            {networks.map((n) => (
               <li key={n.slug}>{lang === 'it' ? n.nameIt : n.nameEn}</li>
             ))}
           </ul>
