@@ -26,6 +26,7 @@ import { networksPages } from './networks/networks.pages.tsx';
 import { organisationsApi } from './organisations/organisations.api.ts';
 import { organisationsPages } from './organisations/organisations.pages.tsx';
 import { peopleApi } from './people/people.api.ts';
+import { contactsImportPages } from './people/people.import.pages.tsx';
 import { listsApi, listsPages } from './people/people.lists.routes.tsx';
 import { peoplePages } from './people/people.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
@@ -66,6 +67,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'organisations', api: organisationsApi, pages: organisationsPages },
   { name: 'people', api: peopleApi, pages: peoplePages },
   { name: 'distribution-lists', api: listsApi, pages: listsPages },
+  { name: 'contacts-import', pages: contactsImportPages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },

@@ -74,9 +74,21 @@ export const pageNumber = (raw: string) => {
 };
 
 /** The field's error in the page's language: the registry's own words, else the back-office's. */
-function messageOf(lang: Lang, err: AppError): string {
-  const fieldName = err.field ?? '';
-  const reason = err.details?.['reason'];
+const messageOf = (lang: Lang, err: AppError): string =>
+  fieldErrorText(lang, {
+    code: err.code,
+    field: err.field ?? '',
+    reason: err.details?.['reason'],
+    message: err.message,
+  });
+
+/** A field's refusal (a form's, or an import row's) in the page's language; the service's words if unforeseen. */
+export function fieldErrorText(
+  lang: Lang,
+  err: { code?: string; field: string; reason?: unknown; message: string },
+): string {
+  const fieldName = err.field;
+  const reason = err.reason;
   const messages = backofficeStrings(lang).fieldMessages;
   const key = err.code === 'conflict' && typeof reason === 'string' ? `${fieldName}:${reason}` : fieldName;
   // A refused field with a reason of its own (a gift above the modest value) has words of its own.

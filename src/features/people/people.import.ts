@@ -117,12 +117,19 @@ export interface ContactsImportReport {
   rows: number;
   organisations: number;
   people: number;
-  problems: { line?: number; column: string; message: string }[];
+  /** A row's problem names the service's field and reason too, for a page to say it in its language. */
+  problems: { line?: number; column: string; message: string; field?: string; reason?: string }[];
   /** Likely duplicates, by line: flagged, not refused. */
   warnings: string[];
+  /** The same duplicates for a page: the row's name and the earlier line or existing record it repeats. */
+  duplicates: { line: number; of: 'organisation' | 'person'; name: string; twin: Twin }[];
   dryRun: boolean;
   written: boolean;
 }
+
+/** Where a likely duplicate was seen first: an earlier line of the file, or a record already kept. */
+export type Twin = { line: number } | { existing: string };
+const twinText = (t: Twin) => ('line' in t ? `line ${t.line}` : `the existing "${t.existing}"`);
 
 class Rollback extends Error {}
 
@@ -175,10 +182,13 @@ export function createContactsImport(deps: {
   const problemOf = (line: number, err: unknown) => {
     if (!isAppError(err)) throw err;
     const field = err.field?.split('.')[0] ?? '';
+    const reason = err.details?.['reason'];
     return {
       line,
       column: COLUMN_OF[field] ?? field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
       message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(typeof reason === 'string' ? { reason } : {}),
     };
   };
 
@@ -197,6 +207,7 @@ export function createContactsImport(deps: {
       people: 0,
       problems: [],
       warnings: warning ? [warning] : [],
+      duplicates: [],
       dryRun: opts.dryRun,
       written: false,
     };
@@ -224,7 +235,13 @@ export function createContactsImport(deps: {
       await database.scoped({ institutionIds: [institutionId] }, async () => {
         const audit: AuditRecord[] = [];
         const seen = new Duplicates(await organisations.choicesForDuplicates(institutionId));
-        const seenPeople = new Map<string, string>();
+        const seenPeople = new Map<string, Twin>(
+          (await people.namesForDuplicates(institutionId)).map((n) => [normalizeName(n), { existing: n }]),
+        );
+        const flag = (line: number, of: 'organisation' | 'person', name: string, twin: Twin) => {
+          report.duplicates.push({ line, of, name, twin });
+          report.warnings.push(`line ${line}: "${name}" is likely the same ${of} as ${twinText(twin)}`);
+        };
         const made: ReturnType<OrganisationsService['checkNew']>[] = [];
         const holders: ReturnType<PeopleService['checkHolder']>[] = [];
         for (const [i, { line, cells }] of parsed.records.entries()) {
@@ -256,20 +273,14 @@ export function createContactsImport(deps: {
             });
             const twin = seen.check(
               { ...org, country: org.countryCode ? { code: org.countryCode } : null },
-              `line ${line}`,
+              { line },
             );
-            if (twin)
-              report.warnings.push(
-                `line ${line}: "${org.nameIt}" is likely the same organisation as ${twin}`,
-              );
+            if (twin) flag(line, 'organisation', org.nameIt, twin);
             if (holder) {
               const key = normalizeName(holder.person.name);
               const earlier = seenPeople.get(key);
-              if (earlier)
-                report.warnings.push(
-                  `line ${line}: "${holder.person.name}" is likely the same person as on ${earlier}`,
-                );
-              seenPeople.set(key, `line ${line}`);
+              if (earlier) flag(line, 'person', holder.person.name, earlier);
+              else seenPeople.set(key, { line });
               holders.push(holder);
               const entityId = holder.person.id;
               audit.push(
@@ -332,12 +343,12 @@ type Known = {
  * "... a Milano"), or a consular post of the same kind and country in the same city.
  */
 class Duplicates {
-  private readonly names = new Map<string, string>();
-  private readonly posts = new Map<string, string>();
+  private readonly names = new Map<string, Twin>();
+  private readonly posts = new Map<string, Twin>();
   constructor(existing: Known[]) {
-    for (const o of existing) this.add(o, `the existing "${o.nameIt}"`);
+    for (const o of existing) this.add(o, { existing: o.nameIt });
   }
-  private add(o: Known, where: string) {
+  private add(o: Known, where: Twin) {
     for (const n of [o.nameIt, o.nameEn]) if (n) this.names.set(normalizeName(n), where);
     if (o.kind === 'consular_post' && o.countryCode) this.posts.set(this.postKey(o), where);
   }
@@ -354,11 +365,11 @@ class Duplicates {
       country: { code: string } | null;
       city: string | null;
     },
-    where: string,
-  ): string | undefined {
+    where: Twin,
+  ): Twin | undefined {
     const known: Known = { ...o, countryCode: o.country?.code ?? null };
     const mine = [o.nameIt, o.nameEn].filter(Boolean).map((n) => normalizeName(n!));
-    let twin: string | undefined;
+    let twin: Twin | undefined;
     for (const [name, at] of this.names) {
       if (
         mine.some(

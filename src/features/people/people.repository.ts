@@ -227,6 +227,14 @@ export function createPeopleRepository(db: Db) {
       return row?.n ?? 0;
     },
 
+    async names(institutionId: string): Promise<string[]> {
+      const rows = await db
+        .select({ name: people.name })
+        .from(people)
+        .where(eq(people.institutionId, institutionId));
+      return rows.map((r) => r.name);
+    },
+
     /** A page and the number of people the filter finds, in one scan. */
     async pageCounted(filter: PersonFilter, limit: number, offset: number) {
       const found = await db

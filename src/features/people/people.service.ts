@@ -438,6 +438,8 @@ export function createPeopleService({
       const role = { institutionId, personId: person.id, organisationId, ...checkedRole(roleFields) };
       return { person, role };
     },
+    /** Every person's name, to flag an import's row that repeats one (names only: no personal field). */
+    namesForDuplicates: (institutionId: string) => repo.names(institutionId),
     insertHolders: (
       institutionId: string,
       holders: { person: PersonValues & { id: string }; role: RoleValues }[],

@@ -8,23 +8,30 @@ const WORDS = {
     organisations: 'Organizzazioni',
     people: 'Persone',
     lists: 'Liste di distribuzione',
+    import: 'Importa un elenco',
   },
   en: {
     label: 'Contacts register',
     organisations: 'Organisations',
     people: 'People',
     lists: 'Distribution lists',
+    import: 'Import a list',
   },
 };
 
-const PATHS = { organisations: 'organisations', people: 'people', lists: 'people/lists' } as const;
+const PATHS = {
+  organisations: 'organisations',
+  people: 'people',
+  lists: 'people/lists',
+  import: 'people/import',
+} as const;
 
 export function ContactsTabs(p: { lang: Lang; current: keyof typeof PATHS }) {
   const w = WORDS[p.lang];
   return (
     <nav aria-label={w.label} class="mb-3">
       <ul class="nav nav-tabs">
-        {(['organisations', 'people', 'lists'] as const).map((k) => (
+        {(['organisations', 'people', 'lists', 'import'] as const).map((k) => (
           <li class="nav-item" key={k}>
             <a
               class={`nav-link${k === p.current ? ' active' : ''}`}
