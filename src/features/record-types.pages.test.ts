@@ -236,7 +236,7 @@ const WRITE_CASES: WriteCase[] = [
       const p = await makePerson(ctx.services, milanId);
       return {
         url: `/admin/it/people/${p.id}/delete`,
-        fields: { version: String(p.version) },
+        fields: { version: String(p.version), confirm: 'yes' },
         applied: async () => !(await one('select 1 from people where id = $1', [p.id])),
       };
     },

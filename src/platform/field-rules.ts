@@ -2,7 +2,48 @@
 // trimmed line of text, a calendar day, a time of day, a number of people, a yes/no. Each refusal is an
 // AppError naming the field.
 import { isDateError, parsePartialDate } from './dates.ts';
-import { AppError } from './errors.ts';
+import { AppError, isAppError } from './errors.ts';
+
+/** The other fields a refusal names (details.also of fieldChecks). */
+export function alsoRefused(err: AppError): { field: string; message: string; reason?: unknown }[] {
+  const also = err.details?.['also'];
+  return Array.isArray(also) ? also.filter((x) => typeof x?.field === 'string') : [];
+}
+
+/**
+ * A form's checks run one after the other and refused together, so a person correcting a form sees every
+ * field at fault at once. `take` runs a check and keeps its refusal; `done` throws the first refusal with the
+ * others in details.also (each { field, message, reason }). What `take` returns after a refusal is a
+ * placeholder that `done` never lets out.
+ */
+export function fieldChecks() {
+  const refused: AppError[] = [];
+  return {
+    take<T>(check: () => T): T {
+      try {
+        return check();
+      } catch (err) {
+        if (!isAppError(err) || err.code !== 'invalid_input' || !err.field) throw err;
+        refused.push(err);
+        return undefined as T;
+      }
+    },
+    /** A refusal found outside `take` (a rule across fields). */
+    refuse(err: AppError): void {
+      refused.push(err);
+    },
+    done(): void {
+      const [first, ...rest] = refused;
+      if (!first) return;
+      if (rest.length === 0) throw first;
+      const also = rest.map((e) => ({ field: e.field, message: e.message, reason: e.details?.['reason'] }));
+      throw new AppError(first.code, first.message, {
+        field: first.field!,
+        details: { ...first.details, also },
+      });
+    },
+  };
+}
 
 /** A trimmed line of text or null; invalid_input naming the field when required and empty, or too long. */
 export function text(field: string, value: string | undefined, max: number, required = false): string | null {

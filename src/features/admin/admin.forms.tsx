@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { AppError, isAppError } from '../../platform/errors.ts';
+import { alsoRefused } from '../../platform/field-rules.ts';
 import type { App } from '../../platform/http/types.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import {
@@ -284,7 +285,14 @@ function forms(refusal: Refusal) {
           field === err.field
             ? err
             : new AppError(err.code, err.message, { field, details: err.details ?? {} });
-        return again({ version, errors: { [field]: messageOf(c.lang, named) } }, err.status);
+        const errors: Errors = { [field]: messageOf(c.lang, named) };
+        // A service that checks every field reports the others too (field-rules.ts fieldChecks).
+        for (const other of alsoRefused(err)) {
+          const name = other.field.split('.')[0]!;
+          if (f.fields.includes(name) && !errors[name])
+            errors[name] = fieldErrorText(c.lang, { ...other, code: err.code, field: name });
+        }
+        return again({ version, errors }, err.status);
       }
       return refusal(reply, c, f.path, f.back, err);
     }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { contact } from '../../platform/contacts.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { text, yes } from '../../platform/field-rules.ts';
+import { fieldChecks, text, yes } from '../../platform/field-rules.ts';
 import { languageList } from '../../platform/languages.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
@@ -171,47 +171,53 @@ function website(value: string): string | null {
 
 /** The fields as stored values, or an AppError naming the first field at fault. */
 function checked(f: OrganisationFields, example: boolean) {
+  const c = fieldChecks();
   const kind = f.kind.trim() as OrganisationKind;
   if (!ORGANISATION_KINDS.includes(kind))
-    throw AppError.invalid('kind', f.kind.trim() ? `Unknown kind "${f.kind}"` : 'Choose the kind', {
-      reason: f.kind.trim() ? 'unknown' : 'required',
-    });
+    c.refuse(
+      AppError.invalid('kind', f.kind.trim() ? `Unknown kind "${f.kind}"` : 'Choose the kind', {
+        reason: f.kind.trim() ? 'unknown' : 'required',
+      }),
+    );
   const post = (f.postKind ?? '').trim() as PostKind | '';
   if (kind === 'consular_post' && !post)
-    throw AppError.invalid('postKind', 'A consular post needs its kind (embassy, consulate general, ...)', {
-      reason: 'required_for_post',
-    });
+    c.refuse(
+      AppError.invalid('postKind', 'A consular post needs its kind (embassy, consulate general, ...)', {
+        reason: 'required_for_post',
+      }),
+    );
   if (post && !POST_KINDS.includes(post))
-    throw AppError.invalid('postKind', `Unknown kind of post "${post}"`);
-  const point = mapPoint('coordinates', f.coordinates);
+    c.refuse(AppError.invalid('postKind', `Unknown kind of post "${post}"`));
+  const point = c.take(() => mapPoint('coordinates', f.coordinates));
   const values = {
     kind,
     postKind: kind === 'consular_post' ? (post as PostKind) : null,
-    nameIt: text('nameIt', f.nameIt, 200, true)!,
-    nameEn: text('nameEn', f.nameEn, 200),
-    countryCode: countryCode('country', f.country ?? ''),
-    communities: countryList('communities', f.communities ?? ''),
-    languages: languageList('languages', f.languages),
-    district: kind === 'consular_post' ? regionList('district', f.district) : [],
-    address: text('address', f.address, 300),
-    city: text('city', f.city, 100),
+    nameIt: c.take(() => text('nameIt', f.nameIt, 200, true)!),
+    nameEn: c.take(() => text('nameEn', f.nameEn, 200)),
+    countryCode: c.take(() => countryCode('country', f.country ?? '')),
+    communities: c.take(() => countryList('communities', f.communities ?? '')),
+    languages: c.take(() => languageList('languages', f.languages)),
+    district: kind === 'consular_post' ? c.take(() => regionList('district', f.district)) : [],
+    address: c.take(() => text('address', f.address, 300)),
+    city: c.take(() => text('city', f.city, 100)),
     latitude: point?.latitude ?? null,
     longitude: point?.longitude ?? null,
-    phone: contact('phone', 'phone', f.phone),
-    email: contact('email', 'email', f.email),
-    website: website(f.website ?? ''),
-    openingHoursIt: text('openingHoursIt', f.openingHoursIt, 1000),
-    openingHoursEn: text('openingHoursEn', f.openingHoursEn, 1000),
-    activitiesIt: text('activitiesIt', f.activitiesIt, 5000),
-    activitiesEn: text('activitiesEn', f.activitiesEn, 5000),
-    registerNumber: text('registerNumber', f.registerNumber, 60),
-    notes: text('notes', f.notes, 5000),
+    phone: c.take(() => contact('phone', 'phone', f.phone)),
+    email: c.take(() => contact('email', 'email', f.email)),
+    website: c.take(() => website(f.website ?? '')),
+    openingHoursIt: c.take(() => text('openingHoursIt', f.openingHoursIt, 1000)),
+    openingHoursEn: c.take(() => text('openingHoursEn', f.openingHoursEn, 1000)),
+    activitiesIt: c.take(() => text('activitiesIt', f.activitiesIt, 5000)),
+    activitiesEn: c.take(() => text('activitiesEn', f.activitiesEn, 5000)),
+    registerNumber: c.take(() => text('registerNumber', f.registerNumber, 60)),
+    notes: c.take(() => text('notes', f.notes, 5000)),
     published: yes(f.published),
   };
   if (kind !== 'consular_post' && (f.district ?? '').trim())
-    throw AppError.invalid('district', 'Only a consular post has a district', { reason: 'post_only' });
+    c.refuse(AppError.invalid('district', 'Only a consular post has a district', { reason: 'post_only' }));
   if (example && values.published)
-    throw AppError.invalid('published', 'An example record is never published');
+    c.refuse(AppError.invalid('published', 'An example record is never published'));
+  c.done();
   return {
     ...values,
     searchKey: [values.nameIt, values.nameEn]

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { csvRecords, decodeText } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { isAppError } from '../../platform/errors.ts';
+import { alsoRefused } from '../../platform/field-rules.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
 import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
 import {
@@ -179,17 +180,22 @@ export function createContactsImport(deps: {
 }) {
   const { database, organisations, people } = deps;
 
-  const problemOf = (line: number, err: unknown) => {
+  /** A row's refusal as problems: its first field's, and the others' the checks found with it. */
+  const problemsOf = (line: number, err: unknown) => {
     if (!isAppError(err)) throw err;
-    const field = err.field?.split('.')[0] ?? '';
-    const reason = err.details?.['reason'];
-    return {
-      line,
-      column: COLUMN_OF[field] ?? field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
-      message: err.message,
-      ...(err.field ? { field: err.field } : {}),
-      ...(typeof reason === 'string' ? { reason } : {}),
-    };
+    return [
+      { field: err.field, message: err.message, reason: err.details?.['reason'] },
+      ...alsoRefused(err),
+    ].map(({ field: name, message, reason }) => {
+      const field = name?.split('.')[0] ?? '';
+      return {
+        line,
+        column: COLUMN_OF[field] ?? field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`),
+        message,
+        ...(name ? { field: name } : {}),
+        ...(typeof reason === 'string' ? { reason } : {}),
+      };
+    });
   };
 
   return async function importContacts(opts: {
@@ -289,7 +295,7 @@ export function createContactsImport(deps: {
               );
             }
           } catch (err) {
-            report.problems.push(problemOf(line, err));
+            report.problems.push(...problemsOf(line, err));
           }
           opts.onProgress?.(i + 1, parsed.records.length);
         }

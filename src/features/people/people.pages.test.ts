@@ -65,6 +65,29 @@ describe('people', () => {
     expect(await one('select 1 from people where name = $1', [name])).toBeUndefined();
   });
 
+  it('when a form has several fields at fault, then each is marked at once, in fieldsets that name the parts of the form', async () => {
+    const res = await post('/admin/en/people/new', milan.editor, {
+      name: '',
+      email: 'not an address',
+      legalBasis: 'consent',
+      consentText: 'Testo',
+      reviewOn: '31/31/2026',
+    });
+    expect(res.statusCode).toBe(400);
+    for (const name of ['name', 'email', 'consentOn', 'reviewOn'])
+      expect(errorOf(res.body, name), name).toMatch(/\S/);
+    expect(res.body).toContain('<legend class="h5 mb-3">Contact details and who may see them</legend>');
+    const api = await ctx.services.people
+      .create(milanId, {
+        name: 'x'.repeat(300),
+        email: 'nope',
+        legalBasis: 'public_task',
+      } as never)
+      .catch((err) => err);
+    expect(api.field).toBe('name');
+    expect(api.details.also.map((x: { field: string }) => x.field)).toEqual(['email']);
+  });
+
   it("when a post's consul general changes, then the post's page lists the new one and the predecessor with the end", async () => {
     const org = await makeOrganisation(ctx.services, milanId);
     const before = await makePerson(ctx.services, milanId, { name: `Console uscente ${uniqueSlug('u')}` });
@@ -112,7 +135,7 @@ describe('people', () => {
     expect((await get('/admin/it/', milan.editor)).body).not.toContain(person.name);
   });
 
-  it('when an admin downloads a person and an editor erases them, then the file holds everything and the person is gone', async () => {
+  it('when an admin downloads a person and an editor erases them, then the file holds everything and, once the erasure is confirmed, the person is gone', async () => {
     const person = await makePerson(ctx.services, milanId, {
       name: `Da cancellare ${uniqueSlug('c')}`,
       notes: 'Nota interna',
@@ -126,7 +149,15 @@ describe('people', () => {
       notes: 'Nota interna',
       email: 'console@example.org',
     });
-    const gone = await post(`/admin/it/people/${person.id}/delete`, milan.editor, { version: '1' });
+    // Without the confirmation box ticked, nothing is erased and the page says why.
+    const unconfirmed = await post(`/admin/it/people/${person.id}/delete`, milan.editor, { version: '1' });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('spunta la conferma');
+    expect(await one('select 1 from people where id = $1', [person.id])).toBeDefined();
+    const gone = await post(`/admin/it/people/${person.id}/delete`, milan.editor, {
+      version: '1',
+      confirm: 'yes',
+    });
     expect(gone.statusCode).toBe(303);
     expect(await one('select 1 from people where id = $1', [person.id])).toBeUndefined();
     expect((await get(`/admin/it/people/${person.id}`, florenceEditor)).statusCode).toBe(404);

@@ -16,7 +16,7 @@ import {
   typed,
   WRITE_PAGE,
 } from '../admin/admin.forms.tsx';
-import { UUID } from '../admin/admin.kit.tsx';
+import { type Form, field, langOf, UUID } from '../admin/admin.kit.tsx';
 import type { PersonRecord, PersonRole } from './people.schemas.ts';
 import { peopleStrings } from './people.strings.ts';
 import {
@@ -124,12 +124,32 @@ export function peoplePages(services: Services) {
     pages.formRoutes(app, 'people/new', personForm());
     pages.recordRoute(app, 'people', personRender);
     pages.recordFormRoutes(app, 'people', 'edit', (id) => personForm(id));
-    pages.deleteRoute(app, 'people', {
-      run: async (c, id, version) => {
-        await admin.erasePerson(c.actor, id, version);
-        return `/admin/${c.lang}/people?deleted=1`;
-      },
-      page: personRender,
+    // Erasure cannot be undone: it goes ahead only with the page's confirmation box ticked.
+    app.post('/admin/:lang/people/:id/delete', WRITE_PAGE, async (request: IdRequest, reply) => {
+      const id = request.params.id;
+      if (!UUID.test(id)) return reply.callNotFound();
+      if (field(request.body as Form | undefined, 'confirm') !== 'yes') {
+        const c = await pages.enter(request, reply);
+        if (!c) return reply;
+        const text = peopleStrings(c.lang).eraseUnconfirmed;
+        try {
+          return pages.show(reply, c, `people/${id}`, await personRender(c, id), {
+            status: 400,
+            notice: { kind: 'danger', text },
+          });
+        } catch (err) {
+          return pages.refusal(reply, c, `people/${id}`, `/admin/${c.lang}/people`, err);
+        }
+      }
+      return pages.action(request, reply, {
+        path: `people/${id}`,
+        back: `/admin/${langOf(request) ?? 'it'}/people`,
+        run: async (c, version) => {
+          await admin.erasePerson(c.actor, id, version);
+          return `/admin/${c.lang}/people?deleted=1`;
+        },
+        page: (c) => personRender(c, id),
+      });
     });
 
     app.post('/admin/:lang/people/:id/review', WRITE_PAGE, (request: IdRequest, reply) => {

@@ -10,7 +10,7 @@ import { contact } from '../../platform/contacts.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, text, yes } from '../../platform/field-rules.ts';
+import { day, fieldChecks, text, yes } from '../../platform/field-rules.ts';
 import { languageList } from '../../platform/languages.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireAdmin, requireWriter } from '../accounts/accounts.access.ts';
@@ -127,38 +127,48 @@ function oneOf<T extends string>(field: string, allowed: readonly T[], raw: stri
   return v as T;
 }
 
-/** The fields as stored values, or an AppError naming the first field at fault. */
+/** The fields as stored values, or an AppError naming the first field at fault and the others in `also`. */
 function checked(f: PersonFields, example: boolean) {
-  const visibility = oneOf('visibility', VISIBILITIES, f.visibility ?? '', 'staff');
-  if (example && visibility === 'public') throw AppError.invalid('visibility', 'An example is never public');
+  const c = fieldChecks();
+  const visibility = c.take(() => oneOf('visibility', VISIBILITIES, f.visibility ?? '', 'staff'));
+  if (example && visibility === 'public')
+    c.refuse(AppError.invalid('visibility', 'An example is never public'));
   const fieldVisibility = Object.fromEntries(
     PERSONAL_FIELDS.map((name) => {
       const raw = (f[`${name}Visibility`] ?? '').trim();
-      const own = oneOf(`${name}Visibility`, VISIBILITIES, raw, DEFAULT_FIELD_VISIBILITY[name]);
-      return [name, stricter(visibility, own)];
+      const own = c.take(() => oneOf(`${name}Visibility`, VISIBILITIES, raw, DEFAULT_FIELD_VISIBILITY[name]));
+      return [name, stricter(visibility ?? 'staff', own ?? 'staff')];
     }),
   ) as Record<PersonalField, Visibility>;
-  const legalBasis = oneOf('legalBasis', LEGAL_BASES, f.legalBasis ?? '') as LegalBasis;
-  const consentOn = day('consentOn', f.consentOn, legalBasis === 'consent');
-  const consentText = text('consentText', f.consentText, 5000, legalBasis === 'consent');
-  const name = text('name', f.name, 200, true)!;
-  const preferred = languageList('preferredLanguage', f.preferredLanguage);
-  if (preferred.length > 1) throw AppError.invalid('preferredLanguage', 'Give one language');
+  const legalBasis = c.take(() => oneOf('legalBasis', LEGAL_BASES, f.legalBasis ?? '') as LegalBasis);
+  const name = c.take(() => text('name', f.name, 200, true)!);
+  const honorific = c.take(() => text('honorific', f.honorific, 60));
+  const languages = c.take(() => languageList('languages', f.languages));
+  const preferred = c.take(() => languageList('preferredLanguage', f.preferredLanguage));
+  if ((preferred?.length ?? 0) > 1) c.refuse(AppError.invalid('preferredLanguage', 'Give one language'));
+  const email = c.take(() => contact('email', 'email', f.email));
+  const phone = c.take(() => contact('phone', 'phone', f.phone));
+  const address = c.take(() => text('address', f.address, 300));
+  const notes = c.take(() => text('notes', f.notes, 5000));
+  const consentOn = c.take(() => day('consentOn', f.consentOn, legalBasis === 'consent'));
+  const consentText = c.take(() => text('consentText', f.consentText, 5000, legalBasis === 'consent'));
+  const reviewOn = c.take(() => day('reviewOn', f.reviewOn, false));
+  c.done();
   return {
     name,
-    honorific: text('honorific', f.honorific, 60),
-    languages: languageList('languages', f.languages),
+    honorific,
+    languages,
     preferredLanguage: preferred[0] ?? null,
-    email: contact('email', 'email', f.email),
-    phone: contact('phone', 'phone', f.phone),
-    address: text('address', f.address, 300),
-    notes: text('notes', f.notes, 5000),
+    email,
+    phone,
+    address,
+    notes,
     visibility,
     fieldVisibility,
     legalBasis,
     consentOn,
     consentText,
-    reviewOn: day('reviewOn', f.reviewOn, false) ?? reviewDayFrom(todayIso()),
+    reviewOn: reviewOn ?? reviewDayFrom(todayIso()),
     searchKey: normalizeName(name),
   };
 }

@@ -26,6 +26,12 @@ const it = {
   nameColumn: 'Nome',
   rolesColumn: 'Incarico attuale',
   visibilityColumn: 'Chi la vede',
+  formGroups: {
+    who: 'Chi è',
+    contact: 'Recapiti e chi può vederli',
+    notes: 'Note dell’ufficio',
+    privacy: 'Dati personali: visibilità, base giuridica, revisione',
+  },
   visibilities: {
     public: 'Tutti (anche sul portale)',
     staff: 'Tutto il personale dell’ente',
@@ -65,6 +71,9 @@ const it = {
   eraseLead:
     'Cancella subito la persona e i suoi incarichi (GDPR art. 17). Il registro delle modifiche annota la cancellazione, non i dati, che non ha mai contenuto.',
   erased: 'La persona è stata cancellata.',
+  eraseConfirm: (name: string) =>
+    `Confermo di voler cancellare ${name}: la cancellazione non si può annullare.`,
+  eraseUnconfirmed: 'Per cancellare la persona, spunta la conferma accanto al pulsante.',
   holders: 'Persone e incarichi',
   noHolders: 'Nessuna persona registrata per questa organizzazione.',
   hiddenPerson: 'Persona non visibile con il tuo ruolo',
@@ -99,6 +108,12 @@ const en: Strings = {
   nameColumn: 'Name',
   rolesColumn: 'Current role',
   visibilityColumn: 'Who sees them',
+  formGroups: {
+    who: 'Who they are',
+    contact: 'Contact details and who may see them',
+    notes: 'The office’s notes',
+    privacy: 'Personal data: visibility, legal basis, review',
+  },
   visibilities: {
     public: 'Everyone (the portal too)',
     staff: "All of the institution's staff",
@@ -137,6 +152,8 @@ const en: Strings = {
   eraseLead:
     'Erases the person and their roles at once (GDPR art. 17). The change log records the erasure, not the data, which it never held.',
   erased: 'The person was erased.',
+  eraseConfirm: (name: string) => `I confirm that ${name} is to be erased: an erasure cannot be undone.`,
+  eraseUnconfirmed: 'To erase the person, tick the confirmation beside the button.',
   holders: 'People and roles',
   noHolders: 'No person recorded for this organisation.',
   hiddenPerson: 'A person not visible to your role',

@@ -20,6 +20,19 @@ export interface FieldSpec {
   /** A label and a hint of this form's own, where the shared ones for the field's name do not fit. */
   label?: string;
   hint?: string;
+  /** The legend of the fieldset it belongs to: fields with the same group in a row are drawn together. */
+  group?: string;
+}
+
+/** The specs cut into runs of one group (or of none), in order. */
+function runsOf(specs: FieldSpec[]): { group: string | undefined; specs: FieldSpec[] }[] {
+  const runs: { group: string | undefined; specs: FieldSpec[] }[] = [];
+  for (const spec of specs) {
+    const last = runs.at(-1);
+    if (last && last.group === spec.group) last.specs.push(spec);
+    else runs.push({ group: spec.group, specs: [spec] });
+  }
+  return runs;
 }
 
 /** A field of a registry form, labelled and hinted from the registry's strings. */
@@ -96,15 +109,25 @@ export function RecordForm(p: {
       <form method="post" action={p.action} class="mt-4" style="max-width: 44rem" novalidate>
         <input type="hidden" name="_csrf" value={p.session.csrfToken} />
         {p.version !== undefined ? <input type="hidden" name="version" value={String(p.version)} /> : null}
-        {p.specs.map((spec) => (
-          <FormField
-            key={spec.name}
-            lang={p.lang}
-            spec={spec}
-            value={p.values[spec.name] ?? ''}
-            error={errors[spec.name]}
-          />
-        ))}
+        {runsOf(p.specs).map((run) => {
+          const fields = run.specs.map((spec) => (
+            <FormField
+              key={spec.name}
+              lang={p.lang}
+              spec={spec}
+              value={p.values[spec.name] ?? ''}
+              error={errors[spec.name]}
+            />
+          ));
+          return run.group ? (
+            <fieldset class="mb-4">
+              <legend class="h5 mb-3">{run.group}</legend>
+              {fields}
+            </fieldset>
+          ) : (
+            fields
+          );
+        })}
         <div class="d-flex flex-wrap gap-3 align-items-center">
           <button type="submit" class="btn btn-primary">
             {p.submit}

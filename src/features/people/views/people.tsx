@@ -84,25 +84,33 @@ export function personSpecs(lang: Lang, withheld: readonly string[] = []): Field
   });
   const personal = (spec: FieldSpec, field: (typeof PERSONAL_FIELDS)[number]): FieldSpec[] =>
     withheld.includes(field) ? [] : [spec, visibility(`${field}Visibility`)];
+  const g = s.formGroups;
+  const grouped = (group: string, specs: FieldSpec[]) => specs.map((spec) => ({ ...spec, group }));
   return [
-    { name: 'name', required: true, autoComplete: 'off' },
-    { name: 'honorific' },
-    { name: 'languages', label: s.languages },
-    { name: 'preferredLanguage' },
-    ...personal({ name: 'email', kind: 'email', autoComplete: 'off' }, 'email'),
-    ...personal({ name: 'phone', kind: 'tel', autoComplete: 'off' }, 'phone'),
-    ...personal({ name: 'address', autoComplete: 'off' }, 'address'),
-    ...personal({ name: 'notes', kind: 'textarea' }, 'notes'),
-    visibility('visibility'),
-    {
-      name: 'legalBasis',
-      kind: 'select',
-      required: true,
-      options: LEGAL_BASES.map((b) => ({ value: b, label: s.legalBases[b] })),
-    },
-    { name: 'consentOn', kind: 'date' },
-    { name: 'consentText', kind: 'textarea' },
-    { name: 'reviewOn', kind: 'date' },
+    ...grouped(g.who, [
+      { name: 'name', required: true, autoComplete: 'off' },
+      { name: 'honorific' },
+      { name: 'languages', label: s.languages },
+      { name: 'preferredLanguage' },
+    ]),
+    ...grouped(g.contact, [
+      ...personal({ name: 'email', kind: 'email', autoComplete: 'off' }, 'email'),
+      ...personal({ name: 'phone', kind: 'tel', autoComplete: 'off' }, 'phone'),
+      ...personal({ name: 'address', autoComplete: 'off' }, 'address'),
+    ]),
+    ...grouped(g.notes, personal({ name: 'notes', kind: 'textarea' }, 'notes')),
+    ...grouped(g.privacy, [
+      visibility('visibility'),
+      {
+        name: 'legalBasis',
+        kind: 'select',
+        required: true,
+        options: LEGAL_BASES.map((b) => ({ value: b, label: s.legalBases[b] })),
+      },
+      { name: 'consentOn', kind: 'date' },
+      { name: 'consentText', kind: 'textarea' },
+      { name: 'reviewOn', kind: 'date' },
+    ]),
   ];
 }
 
@@ -391,13 +399,27 @@ export function PersonView(p: {
         <section class="mt-5">
           <h2 class="h4">{s.erase}</h2>
           <p>{s.eraseLead}</p>
-          <ActionForm
-            action={`${base}/delete`}
-            session={p.session}
-            version={r.version}
-            label={`${s.erase}: ${r.name}`}
-            danger
-          />
+          {/* Irreversible: the box must be ticked (by the browser's own check, and again on the server). */}
+          <form method="post" action={`${base}/delete`}>
+            <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+            <input type="hidden" name="version" value={String(r.version)} />
+            <div class="form-check mb-3">
+              <input
+                class="form-check-input"
+                type="checkbox"
+                id="erase-confirm"
+                name="confirm"
+                value="yes"
+                required
+              />
+              <label class="form-check-label" for="erase-confirm">
+                {s.eraseConfirm(r.name)}
+              </label>
+            </div>
+            <button type="submit" class="btn btn-outline-danger">
+              {s.erase}
+            </button>
+          </form>
         </section>
       ) : null}
       <AuditTable lang={p.lang} rows={p.data.history} variant="record" heading={t.history} />
