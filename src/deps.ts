@@ -37,6 +37,7 @@ import {
   createOrganisationsAdmin,
   createOrganisationsService,
 } from './features/organisations/organisations.service.ts';
+import { createDuplicateFinder } from './features/people/people.duplicates.ts';
 import { createContactsImport } from './features/people/people.import.ts';
 import { createDistributionLists } from './features/people/people.lists.ts';
 import { createPeopleRepository } from './features/people/people.repository.ts';
@@ -115,6 +116,7 @@ export function createServices(database: Database) {
   const distributionLists = createDistributionLists({ database, organisations, repo: peopleRepo });
   const peopleAdmin = createPeopleAdmin({ database, people });
   const importContacts = createContactsImport({ database, organisations, people });
+  const duplicates = createDuplicateFinder({ database, organisations, people });
   const gifts = createGiftsService({
     repo: createGiftsRepository(database.query),
     counterparts,
@@ -174,6 +176,7 @@ export function createServices(database: Database) {
     people,
     peopleAdmin,
     importContacts,
+    duplicates,
     distributionLists,
     agenda,
     followUps,

@@ -28,6 +28,7 @@ import { organisationsPages } from './organisations/organisations.pages.tsx';
 import { peopleApi } from './people/people.api.ts';
 import { contactsImportPages } from './people/people.import.pages.tsx';
 import { listsApi, listsPages } from './people/people.lists.routes.tsx';
+import { mergePages } from './people/people.merge.pages.tsx';
 import { peoplePages } from './people/people.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
@@ -68,6 +69,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'people', api: peopleApi, pages: peoplePages },
   { name: 'distribution-lists', api: listsApi, pages: listsPages },
   { name: 'contacts-import', pages: contactsImportPages },
+  { name: 'contacts-merges', pages: mergePages },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },

@@ -124,7 +124,8 @@ export function createOrganisationsRepository(db: Db) {
           city: organisations.city,
         })
         .from(organisations)
-        .where(eq(organisations.institutionId, institutionId));
+        .where(eq(organisations.institutionId, institutionId))
+        .orderBy(asc(organisations.createdAt), asc(organisations.id));
     },
 
     /** Every organisation's id, names and kind, for the choices of a form. */

@@ -18,6 +18,7 @@ import {
   type OrganisationsService,
 } from '../organisations/organisations.service.ts';
 import { normalizeName } from '../places/places.service.ts';
+import { Duplicates, type Twin } from './people.duplicates.ts';
 import { BLANK_PERSON, BLANK_ROLE, type PeopleService } from './people.service.ts';
 
 export const CONTACT_COLUMNS = [
@@ -128,8 +129,6 @@ export interface ContactsImportReport {
   written: boolean;
 }
 
-/** Where a likely duplicate was seen first: an earlier line of the file, or a record already kept. */
-export type Twin = { line: number } | { existing: string };
 const twinText = (t: Twin) => ('line' in t ? `line ${t.line}` : `the existing "${t.existing}"`);
 
 class Rollback extends Error {}
@@ -242,7 +241,10 @@ export function createContactsImport(deps: {
         const audit: AuditRecord[] = [];
         const seen = new Duplicates(await organisations.choicesForDuplicates(institutionId));
         const seenPeople = new Map<string, Twin>(
-          (await people.namesForDuplicates(institutionId)).map((n) => [normalizeName(n), { existing: n }]),
+          (await people.namesForDuplicates(institutionId)).map((p) => [
+            normalizeName(p.name),
+            { existing: p.name, id: p.id },
+          ]),
         );
         const flag = (line: number, of: 'organisation' | 'person', name: string, twin: Twin) => {
           report.duplicates.push({ line, of, name, twin });
@@ -277,10 +279,7 @@ export function createContactsImport(deps: {
               entityId: org.id,
               after: org,
             });
-            const twin = seen.check(
-              { ...org, country: org.countryCode ? { code: org.countryCode } : null },
-              { line },
-            );
+            const twin = seen.check(org, { line });
             if (twin) flag(line, 'organisation', org.nameIt, twin);
             if (holder) {
               const key = normalizeName(holder.person.name);
@@ -333,62 +332,3 @@ export function createContactsImport(deps: {
 }
 
 export type ContactsImport = ReturnType<typeof createContactsImport>;
-
-type Known = {
-  id: string;
-  nameIt: string;
-  nameEn: string | null;
-  kind: string;
-  postKind: string | null;
-  countryCode: string | null;
-  city: string | null;
-};
-
-/**
- * Likely duplicates: the same folded name (or one name inside the other: "Consolato generale del Giappone" and
- * "... a Milano"), or a consular post of the same kind and country in the same city.
- */
-class Duplicates {
-  private readonly names = new Map<string, Twin>();
-  private readonly posts = new Map<string, Twin>();
-  constructor(existing: Known[]) {
-    for (const o of existing) this.add(o, { existing: o.nameIt });
-  }
-  private add(o: Known, where: Twin) {
-    for (const n of [o.nameIt, o.nameEn]) if (n) this.names.set(normalizeName(n), where);
-    if (o.kind === 'consular_post' && o.countryCode) this.posts.set(this.postKey(o), where);
-  }
-  private postKey(o: Known) {
-    return [o.postKind, o.countryCode, normalizeName(o.city ?? '')].join('|');
-  }
-  check(
-    o: {
-      id: string;
-      nameIt: string;
-      nameEn: string | null;
-      kind: string;
-      postKind: string | null;
-      country: { code: string } | null;
-      city: string | null;
-    },
-    where: Twin,
-  ): Twin | undefined {
-    const known: Known = { ...o, countryCode: o.country?.code ?? null };
-    const mine = [o.nameIt, o.nameEn].filter(Boolean).map((n) => normalizeName(n!));
-    let twin: Twin | undefined;
-    for (const [name, at] of this.names) {
-      if (
-        mine.some(
-          (m) => m === name || (m.length > 12 && name.length > 12 && (m.includes(name) || name.includes(m))),
-        )
-      ) {
-        twin = at;
-        break;
-      }
-    }
-    if (!twin && known.kind === 'consular_post' && known.countryCode)
-      twin = this.posts.get(this.postKey(known));
-    this.add(known, where);
-    return twin;
-  }
-}

@@ -227,12 +227,13 @@ export function createPeopleRepository(db: Db) {
       return row?.n ?? 0;
     },
 
-    async names(institutionId: string): Promise<string[]> {
-      const rows = await db
-        .select({ name: people.name })
+    /** Every person's name and visibility, the oldest first (no personal field). */
+    names(institutionId: string) {
+      return db
+        .select({ id: people.id, name: people.name, visibility: people.visibility })
         .from(people)
-        .where(eq(people.institutionId, institutionId));
-      return rows.map((r) => r.name);
+        .where(eq(people.institutionId, institutionId))
+        .orderBy(asc(people.createdAt), asc(people.id));
     },
 
     /** A page and the number of people the filter finds, in one scan. */

@@ -501,7 +501,6 @@ export function createPeopleService({
 
     ...mergeWork(repo, organisations, row),
 
-    /** Each organisation's current head who is visible to everyone, by organisation id (the latest if two). */
     /** The current heads of the organisations of a kind, where the head may be named in public. */
     async publicHeads(institutionId: string, kind: 'consular_post' | 'association') {
       const heads = new Map<string, PublicHead>();

@@ -9,6 +9,7 @@ const WORDS = {
     people: 'Persone',
     lists: 'Liste di distribuzione',
     import: 'Importa un elenco',
+    duplicates: 'Possibili doppioni',
   },
   en: {
     label: 'Contacts register',
@@ -16,6 +17,7 @@ const WORDS = {
     people: 'People',
     lists: 'Distribution lists',
     import: 'Import a list',
+    duplicates: 'Likely duplicates',
   },
 };
 
@@ -24,6 +26,7 @@ const PATHS = {
   people: 'people',
   lists: 'people/lists',
   import: 'people/import',
+  duplicates: 'people/duplicates',
 } as const;
 
 export function ContactsTabs(p: { lang: Lang; current: keyof typeof PATHS }) {
@@ -31,7 +34,7 @@ export function ContactsTabs(p: { lang: Lang; current: keyof typeof PATHS }) {
   return (
     <nav aria-label={w.label} class="mb-3">
       <ul class="nav nav-tabs">
-        {(['organisations', 'people', 'lists', 'import'] as const).map((k) => (
+        {(['organisations', 'people', 'lists', 'import', 'duplicates'] as const).map((k) => (
           <li class="nav-item" key={k}>
             <a
               class={`nav-link${k === p.current ? ' active' : ''}`}

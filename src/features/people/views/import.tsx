@@ -6,7 +6,8 @@ import { formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { ContactsTabs } from '../../../views/backoffice/contacts.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import { fieldErrorText } from '../../admin/admin.forms.tsx';
-import type { ContactsImportReport, Twin } from '../people.import.ts';
+import type { Twin } from '../people.duplicates.ts';
+import type { ContactsImportReport } from '../people.import.ts';
 
 export const IMPORT_KINDS = ['consular_post', 'association'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
