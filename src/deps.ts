@@ -39,6 +39,7 @@ import {
 } from './features/organisations/organisations.service.ts';
 import { createDuplicateFinder } from './features/people/people.duplicates.ts';
 import { createContactsImport } from './features/people/people.import.ts';
+import { createPersonLinks } from './features/people/people.links.ts';
 import { createDistributionLists } from './features/people/people.lists.ts';
 import { createPeopleRepository } from './features/people/people.repository.ts';
 import { createPeopleAdmin, createPeopleService } from './features/people/people.service.ts';
@@ -117,6 +118,7 @@ export function createServices(database: Database) {
   const peopleAdmin = createPeopleAdmin({ database, people });
   const importContacts = createContactsImport({ database, organisations, people });
   const duplicates = createDuplicateFinder({ database, organisations, people });
+  const personLinks = createPersonLinks({ database, people });
   const gifts = createGiftsService({
     repo: createGiftsRepository(database.query),
     counterparts,
@@ -177,6 +179,7 @@ export function createServices(database: Database) {
     peopleAdmin,
     importContacts,
     duplicates,
+    personLinks,
     distributionLists,
     agenda,
     followUps,

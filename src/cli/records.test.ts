@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../test/cli.ts';
 import { makeInstitution } from '../../test/factories.ts';
+import { makeVisit } from '../../test/factories-backoffice.ts';
 import { createTestDeps, type TestContext } from '../../test/support.ts';
 
 let ctx: TestContext;
@@ -381,6 +382,27 @@ describe('the agenda from the command line', () => {
       }),
     );
     expect(role.current).toBe(true);
+    const visit = await makeVisit(ctx.services, office.id, { titleIt: 'Visita del console' });
+    const linked = await cli(
+      'people',
+      'links',
+      'add',
+      person.id,
+      ...inst,
+      '--kind',
+      'visit',
+      '--record',
+      visit.id,
+      '--role',
+      'Ospite',
+    );
+    expect(linked.code, linked.err).toBe(0);
+    expect((await cli('people', 'links', person.id, ...inst)).out).toMatch(
+      /visit\s+2027-03-15\s+Visita del console \(Ospite\)/,
+    );
+    expect(
+      (await cli('people', 'links', 'add', person.id, ...inst, '--kind', 'visit', '--record', 'x')).err,
+    ).toContain('recordId');
     expect((await cli('people', 'list', ...inst, '--search', 'jurgen')).out).toContain(
       `${person.id}  staff  Console, Consolato di prova per le persone  Jürgen Testperson`,
     );
@@ -391,15 +413,18 @@ describe('the agenda from the command line', () => {
       ...inst,
     );
     expect(exported.person).toMatchObject({ email: 'juergen@example.org', roles: [{ titleIt: 'Console' }] });
+    expect((exported as unknown as { links: { id: string }[] }).links.map((l) => l.id)).toEqual([visit.id]);
     expect((await cli('people', 'delete', person.id, ...inst, '--version', '1')).code).toBe(0);
     const log = JSON.stringify(
       await ctx.database.query('select before, after from audit_events where entity_id = $1', [person.id]),
     );
     expect(log).toContain('"email"');
-    for (const value of ['juergen', 'Jürgen', 'Testperson']) expect(log, value).not.toContain(value);
+    for (const value of ['juergen', 'Jürgen', 'Testperson', 'Ospite'])
+      expect(log, value).not.toContain(value);
     expect((await auditOf(person.id)).map((r) => r.action)).toEqual([
       'create',
       'add_person_role',
+      'add_person_link',
       'export',
       'erase',
     ]);

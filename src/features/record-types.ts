@@ -27,6 +27,7 @@ import { organisationsApi } from './organisations/organisations.api.ts';
 import { organisationsPages } from './organisations/organisations.pages.tsx';
 import { peopleApi } from './people/people.api.ts';
 import { contactsImportPages } from './people/people.import.pages.tsx';
+import { personLinksApi } from './people/people.links.api.ts';
 import { listsApi, listsPages } from './people/people.lists.routes.tsx';
 import { mergePages } from './people/people.merge.pages.tsx';
 import { peoplePages } from './people/people.pages.tsx';
@@ -70,6 +71,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'distribution-lists', api: listsApi, pages: listsPages },
   { name: 'contacts-import', pages: contactsImportPages },
   { name: 'contacts-merges', pages: mergePages },
+  { name: 'person-links', api: personLinksApi },
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },

@@ -292,7 +292,9 @@ function forms(refusal: Refusal) {
           if (f.fields.includes(name) && !errors[name])
             errors[name] = fieldErrorText(c.lang, { ...other, code: err.code, field: name });
         }
-        return again({ version, errors }, err.status);
+        // Said at the top too: a long form's field at fault may be far below where the page opens.
+        const count = Object.keys(errors).length;
+        return again({ version, errors }, err.status, { kind: 'danger', text: t.fieldsToFix(count) });
       }
       return refusal(reply, c, f.path, f.back, err);
     }

@@ -93,6 +93,51 @@ export const peopleCli: CliCommand[] = [
     ],
   }),
   {
+    name: 'people links',
+    usage:
+      'people links ID --institution SLUG | people links add ID --kind agreement|visit|mission|meeting|network --record RECORD_ID [--role TEXT] | people links delete ID LINK_ID',
+    summary:
+      'What a person took part in (agreements, visits, missions, meetings, networks): list, add, delete',
+    options: {
+      institution: { type: 'string' },
+      kind: { type: 'string' },
+      record: { type: 'string' },
+      role: { type: 'string' },
+    },
+    async run(ctx) {
+      const [first = '', ...rest] = ctx.positionals;
+      const verb = first === 'add' || first === 'delete' ? first : 'list';
+      const args = verb === 'list' ? [first, ...rest] : rest;
+      const personId = idOf(args);
+      const actor = await institutionActor(ctx);
+      const links = ctx.services.personLinks;
+      if (verb === 'add') {
+        const value = (name: string) => String(ctx.values[name] ?? '');
+        if (!value('kind') || !value('record')) throw new CliUsageError('Give --kind and --record');
+        printJson(
+          ctx,
+          await links.add(actor, personId, {
+            kind: value('kind'),
+            recordId: value('record'),
+            roleIt: value('role'),
+          }),
+        );
+        return 0;
+      }
+      if (verb === 'delete') {
+        if (!args[1]) throw new CliUsageError("Give the link's id (people links ID lists them)");
+        await links.remove(actor, personId, args[1]);
+        ctx.out('Link removed.\n');
+        return 0;
+      }
+      for (const l of await links.links(actor, personId))
+        ctx.out(
+          `${l.linkId}  ${l.kind.padEnd(9)}  ${l.day ?? '          '}  ${l.labelIt}${l.roleIt ? ` (${l.roleIt})` : ''}\n`,
+        );
+      return 0;
+    },
+  },
+  {
     name: 'people export',
     usage: 'people export ID --institution SLUG [--out FILE]',
     summary:

@@ -49,7 +49,7 @@ export const CONTACT_COLUMNS = [
   'head_since',
 ] as const;
 
-/** Headers offices write in Italian (folded), and the column each means. */
+/** Headers offices write in Italian or English (folded), and the column each means. */
 const ALIASES: Record<string, string> = {
   tipo: 'kind',
   tipo_sede: 'post_kind',
@@ -81,6 +81,21 @@ const ALIASES: Record<string, string> = {
   titolare: 'head_name',
   qualifica: 'head_title_it',
   dal: 'head_since',
+  tipo_di_sede: 'post_kind',
+  nome_obbligatoria: 'name_it',
+  numero_di_registro: 'register_number',
+  nome_in_inglese: 'name_en',
+  orari_in_inglese: 'opening_hours_en',
+  attivita_in_inglese: 'activities_en',
+  // The same columns as an English-speaking office heads them.
+  name: 'name_it',
+  name_in_english: 'name_en',
+  opening_hours: 'opening_hours_it',
+  activities: 'activities_it',
+  head_of_post: 'head_name',
+  head: 'head_name',
+  title: 'head_title_it',
+  since: 'head_since',
 };
 
 /** Kinds of post as offices write them, folded, in Italian and English. */
@@ -169,6 +184,32 @@ function fieldsOf(c: (name: string) => string, kind: string): OrganisationFields
   };
 }
 
+/** A row as the organisation and, when the row names one, its head: checked as forms are, not yet written. */
+function checkRow(
+  deps: { organisations: OrganisationsService; people: PeopleService },
+  institutionId: string,
+  c: (name: string) => string,
+  kind: string,
+) {
+  const org = deps.organisations.checkNew(institutionId, fieldsOf(c, kind));
+  const holder = c('head_name')
+    ? deps.people.checkHolder(
+        institutionId,
+        { ...BLANK_PERSON, name: c('head_name'), legalBasis: 'public_task', visibility: 'staff' },
+        {
+          ...BLANK_ROLE,
+          organisationId: org.id,
+          titleIt: c('head_title_it') || (org.postKind ? 'Capo della sede' : 'Presidente'),
+          titleEn: c('head_title_en'),
+          head: 'yes',
+          startsOn: c('head_since'),
+        },
+        org.id,
+      )
+    : undefined;
+  return { org, holder };
+}
+
 /** Imports of at least this many rows refresh the planner's statistics. */
 const ANALYZE_AFTER = 200;
 
@@ -255,22 +296,7 @@ export function createContactsImport(deps: {
         for (const [i, { line, cells }] of parsed.records.entries()) {
           const c = (name: string) => (cells[name] ?? '').trim();
           try {
-            const org = organisations.checkNew(institutionId, fieldsOf(c, opts.kind));
-            const holder = c('head_name')
-              ? people.checkHolder(
-                  institutionId,
-                  { ...BLANK_PERSON, name: c('head_name'), legalBasis: 'public_task', visibility: 'staff' },
-                  {
-                    ...BLANK_ROLE,
-                    organisationId: org.id,
-                    titleIt: c('head_title_it') || (org.postKind ? 'Capo della sede' : 'Presidente'),
-                    titleEn: c('head_title_en'),
-                    head: 'yes',
-                    startsOn: c('head_since'),
-                  },
-                  org.id,
-                )
-              : undefined;
+            const { org, holder } = checkRow(deps, institutionId, c, opts.kind);
             made.push(org);
             audit.push({
               institutionId,

@@ -2,7 +2,7 @@
 // a viewer is told what their role does not show, and never sees it; a consul's change on the post's page; the
 // review asked on the dashboard and confirmed; an admin's export and an erasure.
 import { describe, expect, it } from 'vitest';
-import { makeOrganisation, makePerson } from '../../../test/factories-backoffice.ts';
+import { makeOrganisation, makePerson, makeVisit } from '../../../test/factories-backoffice.ts';
 import {
   ctx,
   errorOf,
@@ -76,7 +76,7 @@ describe('people', () => {
     expect(res.statusCode).toBe(400);
     for (const name of ['name', 'email', 'consentOn', 'reviewOn'])
       expect(errorOf(res.body, name), name).toMatch(/\S/);
-    expect(res.body).toContain('<legend class="h5 mb-3">Contact details and who may see them</legend>');
+    expect(res.body).toContain('<legend class="h5 mb-4">Contact details and who may see them</legend>');
     const api = await ctx.services.people
       .create(milanId, {
         name: 'x'.repeat(300),
@@ -161,5 +161,44 @@ describe('people', () => {
     expect(gone.statusCode).toBe(303);
     expect(await one('select 1 from people where id = $1', [person.id])).toBeUndefined();
     expect((await get(`/admin/it/people/${person.id}`, florenceEditor)).statusCode).toBe(404);
+  });
+
+  it('when an editor links a person to a visit on their page, then the page lists it, a visit of another institution is refused in the page language, and the link can be removed', async () => {
+    const person = await makePerson(ctx.services, milanId);
+    const visit = await makeVisit(ctx.services, milanId, {
+      titleIt: 'Delegazione di Kyoto',
+      titleEn: 'Kyoto delegation',
+    });
+    const page = await get(`/admin/it/people/${person.id}`, milan.editor);
+    expect(page.body).toContain('Ha preso parte a');
+    expect(page.body).toContain(`value="visit:${visit.id}"`);
+    const added = await post(`/admin/it/people/${person.id}/links`, milan.editor, {
+      record: `visit:${visit.id}`,
+      role: 'Interprete',
+    });
+    expect(added.statusCode).toBe(303);
+    const shown = await get(`/admin/en/people/${person.id}`, milan.viewer);
+    expect(shown.body).toContain(`href="/admin/en/visits/${visit.id}">Kyoto delegation (15 March 2027)</a>`);
+    expect(shown.body).toContain('— Interprete');
+    expect(shown.body).not.toContain(`/links"`);
+    const theirs = await makeVisit(ctx.services, (await ctx.services.institutions.idOf('firenze'))!);
+    const refused = await post(`/admin/it/people/${person.id}/links`, milan.editor, {
+      record: `visit:${theirs.id}`,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      'Scegli un accordo, una visita, una missione, un incontro o una rete dell’elenco.',
+    );
+    const linkId = /\/links\/([0-9a-f-]{36})\/delete/.exec(
+      (await get(`/admin/it/people/${person.id}`, milan.editor)).body,
+    )?.[1];
+    expect(linkId).toBeDefined();
+    expect(
+      (await post(`/admin/it/people/${person.id}/links/${linkId}/delete`, milan.viewer, {})).statusCode,
+    ).toBe(403);
+    expect(
+      (await post(`/admin/it/people/${person.id}/links/${linkId}/delete`, milan.editor, {})).statusCode,
+    ).toBe(303);
+    expect(await one('select 1 from person_links where id = $1', [linkId])).toBeUndefined();
   });
 });

@@ -17,6 +17,7 @@ import {
   WRITE_PAGE,
 } from '../admin/admin.forms.tsx';
 import { type Form, field, langOf, UUID } from '../admin/admin.kit.tsx';
+import { linkRoutes } from './people.links.pages.tsx';
 import type { PersonRecord, PersonRole } from './people.schemas.ts';
 import { peopleStrings } from './people.strings.ts';
 import {
@@ -58,17 +59,21 @@ export function peoplePages(services: Services) {
       }),
     );
 
-    const personRender = async (c: Ctx, id: string): Promise<Rendered> => {
+    const personRender = async (c: Ctx, id: string, linkError?: string): Promise<Rendered> => {
       const data = await admin.person(c.actor, id);
+      const canWrite = admin.canWrite(c.actor);
       return {
         title: `${data.person.name} — ${peopleStrings(c.lang).title}`,
         body: (
           <PersonView
             lang={c.lang}
             session={c.session}
-            canWrite={admin.canWrite(c.actor)}
+            canWrite={canWrite}
             isAdmin={c.actor.role === 'admin'}
             data={data}
+            links={await services.personLinks.links(c.actor, id)}
+            choices={canWrite ? await services.personLinks.choices(c.actor) : []}
+            linkError={linkError}
           />
         ),
       };
@@ -121,36 +126,11 @@ export function peoplePages(services: Services) {
         };
       };
 
+    linkRoutes(app, services, pages, personRender);
     pages.formRoutes(app, 'people/new', personForm());
     pages.recordRoute(app, 'people', personRender);
     pages.recordFormRoutes(app, 'people', 'edit', (id) => personForm(id));
-    // Erasure cannot be undone: it goes ahead only with the page's confirmation box ticked.
-    app.post('/admin/:lang/people/:id/delete', WRITE_PAGE, async (request: IdRequest, reply) => {
-      const id = request.params.id;
-      if (!UUID.test(id)) return reply.callNotFound();
-      if (field(request.body as Form | undefined, 'confirm') !== 'yes') {
-        const c = await pages.enter(request, reply);
-        if (!c) return reply;
-        const text = peopleStrings(c.lang).eraseUnconfirmed;
-        try {
-          return pages.show(reply, c, `people/${id}`, await personRender(c, id), {
-            status: 400,
-            notice: { kind: 'danger', text },
-          });
-        } catch (err) {
-          return pages.refusal(reply, c, `people/${id}`, `/admin/${c.lang}/people`, err);
-        }
-      }
-      return pages.action(request, reply, {
-        path: `people/${id}`,
-        back: `/admin/${langOf(request) ?? 'it'}/people`,
-        run: async (c, version) => {
-          await admin.erasePerson(c.actor, id, version);
-          return `/admin/${c.lang}/people?deleted=1`;
-        },
-        page: (c) => personRender(c, id),
-      });
-    });
+    eraseRoute(app, pages, admin, personRender);
 
     app.post('/admin/:lang/people/:id/review', WRITE_PAGE, (request: IdRequest, reply) => {
       const id = request.params.id;
@@ -239,5 +219,40 @@ function rolePages(
       return `/admin/${c.lang}/people/${personId}?saved=1`;
     },
     page: personRender,
+  });
+}
+
+/** Erasure cannot be undone: it goes ahead only with the page's confirmation box ticked. */
+function eraseRoute(
+  app: App,
+  pages: ReturnType<typeof recordPages>,
+  admin: Services['peopleAdmin'],
+  personRender: (c: Ctx, id: string) => Promise<Rendered>,
+) {
+  app.post('/admin/:lang/people/:id/delete', WRITE_PAGE, async (request: IdRequest, reply) => {
+    const id = request.params.id;
+    if (!UUID.test(id)) return reply.callNotFound();
+    if (field(request.body as Form | undefined, 'confirm') !== 'yes') {
+      const c = await pages.enter(request, reply);
+      if (!c) return reply;
+      const text = peopleStrings(c.lang).eraseUnconfirmed;
+      try {
+        return pages.show(reply, c, `people/${id}`, await personRender(c, id), {
+          status: 400,
+          notice: { kind: 'danger', text },
+        });
+      } catch (err) {
+        return pages.refusal(reply, c, `people/${id}`, `/admin/${c.lang}/people`, err);
+      }
+    }
+    return pages.action(request, reply, {
+      path: `people/${id}`,
+      back: `/admin/${langOf(request) ?? 'it'}/people`,
+      run: async (c, version) => {
+        await admin.erasePerson(c.actor, id, version);
+        return `/admin/${c.lang}/people?deleted=1`;
+      },
+      page: (c) => personRender(c, id),
+    });
   });
 }

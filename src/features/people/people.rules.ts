@@ -47,3 +47,7 @@ export function reviewDayFrom(today: string, months = REVIEW_MONTHS): string {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
 }
+
+/** The records a person can be linked to (people.links.ts). */
+export const LINK_KINDS = ['agreement', 'visit', 'mission', 'meeting', 'network'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];

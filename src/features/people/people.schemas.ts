@@ -3,7 +3,7 @@
 import { type Static, type TProperties, Type } from '@sinclair/typebox';
 import { changesOf, closed, NO_LINE_BREAK, optionalText } from '../../platform/http/record-writes.ts';
 import { Nullable, StringEnum } from '../../platform/http/schema-helpers.ts';
-import { LEGAL_BASES, PERSONAL_FIELDS, VISIBILITIES } from './people.rules.ts';
+import { LEGAL_BASES, LINK_KINDS, PERSONAL_FIELDS, VISIBILITIES } from './people.rules.ts';
 
 const DAY = Type.String({ format: 'date' });
 
@@ -127,11 +127,25 @@ export const PersonRoleInput = Type.Object(roleProps, { ...closed, title: 'Perso
 export const PersonRoleChanges = changesOf(roleProps, 'PersonRoleChanges');
 
 /** All a person's data, for a request of access or portability (GDPR art. 15 and 20). */
+export const PersonLink = Type.Object(
+  {
+    linkId: Type.String({ format: 'uuid' }),
+    kind: StringEnum(LINK_KINDS),
+    id: Type.String({ format: 'uuid', description: 'The record linked (an agreement, visit, ... id)' }),
+    labelIt: Type.String(),
+    labelEn: Type.String(),
+    day: Nullable(Type.String({ format: 'date', description: 'Its signing or starting day' })),
+    roleIt: Nullable(Type.String()),
+    roleEn: Nullable(Type.String()),
+  },
+  { title: 'PersonLink', additionalProperties: false },
+);
 export const PersonExport = Type.Object(
   {
     exportedAt: Type.String({ format: 'date-time' }),
     institution: Type.String(),
     person: PersonRecord,
+    links: Type.Array(PersonLink, { description: 'What the person took part in' }),
     history: Type.Array(
       Type.Object({
         at: Type.String(),

@@ -17,6 +17,7 @@ import { type Actor, canWrite, requireAdmin, requireWriter } from '../accounts/a
 import { auditRows, HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { normalizeName } from '../places/places.service.ts';
+import { createLinksRepository } from './people.links.ts';
 import type {
   PeopleRepository,
   PersonRow,
@@ -376,6 +377,32 @@ function mergeWork(
   };
 }
 
+/** What an import writes: people holding roles in its organisations, checked row by row, written together. */
+function importWork(repo: PeopleRepository) {
+  return {
+    /**
+     * An import's new person holding a role in one of the import's organisations, checked like a form's
+     * (the AppError names the field); `insertHolders` then writes them all together.
+     */
+    checkHolder(institutionId: string, fields: PersonFields, roleFields: RoleFields, organisationId: string) {
+      const person = { id: randomUUID(), institutionId, example: false, ...checked(fields, false) };
+      const role = { institutionId, personId: person.id, organisationId, ...checkedRole(roleFields) };
+      return { person, role };
+    },
+    /** Every person's name, to flag an import's row that repeats one (names only: no personal field). */
+    namesForDuplicates: (institutionId: string) => repo.names(institutionId),
+    insertHolders: (
+      institutionId: string,
+      holders: { person: PersonValues & { id: string }; role: RoleValues }[],
+    ) =>
+      repo.insertMany(
+        institutionId,
+        holders.map((h) => h.person),
+        holders.map((h) => h.role),
+      ),
+  };
+}
+
 export function createPeopleService({
   repo,
   organisations,
@@ -439,27 +466,6 @@ export function createPeopleService({
       return repo.insert({ institutionId, example, ...checked(fields, example) });
     },
 
-    /**
-     * An import's new person holding a role in one of the import's organisations, checked like a form's
-     * (the AppError names the field); `insertHolders` then writes them all together.
-     */
-    checkHolder(institutionId: string, fields: PersonFields, roleFields: RoleFields, organisationId: string) {
-      const person = { id: randomUUID(), institutionId, example: false, ...checked(fields, false) };
-      const role = { institutionId, personId: person.id, organisationId, ...checkedRole(roleFields) };
-      return { person, role };
-    },
-    /** Every person's name, to flag an import's row that repeats one (names only: no personal field). */
-    namesForDuplicates: (institutionId: string) => repo.names(institutionId),
-    insertHolders: (
-      institutionId: string,
-      holders: { person: PersonValues & { id: string }; role: RoleValues }[],
-    ) =>
-      repo.insertMany(
-        institutionId,
-        holders.map((h) => h.person),
-        holders.map((h) => h.role),
-      ),
-
     /** Saves the fields; those the writer may not see keep their stored value, whatever was sent. */
     async update(institutionId: string, id: string, version: number, fields: PersonFields, level: number) {
       const before = await row(institutionId, id, level);
@@ -500,6 +506,7 @@ export function createPeopleService({
     },
 
     ...mergeWork(repo, organisations, row),
+    ...importWork(repo),
 
     /** The current heads of the organisations of a kind, where the head may be named in public. */
     async publicHeads(institutionId: string, kind: 'consular_post' | 'association') {
@@ -628,6 +635,7 @@ function mergeUseCases(
 export function createPeopleAdmin(deps: { database: Database; people: PeopleService }) {
   const { database, people } = deps;
   const { asStaff, audit } = staffWork(database);
+  const links = createLinksRepository(database.db);
   const level = (actor: Actor) => readerLevel(actor.role);
   const logged = (actor: Actor, action: string, id: string, before?: unknown, after?: unknown) =>
     audit(actor, { action, entity: 'person', entityId: id, before, after });
@@ -711,6 +719,7 @@ export function createPeopleAdmin(deps: { database: Database; people: PeopleServ
           exportedAt: new Date().toISOString(),
           institution: actor.institutionSlug,
           person,
+          links: await links.linksOf(institutionId, id),
           // Oldest first: the story of the record as it happened.
           history: [...rows].reverse().map((r) => ({
             at: new Date(r.at).toISOString(),

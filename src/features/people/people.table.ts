@@ -9,10 +9,16 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { agreements } from '../agreements/agreements.table.ts';
 import { institutions } from '../institutions/institutions.table.ts';
+import { meetings } from '../meetings/meetings.table.ts';
+import { missions } from '../missions/missions.table.ts';
+import { networks } from '../networks/networks.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
+import { visits } from '../visits/visits.table.ts';
 
 /**
  * The people the office deals with (consuls, presidents of associations, officials), with the lawful basis of
@@ -91,6 +97,43 @@ export const personRoles = pgTable(
     check(
       'person_roles_period_ck',
       sql`${t.endsOn} is null or ${t.startsOn} is null or ${t.endsOn} >= ${t.startsOn}`,
+    ),
+  ],
+);
+
+/**
+ * What a person took part in: an agreement (signed it, negotiated it), a visit, a mission, a meeting, a network.
+ * One foreign key per kind of record, exactly one set, so the link goes when the record goes.
+ */
+export const personLinks = pgTable(
+  'person_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id').references(() => agreements.id, { onDelete: 'cascade' }),
+    visitId: uuid('visit_id').references(() => visits.id, { onDelete: 'cascade' }),
+    missionId: uuid('mission_id').references(() => missions.id, { onDelete: 'cascade' }),
+    meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
+    networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    /** What they did there: "Firmatario", "Capo delegazione". */
+    roleIt: text('role_it'),
+    roleEn: text('role_en'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('person_links_person_idx').on(t.personId),
+    check(
+      'person_links_one_ck',
+      sql`num_nonnulls(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}) = 1`,
+    ),
+    uniqueIndex('person_links_unique_idx').on(
+      t.personId,
+      sql`coalesce(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId})`,
     ),
   ],
 );

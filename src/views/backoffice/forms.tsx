@@ -121,7 +121,7 @@ export function RecordForm(p: {
           ));
           return run.group ? (
             <fieldset class="mb-4">
-              <legend class="h5 mb-3">{run.group}</legend>
+              <legend class="h5 mb-4">{run.group}</legend>
               {fields}
             </fieldset>
           ) : (

@@ -33,6 +33,10 @@ const it = {
   notFoundTitle: 'Scheda non trovata',
   refusedTitle: 'Operazione non consentita',
   notFound: 'Questa scheda non esiste, oppure appartiene a un altro ente.',
+  fieldsToFix: (n: number) =>
+    n === 1
+      ? 'Non è stato salvato nulla: correggi il campo segnalato qui sotto.'
+      : `Non è stato salvato nulla: correggi i ${n} campi segnalati qui sotto.`,
   conflict:
     'Qualcun altro ha modificato questa scheda mentre la stavi modificando: le tue modifiche non sono state salvate. Qui sotto trovi la versione salvata ora accanto alla tua. Il modulo contiene i tuoi valori: se lo salvi di nuovo, sostituiranno la versione attuale.',
   conflictDelete:
@@ -170,6 +174,10 @@ const en: Strings = {
   notFoundTitle: 'Record not found',
   refusedTitle: 'Not allowed',
   notFound: 'This record does not exist, or it belongs to another institution.',
+  fieldsToFix: (n: number) =>
+    n === 1
+      ? 'Nothing was saved: correct the field marked below.'
+      : `Nothing was saved: correct the ${n} fields marked below.`,
   conflict:
     'Someone else changed this record while you were editing it: your changes were not saved. Below, the version stored now stands beside yours. The form holds your values: saving it again will replace the current version.',
   conflictDelete:

@@ -16,8 +16,32 @@ const WORDS = {
   it: {
     title: 'Importa un elenco di contatti',
     lead: 'Carica l’elenco delle sedi consolari o delle associazioni come lo tiene l’ufficio: un file CSV, anche salvato da Excel (punto e virgola, Latin-1). Prima di salvare, Ponte controlla ogni riga e mostra cosa farebbe.',
-    columns:
-      'Colonne riconosciute, in italiano o in inglese: Paese, Tipo di sede, Nome (obbligatoria), Indirizzo, Città, Telefono, Email, Sito, Orari, Circoscrizione, Comunità, Lingue, Attività, Numero di registro, Capo sede, Qualifica, Dal.',
+    columns: 'Colonne riconosciute (vanno bene anche i loro nomi inglesi):',
+    columnList: [
+      'Nome (obbligatoria)',
+      'Nome in inglese',
+      'Paese',
+      'Tipo di sede',
+      'Indirizzo',
+      'Città',
+      'Latitudine',
+      'Longitudine',
+      'Telefono',
+      'Email',
+      'Sito',
+      'Orari',
+      'Circoscrizione',
+      'Comunità',
+      'Lingue',
+      'Attività',
+      'Numero di registro',
+      'Pubblicato',
+      'Capo sede',
+      'Qualifica',
+      'Dal',
+    ],
+    columnsNote:
+      'Nella colonna Pubblicato, «sì» mostra la sede sul portale; Latitudine e Longitudine la mettono sulla mappa.',
     kind: 'Che elenco è',
     kinds: { consular_post: 'Sedi consolari', association: 'Associazioni delle comunità straniere' },
     file: 'File CSV',
@@ -37,12 +61,13 @@ const WORDS = {
     wholeFile: 'intero file',
     duplicatesTitle: 'Possibili doppioni',
     duplicatesLead:
-      'Queste righe somigliano a una riga precedente o a un contatto già registrato. Non impediscono l’importazione: dopo, si possono unire dalla scheda del contatto.',
+      'Queste righe somigliano a una riga precedente o a un contatto già registrato. Non impediscono l’importazione: dopo, si uniscono dalla pagina «Possibili doppioni».',
     dupOrg: (name: string, twin: string) => `l’organizzazione «${name}» somiglia a ${twin}`,
     dupPerson: (name: string, twin: string) => `la persona «${name}» somiglia a ${twin}`,
     atLine: (n: number) => `quella della riga ${n}`,
     existing: (name: string) => `«${name}», già registrata`,
     confirm: 'Importa',
+    toDuplicates: 'Apri i possibili doppioni',
     again: 'Carica un altro file',
     toRegister: 'Vai al registro delle organizzazioni',
     unknownColumn: (c: string) => `Colonna sconosciuta «${c}».`,
@@ -55,8 +80,32 @@ const WORDS = {
   en: {
     title: 'Import a list of contacts',
     lead: 'Upload the list of consular posts or of associations as the office keeps it: a CSV file, also as saved by Excel (semicolons, Latin-1). Before anything is saved, Ponte checks every row and shows what it would do.',
-    columns:
-      'Columns recognised, in Italian or English: country, post kind, name (required), address, city, phone, email, website, opening hours, district, communities, languages, activities, register number, head of post, title, since.',
+    columns: 'Columns recognised (their Italian names do as well):',
+    columnList: [
+      'Name (required)',
+      'Name in English',
+      'Country',
+      'Post kind',
+      'Address',
+      'City',
+      'Latitude',
+      'Longitude',
+      'Phone',
+      'Email',
+      'Website',
+      'Opening hours',
+      'District',
+      'Communities',
+      'Languages',
+      'Activities',
+      'Register number',
+      'Published',
+      'Head of post',
+      'Title',
+      'Since',
+    ],
+    columnsNote:
+      'In the Published column, "yes" shows the post on the portal; Latitude and Longitude place it on the map.',
     kind: 'What the list holds',
     kinds: { consular_post: 'Consular posts', association: 'Foreign-community associations' },
     file: 'CSV file',
@@ -75,12 +124,13 @@ const WORDS = {
     wholeFile: 'whole file',
     duplicatesTitle: 'Likely duplicates',
     duplicatesLead:
-      'These rows look like an earlier row or a contact already kept. They do not stop the import: afterwards, they can be merged from the contact’s page.',
+      'These rows look like an earlier row or a contact already kept. They do not stop the import: afterwards, merge them from the “Likely duplicates” page.',
     dupOrg: (name: string, twin: string) => `the organisation “${name}” looks like ${twin}`,
     dupPerson: (name: string, twin: string) => `the person “${name}” looks like ${twin}`,
     atLine: (n: number) => `the one on line ${n}`,
     existing: (name: string) => `“${name}”, already kept`,
     confirm: 'Import',
+    toDuplicates: 'Open the likely duplicates',
     again: 'Upload another file',
     toRegister: 'Go to the organisations register',
     unknownColumn: (c: string) => `Unknown column “${c}”.`,
@@ -122,7 +172,17 @@ export function ImportForm(p: {
       <ContactsTabs lang={p.lang} current="import" />
       <h1>{w.title}</h1>
       <p class="lead">{w.lead}</p>
-      <p>{w.columns}</p>
+      <p id="columns-title" class="mb-1">
+        {w.columns}
+      </p>
+      <ul id="columns" class="list-inline mb-2" aria-labelledby="columns-title">
+        {w.columnList.map((c) => (
+          <li class="list-inline-item">
+            <code>{c}</code>
+          </li>
+        ))}
+      </ul>
+      <p>{w.columnsNote}</p>
       {p.error ? (
         <div class="alert alert-danger" role="alert" id="import-error">
           {p.error}
@@ -238,7 +298,9 @@ export function ImportReport(p: {
           <h2 id="duplicates-title" class="h4">
             {w.duplicatesTitle}
           </h2>
-          <p>{w.duplicatesLead}</p>
+          <p>
+            {w.duplicatesLead} <a href={`/admin/${p.lang}/people/duplicates`}>{w.toDuplicates}</a>
+          </p>
           <ul>
             {r.duplicates.map((d) => (
               <li>

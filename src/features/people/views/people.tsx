@@ -12,9 +12,11 @@ import { DataTable } from '../../../views/backoffice/tables.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
 import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
+import type { LinkTarget, PersonLink } from '../people.links.ts';
 import { LEGAL_BASES, PERSONAL_FIELDS, VISIBILITIES } from '../people.rules.ts';
 import type { PersonRecord, PersonRole } from '../people.schemas.ts';
 import { peopleStrings } from '../people.strings.ts';
+import { PersonLinks } from './links.tsx';
 
 export const PERSON_FIELDS = [
   'name',
@@ -306,6 +308,9 @@ export function PersonView(p: {
   canWrite: boolean;
   isAdmin: boolean;
   data: { person: PersonRecord; history: AuditEntry[] };
+  links: PersonLink[];
+  choices: LinkTarget[];
+  linkError?: string | undefined;
 }) {
   const t = backofficeStrings(p.lang);
   const s = peopleStrings(p.lang);
@@ -384,6 +389,15 @@ export function PersonView(p: {
           </a>
         </p>
       ) : null}
+      <PersonLinks
+        lang={p.lang}
+        session={p.session}
+        base={base}
+        canWrite={p.canWrite}
+        links={p.links}
+        choices={p.choices}
+        error={p.linkError}
+      />
       {p.isAdmin ? (
         <section class="mt-5">
           <h2 class="h4">{s.exportTitle}</h2>
