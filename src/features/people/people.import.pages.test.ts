@@ -1,10 +1,11 @@
 // The contacts import's page through HTTP, as an office worker uses it: a consular list saved by Excel (Latin-1,
 // semicolons) checked first, its problems by line in the page's language and nothing written; a good list's
 // report with its likely duplicates, then the confirmation that writes it, audited as the editor; a viewer
-// refused.
+// refused; a person above the importer's role never named in the report.
 import { describe, expect, it } from 'vitest';
 import {
   app,
+  ctx,
   get,
   milan,
   milanId,
@@ -14,6 +15,7 @@ import {
   useRecordsPages,
 } from '../../../test/records-pages.ts';
 import { uniqueSlug } from '../../../test/support.ts';
+import { BLANK_PERSON } from './people.service.ts';
 
 useRecordsPages();
 
@@ -119,5 +121,21 @@ describe('the contacts import page', () => {
     });
     expect(forged.statusCode).toBe(403);
     expect(await count(`%${tag}`)).toBe(0);
+  });
+
+  it('when a row names a person kept only for admins, then an editor’s report does not say that person exists; an admin’s does', async () => {
+    const tag = uniqueSlug('imp');
+    await ctx.services.people.create(milanId, {
+      ...BLANK_PERSON,
+      name: `Riservata Rossi ${tag}`,
+      legalBasis: 'public_task',
+      visibility: 'admins',
+    });
+    const file = latin1(['Nome;Capo sede', `Associazione ${tag};Riservata Rossi ${tag}`]);
+    const asEditor = await upload('it', milan.editor, 'association', file);
+    expect(asEditor.statusCode).toBe(200);
+    expect(asEditor.body).not.toContain('già registrata');
+    const asAdmin = await upload('it', milan.admin, 'association', file);
+    expect(asAdmin.body).toContain(`somiglia a «Riservata Rossi ${tag}», già registrata`);
   });
 });

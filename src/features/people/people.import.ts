@@ -19,6 +19,7 @@ import {
 } from '../organisations/organisations.service.ts';
 import { normalizeName } from '../places/places.service.ts';
 import { Duplicates, type Twin } from './people.duplicates.ts';
+import { mayRead, readerLevel } from './people.rules.ts';
 import { BLANK_PERSON, BLANK_ROLE, type PeopleService } from './people.service.ts';
 
 export const CONTACT_COLUMNS = [
@@ -282,10 +283,10 @@ export function createContactsImport(deps: {
         const audit: AuditRecord[] = [];
         const seen = new Duplicates(await organisations.choicesForDuplicates(institutionId));
         const seenPeople = new Map<string, Twin>(
-          (await people.namesForDuplicates(institutionId)).map((p) => [
-            normalizeName(p.name),
-            { existing: p.name, id: p.id },
-          ]),
+          // Only people the importer may see: the report must not name one above their role.
+          (await people.namesForDuplicates(institutionId))
+            .filter((p) => mayRead(readerLevel(opts.actor.role), p.visibility))
+            .map((p) => [normalizeName(p.name), { existing: p.name, id: p.id }]),
         );
         const flag = (line: number, of: 'organisation' | 'person', name: string, twin: Twin) => {
           report.duplicates.push({ line, of, name, twin });
