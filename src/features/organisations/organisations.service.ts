@@ -213,7 +213,7 @@ function checked(f: OrganisationFields, example: boolean) {
     notes: c.take(() => text('notes', f.notes, 5000)),
     published: yes(f.published),
   };
-  if (kind !== 'consular_post' && (f.district ?? '').trim())
+  if (ORGANISATION_KINDS.includes(kind) && kind !== 'consular_post' && (f.district ?? '').trim())
     c.refuse(AppError.invalid('district', 'Only a consular post has a district', { reason: 'post_only' }));
   if (example && values.published)
     c.refuse(AppError.invalid('published', 'An example record is never published'));

@@ -35,8 +35,13 @@ export class Duplicates {
     for (const o of existing) this.add(o, { existing: o.nameIt, id: o.id });
   }
   private add(o: Known, where: Twin) {
-    for (const n of [o.nameIt, o.nameEn]) if (n) this.names.set(normalizeName(n), where);
-    if (o.kind === 'consular_post' && o.countryCode) this.posts.set(this.postKey(o), where);
+    // The first seen stays: a third record of a name pairs with the oldest, not with the second.
+    for (const n of [o.nameIt, o.nameEn]) {
+      const key = n ? normalizeName(n) : '';
+      if (key && !this.names.has(key)) this.names.set(key, where);
+    }
+    const post = o.kind === 'consular_post' && o.countryCode ? this.postKey(o) : '';
+    if (post && !this.posts.has(post)) this.posts.set(post, where);
   }
   private postKey(o: Known) {
     return [o.postKind, o.countryCode, normalizeName(o.city ?? '')].join('|');

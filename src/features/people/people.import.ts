@@ -211,9 +211,6 @@ function checkRow(
   return { org, holder };
 }
 
-/** Imports of at least this many rows refresh the planner's statistics. */
-const ANALYZE_AFTER = 200;
-
 export function createContactsImport(deps: {
   database: Database;
   organisations: OrganisationsService;
@@ -344,12 +341,6 @@ export function createContactsImport(deps: {
         ]);
       });
       report.written = true;
-      // A large load shifts the statistics at once, and PGlite has no autovacuum to catch up: without them
-      // the planner joins roles to organisations the slow way round (bench:contacts).
-      if (report.rows >= ANALYZE_AFTER) {
-        for (const table of ['organisations', 'people', 'person_roles'])
-          await database.query(`analyze ${table}`);
-      }
     } catch (err) {
       // A failed statement leaves the transaction unusable: the rows after it were not tried.
       if (!(err instanceof Rollback)) throw err;

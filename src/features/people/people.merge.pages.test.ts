@@ -2,7 +2,7 @@
 // only for writers), a merge refused until its box is ticked, then done with the roles moved and both records
 // audited; another institution neither sees the pairs nor merges them.
 import { describe, expect, it } from 'vitest';
-import { makeOrganisation, makePerson } from '../../../test/factories-backoffice.ts';
+import { makeOrganisation, makePerson, makeVisit } from '../../../test/factories-backoffice.ts';
 import {
   ctx,
   florenceEditor,
@@ -94,5 +94,54 @@ describe('merging duplicates from the back-office', () => {
     const done = await post(`/admin/it/people/${person.id}/merge`, milan.editor, fields);
     expect(done.statusCode).toBe(303);
     expect(await one('select 1 from people where id = $1', [twin.id])).toBeUndefined();
+  });
+
+  it('when two people are merged, then nothing becomes more visible: a field the writer may not see stays behind, a field taken keeps the stricter visibility, and the links move', async () => {
+    const tag = uniqueSlug('vis');
+    const keep = await makePerson(ctx.services, milanId, {
+      name: `Mei Chen ${tag}`,
+      email: '',
+      phone: '',
+      address: '',
+    });
+    const from = await makePerson(ctx.services, milanId, {
+      name: `MEI CHEN ${tag}`,
+      email: 'mei@example.org',
+      emailVisibility: 'editors',
+      phone: '',
+      address: 'Via Paolo Sarpi 1, Milano',
+      addressVisibility: 'admins',
+      visibility: 'editors',
+    });
+    const visit = await makeVisit(ctx.services, milanId);
+    await ctx.services.personLinks.add(
+      {
+        kind: 'staff',
+        userId: null,
+        label: 'test',
+        institutionId: milanId,
+        institutionSlug: 'milano',
+        role: 'admin',
+      } as never,
+      from.id,
+      { kind: 'visit', recordId: visit.id },
+    );
+    const done = await post(`/admin/it/people/${keep.id}/merge`, milan.editor, {
+      from: from.id,
+      confirm: 'yes',
+    });
+    expect(done.statusCode, done.body.slice(0, 300)).toBe(303);
+    const row = await one<{
+      email: string | null;
+      address: string | null;
+      visibility: string;
+      field_visibility: Record<string, string>;
+    }>('select email, address, visibility, field_visibility from people where id = $1', [keep.id]);
+    expect(row).toMatchObject({ email: 'mei@example.org', address: null, visibility: 'editors' });
+    expect(row?.field_visibility['email']).toBe('editors');
+    const link = await one<{ person_id: string }>('select person_id from person_links where visit_id = $1', [
+      visit.id,
+    ]);
+    expect(link?.person_id).toBe(keep.id);
   });
 });

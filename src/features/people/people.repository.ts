@@ -96,6 +96,20 @@ function roleQueries(db: Db, touched: (institutionId: string) => Promise<void>) 
       await touched(institutionId);
       return rows.length;
     },
+    /** Moves a person's links to another person (a merge), but for those the other already has. */
+    async movePersonLinks(institutionId: string, from: string, to: string): Promise<number> {
+      const rows = await db.execute(sql`
+        update person_links l set person_id = ${to}
+         where l.institution_id = ${institutionId} and l.person_id = ${from}
+           and not exists (select 1 from person_links o
+                            where o.person_id = ${to}
+                              and coalesce(o.agreement_id, o.visit_id, o.mission_id, o.meeting_id, o.network_id)
+                                = coalesce(l.agreement_id, l.visit_id, l.mission_id, l.meeting_id, l.network_id))
+        returning l.id`);
+      await touched(institutionId);
+      // PGlite and node-postgres both answer with the rows' list.
+      return (rows as unknown as { rows?: unknown[] }).rows?.length ?? 0;
+    },
     async role(institutionId: string, personId: string, id: string): Promise<RoleListRow | undefined> {
       const [row] = await db
         .select(roleColumns)

@@ -200,10 +200,9 @@ const roleOf = (r: RoleListRow, today: string): PersonRole => ({
   version: r.version,
 });
 
-/** The person as a reader at this level may see them: what they may not see is null and named. */
-export function personView(row: PersonRow, roles: RoleListRow[], level: number): PersonRecord {
-  const today = todayIso();
-  const fieldVisibility = Object.fromEntries(
+/** Who may see each personal field of a person: its own setting, never looser than the person's. */
+function personFieldLevels(row: PersonRow): Record<PersonalField, Visibility> {
+  return Object.fromEntries(
     PERSONAL_FIELDS.map((f) => [
       f,
       stricter(
@@ -212,6 +211,12 @@ export function personView(row: PersonRow, roles: RoleListRow[], level: number):
       ),
     ]),
   ) as Record<PersonalField, Visibility>;
+}
+
+/** The person as a reader at this level may see them: what they may not see is null and named. */
+export function personView(row: PersonRow, roles: RoleListRow[], level: number): PersonRecord {
+  const today = todayIso();
+  const fieldVisibility = personFieldLevels(row);
   const withheld = PERSONAL_FIELDS.filter((f) => !mayRead(level, fieldVisibility[f]));
   const shown = (f: PersonalField) => (withheld.includes(f) ? null : row[f]);
   return {
@@ -364,12 +369,25 @@ function mergeWork(
       const kept = await row(institutionId, keep, level);
       const gone = await row(institutionId, from, level);
       const moved = await repo.movePersonRoles(institutionId, from, keep);
+      await repo.movePersonLinks(institutionId, from, keep);
+      // Nothing becomes more visible by a merge: the stricter of the two people's visibilities, and a field
+      // taken from `from` only if the reader may see it there, kept at the stricter of its two visibilities.
+      const levels = (r: PersonRow) => personFieldLevels(r);
+      const [a, b] = [levels(kept), levels(gone)];
+      const fieldVisibility = { ...kept.fieldVisibility };
+      const take = (f: 'email' | 'phone' | 'address') => {
+        if (kept[f] !== null || gone[f] === null || !mayRead(level, b[f])) return kept[f];
+        fieldVisibility[f] = stricter(a[f], b[f]);
+        return gone[f];
+      };
       const after = await repo.updateVersioned(institutionId, keep, kept.version, {
         languages: [...new Set([...kept.languages, ...gone.languages])],
-        email: kept.email ?? gone.email,
-        phone: kept.phone ?? gone.phone,
-        address: kept.address ?? gone.address,
+        email: take('email'),
+        phone: take('phone'),
+        address: take('address'),
         honorific: kept.honorific ?? gone.honorific,
+        visibility: stricter(kept.visibility, gone.visibility),
+        fieldVisibility,
       });
       await repo.delete(institutionId, from);
       return { kept, after: after!, gone, moved };
