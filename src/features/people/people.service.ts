@@ -17,7 +17,7 @@ import { type Actor, canWrite, requireAdmin, requireWriter } from '../accounts/a
 import { auditRows, HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { OrganisationsService } from '../organisations/organisations.service.ts';
 import { normalizeName } from '../places/places.service.ts';
-import { createLinksRepository } from './people.links.ts';
+import { createLinksRepository } from './people.links.repository.ts';
 import type {
   PeopleRepository,
   PersonRow,

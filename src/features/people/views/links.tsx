@@ -4,7 +4,8 @@
 import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
 import type { Session } from '../../accounts/accounts.service.ts';
-import { LINK_KINDS, type LinkKind, type LinkTarget, type PersonLink } from '../people.links.ts';
+import type { LinkTarget, PersonLink } from '../people.links.repository.ts';
+import { LINK_KINDS, type LinkKind } from '../people.rules.ts';
 
 const WORDS = {
   it: {
