@@ -47,8 +47,7 @@ export class Duplicates {
     return [o.postKind, o.countryCode, normalizeName(o.city ?? '')].join('|');
   }
   /** The record or line `o` likely repeats, if any; then `o` is remembered as `where`. */
-  check(known: Known, where: Twin): Twin | undefined {
-    const o = known;
+  check(o: Known, where: Twin): Twin | undefined {
     const mine = [o.nameIt, o.nameEn].filter(Boolean).map((n) => normalizeName(n!));
     let twin: Twin | undefined;
     for (const [name, at] of this.names) {
@@ -61,9 +60,8 @@ export class Duplicates {
         break;
       }
     }
-    if (!twin && known.kind === 'consular_post' && known.countryCode)
-      twin = this.posts.get(this.postKey(known));
-    this.add(known, where);
+    if (!twin && o.kind === 'consular_post' && o.countryCode) twin = this.posts.get(this.postKey(o));
+    this.add(o, where);
     return twin;
   }
 }

@@ -1,13 +1,14 @@
 // A person's links from the back-office: POST /admin/{lang}/people/:id/links adds one ("record" is
 // "kind:id" from the page's choice), POST .../links/:linkId/delete removes one. A refused link shows the
 // person's page again with the reason beside the choice.
+import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../deps.ts';
 import { isAppError } from '../../platform/errors.ts';
 import type { App } from '../../platform/http/types.ts';
 import { type Ctx, type Rendered, type recordPages, WRITE_PAGE } from '../admin/admin.forms.tsx';
 import { type Form, field, UUID } from '../admin/admin.kit.tsx';
 
-type LinkRequest = import('fastify').FastifyRequest<{
+type LinkRequest = FastifyRequest<{
   Params: { lang: string; id: string; linkId?: string };
   Body: Form;
 }>;
