@@ -72,6 +72,12 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
           description: 'The gifts register: given and received, value, disposition (staff only)',
         },
         {
+          name: 'plan',
+          description:
+            'Planning objectives (DUP): strategic and operational objectives, money per year, indicators, ' +
+            'linked activities; published ones in public',
+        },
+        {
           name: 'missions',
           description: "Missions abroad, their travellers and costs; office holders' costs in public",
         },

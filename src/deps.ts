@@ -39,12 +39,15 @@ import {
 } from './features/organisations/organisations.service.ts';
 import { createDuplicateFinder } from './features/people/people.duplicates.ts';
 import { createContactsImport } from './features/people/people.import.ts';
+import { createLinksRepository } from './features/people/people.links.repository.ts';
 import { createPersonLinks } from './features/people/people.links.ts';
 import { createDistributionLists } from './features/people/people.lists.ts';
 import { createPeopleRepository } from './features/people/people.repository.ts';
 import { createPeopleAdmin, createPeopleService } from './features/people/people.service.ts';
 import { createPlacesRepository } from './features/places/places.repository.ts';
 import { createPlacesService } from './features/places/places.service.ts';
+import { createPlanRepository } from './features/plan/plan.repository.ts';
+import { createPlanAdmin, createPlanService } from './features/plan/plan.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createExamples } from './features/seed/examples.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
@@ -76,7 +79,14 @@ export function createServices(database: Database) {
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
   const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
-  const seed = createSeedService({ database, places, institutions, networks, agreements });
+  // An objective links to the same records a person does: the people's query of them serves both.
+  const plan = createPlanService({
+    repo: createPlanRepository(database.db),
+    targets: createLinksRepository(database.db).targets,
+    institutions,
+  });
+  const planAdmin = createPlanAdmin({ database, plan });
+  const seed = createSeedService({ database, places, institutions, networks, agreements, plan });
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
   const agreementsAdmin = createAgreementsAdmin({ database, agreements, attachments, institutions });
@@ -180,6 +190,8 @@ export function createServices(database: Database) {
     importContacts,
     duplicates,
     personLinks,
+    plan,
+    planAdmin,
     distributionLists,
     agenda,
     followUps,

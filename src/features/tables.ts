@@ -15,5 +15,6 @@ export * from './networks/networks.table.ts';
 export * from './organisations/organisations.table.ts';
 export * from './people/people.table.ts';
 export * from './places/places.table.ts';
+export * from './plan/plan.table.ts';
 export * from './units/units.table.ts';
 export * from './visits/visits.table.ts';

@@ -8,7 +8,9 @@ import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import type { NetworksService } from '../networks/networks.service.ts';
 import type { PlacesService } from '../places/places.service.ts';
+import type { PlanService } from '../plan/plan.service.ts';
 import { DEMO_INSTITUTIONS, DEMO_NETWORKS } from './demo.data.ts';
+import { DEMO_OBJECTIVES } from './demo.plan.ts';
 import { createSeedRepository } from './seed.repository.ts';
 
 export interface SeedReport {
@@ -23,8 +25,9 @@ export function createSeedService(deps: {
   institutions: InstitutionsService;
   networks: NetworksService;
   agreements: AgreementsService;
+  plan: PlanService;
 }) {
-  const { database, places, institutions, networks, agreements } = deps;
+  const { database, places, institutions, networks, agreements, plan } = deps;
   const repo = createSeedRepository(database);
 
   return {
@@ -104,6 +107,20 @@ export function createSeedService(deps: {
               entity: 'membership',
               entityId: made.id,
               after: m,
+            });
+          }
+          // A strategic objective before the operational ones that name it by its title.
+          const made = new Map<string, string>();
+          for (const { parent, ...o } of DEMO_OBJECTIVES[inst.slug] ?? []) {
+            const fields = { ...o, parentId: parent ? made.get(parent)! : '' };
+            const objective = await plan.create(created.id, fields);
+            made.set(o.titleIt, objective.id);
+            records.push({
+              institutionId: created.id,
+              action: 'create',
+              entity: 'objective',
+              entityId: objective.id,
+              after: objective,
             });
           }
           await audit(records);
