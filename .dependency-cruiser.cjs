@@ -11,7 +11,7 @@
  *   back-office words, with which the audit history names an agreement's fields and values);
  * - accounts: who acts and the role checks (`accounts.access.ts`) and the HTTP access step (`accounts.http.ts`);
  * - admin: the back-office shell the record types', accounts' and invitations' pages are drawn in
- *   (`admin.kit.tsx`, `admin.forms.tsx`) and its words (`admin.strings.ts`: role names among them);
+ *   (`admin.kit.tsx`, `admin.forms.tsx`, and `admin.links.tsx` for a record's links) and its words (`admin.strings.ts`: role names among them);
  * - audit: the history of a record and the change log as a page draws them (`views/history.tsx`);
  * - portal: the addresses of its pages, which the back-office links to (`portal.paths.ts`), and the server-drawn
  *   maps (`map/world-map.ts`), which the back-office's agreement page draws too.
@@ -21,7 +21,7 @@ const SURFACE = [
   '^src/features/([^/]+)/\\1\\.(service|admin|schemas|table)\\.ts$',
   '^src/features/agreements/agreements\\.labels\\.ts$',
   '^src/features/accounts/accounts\\.(access|http)\\.ts$',
-  '^src/features/admin/(admin\\.kit\\.tsx|admin\\.forms\\.tsx|admin\\.strings\\.ts)$',
+  '^src/features/admin/(admin\\.kit\\.tsx|admin\\.forms\\.tsx|admin\\.links\\.tsx|admin\\.strings\\.ts)$',
   '^src/features/audit/views/history\\.tsx$',
   '^src/features/portal/(portal\\.paths\\.ts|map/world-map\\.ts)$',
 ];

@@ -23,7 +23,10 @@ import { createGiftsRepository } from './features/gifts/gifts.repository.ts';
 import { createGiftsAdmin, createGiftsService } from './features/gifts/gifts.service.ts';
 import { createInstitutionsAdmin } from './features/institutions/institutions.admin.ts';
 import { createInstitutionsRepository } from './features/institutions/institutions.repository.ts';
-import { createInstitutionsService } from './features/institutions/institutions.service.ts';
+import {
+  createInstitutionsService,
+  type InstitutionsService,
+} from './features/institutions/institutions.service.ts';
 import { createInvitationsService } from './features/invitations/invitations.service.ts';
 import { createMeetingsRepository } from './features/meetings/meetings.repository.ts';
 import { createMeetingsAdmin, createMeetingsService } from './features/meetings/meetings.service.ts';
@@ -79,14 +82,15 @@ export function createServices(database: Database) {
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
   const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
-  // An objective links to the same records a person does: the people's query of them serves both.
-  const plan = createPlanService({
-    repo: createPlanRepository(database.db),
-    targets: createLinksRepository(database.db).targets,
+  const planning = createPlan(database, institutions);
+  const seed = createSeedService({
+    database,
+    places,
     institutions,
+    networks,
+    agreements,
+    plan: planning.plan,
   });
-  const planAdmin = createPlanAdmin({ database, plan });
-  const seed = createSeedService({ database, places, institutions, networks, agreements, plan });
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
   const agreementsAdmin = createAgreementsAdmin({ database, agreements, attachments, institutions });
@@ -113,11 +117,8 @@ export function createServices(database: Database) {
     institutions,
   });
   const missionsAdmin = createMissionsAdmin({ database, missions });
-  const meetings = createMeetingsService({
-    repo: createMeetingsRepository(database.db),
-    counterparts,
-    links: agendaLinks,
-  });
+  const meetingsRepo = createMeetingsRepository(database.db);
+  const meetings = createMeetingsService({ repo: meetingsRepo, counterparts, links: agendaLinks });
   const meetingsAdmin = createMeetingsAdmin({ database, meetings });
   const agenda = createAgendaService({ database, institutions });
   const organisations = createOrganisationsService({ repo: createOrganisationsRepository(database.db) });
@@ -129,11 +130,8 @@ export function createServices(database: Database) {
   const importContacts = createContactsImport({ database, organisations, people });
   const duplicates = createDuplicateFinder({ database, organisations, people });
   const personLinks = createPersonLinks({ database, people });
-  const gifts = createGiftsService({
-    repo: createGiftsRepository(database.query),
-    counterparts,
-    institutions,
-  });
+  const giftsRepo = createGiftsRepository(database.query);
+  const gifts = createGiftsService({ repo: giftsRepo, counterparts, institutions });
   const giftsAdmin = createGiftsAdmin({ database, gifts, attachments });
   const importAgenda = createAgendaImport({ database, visits, missions, counterparts });
   const briefing = createBriefing({
@@ -146,19 +144,10 @@ export function createServices(database: Database) {
     agreements,
     places,
   });
-  const examples = createExamples({
-    database,
-    institutions,
-    visits,
-    missions,
-    meetings,
-    organisations,
-    people,
-  });
-  const followUps = createFollowUps({
-    database,
-    repo: createFollowUpsRepository(database.db, database.query),
-  });
+  const agendaRecords = { visits, missions, meetings };
+  const examples = createExamples({ database, institutions, ...agendaRecords, organisations, people });
+  const followUpsRepo = createFollowUpsRepository(database.db, database.query);
+  const followUps = createFollowUps({ database, repo: followUpsRepo });
   const portal = createPortalService({
     institutions,
     agreements,
@@ -167,6 +156,7 @@ export function createServices(database: Database) {
     missions,
     organisations,
     people,
+    plan: planning.plan,
   });
   return {
     accounts,
@@ -190,8 +180,7 @@ export function createServices(database: Database) {
     importContacts,
     duplicates,
     personLinks,
-    plan,
-    planAdmin,
+    ...planning,
     distributionLists,
     agenda,
     followUps,
@@ -226,4 +215,14 @@ export interface Deps {
 export async function createDeps(options: DatabaseOptions): Promise<Deps> {
   const database = await openDatabase(options);
   return { database, services: createServices(database), close: () => database.close() };
+}
+
+/** The plan's services. An objective links to the same records a person does: the people's query serves both. */
+function createPlan(database: Database, institutions: InstitutionsService) {
+  const plan = createPlanService({
+    repo: createPlanRepository(database.db),
+    targets: createLinksRepository(database.db).targets,
+    institutions,
+  });
+  return { plan, planAdmin: createPlanAdmin({ database, plan }) };
 }

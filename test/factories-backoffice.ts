@@ -170,3 +170,33 @@ export function makePerson(services: Services, institutionId: string, fields: Pa
     ...fields,
   });
 }
+
+/** A strategic objective of 2019–2024 with its resources planned for 2022–2024, unless `fields` say otherwise. */
+export function makeObjective(
+  services: Services,
+  institutionId: string,
+  fields: Record<string, string> = {},
+) {
+  return services.plan.create(institutionId, {
+    level: 'strategic',
+    parentId: '',
+    code: '',
+    mandateFrom: '2019',
+    mandateTo: '2024',
+    titleIt: `Obiettivo ${uniqueSlug('o')}`,
+    titleEn: '',
+    addressIt: '',
+    addressEn: '',
+    mission: '19',
+    programme: '',
+    responsible: '',
+    descriptionIt: '',
+    descriptionEn: '',
+    firstYear: '2022',
+    lastYear: '2024',
+    currency: 'EUR',
+    published: '',
+    ...fields,
+    sources: [],
+  });
+}

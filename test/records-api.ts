@@ -11,6 +11,7 @@ import {
   makeFollowUp,
   makeMeeting,
   makeMission,
+  makeObjective,
   makeOrganisation,
   makePerson,
   makeToken,
@@ -26,7 +27,7 @@ export let milanWrite: string;
 export let milanRead: string;
 export let seq = 0;
 
-export type Method = 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface Call {
   label: string;
   method: Method;
@@ -90,7 +91,8 @@ export const registryState = async () =>
      select 'gifts', id, version from gifts union all
      select 'organisations', id, version from organisations union all
      select 'people', id, version from people union all
-     select 'person_roles', id, version from person_roles
+     select 'person_roles', id, version from person_roles union all
+     select 'objectives', id, version from objectives
      order by 1, 2`,
   );
 
@@ -177,6 +179,21 @@ export async function everyWrite(): Promise<Call[]> {
     await makeOrganisation(ctx.services, milanId),
     await makeOrganisation(ctx.services, milanId),
   ];
+  const objective = () => makeObjective(ctx.services, milanId);
+  const [objA, objB, objC, objD, objE, objF, objG] = [
+    await objective(),
+    await objective(),
+    await objective(),
+    await objective(),
+    await objective(),
+    await objective(),
+    await objective(),
+  ];
+  const indE = (await ctx.services.plan.putIndicator(milanId, objE.id, 1, undefined, INDICATOR))
+    .indicators[0]!;
+  const indF = (await ctx.services.plan.putIndicator(milanId, objF.id, 1, undefined, INDICATOR))
+    .indicators[0]!;
+  const linkG = await ctx.services.plan.link(milanId, objG.id, 'visit', visitC.id);
   const [keptPerson, twinPerson] = [
     await makePerson(ctx.services, milanId),
     await makePerson(ctx.services, milanId),
@@ -464,6 +481,60 @@ export async function everyWrite(): Promise<Call[]> {
       url: `/api/v1/memberships/${memberB.id}?version=${memberB.version}`,
     },
     {
+      label: 'add objective',
+      method: 'POST',
+      url: '/api/v1/objectives',
+      payload: { ...OBJECTIVE_BODY, titleIt: `Obiettivo ${slug}` },
+    },
+    {
+      label: 'edit objective',
+      method: 'PATCH',
+      url: `/api/v1/objectives/${objA.id}`,
+      payload: { responsible: 'Cristiano Maggipinto', version: 1 },
+    },
+    { label: 'delete objective', method: 'DELETE', url: `/api/v1/objectives/${objB.id}?version=1` },
+    {
+      label: "record an objective's money",
+      method: 'PUT',
+      url: `/api/v1/objectives/${objC.id}/years`,
+      payload: { version: 1, years: [{ year: 2023, expensePlanned: '1000.00' }] },
+      auditedAs: objC.id,
+    },
+    {
+      label: 'add an indicator',
+      method: 'POST',
+      url: `/api/v1/objectives/${objD.id}/indicators`,
+      payload: { version: 1, nameIt: 'Accordi attivi' },
+      auditedAs: objD.id,
+    },
+    {
+      label: 'edit an indicator',
+      method: 'PUT',
+      url: `/api/v1/objectives/${objE.id}/indicators/${indE.id}`,
+      payload: { version: 2, nameIt: 'Accordi firmati' },
+      auditedAs: objE.id,
+    },
+    {
+      label: 'delete an indicator',
+      method: 'DELETE',
+      url: `/api/v1/objectives/${objF.id}/indicators/${indF.id}?version=2`,
+      auditedAs: objF.id,
+      status: 200,
+    },
+    {
+      label: 'link an activity to an objective',
+      method: 'POST',
+      url: `/api/v1/objectives/${objA.id}/links`,
+      payload: { kind: 'mission', recordId: missionC.id },
+      auditedAs: objA.id,
+    },
+    {
+      label: 'unlink an activity',
+      method: 'DELETE',
+      url: `/api/v1/objectives/${objG.id}/links/${linkG.linkId}`,
+      auditedAs: objG.id,
+    },
+    {
       label: 'add catalogue network',
       method: 'POST',
       url: '/api/v1/networks',
@@ -482,6 +553,16 @@ export async function everyWrite(): Promise<Call[]> {
     },
   ];
 }
+
+const OBJECTIVE_BODY = {
+  level: 'strategic',
+  mandateFrom: 2019,
+  mandateTo: 2024,
+  mission: '19',
+  firstYear: 2022,
+  lastYear: 2024,
+};
+const INDICATOR = { nameIt: 'Accordi', nameEn: '', unit: '', values: [] };
 
 /** Registers the test file's setting: a database with two institutions, the app, and what the tests share. */
 export function useRecordsApi() {

@@ -5,6 +5,7 @@ import {
   makeFollowUp,
   makeMeeting,
   makeMission,
+  makeObjective,
   makeOrganisation,
   makePerson,
   makeVisit,
@@ -42,7 +43,59 @@ const WRITERS: WriteCase['allowed'] = ['admin', 'editor', 'platform'];
 const visit = () => makeVisit(ctx.services, milanId);
 const mission = () => makeMission(ctx.services, milanId);
 
+const objective = () => makeObjective(ctx.services, milanId);
+
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'add an objective',
+    entity: 'objective',
+    allowed: WRITERS,
+    prepare: async () => {
+      const title = `Obiettivo ${uniqueSlug('o')}`;
+      return {
+        url: '/admin/it/plan/new',
+        fields: {
+          level: 'strategic',
+          titleIt: title,
+          mandateFrom: '2019',
+          mandateTo: '2024',
+          mission: '19',
+          firstYear: '2022',
+          lastYear: '2024',
+        },
+        applied: async () => !!(await one('select 1 from objectives where title_it = $1', [title])),
+      };
+    },
+  },
+  {
+    name: "record an objective's money",
+    entity: 'objective',
+    allowed: WRITERS,
+    prepare: async () => {
+      const o = await objective();
+      return {
+        url: `/admin/it/plan/${o.id}/money`,
+        fields: { version: '1', expensePaid_2023: '1.234,56' },
+        applied: async () =>
+          !!(await one("select 1 from objective_years where objective_id = $1 and expense_paid = '1234.56'", [
+            o.id,
+          ])),
+      };
+    },
+  },
+  {
+    name: 'link a visit to an objective',
+    entity: 'objective',
+    allowed: WRITERS,
+    prepare: async () => {
+      const [o, v] = [await objective(), await visit()];
+      return {
+        url: `/admin/it/plan/${o.id}/links`,
+        fields: { record: `visit:${v.id}` },
+        applied: async () => !!(await one('select 1 from objective_links where visit_id = $1', [v.id])),
+      };
+    },
+  },
   {
     name: 'delete a photograph of a gift',
     entity: 'gift',

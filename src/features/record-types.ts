@@ -32,6 +32,7 @@ import { listsApi, listsPages } from './people/people.lists.routes.tsx';
 import { mergePages } from './people/people.merge.pages.tsx';
 import { peoplePages } from './people/people.pages.tsx';
 import { planApi } from './plan/plan.api.ts';
+import { planPages } from './plan/plan.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
 import { visitsApi } from './visits/visits.api.ts';
@@ -76,5 +77,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'follow-ups', api: followUpsApi, pages: followUpsPages },
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },
-  { name: 'plan', api: planApi },
+  { name: 'plan', api: planApi, pages: planPages },
 ];

@@ -88,7 +88,8 @@ export function fieldErrorText(
   lang: Lang,
   err: { code?: string; field: string; reason?: unknown; message: string },
 ): string {
-  const fieldName = err.field;
+  // A year's field (expensePaid_2023) has the words of its amount.
+  const fieldName = err.field.replace(/_\d{4}$/, '');
   const reason = err.reason;
   const messages = backofficeStrings(lang).fieldMessages;
   const key = err.code === 'conflict' && typeof reason === 'string' ? `${fieldName}:${reason}` : fieldName;
@@ -120,6 +121,9 @@ export interface FormFlow {
   /** Fields that take several values (a group of checkboxes): kept one per line. */
   lists?: readonly string[];
 }
+
+/** A form's flow for a request: built at once, or after reading what it needs (a record's fields by its years). */
+export type FlowOf = (c: Ctx) => FormFlow | Promise<FormFlow>;
 
 /** A refusal's words for its `details.reason`, per reason, in the page's language. */
 export type ReasonTexts = Record<string, (lang: Lang) => string>;
@@ -226,10 +230,22 @@ type Refusal = ReturnType<typeof refusals>['refusal'];
 
 /** A form's page and its save. */
 function forms(refusal: Refusal) {
-  async function showForm(request: FastifyRequest, reply: FastifyReply, flow: (c: Ctx) => FormFlow) {
+  /** The flow of this request; a refusal page when building it fails (a record form whose record is gone). */
+  async function flowOf(request: FastifyRequest, reply: FastifyReply, c: Ctx, flow: FlowOf) {
+    try {
+      return await flow(c);
+    } catch (err) {
+      const here = request.url.split('?')[0]!.replace(/^\/admin\/(it|en)\//, '');
+      await refusal(reply, c, here, `/admin/${c.lang}/`, err);
+      return undefined;
+    }
+  }
+
+  async function showForm(request: FastifyRequest, reply: FastifyReply, flow: FlowOf) {
     const c = await enter(request, reply);
     if (!c) return reply;
-    const f = flow(c);
+    const f = await flowOf(request, reply, c, flow);
+    if (!f) return reply;
     try {
       return show(reply, c, f.path, await f.render({}));
     } catch (err) {
@@ -237,10 +253,11 @@ function forms(refusal: Refusal) {
     }
   }
 
-  async function submitForm(request: FastifyRequest, reply: FastifyReply, flow: (c: Ctx) => FormFlow) {
+  async function submitForm(request: FastifyRequest, reply: FastifyReply, flow: FlowOf) {
     const c = await enter(request, reply);
     if (!c) return reply;
-    const f = flow(c);
+    const f = await flowOf(request, reply, c, flow);
+    if (!f) return reply;
     const t = backofficeStrings(c.lang);
     const body = request.body as Form | undefined;
     const values: Values = Object.fromEntries(
@@ -413,18 +430,13 @@ function routes(
     });
   }
   /** GET and POST of a form at `path` (under /admin/:lang/). */
-  function formRoutes(app: App, path: string, flow: (c: Ctx) => FormFlow) {
+  function formRoutes(app: App, path: string, flow: FlowOf) {
     app.get(`/admin/:lang/${path}`, READ, (request, reply) => showForm(request, reply, flow));
     app.post(`/admin/:lang/${path}`, WRITE_PAGE, (request, reply) => submitForm(request, reply, flow));
   }
 
   /** GET and POST of a record's form at `<base>/:id/<path>`; a malformed id is a 404. */
-  function recordFormRoutes(
-    app: App,
-    base: string,
-    path: string,
-    flow: (id: string) => (c: Ctx) => FormFlow,
-  ) {
+  function recordFormRoutes(app: App, base: string, path: string, flow: (id: string) => FlowOf) {
     app.get(`/admin/:lang/${base}/:id/${path}`, READ, (request: IdRequest, reply) =>
       UUID.test(request.params.id) ? showForm(request, reply, flow(request.params.id)) : reply.callNotFound(),
     );
@@ -469,7 +481,7 @@ function childPages(form: ReturnType<typeof forms>, action: ReturnType<typeof ac
     base: string,
     child: string,
     opts: {
-      form: (id: string, childId: string) => (c: Ctx) => FormFlow;
+      form: (id: string, childId: string) => FlowOf;
       run: (c: Ctx, id: string, childId: string, version: number) => Promise<string>;
       page: (c: Ctx, id: string) => Promise<Rendered>;
     },

@@ -206,149 +206,154 @@ export function planApi(services: Services) {
       },
     );
 
-    app.put(
-      '/objectives/:id/years',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'putObjectiveYears',
-          summary: "Record an objective's planned, committed and paid income and expenditure per year",
-          description:
-            "Each year sent replaces that year's six amounts (null: not recorded); years not sent keep theirs. " +
-            'An amount at fault is refused naming `<amount>_<year>`, e.g. `expensePaid_2023`. The objective ' +
-            `moves to its next version. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: IdParams,
-          body: YearsInput,
-          response: { 200: ObjectiveRecordSchema, ...ERRORS },
-        },
-      },
-      async (request) => {
-        const { version, years } = request.body;
-        return admin.setYears(actorOf(request), request.params.id, version, years);
-      },
-    );
-
-    const indicatorBody = (b: { nameIt: string; nameEn?: Text; unit?: Text; values?: unknown[] }) => ({
-      nameIt: b.nameIt,
-      nameEn: b.nameEn ?? '',
-      unit: b.unit ?? '',
-      values: (b.values ?? []) as { year: number; target: string | null; actual: string | null }[],
-    });
-
-    app.post(
-      '/objectives/:id/indicators',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'addObjectiveIndicator',
-          summary: 'Add an indicator with its target and actual value per year',
-          description: `A value at fault is refused naming \`target_<year>\` or \`actual_<year>\`. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: IdParams,
-          body: IndicatorInput,
-          response: { 201: ObjectiveRecordSchema, ...ERRORS },
-        },
-      },
-      async (request, reply) => {
-        const { version, ...body } = request.body;
-        const made = await admin.putIndicator(
-          actorOf(request),
-          request.params.id,
-          version,
-          undefined,
-          indicatorBody(body),
-        );
-        return reply.status(201).send(made);
-      },
-    );
-
-    app.put(
-      '/objectives/:id/indicators/:indicatorId',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'updateObjectiveIndicator',
-          summary: 'Replace an indicator',
-          description: `The values of the years not sent become "not recorded". ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: ChildParams('indicatorId'),
-          body: IndicatorInput,
-          response: { 200: ObjectiveRecordSchema, ...ERRORS },
-        },
-      },
-      async (request) => {
-        const { version, ...body } = request.body;
-        const { id, indicatorId } = request.params as { id: string; indicatorId: string };
-        return admin.putIndicator(actorOf(request), id, version, indicatorId, indicatorBody(body));
-      },
-    );
-
-    app.delete(
-      '/objectives/:id/indicators/:indicatorId',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'deleteObjectiveIndicator',
-          summary: 'Delete an indicator',
-          description: `${DELETE_NOTE} The version is the objective's. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: ChildParams('indicatorId'),
-          querystring: VersionQuery,
-          response: { 200: ObjectiveRecordSchema, ...ERRORS },
-        },
-      },
-      async (request) => {
-        const { id, indicatorId } = request.params as { id: string; indicatorId: string };
-        return admin.removeIndicator(actorOf(request), id, request.query.version, indicatorId);
-      },
-    );
-
-    app.post(
-      '/objectives/:id/links',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'linkObjectiveActivity',
-          summary: 'Link an agreement, visit, mission, meeting or network to the objective',
-          description:
-            'A record of another institution, or not of the kind named, is refused naming `recordId`; the same ' +
-            `record twice is a 409. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: IdParams,
-          body: LinkInput,
-          response: { 201: ObjectiveLink, ...ERRORS },
-        },
-      },
-      async (request, reply) => {
-        const { kind, recordId } = request.body;
-        return reply.status(201).send(await admin.link(actorOf(request), request.params.id, kind, recordId));
-      },
-    );
-
-    app.delete(
-      '/objectives/:id/links/:linkId',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'unlinkObjectiveActivity',
-          summary: 'Remove a link (the record itself stays)',
-          security: API_SECURITY,
-          params: ChildParams('linkId'),
-          response: { 204: Type.Null(), ...ERRORS },
-        },
-      },
-      async (request, reply) => {
-        const { id, linkId } = request.params as { id: string; linkId: string };
-        await admin.unlink(actorOf(request), id, linkId);
-        return reply.status(204).send(null);
-      },
-    );
+    await partRoutes(app, admin);
   };
+}
+
+/** The routes of an objective's parts: its years' money, its indicators and its links. */
+async function partRoutes(app: App, admin: Services['planAdmin']) {
+  app.put(
+    '/objectives/:id/years',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'putObjectiveYears',
+        summary: "Record an objective's planned, committed and paid income and expenditure per year",
+        description:
+          "Each year sent replaces that year's six amounts (null: not recorded); years not sent keep theirs. " +
+          'An amount at fault is refused naming `<amount>_<year>`, e.g. `expensePaid_2023`. The objective ' +
+          `moves to its next version. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: YearsInput,
+        response: { 200: ObjectiveRecordSchema, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { version, years } = request.body;
+      return admin.setYears(actorOf(request), request.params.id, version, years);
+    },
+  );
+
+  const indicatorBody = (b: { nameIt: string; nameEn?: Text; unit?: Text; values?: unknown[] }) => ({
+    nameIt: b.nameIt,
+    nameEn: b.nameEn ?? '',
+    unit: b.unit ?? '',
+    values: (b.values ?? []) as { year: number; target: string | null; actual: string | null }[],
+  });
+
+  app.post(
+    '/objectives/:id/indicators',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'addObjectiveIndicator',
+        summary: 'Add an indicator with its target and actual value per year',
+        description: `A value at fault is refused naming \`target_<year>\` or \`actual_<year>\`. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: IndicatorInput,
+        response: { 201: ObjectiveRecordSchema, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...body } = request.body;
+      const made = await admin.putIndicator(
+        actorOf(request),
+        request.params.id,
+        version,
+        undefined,
+        indicatorBody(body),
+      );
+      return reply.status(201).send(made);
+    },
+  );
+
+  app.put(
+    '/objectives/:id/indicators/:indicatorId',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'updateObjectiveIndicator',
+        summary: 'Replace an indicator',
+        description: `The values of the years not sent become "not recorded". ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: ChildParams('indicatorId'),
+        body: IndicatorInput,
+        response: { 200: ObjectiveRecordSchema, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { version, ...body } = request.body;
+      const { id, indicatorId } = request.params as { id: string; indicatorId: string };
+      return admin.putIndicator(actorOf(request), id, version, indicatorId, indicatorBody(body));
+    },
+  );
+
+  app.delete(
+    '/objectives/:id/indicators/:indicatorId',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'deleteObjectiveIndicator',
+        summary: 'Delete an indicator',
+        description: `${DELETE_NOTE} The version is the objective's. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: ChildParams('indicatorId'),
+        querystring: VersionQuery,
+        response: { 200: ObjectiveRecordSchema, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { id, indicatorId } = request.params as { id: string; indicatorId: string };
+      return admin.removeIndicator(actorOf(request), id, request.query.version, indicatorId);
+    },
+  );
+
+  app.post(
+    '/objectives/:id/links',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'linkObjectiveActivity',
+        summary: 'Link an agreement, visit, mission, meeting or network to the objective',
+        description:
+          'A record of another institution, or not of the kind named, is refused naming `recordId`; the same ' +
+          `record twice is a 409. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: LinkInput,
+        response: { 201: ObjectiveLink, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { kind, recordId } = request.body;
+      return reply.status(201).send(await admin.link(actorOf(request), request.params.id, kind, recordId));
+    },
+  );
+
+  app.delete(
+    '/objectives/:id/links/:linkId',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'unlinkObjectiveActivity',
+        summary: 'Remove a link (the record itself stays)',
+        security: API_SECURITY,
+        params: ChildParams('linkId'),
+        response: { 204: Type.Null(), ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { id, linkId } = request.params as { id: string; linkId: string };
+      await admin.unlink(actorOf(request), id, linkId);
+      return reply.status(204).send(null);
+    },
+  );
 }

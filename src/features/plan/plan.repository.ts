@@ -134,6 +134,13 @@ export function createPlanRepository(db: Db) {
       return rows.length > 0;
     },
 
+    ...partQueries(db),
+  };
+}
+
+/** The SQL of an objective's years, indicators and links. */
+function partQueries(db: Db) {
+  return {
     /** Writes the years given over the stored ones (the objective's version is moved by the caller). */
     async putYears(institutionId: string, objectiveId: string, years: YearAmounts[]) {
       if (years.length === 0) return;

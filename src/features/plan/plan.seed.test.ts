@@ -1,6 +1,6 @@
 // The Metropolitan City of Florence's objectives as seed 002 states them: read through the open data and
 // compared with the seed document itself, word for word; the money of 2022–2024 is not recorded.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
@@ -76,5 +76,42 @@ describe("the Metropolitan City's plan, as seed 002 states it", () => {
       }
       expect(o.sources[0]!.title).toContain('Documento Unico di Programmazione');
     }
+  });
+
+  it('when a visitor opens "Obiettivi e risorse" in Italian and English, then 1901/0159 reads as the seed states it, with its years not recorded', async () => {
+    const it = await app.inject({ url: '/cm-firenze/it/obiettivi-e-risorse/' });
+    expect(it.statusCode).toBe(200);
+    expect(it.body).toContain('1901/0159 - LA CITTÀ METROPOLITANA NEL MONDO');
+    expect(it.body).toContain('1901 - Relazioni internazionali e Cooperazione allo sviluppo');
+    expect(it.body).toContain('Cristiano Maggipinto');
+    expect(it.body).toContain(descriptions(seed002())[1]!.slice(0, 80));
+    expect(it.body).toContain('non registrato');
+    expect(it.body).toContain('role="img"');
+    const en = await app.inject({ url: '/cm-firenze/en/objectives-and-resources/' });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('The Metropolitan City in the world');
+    expect(en.body).toContain('not recorded');
+    expect(en.body).toContain('this is a translation');
+    const filtered = await app.inject({ url: '/cm-firenze/it/obiettivi-e-risorse/?programma=1902' });
+    expect(filtered.body).not.toContain('1901/0159 - LA CITTÀ');
+    expect(filtered.body).toContain('RELAZIONI INTERNAZIONALI');
+    const milan = await app.inject({ url: '/milano/it/obiettivi-e-risorse/' });
+    expect(milan.body).toContain('non ha ancora pubblicato');
+  });
+
+  it('when the open data is downloaded as CSV, then there is a row per objective and year with empty amounts', async () => {
+    const res = await app.inject({ url: '/cm-firenze/data/objectives.csv' });
+    expect(res.statusCode).toBe(200);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'level,code,title_it,title_en,mandate_from,mandate_to,mission,programme,responsible,year,currency,income_planned,income_committed,income_paid,expense_planned,expense_committed,expense_paid',
+    );
+    expect(lines).toHaveLength(7);
+    expect(lines).toContain(
+      'operational,1901/0159,LA CITTÀ METROPOLITANA NEL MONDO,The Metropolitan City in the world,2019,2024,19,1901,Cristiano Maggipinto,2023,EUR,,,,,,',
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { amount, fieldChecks, text } from '../../platform/field-rules.ts';
@@ -18,7 +20,7 @@ import {
 } from './plan.rules.ts';
 import { LINK_KINDS, type Objective } from './plan.schemas.ts';
 
-export type { ObjectiveFields } from './plan.rules.ts';
+export { coded, MISSIONS, type ObjectiveFields, PROGRAMMES } from './plan.rules.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -81,6 +83,42 @@ const indicatorView = (i: IndicatorRow, first: number, last: number) => ({
   ),
 });
 
+/** Objectives with their years and indicators, read in two queries for any number of them. */
+async function assembled(repo: PlanRepository, rows: ObjectiveRow[]): Promise<Objective[]> {
+  const ids = rows.map((r) => r.id);
+  const [years, indicators] = await Promise.all([repo.years(ids), repo.indicators(ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    level: r.level,
+    parentId: r.parentId,
+    code: r.code,
+    mandateFrom: r.mandateFrom,
+    mandateTo: r.mandateTo,
+    titleIt: r.titleIt,
+    titleEn: r.titleEn,
+    addressIt: r.addressIt,
+    addressEn: r.addressEn,
+    mission: r.mission,
+    programme: r.programme,
+    responsible: r.responsible,
+    descriptionIt: r.descriptionIt,
+    descriptionEn: r.descriptionEn,
+    firstYear: r.firstYear,
+    lastYear: r.lastYear,
+    currency: r.currency,
+    years: horizon(
+      r.firstYear,
+      r.lastYear,
+      years.filter((y) => y.objectiveId === r.id).map(({ objectiveId: _o, ...y }) => y),
+    ),
+    indicators: indicators
+      .filter((i) => i.objectiveId === r.id)
+      .map((i) => indicatorView(i, r.firstYear, r.lastYear)),
+    sources: r.sources,
+    published: r.published,
+  }));
+}
+
 export function createPlanService(deps: {
   repo: PlanRepository;
   targets: Targets;
@@ -88,41 +126,7 @@ export function createPlanService(deps: {
 }) {
   const { repo, targets, institutions } = deps;
 
-  /** Objectives with their years and indicators, read in two queries for any number of them. */
-  async function assemble(rows: ObjectiveRow[]): Promise<Objective[]> {
-    const ids = rows.map((r) => r.id);
-    const [years, indicators] = await Promise.all([repo.years(ids), repo.indicators(ids)]);
-    return rows.map((r) => ({
-      id: r.id,
-      level: r.level,
-      parentId: r.parentId,
-      code: r.code,
-      mandateFrom: r.mandateFrom,
-      mandateTo: r.mandateTo,
-      titleIt: r.titleIt,
-      titleEn: r.titleEn,
-      addressIt: r.addressIt,
-      addressEn: r.addressEn,
-      mission: r.mission,
-      programme: r.programme,
-      responsible: r.responsible,
-      descriptionIt: r.descriptionIt,
-      descriptionEn: r.descriptionEn,
-      firstYear: r.firstYear,
-      lastYear: r.lastYear,
-      currency: r.currency,
-      years: horizon(
-        r.firstYear,
-        r.lastYear,
-        years.filter((y) => y.objectiveId === r.id).map(({ objectiveId: _o, ...y }) => y),
-      ),
-      indicators: indicators
-        .filter((i) => i.objectiveId === r.id)
-        .map((i) => indicatorView(i, r.firstYear, r.lastYear)),
-      sources: r.sources,
-      published: r.published,
-    }));
-  }
+  const assemble = (rows: ObjectiveRow[]) => assembled(repo, rows);
 
   async function row(institutionId: string, id: string): Promise<ObjectiveRow> {
     const found = UUID.test(id) ? await repo.objective(institutionId, id) : undefined;
@@ -242,6 +246,23 @@ export function createPlanService(deps: {
       return before;
     },
 
+    ...planParts({ repo, targets, row, objective, bump }),
+  };
+}
+
+/**
+ * An objective's parts: its money per year and its indicators (each write at the objective's version), its
+ * year report, and the records linked to it.
+ */
+function planParts(deps: {
+  repo: PlanRepository;
+  targets: Targets;
+  row: (institutionId: string, id: string) => Promise<ObjectiveRow>;
+  objective: (institutionId: string, id: string) => Promise<ObjectiveRecord>;
+  bump: (institutionId: string, id: string, version: number) => Promise<void>;
+}) {
+  const { repo, targets, row, objective, bump } = deps;
+  return {
     /** Writes the money of some years of the horizon at the objective's version. */
     async setYears(institutionId: string, id: string, version: number, years: YearFields[]) {
       const r = await row(institutionId, id);
@@ -358,6 +379,43 @@ export function createPlanService(deps: {
 }
 
 export type PlanService = ReturnType<typeof createPlanService>;
+
+const CSV_COLUMNS = [
+  'level',
+  'code',
+  'title_it',
+  'title_en',
+  'mandate_from',
+  'mandate_to',
+  'mission',
+  'programme',
+  'responsible',
+  'year',
+  'currency',
+  ...AMOUNTS.map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
+] as const;
+
+/** The published objectives' money as open data: a row per objective and year, an empty cell "not recorded". */
+export function objectivesCsv(objectives: readonly Objective[]): string {
+  const rows = objectives.flatMap((o) =>
+    o.years.map((y) => [
+      o.level,
+      o.code ?? '',
+      o.titleIt,
+      o.titleEn ?? '',
+      String(o.mandateFrom),
+      String(o.mandateTo),
+      o.mission,
+      o.programme ?? '',
+      o.responsible ?? '',
+      String(y.year),
+      o.currency,
+      ...AMOUNTS.map((k) => y[k] ?? ''),
+    ]),
+  );
+  const body = rows.map((r) => r.map((cell) => guardCell(cell)));
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...body], { record_delimiter: '\r\n' })}`;
+}
 
 /** The back-office's and the API's use cases of the plan, as the actor's institution, each write audited. */
 export function createPlanAdmin(deps: { database: Database; plan: PlanService }) {

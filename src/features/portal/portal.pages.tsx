@@ -18,6 +18,7 @@ import {
   directoryJson,
   vcardOf,
 } from '../organisations/organisations.service.ts';
+import { objectivesCsv } from '../plan/plan.service.ts';
 import { createPortalKit, type PortalKit } from './portal.kit.tsx';
 import { directoryFileOf } from './portal.paths.ts';
 import { institutionRoutes } from './portal.sections.tsx';
@@ -104,6 +105,19 @@ function openDataRoutes(
       async () => costsCsv(await loadPart(data, 'missionCosts')),
     );
   };
+  const objectivesFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
+    const data = await loadInstitution(slug);
+    if (!data) return notFound(request, reply, 'it');
+    reply.header('content-disposition', `attachment; filename="${slug}-objectives.csv"`);
+    return serve(
+      request,
+      reply,
+      `${slug}|data|objectives`,
+      data.institution.id,
+      DATA_TYPES['csv']!,
+      async () => objectivesCsv(await loadPart(data, 'objectives')),
+    );
+  };
   /** A directory as vCard (in a language), CSV or JSON; only what the portal shows. */
   const directoryFile = async (
     request: FastifyRequest,
@@ -162,6 +176,7 @@ function openDataRoutes(
       const { inst: slug, file } = request.params;
       if (file === 'mission-costs.csv') return missionCostsFile(request, reply, slug);
       if (file === 'gifts.csv') return giftsFile(request, reply, slug);
+      if (file === 'objectives.csv') return objectivesFile(request, reply, slug);
       const directory = directoryFileOf(file);
       if (directory) return directoryFile(request, reply, slug, file, directory);
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];

@@ -17,6 +17,7 @@ import { agreementTitle, countryName, partnerName } from './views/common.tsx';
 import { directoryWords } from './views/directory.strings.ts';
 import { Directory, readDirectoryFilters } from './views/directory.tsx';
 import { crumbs, Frame } from './views/frame.tsx';
+import { Objectives, readObjectiveFilters } from './views/objectives.tsx';
 import { Overview } from './views/overview.tsx';
 import { Partnership } from './views/partnership.tsx';
 import { filtersQuery, Partnerships, readFilters } from './views/partnerships.tsx';
@@ -46,9 +47,13 @@ export function institutionRoutes(app: App, kit: PortalKit) {
     const listed =
       section === 'consularCorps' || section === 'communities' ? await loadPart(data, section) : undefined;
     const directory = listed ? readDirectoryFilters(request.query, listed) : undefined;
+    const objectives =
+      section === 'objectives'
+        ? readObjectiveFilters(request.query, await loadPart(data, 'objectives'))
+        : undefined;
     // The agenda splits coming and past by today's date: its page is kept for a day at most.
     const day = section === 'agenda' ? todayIso() : '';
-    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}`;
+    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}|${objectives ? Object.values(objectives).join(',') : ''}`;
     return page(request, reply, key, data.institution.id, async () =>
       sectionPage(data, lang, section, request.query, publicUrl, (part) => loadPart(data, part)),
     );
@@ -245,6 +250,28 @@ async function sectionContent(
             institution={inst.slug}
             institutionName={name}
             lang={lang}
+          />
+        ),
+      };
+    }
+    case 'objectives': {
+      const all = await part('objectives');
+      const filters = readObjectiveFilters(query, all);
+      const qs = new URLSearchParams(
+        Object.entries({ mandato: filters.mandate, programma: filters.programme }).filter(([, v]) => v),
+      ).toString();
+      return {
+        description: t.sections.objectives,
+        qs: qs ? `?${qs}` : '',
+        body: (
+          <Objectives
+            all={all}
+            filters={filters}
+            institution={inst.slug}
+            institutionName={name}
+            lang={lang}
+            title={t.sections.objectives}
+            action={sectionPath(inst.slug, lang, 'objectives')}
           />
         ),
       };

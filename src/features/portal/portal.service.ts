@@ -10,6 +10,8 @@ import type { Network } from '../networks/networks.schemas.ts';
 import type { NetworksService } from '../networks/networks.service.ts';
 import type { DirectoryEntry, OrganisationsService } from '../organisations/organisations.service.ts';
 import type { PeopleService } from '../people/people.service.ts';
+import type { Objective } from '../plan/plan.schemas.ts';
+import type { PlanService } from '../plan/plan.service.ts';
 
 /**
  * The institution as every portal page shows it. What the pages list (agreements, agenda, directories) are
@@ -32,6 +34,8 @@ export interface PortalParts {
   consularCorps: DirectoryEntry[];
   /** The foreign-community associations that agreed to be listed. */
   communities: DirectoryEntry[];
+  /** The published planning objectives with their money per year. */
+  objectives: Objective[];
 }
 
 /** The latest of the institution's own change and its records' (ISO timestamps). */
@@ -101,8 +105,9 @@ export function createPortalService(deps: {
   missions: MissionsService;
   organisations: OrganisationsService;
   people: PeopleService;
+  plan: PlanService;
 }) {
-  const { institutions, agreements, networks, agenda, missions, organisations, people } = deps;
+  const { institutions, agreements, networks, agenda, missions, organisations, people, plan } = deps;
 
   /** A published directory, each entry with its current head when the head may be named in public. */
   async function directory(institutionId: string, kind: 'consular_post' | 'association') {
@@ -125,6 +130,7 @@ export function createPortalService(deps: {
     missionCosts: (inst) => missions.costs(inst.id),
     consularCorps: (inst) => directory(inst.id, 'consular_post'),
     communities: (inst) => directory(inst.id, 'association'),
+    objectives: (inst) => plan.objectives(inst.id, true),
   };
 
   return {

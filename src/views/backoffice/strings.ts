@@ -3,6 +3,7 @@
 import type { Lang } from '../../platform/i18n.ts';
 import { agendaFields } from './agenda-fields.ts';
 import { contactsFields } from './contacts-fields.ts';
+import { planFields } from './plan-fields.ts';
 
 const it = {
   results: (n: number, page: number, pages: number) =>
@@ -53,6 +54,7 @@ const it = {
   labels: {
     ...agendaFields.it.labels,
     ...contactsFields.it.labels,
+    ...planFields.it.labels,
     nameIt: 'Nome in italiano',
     nameEn: 'Nome in inglese',
     website: 'Sito web',
@@ -87,6 +89,7 @@ const it = {
   hints: {
     ...agendaFields.it.hints,
     ...contactsFields.it.hints,
+    ...planFields.it.hints,
     website: 'Indirizzo completo, per esempio https://www.esempio.org. Facoltativo.',
     country: 'Solo per le organizzazioni, facoltativo: per esempio Belgio, Belgium o BE.',
     slug: 'Lettere minuscole senza accenti, cifre e trattini, per esempio affari-europei.',
@@ -108,6 +111,7 @@ const it = {
   fieldMessages: {
     ...agendaFields.it.fieldMessages,
     ...contactsFields.it.fieldMessages,
+    ...planFields.it.fieldMessages,
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
     nameEn: 'Scrivi il nome in inglese, al massimo 200 caratteri.',
     'nameEn:taken': 'Esiste già un’organizzazione partner con questo nome in inglese.',
@@ -193,6 +197,7 @@ const en: Strings = {
   labels: {
     ...agendaFields.en.labels,
     ...contactsFields.en.labels,
+    ...planFields.en.labels,
     nameIt: 'Name in Italian',
     nameEn: 'Name in English',
     website: 'Website',
@@ -227,6 +232,7 @@ const en: Strings = {
   hints: {
     ...agendaFields.en.hints,
     ...contactsFields.en.hints,
+    ...planFields.en.hints,
     website: 'The full address, for example https://www.example.org. Optional.',
     country: 'Organisations only, optional: for example Belgio, Belgium or BE.',
     slug: 'Lower-case letters without accents, digits and hyphens, for example european-affairs.',
@@ -248,6 +254,7 @@ const en: Strings = {
   fieldMessages: {
     ...agendaFields.en.fieldMessages,
     ...contactsFields.en.fieldMessages,
+    ...planFields.en.fieldMessages,
     nameIt: 'Write the name in Italian, at most 200 characters.',
     nameEn: 'Write the name in English, at most 200 characters.',
     'nameEn:taken': 'A partner organisation with this English name already exists.',

@@ -32,6 +32,7 @@ export function Overview({
     'agenda',
     'consularCorps',
     'communities',
+    'objectives',
     'openData',
   ];
   return (

@@ -260,6 +260,12 @@ export function OpenData(p: { institution: string; institutionName: string; lang
           — {t.consularCorps}
         </li>
         <li>
+          <a href={`/${p.institution}/data/objectives.csv`} download>
+            objectives.csv
+          </a>
+          , <a href={`/api/v1/institutions/${p.institution}/objectives`}>objectives.json</a> — {t.objectives}
+        </li>
+        <li>
           <a href={directoryFilePath(p.institution, 'communities', 'csv')} download>
             community-associations.csv
           </a>
