@@ -72,6 +72,12 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
           description: 'The gifts register: given and received, value, disposition (staff only)',
         },
         {
+          name: 'projects',
+          description:
+            'Cooperation, EU, national and regional projects: partners, co-funding, budget per year; published ones ' +
+            'in public, cooperation ones also as IATI 2.03',
+        },
+        {
           name: 'plan',
           description:
             'Planning objectives (DUP): strategic and operational objectives, money per year, indicators, ' +

@@ -52,6 +52,12 @@ import { createPlacesService } from './features/places/places.service.ts';
 import { createPlanRepository } from './features/plan/plan.repository.ts';
 import { createPlanAdmin, createPlanService } from './features/plan/plan.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
+import { createProjectsRepository } from './features/projects/projects.repository.ts';
+import {
+  createProjectsAdmin,
+  createProjectsService,
+  type ProjectsService,
+} from './features/projects/projects.service.ts';
 import { createExamples } from './features/seed/examples.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
 import { createUnitsRepository } from './features/units/units.repository.ts';
@@ -82,7 +88,13 @@ export function createServices(database: Database) {
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
   const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
-  const planning = createPlan(database, institutions);
+  const projects = createProjectsService({
+    repo: createProjectsRepository(database.db),
+    counterparts,
+    institutions,
+  });
+  const projectsAdmin = createProjectsAdmin({ database, projects });
+  const planning = createPlan(database, institutions, projects);
   const seed = createSeedService({
     database,
     places,
@@ -181,6 +193,8 @@ export function createServices(database: Database) {
     duplicates,
     personLinks,
     ...planning,
+    projects,
+    projectsAdmin,
     distributionLists,
     agenda,
     followUps,
@@ -218,10 +232,14 @@ export async function createDeps(options: DatabaseOptions): Promise<Deps> {
 }
 
 /** The plan's services. An objective links to the same records a person does: the people's query serves both. */
-function createPlan(database: Database, institutions: InstitutionsService) {
+function createPlan(database: Database, institutions: InstitutionsService, projects: ProjectsService) {
+  const people = createLinksRepository(database.db);
   const plan = createPlanService({
     repo: createPlanRepository(database.db),
-    targets: createLinksRepository(database.db).targets,
+    targets: async (institutionId, ids) => [
+      ...(await people.targets(institutionId, ids)),
+      ...(await projects.targets(institutionId, ids)).map((t) => ({ ...t, kind: 'project' as const })),
+    ],
     institutions,
   });
   return { plan, planAdmin: createPlanAdmin({ database, plan }) };

@@ -33,6 +33,7 @@ import { mergePages } from './people/people.merge.pages.tsx';
 import { peoplePages } from './people/people.pages.tsx';
 import { planApi } from './plan/plan.api.ts';
 import { planPages } from './plan/plan.pages.tsx';
+import { projectsApi } from './projects/projects.api.ts';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
 import { visitsApi } from './visits/visits.api.ts';
@@ -78,4 +79,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },
   { name: 'plan', api: planApi, pages: planPages },
+  { name: 'projects', api: projectsApi },
 ];

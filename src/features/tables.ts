@@ -16,5 +16,6 @@ export * from './organisations/organisations.table.ts';
 export * from './people/people.table.ts';
 export * from './places/places.table.ts';
 export * from './plan/plan.table.ts';
+export * from './projects/projects.table.ts';
 export * from './units/units.table.ts';
 export * from './visits/visits.table.ts';

@@ -14,7 +14,13 @@ import { pageOf } from '../../platform/paging.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
-import { countryByCode, normalizeName, resolveCountry } from '../places/places.service.ts';
+import {
+  countryByCode,
+  countryCode,
+  countryList,
+  normalizeName,
+  resolveCountry,
+} from '../places/places.service.ts';
 import {
   ORGANISATION_SORTS,
   type OrganisationRow,
@@ -142,24 +148,6 @@ export const organisationOf = (r: OrganisationRow): OrganisationRecord => ({
 
 /** A country typed by a person as its ISO code, or an AppError naming the field. */
 export const resolveCountryCode = (field: string, value: string): string => countryCode(field, value) ?? '';
-
-function countryCode(field: string, value: string): string | null {
-  const v = value.trim();
-  if (!v) return null;
-  const code = resolveCountry(v);
-  if (!code) throw AppError.invalid(field, `"${v}" is not a country Ponte knows`, { value: v });
-  return code;
-}
-
-function countryList(field: string, value: string): string[] {
-  const codes = value
-    .split(/[,;\n]/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => countryCode(field, p)!);
-  if (codes.length > 40) throw AppError.invalid(field, 'At most 40 countries');
-  return [...new Set(codes)];
-}
 
 function website(value: string): string | null {
   const v = value.trim();

@@ -100,6 +100,26 @@ function decide(query: string, country: string | null, candidates: PlaceCandidat
   };
 }
 
+/** A country typed by a person (a name in Italian or English, or a code) as its ISO code; null when empty. */
+export function countryCode(field: string, value: string): string | null {
+  const v = value.trim();
+  if (!v) return null;
+  const code = resolveCountry(v);
+  if (!code) throw AppError.invalid(field, `"${v}" is not a country Ponte knows`, { value: v });
+  return code;
+}
+
+/** Countries typed by a person, separated by commas, as their ISO codes (at most 40, each once). */
+export function countryList(field: string, value: string): string[] {
+  const codes = value
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => countryCode(field, p)!);
+  if (codes.length > 40) throw AppError.invalid(field, 'At most 40 countries');
+  return [...new Set(codes)];
+}
+
 export function createPlacesService({ repo }: { repo: PlacesRepository }) {
   function countryCodeOf(country: string | undefined, field: string): string | null {
     if (country === undefined || country.trim() === '') return null;

@@ -23,6 +23,7 @@ const KINDS: Record<string, string> = {
   mission: 'Missioni',
   meeting: 'Incontri',
   network: 'Reti',
+  project: 'Progetti',
 };
 const LABELS: Record<string, string> = {
   incomePlanned: 'Entrate: previsione',

@@ -9,7 +9,7 @@ import { objectiveIndicators, objectiveLinks, objectives, objectiveYears } from 
 
 export type ObjectiveRow = typeof objectives.$inferSelect;
 export type IndicatorRow = typeof objectiveIndicators.$inferSelect;
-export type LinkKind = 'agreement' | 'visit' | 'mission' | 'meeting' | 'network';
+export type LinkKind = 'agreement' | 'visit' | 'mission' | 'meeting' | 'network' | 'project';
 
 /** The link's column of each kind. */
 const KEY = {
@@ -18,6 +18,7 @@ const KEY = {
   mission: 'missionId',
   meeting: 'meetingId',
   network: 'networkId',
+  project: 'projectId',
 } as const;
 
 export interface ObjectiveFilter {
@@ -77,7 +78,7 @@ export function createPlanRepository(db: Db) {
         .orderBy(asc(objectiveLinks.createdAt));
       return rows.map((r) => ({
         linkId: r.id,
-        recordId: (r.agreementId ?? r.visitId ?? r.missionId ?? r.meetingId ?? r.networkId)!,
+        recordId: (r.agreementId ?? r.visitId ?? r.missionId ?? r.meetingId ?? r.networkId ?? r.projectId)!,
       }));
     },
 

@@ -20,6 +20,7 @@ import { institutions } from '../institutions/institutions.table.ts';
 import { meetings } from '../meetings/meetings.table.ts';
 import { missions } from '../missions/missions.table.ts';
 import { networks } from '../networks/networks.table.ts';
+import { projects } from '../projects/projects.table.ts';
 import { visits } from '../visits/visits.table.ts';
 
 /**
@@ -121,7 +122,7 @@ export const objectiveIndicators = pgTable(
   (t) => [index('objective_indicators_objective_idx').on(t.objectiveId)],
 );
 
-/** An activity that serves an objective: one of the institution's agreements, visits, missions, meetings, or a network. */
+/** An activity that serves an objective: one of the institution's agreements, visits, missions, meetings, projects, or a network. */
 export const objectiveLinks = pgTable(
   'objective_links',
   {
@@ -137,17 +138,18 @@ export const objectiveLinks = pgTable(
     missionId: uuid('mission_id').references(() => missions.id, { onDelete: 'cascade' }),
     meetingId: uuid('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
     networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('objective_links_objective_idx').on(t.objectiveId),
     check(
       'objective_links_one_ck',
-      sql`num_nonnulls(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}) = 1`,
+      sql`num_nonnulls(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId}) = 1`,
     ),
     uniqueIndex('objective_links_unique_idx').on(
       t.objectiveId,
-      sql`coalesce(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId})`,
+      sql`coalesce(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId})`,
     ),
   ],
 );

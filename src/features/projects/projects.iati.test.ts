@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { validateXML } from 'xmllint-wasm';
+import { describe, expect, it } from 'vitest';
+import { iatiValidator } from '../../../test/iati.ts';
 import {
   type IatiOrganisation,
   type IatiParticipant,
@@ -9,28 +8,7 @@ import {
   iatiIdentifier,
 } from './projects.iati.ts';
 
-// The official IATI 2.03 schema, kept outside the repository (its licence is IATI's): read, never copied.
-const SCHEMA_DIR = new URL('../../../../shared/data/iati/', import.meta.url);
-let schema: { fileName: string; contents: string }[] = [];
-
-beforeAll(async () => {
-  schema = await Promise.all(
-    ['iati-activities-schema.xsd', 'iati-common.xsd', 'xml.xsd'].map(async (fileName) => ({
-      fileName,
-      contents: await readFile(new URL(fileName, SCHEMA_DIR), 'utf8'),
-    })),
-  );
-});
-
-async function validate(xml: string) {
-  const [main, ...imported] = schema;
-  const result = await validateXML({
-    xml: [{ fileName: 'activities.xml', contents: xml }],
-    schema: [main!],
-    preload: imported,
-  });
-  return { valid: result.valid, errors: result.errors.map((e) => e.message) };
-}
+const validate = iatiValidator();
 
 const GENERATED = new Date('2026-03-15T09:30:00.000Z');
 const ORG: IatiOrganisation = {

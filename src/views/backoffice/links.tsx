@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDate, type Lang } from '../../platform/i18n.ts';
 import { Field } from './fields.tsx';
 
-export const LINKABLE_KINDS = ['agreement', 'visit', 'mission', 'meeting', 'network'] as const;
+export const LINKABLE_KINDS = ['agreement', 'visit', 'mission', 'meeting', 'network', 'project'] as const;
 export type LinkableKind = (typeof LINKABLE_KINDS)[number];
 
 /** A record that can be linked, named in both languages, with its day where it has one. */
@@ -26,6 +26,7 @@ const WORDS = {
       mission: 'Missione',
       meeting: 'Incontro',
       network: 'Rete',
+      project: 'Progetto',
     },
     groups: {
       agreement: 'Accordi',
@@ -33,6 +34,7 @@ const WORDS = {
       mission: 'Missioni',
       meeting: 'Incontri',
       network: 'Reti',
+      project: 'Progetti',
     },
     record: 'A che cosa',
     role: 'Con quale ruolo',
@@ -49,6 +51,7 @@ const WORDS = {
       mission: 'Mission',
       meeting: 'Meeting',
       network: 'Network',
+      project: 'Project',
     },
     groups: {
       agreement: 'Agreements',
@@ -56,6 +59,7 @@ const WORDS = {
       mission: 'Missions',
       meeting: 'Meetings',
       network: 'Networks',
+      project: 'Projects',
     },
     record: 'In what',
     role: 'In what role',
@@ -75,6 +79,7 @@ export const LINK_PATHS: Record<LinkableKind, string> = {
   mission: 'missions',
   meeting: 'meetings',
   network: 'networks',
+  project: 'projects',
 };
 
 export const linkLabel = (t: Linkable, lang: Lang) => {

@@ -1,0 +1,207 @@
+// The SQL of projects: a filtered, sorted page of them, one project, its partners, funding and years read for
+// any number of projects in one query each, versioned writes. A write to a part moves the project to its next
+// version (the service does), so two people editing one project cannot overwrite each other.
+import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { notifyChange } from '../../platform/db/changes.ts';
+import type { Db } from '../../platform/db/client.ts';
+import type { ProjectValues } from './projects.rules.ts';
+import { projectFunding, projectPartners, projects, projectYears } from './projects.table.ts';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export type PartnerRow = typeof projectPartners.$inferSelect;
+export type FundingRow = typeof projectFunding.$inferSelect;
+
+export const PROJECT_SORTS = ['-starts', 'starts', 'title', '-updated'] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+export interface ProjectFilter {
+  institutionId: string;
+  q?: string | undefined;
+  status?: string | undefined;
+  kind?: string | undefined;
+  country?: string | undefined;
+  publishedOnly?: boolean;
+}
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function conditions(f: ProjectFilter): SQL {
+  return and(
+    eq(projects.institutionId, f.institutionId),
+    f.q
+      ? or(
+          ilike(projects.titleIt, like(f.q)),
+          ilike(projects.titleEn, like(f.q)),
+          ilike(projects.code, like(f.q)),
+          ilike(projects.funder, like(f.q)),
+        )
+      : undefined,
+    f.status ? eq(projects.status, f.status as ProjectRow['status']) : undefined,
+    f.kind ? eq(projects.kind, f.kind as ProjectRow['kind']) : undefined,
+    f.country ? sql`${f.country} = any(${projects.countries})` : undefined,
+    f.publishedOnly ? eq(projects.published, true) : undefined,
+  )!;
+}
+
+function order(sort: ProjectSort): SQL[] {
+  if (sort === 'title') return [asc(sql`lower(${projects.titleIt})`)];
+  if (sort === 'starts') return [sql`${projects.startsOn} asc nulls last`];
+  if (sort === '-updated') return [desc(projects.updatedAt)];
+  return [sql`${projects.startsOn} desc nulls last`];
+}
+
+export function createProjectsRepository(db: Db) {
+  const mine = (institutionId: string, id: string) =>
+    and(eq(projects.institutionId, institutionId), eq(projects.id, id));
+
+  return {
+    async count(f: ProjectFilter): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(conditions(f));
+      return row?.n ?? 0;
+    },
+
+    async page(f: ProjectFilter, o: { sort: ProjectSort; limit?: number; offset?: number }) {
+      const q = db
+        .select()
+        .from(projects)
+        .where(conditions(f))
+        .orderBy(...order(o.sort), asc(projects.id));
+      return o.limit === undefined ? q : q.limit(o.limit).offset(o.offset ?? 0);
+    },
+
+    async byId(institutionId: string, id: string): Promise<ProjectRow | undefined> {
+      const [row] = await db.select().from(projects).where(mine(institutionId, id));
+      return row;
+    },
+
+    async withCode(institutionId: string, code: string, exceptId?: string) {
+      const [row] = await db
+        .select({ id: projects.id })
+        .from(projects)
+        .where(
+          and(
+            eq(projects.institutionId, institutionId),
+            eq(projects.code, code),
+            exceptId ? ne(projects.id, exceptId) : undefined,
+          ),
+        );
+      return row;
+    },
+
+    /** The partners, funding and years of some projects, in three queries. */
+    async parts(ids: string[]) {
+      if (ids.length === 0) return { partners: [], funding: [], years: [] };
+      const [partners, funding, years] = await Promise.all([
+        db
+          .select()
+          .from(projectPartners)
+          .where(inArray(projectPartners.projectId, ids))
+          .orderBy(asc(projectPartners.position)),
+        db
+          .select()
+          .from(projectFunding)
+          .where(inArray(projectFunding.projectId, ids))
+          .orderBy(asc(projectFunding.position)),
+        db
+          .select()
+          .from(projectYears)
+          .where(inArray(projectYears.projectId, ids))
+          .orderBy(asc(projectYears.year)),
+      ]);
+      return { partners, funding, years };
+    },
+
+    async insert(institutionId: string, values: ProjectValues & { example?: boolean }): Promise<ProjectRow> {
+      const [row] = await db
+        .insert(projects)
+        .values({ ...values, institutionId })
+        .returning();
+      await notifyChange(db, institutionId);
+      return row!;
+    },
+
+    /** Updates the project if it is still at `version`, moving it to the next; undefined when it was not. */
+    async update(institutionId: string, id: string, version: number, values: Partial<ProjectValues>) {
+      const [row] = await db
+        .update(projects)
+        .set({ ...values, version: sql`${projects.version} + 1`, updatedAt: sql`now()` })
+        .where(and(mine(institutionId, id), eq(projects.version, version)))
+        .returning();
+      if (row) await notifyChange(db, institutionId);
+      return row;
+    },
+
+    async remove(institutionId: string, id: string, version: number): Promise<boolean> {
+      const rows = await db
+        .delete(projects)
+        .where(and(mine(institutionId, id), eq(projects.version, version)))
+        .returning({ id: projects.id });
+      if (rows.length > 0) await notifyChange(db, institutionId);
+      return rows.length > 0;
+    },
+
+    async addPartner(values: typeof projectPartners.$inferInsert) {
+      const [{ n = 0 } = {}] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(projectPartners)
+        .where(eq(projectPartners.projectId, values.projectId));
+      await db.insert(projectPartners).values({ ...values, position: n });
+    },
+
+    async addFunding(values: typeof projectFunding.$inferInsert) {
+      const [{ n = 0 } = {}] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(projectFunding)
+        .where(eq(projectFunding.projectId, values.projectId));
+      await db.insert(projectFunding).values({ ...values, position: n });
+    },
+
+    /** Deletes a partner or a funding source of the project; false when it is not one of them. */
+    async removePart(kind: 'partner' | 'funding', institutionId: string, projectId: string, id: string) {
+      const t = kind === 'partner' ? projectPartners : projectFunding;
+      const rows = await db
+        .delete(t)
+        .where(and(eq(t.institutionId, institutionId), eq(t.projectId, projectId), eq(t.id, id)))
+        .returning({ id: t.id });
+      return rows.length > 0;
+    },
+
+    /** Writes the years with an amount over the stored ones and drops those sent as null. */
+    async putYears(
+      institutionId: string,
+      projectId: string,
+      years: { year: number; amount: string | null }[],
+    ) {
+      const kept = years.filter((y): y is { year: number; amount: string } => y.amount !== null);
+      const dropped = years.filter((y) => y.amount === null).map((y) => y.year);
+      if (dropped.length > 0)
+        await db
+          .delete(projectYears)
+          .where(and(eq(projectYears.projectId, projectId), inArray(projectYears.year, dropped)));
+      if (kept.length > 0)
+        await db
+          .insert(projectYears)
+          .values(kept.map((y) => ({ ...y, projectId, institutionId })))
+          .onConflictDoUpdate({
+            target: [projectYears.projectId, projectYears.year],
+            set: { amount: sql`excluded.amount` },
+          });
+    },
+
+    /** The institution's projects as records to link to (an objective's activities), named in both languages. */
+    async targets(institutionId: string, ids?: string[]) {
+      return db
+        .select({
+          id: projects.id,
+          labelIt: projects.titleIt,
+          labelEn: sql<string>`coalesce(${projects.titleEn}, ${projects.titleIt})`,
+          day: projects.startsOn,
+        })
+        .from(projects)
+        .where(and(eq(projects.institutionId, institutionId), ids ? inArray(projects.id, ids) : undefined))
+        .orderBy(sql`${projects.startsOn} desc nulls last`);
+    },
+  };
+}
+
+export type ProjectsRepository = ReturnType<typeof createProjectsRepository>;

@@ -1,0 +1,383 @@
+// Projects: the rules of a project (its code unique in the institution, kind, role, status, period, countries,
+// budget as exact decimals), its partners from the registry or named here, its co-funding by source and its
+// budget per year, by institution id; the public list and the IATI activity file of its cooperation
+// projects; and the back-office's and the API's use cases (createProjectsAdmin): as the actor's institution
+// under row-level security, role-checked, versioned and audited.
+import type { Database } from '../../platform/db/client.ts';
+import { AppError } from '../../platform/errors.ts';
+import { amount, fieldChecks, text } from '../../platform/field-rules.ts';
+import { pageOf } from '../../platform/paging.ts';
+import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
+import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
+import type { CounterpartsService } from '../counterparts/counterparts.service.ts';
+import type { InstitutionsService } from '../institutions/institutions.service.ts';
+import { countryCode } from '../places/places.service.ts';
+import { type IatiOrganisation, type IatiProject, iatiActivities } from './projects.iati.ts';
+import {
+  PROJECT_SORTS,
+  type ProjectFilter,
+  type ProjectRow,
+  type ProjectSort,
+  type ProjectsRepository,
+} from './projects.repository.ts';
+import { checkedProject, PARTNER_ROLES, type ProjectFields, projectYears } from './projects.rules.ts';
+import type { Project } from './projects.schemas.ts';
+
+export { PROJECT_SORTS, type ProjectSort } from './projects.repository.ts';
+export { PROJECT_KINDS, PROJECT_STATUSES, type ProjectFields } from './projects.rules.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ProjectRecord extends Project {
+  example: boolean;
+  version: number;
+}
+
+export interface ProjectListQuery {
+  q?: string | undefined;
+  status?: string | undefined;
+  kind?: string | undefined;
+  country?: string | undefined;
+  sort?: ProjectSort | undefined;
+  page?: number | undefined;
+}
+
+export interface PartnerFields {
+  counterpartId?: string | null | undefined;
+  name?: string | null | undefined;
+  role: string;
+  country?: string | null | undefined;
+}
+
+const stale = (current: ProjectRecord, version: number) =>
+  new AppError(
+    'version_conflict',
+    `The project was changed by someone else (now at version ${current.version}, you started from ${version})`,
+    { field: 'version', details: { currentVersion: current.version, current } },
+  );
+
+/** Projects with their partners, funding and years, read in three queries for any number of them. */
+async function assembled(repo: ProjectsRepository, rows: ProjectRow[]): Promise<ProjectRecord[]> {
+  const { partners, funding, years } = await repo.parts(rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    kind: r.kind,
+    titleIt: r.titleIt,
+    titleEn: r.titleEn,
+    descriptionIt: r.descriptionIt,
+    descriptionEn: r.descriptionEn,
+    funder: r.funder,
+    role: r.role,
+    status: r.status,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    countries: r.countries,
+    currency: r.currency,
+    totalBudget: r.totalBudget,
+    ownShare: r.ownShare,
+    resultsIt: r.resultsIt,
+    resultsEn: r.resultsEn,
+    documents: r.documents,
+    partners: partners
+      .filter((p) => p.projectId === r.id)
+      .map((p) => ({
+        id: p.id,
+        counterpartId: p.counterpartId,
+        name: p.name,
+        role: p.role,
+        country: p.country,
+      })),
+    funding: funding
+      .filter((f) => f.projectId === r.id)
+      .map((f) => ({ id: f.id, source: f.source, amount: f.amount })),
+    years: years.filter((y) => y.projectId === r.id).map((y) => ({ year: y.year, amount: y.amount })),
+    published: r.published,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+    example: r.example,
+    version: r.version,
+  }));
+}
+
+/** A project as an IATI activity: the institution's role and its partners as participating organisations. */
+function iatiOf(p: ProjectRecord, url: string | null): IatiProject {
+  const role = {
+    lead: 'implementing',
+    partner: 'implementing',
+    associate: 'implementing',
+    funder: 'funding',
+  } as const;
+  return {
+    id: p.id,
+    code: p.code,
+    titleIt: p.titleIt,
+    titleEn: p.titleEn,
+    descriptionIt: p.descriptionIt,
+    descriptionEn: p.descriptionEn,
+    status: p.status,
+    startDate: p.startsOn,
+    endDate: p.endsOn,
+    countries: p.countries,
+    participants: [
+      ...(p.funder ? [{ name: p.funder, role: 'funding' as const }] : []),
+      ...p.partners.map((x) => ({ name: x.name, role: role[x.role], country: x.country })),
+    ],
+    currency: p.currency,
+    totalBudget: p.totalBudget,
+    yearBudgets: p.years,
+    url,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function createProjectsService(deps: {
+  repo: ProjectsRepository;
+  counterparts: Pick<CounterpartsService, 'byIds'>;
+  institutions: Pick<InstitutionsService, 'get'>;
+}) {
+  const { repo, counterparts, institutions } = deps;
+
+  async function project(institutionId: string, id: string): Promise<ProjectRecord> {
+    const row = UUID.test(id) ? await repo.byId(institutionId, id) : undefined;
+    if (!row) throw AppError.notFound('Project', id);
+    return (await assembled(repo, [row]))[0]!;
+  }
+
+  async function uniqueCode(institutionId: string, code: string, exceptId?: string) {
+    if (await repo.withCode(institutionId, code, exceptId))
+      throw new AppError('conflict', `A project "${code}" already exists`, {
+        field: 'code',
+        details: { reason: 'taken' },
+      });
+  }
+
+  async function bump(institutionId: string, id: string, version: number) {
+    if (!(await repo.update(institutionId, id, version, {})))
+      throw stale(await project(institutionId, id), version);
+  }
+
+  /** A partner checked: a counterpart of the institution (its name and country by default) or a name. */
+  async function checkedPartner(institutionId: string, f: PartnerFields) {
+    const c = fieldChecks();
+    const role = c.take(() => {
+      const v = PARTNER_ROLES.find((r) => r === f.role.trim());
+      if (!v) throw AppError.invalid('role', `Choose one of ${PARTNER_ROLES.join(', ')}`);
+      return v;
+    });
+    const id = (f.counterpartId ?? '').trim();
+    const [known] = id && UUID.test(id) ? await counterparts.byIds([id]) : [];
+    if (id && (!known || known.institutionId !== institutionId))
+      c.refuse(
+        AppError.invalid('counterpartId', "Choose one of your institution's partners", { reason: 'unknown' }),
+      );
+    const name = c.take(() => text('name', f.name ?? '', 300, !known) ?? known?.nameIt ?? '');
+    const country = c.take(() => countryCode('country', f.country ?? '') ?? known?.countryCode ?? null);
+    c.done();
+    return { counterpartId: known?.id ?? null, name, role, country };
+  }
+
+  return {
+    project,
+
+    async page(institutionId: string, query: ProjectListQuery) {
+      const filter: ProjectFilter = {
+        institutionId,
+        q: query.q?.trim() || undefined,
+        status: query.status || undefined,
+        kind: query.kind || undefined,
+        country: query.country || undefined,
+      };
+      const total = await repo.count(filter);
+      const at = pageOf(total, query.page);
+      const sort = query.sort && PROJECT_SORTS.includes(query.sort) ? query.sort : '-starts';
+      const rows = await repo.page(filter, { sort, limit: at.pageSize, offset: at.offset });
+      return {
+        items: await assembled(repo, rows),
+        total,
+        page: at.page,
+        pages: at.pages,
+        pageSize: at.pageSize,
+      };
+    },
+
+    /** An institution's published projects (never an example), newest first: the portal's and the open data's. */
+    async published(institutionId: string): Promise<ProjectRecord[]> {
+      const rows = await repo.page({ institutionId, publishedOnly: true }, { sort: '-starts' });
+      return assembled(repo, rows);
+    },
+
+    /** The IATI 2.03 activities of the institution's published cooperation projects. */
+    async iati(slug: string, now: Date, urlOf: (p: ProjectRecord) => string | null): Promise<string> {
+      const inst = await institutions.get(slug);
+      if (!inst.taxCode)
+        throw new AppError('conflict', 'The institution has no tax code: IATI names the publisher by it', {
+          details: { reason: 'no_tax_code' },
+        });
+      const org: IatiOrganisation = {
+        // The Italian registration agency's prefix (IT-CF: codice fiscale) makes the publisher's IATI ref.
+        ref: `IT-CF-${inst.taxCode}`,
+        nameIt: inst.nameIt,
+        nameEn: inst.nameEn,
+        typeCode: '10',
+      };
+      const rows = await repo.page(
+        { institutionId: inst.id, publishedOnly: true, kind: 'cooperation' },
+        { sort: 'starts' },
+      );
+      const exportable = (await assembled(repo, rows)).filter((p) =>
+        ['approved', 'running', 'closed'].includes(p.status),
+      );
+      if (exportable.length === 0)
+        throw new AppError(
+          'not_found',
+          'No published cooperation project is approved, running or closed yet',
+          {
+            details: { reason: 'none' },
+          },
+        );
+      return iatiActivities(
+        org,
+        exportable.map((p) => iatiOf(p, urlOf(p))),
+        now,
+      );
+    },
+
+    async create(institutionId: string, fields: ProjectFields, example = false): Promise<ProjectRecord> {
+      const values = checkedProject(fields);
+      if (example && values.published)
+        throw AppError.invalid('published', 'An example is never published', { reason: 'example' });
+      await uniqueCode(institutionId, values.code);
+      const made = await repo.insert(institutionId, { ...values, example });
+      return project(institutionId, made.id);
+    },
+
+    async update(institutionId: string, id: string, version: number, fields: ProjectFields) {
+      const before = await project(institutionId, id);
+      const values = checkedProject(fields);
+      if (before.example && values.published)
+        throw AppError.invalid('published', 'An example is never published', { reason: 'example' });
+      await uniqueCode(institutionId, values.code, id);
+      if (!(await repo.update(institutionId, id, version, values))) throw stale(before, version);
+      return project(institutionId, id);
+    },
+
+    async remove(institutionId: string, id: string, version: number): Promise<ProjectRecord> {
+      const before = await project(institutionId, id);
+      if (before.version !== version) throw stale(before, version);
+      if (!(await repo.remove(institutionId, id, version)))
+        throw stale(await project(institutionId, id), version);
+      return before;
+    },
+
+    async addPartner(institutionId: string, id: string, version: number, f: PartnerFields) {
+      await project(institutionId, id);
+      const values = await checkedPartner(institutionId, f);
+      await bump(institutionId, id, version);
+      await repo.addPartner({ ...values, projectId: id, institutionId });
+      return project(institutionId, id);
+    },
+
+    async addFunding(
+      institutionId: string,
+      id: string,
+      version: number,
+      f: { source: string; amount: string },
+    ) {
+      await project(institutionId, id);
+      const c = fieldChecks();
+      const source = c.take(() => text('source', f.source, 300, true)!);
+      const money = c.take(() => amount('amount', f.amount));
+      if (money === null) c.refuse(AppError.invalid('amount', 'amount is required'));
+      c.done();
+      await bump(institutionId, id, version);
+      await repo.addFunding({ source, amount: money!, projectId: id, institutionId });
+      return project(institutionId, id);
+    },
+
+    async removePart(
+      institutionId: string,
+      id: string,
+      version: number,
+      kind: 'partner' | 'funding',
+      partId: string,
+    ) {
+      await project(institutionId, id);
+      await bump(institutionId, id, version);
+      if (!UUID.test(partId) || !(await repo.removePart(kind, institutionId, id, partId)))
+        throw AppError.notFound(kind === 'partner' ? 'Partner' : 'Funding', partId);
+      return project(institutionId, id);
+    },
+
+    /** The institution's budget per year, for years within the project's period. */
+    async setYears(
+      institutionId: string,
+      id: string,
+      version: number,
+      years: { year: number; amount: string | null }[],
+    ) {
+      const p = await project(institutionId, id);
+      const allowed = projectYears(p.startsOn, p.endsOn);
+      const c = fieldChecks();
+      const checked = years.map((y) => {
+        if (!allowed.includes(y.year))
+          c.refuse(
+            AppError.invalid('years', `${y.year} is outside the project's period`, { reason: 'outside' }),
+          );
+        return { year: y.year, amount: c.take(() => amount(`amount_${y.year}`, y.amount ?? '')) };
+      });
+      c.done();
+      await bump(institutionId, id, version);
+      await repo.putYears(institutionId, id, checked);
+      return project(institutionId, id);
+    },
+
+    /** The institution's projects as records an objective can be linked to. */
+    targets: (institutionId: string, ids?: string[]) => repo.targets(institutionId, ids),
+  };
+}
+
+export type ProjectsService = ReturnType<typeof createProjectsService>;
+
+/** The back-office's and the API's use cases of projects, as the actor's institution, each write audited. */
+export function createProjectsAdmin(deps: { database: Database; projects: ProjectsService }) {
+  const { database, projects } = deps;
+  const { asStaff, created, updated, removed } = staffWork(database);
+  const change = <T>(actor: Actor, id: string, write: (institutionId: string) => Promise<T>) => {
+    requireWriter(actor);
+    return updated(actor, 'project', id, (institutionId) => projects.project(institutionId, id), write);
+  };
+  return {
+    canWrite,
+    checkWriter: (actor: Actor): void => requireWriter(actor),
+    projects: (actor: Actor, q: ProjectListQuery) => asStaff(actor, (i) => projects.page(i, q)),
+    project: (actor: Actor, id: string) =>
+      asStaff(actor, async (i) => ({
+        project: await projects.project(i, id),
+        history: await recordHistory(database, 'project', id, HISTORY_LIMIT),
+      })),
+    form(actor: Actor, id: string) {
+      requireWriter(actor);
+      return asStaff(actor, (i) => projects.project(i, id));
+    },
+    create(actor: Actor, fields: ProjectFields) {
+      requireWriter(actor);
+      return created(actor, 'project', (i) => projects.create(i, fields));
+    },
+    update: (actor: Actor, id: string, version: number, fields: ProjectFields) =>
+      change(actor, id, (i) => projects.update(i, id, version, fields)),
+    remove(actor: Actor, id: string, version: number) {
+      requireWriter(actor);
+      return removed(actor, 'project', id, (i) => projects.remove(i, id, version));
+    },
+    addPartner: (actor: Actor, id: string, version: number, f: PartnerFields) =>
+      change(actor, id, (i) => projects.addPartner(i, id, version, f)),
+    addFunding: (actor: Actor, id: string, version: number, f: { source: string; amount: string }) =>
+      change(actor, id, (i) => projects.addFunding(i, id, version, f)),
+    removePart: (actor: Actor, id: string, version: number, kind: 'partner' | 'funding', partId: string) =>
+      change(actor, id, (i) => projects.removePart(i, id, version, kind, partId)),
+    setYears: (actor: Actor, id: string, version: number, years: { year: number; amount: string | null }[]) =>
+      change(actor, id, (i) => projects.setYears(i, id, version, years)),
+  };
+}
+
+export type ProjectsAdmin = ReturnType<typeof createProjectsAdmin>;
