@@ -169,6 +169,7 @@ export function createServices(database: Database) {
     organisations,
     people,
     plan: planning.plan,
+    projects,
   });
   return {
     accounts,

@@ -200,3 +200,29 @@ export function makeObjective(
     sources: [],
   });
 }
+
+/** A cooperation project idea of the institution, unless `fields` say otherwise. */
+export function makeProject(services: Services, institutionId: string, fields: Record<string, string> = {}) {
+  return services.projects.create(institutionId, {
+    code: uniqueSlug('P'),
+    kind: 'cooperation',
+    titleIt: `Progetto ${uniqueSlug('p')}`,
+    titleEn: '',
+    descriptionIt: '',
+    descriptionEn: '',
+    funder: '',
+    role: 'lead',
+    status: 'idea',
+    startsOn: '',
+    endsOn: '',
+    countries: '',
+    currency: '',
+    totalBudget: '',
+    ownShare: '',
+    resultsIt: '',
+    resultsEn: '',
+    published: '',
+    ...fields,
+    documents: [],
+  });
+}

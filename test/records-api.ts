@@ -14,6 +14,7 @@ import {
   makeObjective,
   makeOrganisation,
   makePerson,
+  makeProject,
   makeToken,
   makeVisit,
 } from './factories-backoffice.ts';
@@ -92,7 +93,8 @@ export const registryState = async () =>
      select 'organisations', id, version from organisations union all
      select 'people', id, version from people union all
      select 'person_roles', id, version from person_roles union all
-     select 'objectives', id, version from objectives
+     select 'objectives', id, version from objectives union all
+     select 'projects', id, version from projects
      order by 1, 2`,
   );
 
@@ -194,6 +196,12 @@ export async function everyWrite(): Promise<Call[]> {
   const indF = (await ctx.services.plan.putIndicator(milanId, objF.id, 1, undefined, INDICATOR))
     .indicators[0]!;
   const linkG = await ctx.services.plan.link(milanId, objG.id, 'visit', visitC.id);
+  const project = () => makeProject(ctx.services, milanId);
+  const [projA, projB, projC, projD] = [await project(), await project(), await project(), await project()];
+  const withFunding = await ctx.services.projects.addFunding(milanId, projD.id, 1, {
+    source: 'AICS',
+    amount: '10',
+  });
   const [keptPerson, twinPerson] = [
     await makePerson(ctx.services, milanId),
     await makePerson(ctx.services, milanId),
@@ -533,6 +541,33 @@ export async function everyWrite(): Promise<Call[]> {
       method: 'DELETE',
       url: `/api/v1/objectives/${objG.id}/links/${linkG.linkId}`,
       auditedAs: objG.id,
+    },
+    {
+      label: 'add project',
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { code: `P-${slug}`, kind: 'eu', titleIt: 'Progetto', role: 'partner', status: 'idea' },
+    },
+    {
+      label: 'edit project',
+      method: 'PATCH',
+      url: `/api/v1/projects/${projA.id}`,
+      payload: { status: 'submitted', version: 1 },
+    },
+    { label: 'delete project', method: 'DELETE', url: `/api/v1/projects/${projB.id}?version=1` },
+    {
+      label: 'add a project partner',
+      method: 'POST',
+      url: `/api/v1/projects/${projC.id}/partners`,
+      payload: { version: 1, name: 'Commune de Thiès', role: 'partner' },
+      auditedAs: projC.id,
+    },
+    {
+      label: 'remove a co-funding source',
+      method: 'DELETE',
+      url: `/api/v1/projects/${projD.id}/funding/${withFunding.funding[0]!.id}?version=2`,
+      auditedAs: projD.id,
+      status: 200,
     },
     {
       label: 'add catalogue network',

@@ -8,6 +8,7 @@ import {
   makeObjective,
   makeOrganisation,
   makePerson,
+  makeProject,
   makeVisit,
 } from '../../test/factories-backoffice.ts';
 import {
@@ -46,6 +47,33 @@ const mission = () => makeMission(ctx.services, milanId);
 const objective = () => makeObjective(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'add a project',
+    entity: 'project',
+    allowed: WRITERS,
+    prepare: async () => {
+      const code = uniqueSlug('P');
+      return {
+        url: '/admin/it/projects/new',
+        fields: { code, kind: 'cooperation', titleIt: 'Progetto', role: 'lead', status: 'idea' },
+        applied: async () => !!(await one('select 1 from projects where code = $1', [code])),
+      };
+    },
+  },
+  {
+    name: 'add a co-funding source to a project',
+    entity: 'project',
+    allowed: WRITERS,
+    prepare: async () => {
+      const p = await makeProject(ctx.services, milanId);
+      return {
+        url: `/admin/it/projects/${p.id}/funding/new`,
+        fields: { version: '1', source: 'Regione', amount: '1.000,00' },
+        applied: async () =>
+          !!(await one("select 1 from project_funding where project_id = $1 and amount = '1000.00'", [p.id])),
+      };
+    },
+  },
   {
     name: 'add an objective',
     entity: 'objective',

@@ -34,6 +34,7 @@ import { peoplePages } from './people/people.pages.tsx';
 import { planApi } from './plan/plan.api.ts';
 import { planPages } from './plan/plan.pages.tsx';
 import { projectsApi } from './projects/projects.api.ts';
+import { projectsPages } from './projects/projects.pages.tsx';
 import { unitsApi } from './units/units.api.ts';
 import { unitsPages } from './units/units.pages.tsx';
 import { visitsApi } from './visits/visits.api.ts';
@@ -79,5 +80,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'gifts', api: giftsApi, pages: giftsPages },
   { name: 'briefing', api: briefingApi, pages: briefingPages },
   { name: 'plan', api: planApi, pages: planPages },
-  { name: 'projects', api: projectsApi },
+  { name: 'projects', api: projectsApi, pages: projectsPages },
 ];

@@ -181,7 +181,7 @@ export function createPlanService(deps: {
     if (values.code && (await repo.withCode(institutionId, values.mandateFrom, values.code, exceptId))) {
       throw new AppError('conflict', `The mandate already has an objective ${values.code}`, {
         field: 'code',
-        details: { reason: 'taken' },
+        details: { reason: 'taken_in_term' },
       });
     }
   }

@@ -19,6 +19,7 @@ import {
   vcardOf,
 } from '../organisations/organisations.service.ts';
 import { objectivesCsv } from '../plan/plan.service.ts';
+import { projectsCsv } from '../projects/projects.service.ts';
 import { createPortalKit, type PortalKit } from './portal.kit.tsx';
 import { directoryFileOf } from './portal.paths.ts';
 import { institutionRoutes } from './portal.sections.tsx';
@@ -118,6 +119,14 @@ function openDataRoutes(
       async () => objectivesCsv(await loadPart(data, 'objectives')),
     );
   };
+  const projectsFile = async (request: FastifyRequest, reply: FastifyReply, slug: string) => {
+    const data = await loadInstitution(slug);
+    if (!data) return notFound(request, reply, 'it');
+    reply.header('content-disposition', `attachment; filename="${slug}-projects.csv"`);
+    return serve(request, reply, `${slug}|data|projects`, data.institution.id, DATA_TYPES['csv']!, async () =>
+      projectsCsv(await loadPart(data, 'projects')),
+    );
+  };
   /** A directory as vCard (in a language), CSV or JSON; only what the portal shows. */
   const directoryFile = async (
     request: FastifyRequest,
@@ -177,6 +186,7 @@ function openDataRoutes(
       if (file === 'mission-costs.csv') return missionCostsFile(request, reply, slug);
       if (file === 'gifts.csv') return giftsFile(request, reply, slug);
       if (file === 'objectives.csv') return objectivesFile(request, reply, slug);
+      if (file === 'projects.csv') return projectsFile(request, reply, slug);
       const directory = directoryFileOf(file);
       if (directory) return directoryFile(request, reply, slug, file, directory);
       const format = /^agreements\.(csv|json|geojson)$/.exec(file)?.[1];

@@ -12,6 +12,7 @@ export const SECTIONS = {
   missionCosts: { it: 'costi-delle-missioni', en: 'mission-costs' },
   consularCorps: { it: 'corpo-consolare', en: 'consular-corps' },
   communities: { it: 'associazioni-straniere', en: 'community-associations' },
+  projects: { it: 'progetti', en: 'projects' },
   objectives: { it: 'obiettivi-e-risorse', en: 'objectives-and-resources' },
   openData: { it: 'dati-aperti', en: 'open-data' },
   legalNotes: { it: 'note-legali', en: 'legal-notes' },

@@ -22,6 +22,7 @@ import { Overview } from './views/overview.tsx';
 import { Partnership } from './views/partnership.tsx';
 import { filtersQuery, Partnerships, readFilters } from './views/partnerships.tsx';
 import { s } from './views/portal.strings.ts';
+import { Projects, readProjectFilters } from './views/projects.tsx';
 import { MapPage, Networks, OpenData, Privacy, privacyParagraphs, Timeline } from './views/sections.tsx';
 
 export function institutionRoutes(app: App, kit: PortalKit) {
@@ -51,9 +52,13 @@ export function institutionRoutes(app: App, kit: PortalKit) {
       section === 'objectives'
         ? readObjectiveFilters(request.query, await loadPart(data, 'objectives'))
         : undefined;
+    const projects =
+      section === 'projects'
+        ? readProjectFilters(request.query, await loadPart(data, 'projects'))
+        : undefined;
     // The agenda splits coming and past by today's date: its page is kept for a day at most.
     const day = section === 'agenda' ? todayIso() : '';
-    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}|${objectives ? Object.values(objectives).join(',') : ''}`;
+    const key = `${slug}|${lang}|${section}|${query ? filtersQuery(query.filters) : ''}|${query?.invalid.join(',') ?? ''}|${day}|${directory ? Object.values(directory).join(',') : ''}|${objectives ? Object.values(objectives).join(',') : ''}|${projects ? Object.values(projects).join(',') : ''}`;
     return page(request, reply, key, data.institution.id, async () =>
       sectionPage(data, lang, section, request.query, publicUrl, (part) => loadPart(data, part)),
     );
@@ -250,6 +255,30 @@ async function sectionContent(
             institution={inst.slug}
             institutionName={name}
             lang={lang}
+          />
+        ),
+      };
+    }
+    case 'projects': {
+      const all = await part('projects');
+      const filters = readProjectFilters(query, all);
+      const qs = new URLSearchParams(
+        Object.entries({ stato: filters.status, tipo: filters.kind, paese: filters.country }).filter(
+          ([, v]) => v,
+        ),
+      ).toString();
+      return {
+        description: t.sections.projects,
+        qs: qs ? `?${qs}` : '',
+        body: (
+          <Projects
+            all={all}
+            filters={filters}
+            institution={inst.slug}
+            institutionName={name}
+            lang={lang}
+            title={t.sections.projects}
+            action={sectionPath(inst.slug, lang, 'projects')}
           />
         ),
       };

@@ -12,6 +12,7 @@ import type { DirectoryEntry, OrganisationsService } from '../organisations/orga
 import type { PeopleService } from '../people/people.service.ts';
 import type { Objective } from '../plan/plan.schemas.ts';
 import type { PlanService } from '../plan/plan.service.ts';
+import type { ProjectRecord, ProjectsService } from '../projects/projects.service.ts';
 
 /**
  * The institution as every portal page shows it. What the pages list (agreements, agenda, directories) are
@@ -36,6 +37,8 @@ export interface PortalParts {
   communities: DirectoryEntry[];
   /** The published planning objectives with their money per year. */
   objectives: Objective[];
+  /** The published projects (never an example), newest first. */
+  projects: ProjectRecord[];
 }
 
 /** The latest of the institution's own change and its records' (ISO timestamps). */
@@ -106,8 +109,10 @@ export function createPortalService(deps: {
   organisations: OrganisationsService;
   people: PeopleService;
   plan: PlanService;
+  projects: ProjectsService;
 }) {
-  const { institutions, agreements, networks, agenda, missions, organisations, people, plan } = deps;
+  const { institutions, agreements, networks, agenda, missions, organisations, people, plan, projects } =
+    deps;
 
   /** A published directory, each entry with its current head when the head may be named in public. */
   async function directory(institutionId: string, kind: 'consular_post' | 'association') {
@@ -131,6 +136,7 @@ export function createPortalService(deps: {
     consularCorps: (inst) => directory(inst.id, 'consular_post'),
     communities: (inst) => directory(inst.id, 'association'),
     objectives: (inst) => plan.objectives(inst.id, true),
+    projects: (inst) => projects.published(inst.id),
   };
 
   return {

@@ -117,6 +117,7 @@ const SITEMAP_SECTIONS: Section[] = [
   'missionCosts',
   'consularCorps',
   'communities',
+  'projects',
   'objectives',
   'openData',
 ];

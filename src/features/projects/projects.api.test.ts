@@ -175,4 +175,67 @@ describe('projects', () => {
     expect(codes).toContain(shown.code);
     expect(codes).not.toContain(hidden.code);
   });
+
+  it('when a visitor opens "Progetti", then published projects show with their budget and partners, filters narrow them, and examples never show', async () => {
+    const shown = await cooperation({
+      published: true,
+      status: 'closed',
+      titleIt: 'Scuole a Kaya',
+      countries: ['BF'],
+    });
+    await send('POST', `/api/v1/projects/${shown.id}/partners`, {
+      version: 1,
+      name: 'Commune de Kaya',
+      role: 'partner',
+      country: 'BF',
+    });
+    const eu = await cooperation({
+      published: true,
+      kind: 'eu',
+      status: 'running',
+      titleIt: 'Città accoglienti',
+      countries: ['DE'],
+    });
+    const example = await ctx.services.projects.create(
+      milanId,
+      {
+        code: uniqueSlug('ex'),
+        kind: 'other',
+        titleIt: 'Progetto di esempio',
+        titleEn: '',
+        descriptionIt: '',
+        descriptionEn: '',
+        funder: '',
+        role: 'lead',
+        status: 'idea',
+        startsOn: '',
+        endsOn: '',
+        countries: '',
+        currency: '',
+        totalBudget: '',
+        ownShare: '',
+        resultsIt: '',
+        resultsEn: '',
+        published: '',
+        documents: [],
+      },
+      true,
+    );
+    const it = await app.inject({ url: '/milano/it/progetti/' });
+    expect(it.statusCode).toBe(200);
+    expect(it.body).toContain('Scuole a Kaya');
+    expect(it.body).toContain('250.000,00');
+    expect(it.body).toContain('Commune de Kaya (Partner, Burkina Faso)');
+    expect(it.body).not.toContain(example.titleIt);
+    const filtered = await app.inject({ url: '/milano/it/progetti/?tipo=eu' });
+    expect(filtered.body).toContain('Città accoglienti');
+    expect(filtered.body).not.toContain('Scuole a Kaya');
+    const en = await app.inject({ url: '/milano/en/projects/?paese=BF' });
+    expect(en.body).toContain('Decentralised cooperation');
+    expect(en.body).not.toContain('Città accoglienti');
+    const csv = await app.inject({ url: '/milano/data/projects.csv' });
+    expect(csv.body).toContain(`${shown.code},cooperation,Scuole a Kaya`);
+    expect(csv.body).toContain(eu.code);
+    expect(csv.body).not.toContain(example.code);
+  });
 });

@@ -3,6 +3,8 @@
 // budget per year, by institution id; the public list and the IATI activity file of its cooperation
 // projects; and the back-office's and the API's use cases (createProjectsAdmin): as the actor's institution
 // under row-level security, role-checked, versioned and audited.
+import { stringify } from 'csv-stringify/sync';
+import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { amount, fieldChecks, text } from '../../platform/field-rules.ts';
@@ -132,7 +134,7 @@ function iatiOf(p: ProjectRecord, url: string | null): IatiProject {
 
 export function createProjectsService(deps: {
   repo: ProjectsRepository;
-  counterparts: Pick<CounterpartsService, 'byIds'>;
+  counterparts: Pick<CounterpartsService, 'byIds' | 'list'>;
   institutions: Pick<InstitutionsService, 'get'>;
 }) {
   const { repo, counterparts, institutions } = deps;
@@ -331,12 +333,56 @@ export function createProjectsService(deps: {
       return project(institutionId, id);
     },
 
+    /** The registry's counterparts a partner can be chosen from. */
+    partnerChoices: async (institutionId: string) =>
+      (await counterparts.list(institutionId)).map((c) => ({ id: c.id, name: c.nameIt })),
+
     /** The institution's projects as records an objective can be linked to. */
     targets: (institutionId: string, ids?: string[]) => repo.targets(institutionId, ids),
   };
 }
 
 export type ProjectsService = ReturnType<typeof createProjectsService>;
+
+const CSV_COLUMNS = [
+  'code',
+  'kind',
+  'title_it',
+  'title_en',
+  'funder',
+  'role',
+  'status',
+  'starts_on',
+  'ends_on',
+  'countries',
+  'currency',
+  'total_budget',
+  'own_share',
+  'partners',
+] as const;
+
+/** The published projects as open data, a row each; partners as "name (role, country)" separated by "; ". */
+export function projectsCsv(list: readonly ProjectRecord[]): string {
+  const rows = list.map((p) =>
+    [
+      p.code,
+      p.kind,
+      p.titleIt,
+      p.titleEn ?? '',
+      p.funder ?? '',
+      p.role,
+      p.status,
+      p.startsOn ?? '',
+      p.endsOn ?? '',
+      p.countries.join(' '),
+      p.currency,
+      p.totalBudget ?? '',
+      p.ownShare ?? '',
+      p.partners.map((x) => `${x.name} (${[x.role, x.country].filter(Boolean).join(', ')})`).join('; '),
+    ].map(guardCell),
+  );
+  return `\uFEFF${stringify([[...CSV_COLUMNS], ...rows], { record_delimiter: '\r\n' })}`;
+}
 
 /** The back-office's and the API's use cases of projects, as the actor's institution, each write audited. */
 export function createProjectsAdmin(deps: { database: Database; projects: ProjectsService }) {
@@ -355,6 +401,7 @@ export function createProjectsAdmin(deps: { database: Database; projects: Projec
         project: await projects.project(i, id),
         history: await recordHistory(database, 'project', id, HISTORY_LIMIT),
       })),
+    partnerChoices: (actor: Actor) => asStaff(actor, (i) => projects.partnerChoices(i)),
     form(actor: Actor, id: string) {
       requireWriter(actor);
       return asStaff(actor, (i) => projects.project(i, id));

@@ -1,9 +1,30 @@
 // The labels, hints and error messages of the plan's fields (objectives, their money, indicators), in Italian
 // and English. strings.ts merges them into the shared words, so that forms, the stale-save table and the audit
-// history name a field alike. A year's field (expensePaid_2023) takes the words of its amount.
+// history name a field alike. A year's field (expensePaid_2023, target_2023) takes the words of its amount and
+// its year ("Spese: pagato (2023)"), so that it reads alone in a form, the stale-save table and the history; its
+// error message is its amount's (admin.forms.tsx drops the year).
+
+/** Every year a plan may hold (plan.rules.ts MIN_YEAR..MAX_YEAR): a year's fields are labelled for each. */
+const YEARS = Array.from({ length: 2100 - 1990 + 1 }, (_, i) => 1990 + i);
+const PER_YEAR = [
+  'incomePlanned',
+  'incomeCommitted',
+  'incomePaid',
+  'expensePlanned',
+  'expenseCommitted',
+  'expensePaid',
+  'target',
+  'actual',
+];
+const withYears = (labels: Record<string, string>): Record<string, string> => ({
+  ...labels,
+  ...Object.fromEntries(
+    YEARS.flatMap((year) => PER_YEAR.map((k) => [`${k}_${year}`, `${labels[k]} (${year})`])),
+  ),
+});
 
 const it = {
-  labels: {
+  labels: withYears({
     level: 'Livello',
     parentId: 'Obiettivo strategico di riferimento',
     code: 'Codice',
@@ -26,7 +47,8 @@ const it = {
     target: 'Valore atteso',
     actual: 'Valore raggiunto',
     years: 'Anni',
-  } as Record<string, string>,
+    indicators: 'Indicatori',
+  }),
   hints: {
     code: 'Come nel DUP, per esempio 1901/0159. Un obiettivo strategico di solito non ne ha.',
     parentId: 'Solo per un obiettivo operativo.',
@@ -42,11 +64,13 @@ const it = {
     level: 'Scegli se l’obiettivo è strategico oppure operativo.',
     parentId: 'Scegli dall’elenco l’obiettivo strategico a cui fa capo; un obiettivo strategico non ne ha.',
     code: 'Il codice può avere al massimo 40 caratteri.',
-    'code:taken': 'Nel mandato c’è già un obiettivo con questo codice.',
+    'code:taken_in_term': 'Nel mandato c’è già un obiettivo con questo codice.',
     mandateFrom: 'Scrivi un anno di quattro cifre, per esempio 2019.',
-    mandateTo: 'Scrivi un anno non precedente al primo; il mandato dura al massimo dieci anni.',
+    mandateTo:
+      'Scrivi l’ultimo anno del mandato, di quattro cifre e non precedente al primo: al massimo dieci anni.',
     firstYear: 'Scrivi un anno di quattro cifre, per esempio 2022.',
-    lastYear: 'Scrivi un anno non precedente al primo; al massimo dieci anni.',
+    lastYear:
+      'Scrivi l’ultimo anno delle risorse, di quattro cifre e non precedente al primo: al massimo dieci anni.',
     mission: 'La missione è la 19, Relazioni internazionali.',
     programme: 'Un obiettivo operativo appartiene al programma 1901 o 1902: sceglilo dall’elenco.',
     responsible: 'Il nome può avere al massimo 200 caratteri.',
@@ -67,7 +91,7 @@ const it = {
 type Fields = typeof it;
 
 const en: Fields = {
-  labels: {
+  labels: withYears({
     level: 'Level',
     parentId: 'Strategic objective it serves',
     code: 'Code',
@@ -90,7 +114,8 @@ const en: Fields = {
     target: 'Target',
     actual: 'Actual',
     years: 'Years',
-  },
+    indicators: 'Indicators',
+  }),
   hints: {
     code: 'As in the DUP, e.g. 1901/0159. A strategic objective usually has none.',
     parentId: 'Only for an operational objective.',
@@ -106,11 +131,12 @@ const en: Fields = {
     level: 'Choose whether the objective is strategic or operational.',
     parentId: 'Choose the strategic objective it serves from the list; a strategic objective serves none.',
     code: 'The code takes at most 40 characters.',
-    'code:taken': 'The term already has an objective with this code.',
+    'code:taken_in_term': 'The term already has an objective with this code.',
     mandateFrom: 'Write a four-digit year, e.g. 2019.',
-    mandateTo: 'Write a year not before the first; a term lasts at most ten years.',
+    mandateTo: 'Write the last year of the term, four digits and not before the first: at most ten years.',
     firstYear: 'Write a four-digit year, e.g. 2022.',
-    lastYear: 'Write a year not before the first; at most ten years.',
+    lastYear:
+      'Write the last year of the resources, four digits and not before the first: at most ten years.',
     mission: 'The mission is 19, International relations.',
     programme: 'An operational objective belongs to programme 1901 or 1902: choose it from the list.',
     responsible: 'The name takes at most 200 characters.',

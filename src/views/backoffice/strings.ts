@@ -4,6 +4,7 @@ import type { Lang } from '../../platform/i18n.ts';
 import { agendaFields } from './agenda-fields.ts';
 import { contactsFields } from './contacts-fields.ts';
 import { planFields } from './plan-fields.ts';
+import { projectsFields } from './projects-fields.ts';
 
 const it = {
   results: (n: number, page: number, pages: number) =>
@@ -55,6 +56,7 @@ const it = {
     ...agendaFields.it.labels,
     ...contactsFields.it.labels,
     ...planFields.it.labels,
+    ...projectsFields.it.labels,
     nameIt: 'Nome in italiano',
     nameEn: 'Nome in inglese',
     website: 'Sito web',
@@ -90,6 +92,7 @@ const it = {
     ...agendaFields.it.hints,
     ...contactsFields.it.hints,
     ...planFields.it.hints,
+    ...projectsFields.it.hints,
     website: 'Indirizzo completo, per esempio https://www.esempio.org. Facoltativo.',
     country: 'Solo per le organizzazioni, facoltativo: per esempio Belgio, Belgium o BE.',
     slug: 'Lettere minuscole senza accenti, cifre e trattini, per esempio affari-europei.',
@@ -112,6 +115,7 @@ const it = {
     ...agendaFields.it.fieldMessages,
     ...contactsFields.it.fieldMessages,
     ...planFields.it.fieldMessages,
+    ...projectsFields.it.fieldMessages,
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
     nameEn: 'Scrivi il nome in inglese, al massimo 200 caratteri.',
     'nameEn:taken': 'Esiste già un’organizzazione partner con questo nome in inglese.',
@@ -198,6 +202,7 @@ const en: Strings = {
     ...agendaFields.en.labels,
     ...contactsFields.en.labels,
     ...planFields.en.labels,
+    ...projectsFields.en.labels,
     nameIt: 'Name in Italian',
     nameEn: 'Name in English',
     website: 'Website',
@@ -233,6 +238,7 @@ const en: Strings = {
     ...agendaFields.en.hints,
     ...contactsFields.en.hints,
     ...planFields.en.hints,
+    ...projectsFields.en.hints,
     website: 'The full address, for example https://www.example.org. Optional.',
     country: 'Organisations only, optional: for example Belgio, Belgium or BE.',
     slug: 'Lower-case letters without accents, digits and hyphens, for example european-affairs.',
@@ -255,6 +261,7 @@ const en: Strings = {
     ...agendaFields.en.fieldMessages,
     ...contactsFields.en.fieldMessages,
     ...planFields.en.fieldMessages,
+    ...projectsFields.en.fieldMessages,
     nameIt: 'Write the name in Italian, at most 200 characters.',
     nameEn: 'Write the name in English, at most 200 characters.',
     'nameEn:taken': 'A partner organisation with this English name already exists.',

@@ -109,7 +109,7 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['agenda', 'organisations', 'counterparts', 'networks', 'plan', 'units'] as const).map(
+    ...(['agenda', 'organisations', 'counterparts', 'networks', 'projects', 'plan', 'units'] as const).map(
       (page): [string, string] => [page, t.nav[page]],
     ),
     ...(session.user.platformAdmin || session.user.roles.length > 1

@@ -34,6 +34,7 @@ const NAV: Section[] = [
   'networks',
   'agenda',
   'consularCorps',
+  'projects',
   'objectives',
   'openData',
 ];

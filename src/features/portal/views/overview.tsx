@@ -32,6 +32,7 @@ export function Overview({
     'agenda',
     'consularCorps',
     'communities',
+    'projects',
     'objectives',
     'openData',
   ];

@@ -266,6 +266,14 @@ export function OpenData(p: { institution: string; institutionName: string; lang
           , <a href={`/api/v1/institutions/${p.institution}/objectives`}>objectives.json</a> — {t.objectives}
         </li>
         <li>
+          <a href={`/${p.institution}/data/projects.csv`} download>
+            projects.csv
+          </a>
+          , <a href={`/api/v1/institutions/${p.institution}/projects`}>projects.json</a>,{' '}
+          <a href={`/api/v1/institutions/${p.institution}/projects.iati.xml`}>projects.iati.xml</a> —{' '}
+          {t.projects}
+        </li>
+        <li>
           <a href={directoryFilePath(p.institution, 'communities', 'csv')} download>
             community-associations.csv
           </a>
