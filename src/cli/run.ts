@@ -13,6 +13,8 @@ import { missionsCli } from '../features/missions/missions.cli.ts';
 import { organisationsCli } from '../features/organisations/organisations.cli.ts';
 import { peopleCli } from '../features/people/people.cli.ts';
 import { placesCli } from '../features/places/places.cli.ts';
+import { planCli } from '../features/plan/plan.cli.ts';
+import { projectsCli } from '../features/projects/projects.cli.ts';
 import { seedCli } from '../features/seed/seed.cli.ts';
 import { visitsCli } from '../features/visits/visits.cli.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -31,6 +33,8 @@ const commands: (CliCommand | CliBareCommand)[] = [
   ...agendaCli,
   ...visitsCli,
   ...missionsCli,
+  ...projectsCli,
+  ...planCli,
   ...meetingsCli,
   ...giftsCli,
   ...organisationsCli,

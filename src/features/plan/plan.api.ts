@@ -10,7 +10,6 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
   type Text,
@@ -20,8 +19,7 @@ import {
 import { ErrorResponse } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
-import type { Source } from '../agreements/agreements.schemas.ts';
-import type { ObjectiveFields } from './plan.rules.ts';
+import { fieldsOf } from './plan.body.ts';
 import {
   IndicatorInput,
   LinkInput,
@@ -32,53 +30,11 @@ import {
   ObjectiveRecordSchema,
   YearsInput,
 } from './plan.schemas.ts';
-import type { ObjectiveRecord } from './plan.service.ts';
 
 const TAGS = ['plan'];
 const READ = { access: 'viewer' } as const;
 const ChildParams = (name: string) =>
   Type.Object({ id: Type.String({ format: 'uuid' }), [name]: Type.String({ format: 'uuid' }) });
-
-type Body = {
-  [K in keyof Omit<
-    ObjectiveFields,
-    'sources' | 'published' | 'mandateFrom' | 'mandateTo' | 'firstYear' | 'lastYear'
-  >]?: Text;
-} & {
-  sources?: Source[] | undefined;
-  published?: boolean | undefined;
-  mandateFrom?: number | undefined;
-  mandateTo?: number | undefined;
-  firstYear?: number | undefined;
-  lastYear?: number | undefined;
-};
-
-const num = (sent: number | undefined, stored: number | undefined) => String(sent ?? stored ?? '');
-
-/** The API's body as the form's fields, a PATCH's left-out fields taken from the stored objective. */
-function fieldsOf(b: Body, s?: ObjectiveRecord): ObjectiveFields {
-  return {
-    level: keep(b.level, s?.level),
-    parentId: keep(b.parentId, s?.parentId),
-    code: keep(b.code, s?.code),
-    mandateFrom: num(b.mandateFrom, s?.mandateFrom),
-    mandateTo: num(b.mandateTo, s?.mandateTo),
-    titleIt: keep(b.titleIt, s?.titleIt),
-    titleEn: keep(b.titleEn, s?.titleEn),
-    addressIt: keep(b.addressIt, s?.addressIt),
-    addressEn: keep(b.addressEn, s?.addressEn),
-    mission: keep(b.mission, s?.mission),
-    programme: keep(b.programme, s?.programme),
-    responsible: keep(b.responsible, s?.responsible),
-    descriptionIt: keep(b.descriptionIt, s?.descriptionIt),
-    descriptionEn: keep(b.descriptionEn, s?.descriptionEn),
-    firstYear: num(b.firstYear, s?.firstYear),
-    lastYear: num(b.lastYear, s?.lastYear),
-    currency: keep(b.currency, s?.currency),
-    published: String(b.published ?? s?.published ?? false),
-    sources: b.sources ?? s?.sources ?? [],
-  };
-}
 
 export function planApi(services: Services) {
   const admin = services.planAdmin;

@@ -10,17 +10,15 @@ import {
   DELETE_NOTE,
   ERRORS,
   IdParams,
-  keep,
   PATCH_NOTE,
   SCOPE_NOTE,
-  type Text,
   VersionQuery,
   WRITE,
 } from '../../platform/http/record-writes.ts';
 import { ErrorResponse, StringEnum } from '../../platform/http/schema-helpers.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOf } from '../accounts/accounts.http.ts';
-import type { Source } from '../agreements/agreements.schemas.ts';
+import { fieldsOf } from './projects.body.ts';
 import { PROJECT_KINDS, PROJECT_STATUSES } from './projects.rules.ts';
 import {
   FundingInput,
@@ -32,7 +30,7 @@ import {
   ProjectRecordSchema,
   ProjectYearsInput,
 } from './projects.schemas.ts';
-import { PROJECT_SORTS, type ProjectFields, type ProjectRecord } from './projects.service.ts';
+import { PROJECT_SORTS } from './projects.service.ts';
 
 const TAGS = ['projects'];
 const READ = { access: 'viewer' } as const;
@@ -40,37 +38,6 @@ const PartParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   partId: Type.String({ format: 'uuid' }),
 });
-
-type Body = { [K in keyof Omit<ProjectFields, 'documents' | 'published' | 'countries'>]?: Text } & {
-  documents?: Source[] | undefined;
-  published?: boolean | undefined;
-  countries?: string[] | undefined;
-};
-
-/** The API's body as the form's fields, a PATCH's left-out fields taken from the stored project. */
-function fieldsOf(b: Body, s?: ProjectRecord): ProjectFields {
-  return {
-    code: keep(b.code, s?.code),
-    kind: keep(b.kind, s?.kind),
-    titleIt: keep(b.titleIt, s?.titleIt),
-    titleEn: keep(b.titleEn, s?.titleEn),
-    descriptionIt: keep(b.descriptionIt, s?.descriptionIt),
-    descriptionEn: keep(b.descriptionEn, s?.descriptionEn),
-    funder: keep(b.funder, s?.funder),
-    role: keep(b.role, s?.role),
-    status: keep(b.status, s?.status),
-    startsOn: keep(b.startsOn, s?.startsOn),
-    endsOn: keep(b.endsOn, s?.endsOn),
-    countries: (b.countries ?? s?.countries ?? []).join(', '),
-    currency: keep(b.currency, s?.currency),
-    totalBudget: keep(b.totalBudget, s?.totalBudget),
-    ownShare: keep(b.ownShare, s?.ownShare),
-    resultsIt: keep(b.resultsIt, s?.resultsIt),
-    resultsEn: keep(b.resultsEn, s?.resultsEn),
-    published: String(b.published ?? s?.published ?? false),
-    documents: b.documents ?? s?.documents ?? [],
-  };
-}
 
 export function projectsApi(services: Services) {
   const admin = services.projectsAdmin;
