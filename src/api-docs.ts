@@ -72,6 +72,11 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
           description: 'The gifts register: given and received, value, disposition (staff only)',
         },
         {
+          name: 'events',
+          description:
+            'International events the institution organises or supports (staff; published ones on the agenda)',
+        },
+        {
           name: 'projects',
           description:
             'Cooperation, EU, national and regional projects: partners, co-funding, budget per year; published ones ' +

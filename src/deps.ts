@@ -18,6 +18,12 @@ import {
   createCounterpartsAdmin,
   createCounterpartsService,
 } from './features/counterparts/counterparts.service.ts';
+import { createEventsRepository } from './features/events/events.repository.ts';
+import {
+  createEventsAdmin,
+  createEventsService,
+  type EventsService,
+} from './features/events/events.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
 import { createGiftsRepository } from './features/gifts/gifts.repository.ts';
 import { createGiftsAdmin, createGiftsService } from './features/gifts/gifts.service.ts';
@@ -94,7 +100,9 @@ export function createServices(database: Database) {
     institutions,
   });
   const projectsAdmin = createProjectsAdmin({ database, projects });
-  const planning = createPlan(database, institutions, projects);
+  const events = createEventsService({ repo: createEventsRepository(database.db) });
+  const eventsAdmin = createEventsAdmin({ database, events });
+  const planning = createPlan(database, institutions, { projects, events });
   const seed = createSeedService({
     database,
     places,
@@ -196,6 +204,8 @@ export function createServices(database: Database) {
     ...planning,
     projects,
     projectsAdmin,
+    events,
+    eventsAdmin,
     distributionLists,
     agenda,
     followUps,
@@ -233,13 +243,21 @@ export async function createDeps(options: DatabaseOptions): Promise<Deps> {
 }
 
 /** The plan's services. An objective links to the same records a person does: the people's query serves both. */
-function createPlan(database: Database, institutions: InstitutionsService, projects: ProjectsService) {
+function createPlan(
+  database: Database,
+  institutions: InstitutionsService,
+  activities: { projects: ProjectsService; events: EventsService },
+) {
   const people = createLinksRepository(database.db);
   const plan = createPlanService({
     repo: createPlanRepository(database.db),
     targets: async (institutionId, ids) => [
       ...(await people.targets(institutionId, ids)),
-      ...(await projects.targets(institutionId, ids)).map((t) => ({ ...t, kind: 'project' as const })),
+      ...(await activities.projects.targets(institutionId, ids)).map((t) => ({
+        ...t,
+        kind: 'project' as const,
+      })),
+      ...(await activities.events.targets(institutionId, ids)).map((t) => ({ ...t, kind: 'event' as const })),
     ],
     institutions,
   });

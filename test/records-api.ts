@@ -4,6 +4,7 @@
 // fixtures written as the database owner, and one call of every write route.
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
+import { BLANK_EVENT } from '../src/features/events/events.service.ts';
 import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
 import type { App } from '../src/platform/http/types.ts';
 import { makeInstitution } from './factories.ts';
@@ -94,7 +95,8 @@ export const registryState = async () =>
      select 'people', id, version from people union all
      select 'person_roles', id, version from person_roles union all
      select 'objectives', id, version from objectives union all
-     select 'projects', id, version from projects
+     select 'projects', id, version from projects union all
+     select 'events', id, version from events
      order by 1, 2`,
   );
 
@@ -198,6 +200,10 @@ export async function everyWrite(): Promise<Call[]> {
   const linkG = await ctx.services.plan.link(milanId, objG.id, 'visit', visitC.id);
   const project = () => makeProject(ctx.services, milanId);
   const [projA, projB, projC, projD] = [await project(), await project(), await project(), await project()];
+  const [eventA, eventB] = [
+    await ctx.services.events.create(milanId, { ...BLANK_EVENT, titleIt: 'Forum', startsOn: '2027-03-01' }),
+    await ctx.services.events.create(milanId, { ...BLANK_EVENT, titleIt: 'Forum', startsOn: '2027-03-02' }),
+  ];
   const withFunding = await ctx.services.projects.addFunding(milanId, projD.id, 1, {
     source: 'AICS',
     amount: '10',
@@ -569,6 +575,19 @@ export async function everyWrite(): Promise<Call[]> {
       auditedAs: projD.id,
       status: 200,
     },
+    {
+      label: 'add event',
+      method: 'POST',
+      url: '/api/v1/events',
+      payload: { titleIt: 'Dialoghi', role: 'organiser', status: 'proposed', startsOn: '2027-05-10' },
+    },
+    {
+      label: 'edit event',
+      method: 'PATCH',
+      url: `/api/v1/events/${eventA.id}`,
+      payload: { status: 'confirmed', version: 1 },
+    },
+    { label: 'delete event', method: 'DELETE', url: `/api/v1/events/${eventB.id}?version=1` },
     {
       label: 'add catalogue network',
       method: 'POST',

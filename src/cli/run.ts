@@ -7,6 +7,7 @@ import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agendaCli } from '../features/agenda/agenda.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';
+import { eventsCli } from '../features/events/events.cli.ts';
 import { giftsCli } from '../features/gifts/gifts.cli.ts';
 import { meetingsCli } from '../features/meetings/meetings.cli.ts';
 import { missionsCli } from '../features/missions/missions.cli.ts';
@@ -34,6 +35,7 @@ const commands: (CliCommand | CliBareCommand)[] = [
   ...visitsCli,
   ...missionsCli,
   ...projectsCli,
+  ...eventsCli,
   ...planCli,
   ...meetingsCli,
   ...giftsCli,

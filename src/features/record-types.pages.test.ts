@@ -48,6 +48,26 @@ const objective = () => makeObjective(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
   {
+    name: 'add an event',
+    entity: 'event',
+    allowed: WRITERS,
+    prepare: async () => {
+      const title = `Evento ${uniqueSlug('e')}`;
+      return {
+        url: '/admin/it/events/new',
+        fields: {
+          titleIt: title,
+          role: 'organiser',
+          status: 'proposed',
+          startsOn: '10/05/2027',
+          coordinates: '43.7693, 11.2558',
+        },
+        applied: async () =>
+          !!(await one('select 1 from events where title_it = $1 and latitude is not null', [title])),
+      };
+    },
+  },
+  {
     name: 'add a project',
     entity: 'project',
     allowed: WRITERS,

@@ -13,6 +13,8 @@ import { agreementsPages } from './agreements/agreements.pages.tsx';
 import { briefingApi, briefingPages } from './briefing/briefing.routes.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
+import { eventsApi } from './events/events.api.ts';
+import { eventsPages } from './events/events.pages.tsx';
 import { giftsApi } from './gifts/gifts.api.ts';
 import { giftsPages } from './gifts/gifts.pages.tsx';
 import { institutionsApi } from './institutions/institutions.api.ts';
@@ -81,4 +83,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'briefing', api: briefingApi, pages: briefingPages },
   { name: 'plan', api: planApi, pages: planPages },
   { name: 'projects', api: projectsApi, pages: projectsPages },
+  { name: 'events', api: eventsApi, pages: eventsPages },
 ];

@@ -170,9 +170,9 @@ describe('BarChart', () => {
     // Two values are not recorded: two dashed stubs in the chart, one more as the legend's sample.
     expect(svg.match(/stroke-dasharray="3 2"/g)).toHaveLength(2);
     expect(html.match(/stroke-dasharray="3 2"/g)).toHaveLength(3);
-    // Italian groups digits from five up (CLDR): 1000,00 € but 12.000,00 €.
+    // Grouped from four digits, as Italian budgets write them: 1.000,00 €, like 12.000,00 €.
     expect(cellsOf(html)).toEqual([
-      `1000,00${nbsp}€`,
+      `1.000,00${nbsp}€`,
       `800,00${nbsp}€`,
       `500,00${nbsp}€`,
       'non rilevato',

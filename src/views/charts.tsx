@@ -125,7 +125,13 @@ export function barChartLayout(data: BarChartData, size = CHART_SIZE): BarLayout
  * by hand would have to redo the locale's grouping, sign and the currency's digits, which Intl already knows.
  */
 export function amountFormatter(lang: Lang, currency: string): (value: string) => string {
-  const money = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency });
+  // Grouped from four digits, as Italian budgets write them (1.000,00 €); CLDR's Italian default starts at five.
+  const options = {
+    style: 'currency',
+    currency,
+    useGrouping: 'always',
+  } as unknown as Intl.NumberFormatOptions;
+  const money = new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', options);
   // TypeScript's ES2022 library types format() as taking numbers only; the runtime takes the decimal string.
   return (value) => money.format(checkDecimal(value) as unknown as number);
 }

@@ -11,7 +11,7 @@ import { actorOf } from '../accounts/accounts.http.ts';
 
 const AgendaEntry = Type.Object(
   {
-    kind: StringEnum(['visit', 'mission', 'meeting'] as const),
+    kind: StringEnum(['visit', 'mission', 'meeting', 'event'] as const),
     id: Type.String({ format: 'uuid' }),
     titleIt: Type.String(),
     titleEn: Nullable(Type.String()),

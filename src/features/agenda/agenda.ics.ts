@@ -33,8 +33,8 @@ function endOf(e: EntryRow): string {
 }
 
 const KINDS = {
-  it: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro' },
-  en: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting' },
+  it: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro', event: 'Evento' },
+  en: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting', event: 'Event' },
 } as const;
 
 export interface FeedOptions {

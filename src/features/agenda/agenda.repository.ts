@@ -58,9 +58,9 @@ export function createAgendaRepository(db: Db) {
 
 export type AgendaRepository = ReturnType<typeof createAgendaRepository>;
 
-/** One visit, mission or meeting as the calendar and the feeds show it (days and times in Europe/Rome). */
+/** One visit, mission, meeting or event as the calendar and the feeds show it (days and times in Europe/Rome). */
 export interface EntryRow {
-  kind: 'visit' | 'mission' | 'meeting';
+  kind: 'visit' | 'mission' | 'meeting' | 'event';
   id: string;
   title_it: string;
   title_en: string | null;
@@ -86,7 +86,7 @@ export interface EntryRow {
   updated_at: string;
 }
 
-// The three record types of the agenda in one list, each overlapping the period [$2, $3]; $4 keeps only what
+// The four record types of the agenda (visits, missions, meetings, events) in one list, each overlapping the period [$2, $3]; $4 keeps only what
 // the public may see (published, not an example).
 const ENTRIES = `
 select * from (
@@ -114,6 +114,13 @@ select * from (
          g.published, g.example, g.version, g.updated_at
     from meetings g left join counterparts cp on cp.id = g.counterpart_id
    where g.institution_id = $1 and g.starts_on <= $3 and g.starts_on >= $2
+  union all
+  select 'event', x.id::text, x.title_it, x.title_en, x.status, x.starts_on::text,
+         to_char(x.starts_at, 'HH24:MI'), x.ends_on::text, to_char(x.ends_at, 'HH24:MI'), x.partners, x.partners,
+         nullif(concat_ws(', ', x.venue, x.city), ''), nullif(concat_ws(', ', x.venue, x.city), ''),
+         x.description_it, x.description_en, null, x.published, x.example, x.version, x.updated_at
+    from events x
+   where x.institution_id = $1 and x.starts_on <= $3 and x.ends_on >= $2
 ) e
 where not $4::boolean or (e.published and not e.example)
 order by e.starts_on, e.starts_at nulls first, e.title_it`;
@@ -140,6 +147,7 @@ export async function feedStamp(query: QueryFn, institutionId: string): Promise<
        (select concat(max(updated_at), '/', count(*)) from visits where institution_id = $1),
        (select concat(max(updated_at), '/', count(*)) from missions where institution_id = $1),
        (select concat(max(updated_at), '/', count(*)) from meetings where institution_id = $1),
+       (select concat(max(updated_at), '/', count(*)) from events where institution_id = $1),
        (select concat(max(updated_at), '/', count(*)) from counterparts where institution_id = $1),
        (select updated_at from institutions where id = $1),
        current_date) as stamp`,

@@ -15,7 +15,10 @@ const it = {
   weekCaption: (from: string, to: string) => `Settimana dal ${from} al ${to}`,
   nothing: 'Niente in programma.',
   nothingThisDay: 'Niente',
-  kinds: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro' } as Record<string, string>,
+  kinds: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro', event: 'Evento' } as Record<
+    string,
+    string
+  >,
   statuses: {
     proposed: 'proposta',
     confirmed: 'confermata',
@@ -67,7 +70,7 @@ const en: Strings = {
   weekCaption: (from: string, to: string) => `Week from ${from} to ${to}`,
   nothing: 'Nothing planned.',
   nothingThisDay: 'Nothing',
-  kinds: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting' },
+  kinds: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting', event: 'Event' },
   statuses: { proposed: 'proposed', confirmed: 'confirmed', held: 'held', cancelled: 'cancelled' },
   lists: 'Lists',
   visits: 'Visits and delegations',

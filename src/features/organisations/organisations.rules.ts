@@ -2,6 +2,8 @@
 // Italian regions a consular district is made of; and the pure checks of a map point.
 import { AppError } from '../../platform/errors.ts';
 
+export { mapPoint } from '../../platform/field-rules.ts';
+
 export const ORGANISATION_KINDS = [
   'consular_post',
   'association',
@@ -87,29 +89,4 @@ export function regionList(field: string, value: string | readonly string[] | un
     if (!out.includes(region)) out.push(region);
   }
   return out.sort((a, b) => REGIONS.indexOf(a as never) - REGIONS.indexOf(b as never));
-}
-
-/**
- * A map point typed as "45.4642, 9.1900" (latitude, longitude: what a map's "share" shows) or blank; the
- * latitude within ±90 and the longitude within ±180.
- */
-export function mapPoint(
-  field: string,
-  value: string | undefined,
-): { latitude: number; longitude: number } | null {
-  const v = (value ?? '').trim();
-  if (!v) return null;
-  const m = /^(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)$/.exec(v);
-  const latitude = m ? Number(m[1]) : Number.NaN;
-  const longitude = m ? Number(m[2]) : Number.NaN;
-  if (!m || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-    throw AppError.invalid(
-      field,
-      `"${v}" is not a point: write the latitude and the longitude, e.g. 45.4642, 9.1900`,
-      {
-        reason: 'not_a_point',
-      },
-    );
-  }
-  return { latitude, longitude };
 }

@@ -24,6 +24,7 @@ const KINDS: Record<string, string> = {
   meeting: 'Incontri',
   network: 'Reti',
   project: 'Progetti',
+  event: 'Eventi',
 };
 const LABELS: Record<string, string> = {
   incomePlanned: 'Entrate: previsione',

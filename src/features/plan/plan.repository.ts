@@ -9,7 +9,7 @@ import { objectiveIndicators, objectiveLinks, objectives, objectiveYears } from 
 
 export type ObjectiveRow = typeof objectives.$inferSelect;
 export type IndicatorRow = typeof objectiveIndicators.$inferSelect;
-export type LinkKind = 'agreement' | 'visit' | 'mission' | 'meeting' | 'network' | 'project';
+export type LinkKind = 'agreement' | 'visit' | 'mission' | 'meeting' | 'network' | 'project' | 'event';
 
 /** The link's column of each kind. */
 const KEY = {
@@ -19,6 +19,7 @@ const KEY = {
   meeting: 'meetingId',
   network: 'networkId',
   project: 'projectId',
+  event: 'eventId',
 } as const;
 
 export interface ObjectiveFilter {
@@ -50,7 +51,7 @@ export function createPlanRepository(db: Db) {
       return row;
     },
 
-    async years(ids: string[]): Promise<(YearAmounts & { objectiveId: string })[]> {
+    async years(ids: string[]): Promise<(YearAmounts & { objectiveId: string; institutionId: string })[]> {
       if (ids.length === 0) return [];
       return db
         .select()
@@ -78,7 +79,13 @@ export function createPlanRepository(db: Db) {
         .orderBy(asc(objectiveLinks.createdAt));
       return rows.map((r) => ({
         linkId: r.id,
-        recordId: (r.agreementId ?? r.visitId ?? r.missionId ?? r.meetingId ?? r.networkId ?? r.projectId)!,
+        recordId: (r.agreementId ??
+          r.visitId ??
+          r.missionId ??
+          r.meetingId ??
+          r.networkId ??
+          r.projectId ??
+          r.eventId)!,
       }));
     },
 

@@ -47,7 +47,15 @@ export const Indicator = Type.Object(
   { title: 'Indicator' },
 );
 
-export const LINK_KINDS = ['agreement', 'visit', 'mission', 'meeting', 'network', 'project'] as const;
+export const LINK_KINDS = [
+  'agreement',
+  'visit',
+  'mission',
+  'meeting',
+  'network',
+  'project',
+  'event',
+] as const;
 export const ObjectiveLink = Type.Object(
   {
     linkId: Type.String({ format: 'uuid' }),

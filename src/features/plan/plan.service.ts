@@ -109,7 +109,7 @@ async function assembled(repo: PlanRepository, rows: ObjectiveRow[]): Promise<Ob
     years: horizon(
       r.firstYear,
       r.lastYear,
-      years.filter((y) => y.objectiveId === r.id).map(({ objectiveId: _o, ...y }) => y),
+      years.filter((y) => y.objectiveId === r.id).map(({ objectiveId: _o, institutionId: _i, ...y }) => y),
     ),
     indicators: indicators
       .filter((i) => i.objectiveId === r.id)

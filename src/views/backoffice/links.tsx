@@ -5,7 +5,15 @@ import type { ComponentChildren } from 'preact';
 import { formatDate, type Lang } from '../../platform/i18n.ts';
 import { Field } from './fields.tsx';
 
-export const LINKABLE_KINDS = ['agreement', 'visit', 'mission', 'meeting', 'network', 'project'] as const;
+export const LINKABLE_KINDS = [
+  'agreement',
+  'visit',
+  'mission',
+  'meeting',
+  'network',
+  'project',
+  'event',
+] as const;
 export type LinkableKind = (typeof LINKABLE_KINDS)[number];
 
 /** A record that can be linked, named in both languages, with its day where it has one. */
@@ -27,6 +35,7 @@ const WORDS = {
       meeting: 'Incontro',
       network: 'Rete',
       project: 'Progetto',
+      event: 'Evento',
     },
     groups: {
       agreement: 'Accordi',
@@ -35,6 +44,7 @@ const WORDS = {
       meeting: 'Incontri',
       network: 'Reti',
       project: 'Progetti',
+      event: 'Eventi',
     },
     record: 'A che cosa',
     role: 'Con quale ruolo',
@@ -52,6 +62,7 @@ const WORDS = {
       meeting: 'Meeting',
       network: 'Network',
       project: 'Project',
+      event: 'Event',
     },
     groups: {
       agreement: 'Agreements',
@@ -60,6 +71,7 @@ const WORDS = {
       meeting: 'Meetings',
       network: 'Networks',
       project: 'Projects',
+      event: 'Events',
     },
     record: 'In what',
     role: 'In what role',
@@ -80,6 +92,7 @@ export const LINK_PATHS: Record<LinkableKind, string> = {
   meeting: 'meetings',
   network: 'networks',
   project: 'projects',
+  event: 'events',
 };
 
 export const linkLabel = (t: Linkable, lang: Lang) => {

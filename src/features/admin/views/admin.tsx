@@ -166,6 +166,7 @@ const SECTION_OF: Record<string, string> = {
   missions: 'agenda',
   meetings: 'agenda',
   gifts: 'agenda',
+  events: 'agenda',
   people: 'organisations',
 };
 

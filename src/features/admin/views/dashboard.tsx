@@ -139,10 +139,10 @@ export function AuditLogView({ lang, rows, names }: { lang: Lang; rows: AuditEnt
 }
 
 const KINDS = {
-  it: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro' },
-  en: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting' },
+  it: { visit: 'Visita', mission: 'Missione', meeting: 'Incontro', event: 'Evento' },
+  en: { visit: 'Visit', mission: 'Mission', meeting: 'Meeting', event: 'Event' },
 } as const;
-const PATHS = { visit: 'visits', mission: 'missions', meeting: 'meetings' } as const;
+const PATHS = { visit: 'visits', mission: 'missions', meeting: 'meetings', event: 'events' } as const;
 
 /** What the dashboard leads with: the coming 30 days, follow-ups due, and this year's round anniversaries. */
 function ComingUp({ lang, data }: { lang: Lang; data: Dashboard }) {

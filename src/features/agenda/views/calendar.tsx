@@ -12,7 +12,7 @@ const at = (day: string) => new Date(`${day}T12:00:00Z`);
 const fmt = (lang: Lang, o: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(LOCALE[lang], { timeZone: 'UTC', ...o });
 
-const PATHS = { visit: 'visits', mission: 'missions', meeting: 'meetings' } as const;
+const PATHS = { visit: 'visits', mission: 'missions', meeting: 'meetings', event: 'events' } as const;
 
 /** The entries that take place on a day. */
 const onDay = (entries: readonly EntryRow[], day: string) =>

@@ -126,19 +126,27 @@ export function objectiveSpecs(lang: Lang, parents: Objective[]): FieldSpec[] {
   ];
 }
 
+/** The six amounts in the order the page shows them: expenditure first, as its chart comes first. */
+export const AMOUNTS_SHOWN = [
+  ...AMOUNTS.filter((k) => k.startsWith('expense')),
+  ...AMOUNTS.filter((k) => k.startsWith('income')),
+];
+
 /** The money form: a fieldset per year with its six amounts. */
 export function moneySpecs(o: Objective): FieldSpec[] {
   return yearsOf(o.firstYear, o.lastYear).flatMap((year) =>
-    AMOUNTS.map((k) => ({ name: `${k}_${year}`, inputMode: 'decimal' as const, group: String(year) })),
+    AMOUNTS_SHOWN.map((k) => ({ name: `${k}_${year}`, inputMode: 'decimal' as const, group: String(year) })),
   );
 }
 export const moneyFields = (o: Objective) => moneySpecs(o).map((s) => s.name);
 export const moneyValues = (o: Objective): Values =>
   Object.fromEntries(o.years.flatMap((y) => AMOUNTS.map((k) => [`${k}_${y.year}`, y[k] ?? ''])));
 
-/** An indicator's form: its names and unit, then per year its target and actual value. */
-export function indicatorSpecs(lang: Lang, o: Objective): FieldSpec[] {
-  const p = planStrings(lang);
+/**
+ * An indicator's form: its names and unit, then per year its target and actual value (labelled with the year by
+ * the shared words, in either language).
+ */
+export function indicatorSpecs(_lang: Lang, o: Objective): FieldSpec[] {
   return [
     { name: 'nameIt', required: true },
     { name: 'nameEn' },
@@ -147,7 +155,7 @@ export function indicatorSpecs(lang: Lang, o: Objective): FieldSpec[] {
       (['target', 'actual'] as const).map((k) => ({
         name: `${k}_${year}`,
         inputMode: 'decimal' as const,
-        group: p.targetActual(year),
+        group: String(year),
       })),
     ),
   ];
@@ -196,10 +204,7 @@ export function ObjectiveList(p: { lang: Lang; items: Objective[]; canWrite: boo
       {ordered.length === 0 ? (
         <p>{s.none}</p>
       ) : (
-        <DataTable
-          caption={s.caption}
-          columns={[s.objective, s.levelColumn, t.labels['programme']!, s.published]}
-        >
+        <DataTable caption={s.caption} columns={[s.objective, s.levelColumn, s.programmeColumn, s.published]}>
           {ordered.map((o) => (
             <tr key={o.id}>
               <th scope="row" class={o.level === 'operational' ? 'ps-4' : undefined}>
@@ -220,7 +225,7 @@ export function ObjectiveList(p: { lang: Lang; items: Objective[]; canWrite: boo
 function Indicators(p: { lang: Lang; o: ObjectiveRecord; session: Session; canWrite: boolean }) {
   const s = planStrings(p.lang);
   const t = backofficeStrings(p.lang);
-  const fmt = (v: string | null) => v ?? '—';
+  const fmt = (v: string | null) => v ?? s.notRecorded;
   const base = `/admin/${p.lang}/plan/${p.o.id}`;
   return (
     <section class="mt-5" aria-labelledby="indicators-title">
@@ -232,9 +237,11 @@ function Indicators(p: { lang: Lang; o: ObjectiveRecord; session: Session; canWr
         const name = p.lang === 'en' ? (i.nameEn ?? i.nameIt) : i.nameIt;
         return (
           <div class="mb-4">
+            <h3 class="h5 mt-4">{`${name}${i.unit ? ` (${i.unit})` : ''}`}</h3>
             <DataTable
               caption={`${name}${i.unit ? ` (${i.unit})` : ''}`}
-              columns={[t.labels['years']!, t.labels['target']!, t.labels['actual']!]}
+              captionHidden
+              columns={[s.year, t.labels['target']!, t.labels['actual']!]}
             >
               {i.values.map((v) => (
                 <tr>
@@ -312,7 +319,7 @@ export function ObjectiveView(p: {
           [t.labels['responsible']!, o.responsible],
           [t.labels['descriptionIt']!, o.descriptionIt],
           [t.labels['descriptionEn']!, o.descriptionEn],
-          [s.money, s.horizon(o.firstYear, o.lastYear)],
+          [s.horizon, `${o.firstYear}–${o.lastYear}`],
           [t.labels['published']!, o.published ? t.yes : t.no],
           [
             t.labels['sources']!,
@@ -372,9 +379,9 @@ export function ObjectiveView(p: {
           {s.reports}
         </h2>
         <p>{s.reportsLead}</p>
-        <ul class="list-inline">
+        <ul class="list-unstyled">
           {yearsOf(o.firstYear, o.lastYear).map((y) => (
-            <li class="list-inline-item me-3 mb-2">
+            <li class="mb-2">
               <a href={`${base}/report/${y}`}>{s.reportOf(y)}</a> ·{' '}
               <a href={`${base}/report/${y}.pdf`}>{s.pdfOf(y)}</a>
             </li>

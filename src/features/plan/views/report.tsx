@@ -6,10 +6,10 @@ import { LINK_PATHS, linkKindWords, linkLabel } from '../../../views/backoffice/
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { amountFormatter } from '../../../views/charts.tsx';
-import { AMOUNTS, coded, MISSIONS, PROGRAMMES } from '../plan.rules.ts';
+import { coded, MISSIONS, PROGRAMMES } from '../plan.rules.ts';
 import type { YearReport } from '../plan.service.ts';
 import { planStrings } from '../plan.strings.ts';
-import { MoneyChart, objectiveName } from './plan.tsx';
+import { AMOUNTS_SHOWN, MoneyChart, objectiveName } from './plan.tsx';
 
 /** target − actual as an exact decimal in cents; null when either is not recorded. */
 export function gap(target: string | null, actual: string | null): string | null {
@@ -123,7 +123,7 @@ export function ReportView(p: { lang: Lang; report: YearReport }) {
           {r.money(year)}
         </h2>
         <DataTable caption={r.money(year)} captionHidden columns={[r.heading, r.amount]}>
-          {AMOUNTS.map((a) => {
+          {AMOUNTS_SHOWN.map((a) => {
             const v = p.report.amounts[a];
             return (
               <tr>

@@ -12,10 +12,12 @@ const it = {
   past: 'Appuntamenti passati',
   noUpcoming: 'Nessun appuntamento pubblicato in programma.',
   noPast: 'Nessun appuntamento pubblicato negli ultimi due anni.',
-  kinds: { visit: 'Visita in città', mission: 'Missione all’estero', meeting: 'Incontro' } as Record<
-    string,
-    string
-  >,
+  kinds: {
+    visit: 'Visita in città',
+    mission: 'Missione all’estero',
+    meeting: 'Incontro',
+    event: 'Evento internazionale',
+  } as Record<string, string>,
   cancelled: 'Annullato',
   proposed: 'Da confermare',
   from: 'Da',
@@ -58,7 +60,12 @@ const en: Strings = {
   past: 'Past',
   noUpcoming: 'Nothing published is coming up.',
   noPast: 'Nothing published in the past two years.',
-  kinds: { visit: 'Visit to the city', mission: 'Mission abroad', meeting: 'Meeting' },
+  kinds: {
+    visit: 'Visit to the city',
+    mission: 'Mission abroad',
+    meeting: 'Meeting',
+    event: 'International event',
+  },
   cancelled: 'Cancelled',
   proposed: 'To be confirmed',
   from: 'From',

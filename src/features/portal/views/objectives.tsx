@@ -115,12 +115,13 @@ export function readObjectiveFilters(query: Record<string, unknown>, all: Object
 
 const title = (o: Objective, lang: Lang) => (lang === 'en' ? (o.titleEn ?? o.titleIt) : o.titleIt);
 
-function MoneyCharts(p: { o: Objective; lang: Lang }) {
+function MoneyCharts(p: { o: Objective; lang: Lang; heading: 'h3' | 'h4' }) {
   const w = WORDS[p.lang];
   const name = p.o.code ?? title(p.o, p.lang);
+  const Heading = p.heading;
   return (
     <>
-      <h4 class="h5 mt-4">{w.money(p.o.firstYear, p.o.lastYear)}</h4>
+      <Heading class="h5 mt-4">{w.money(p.o.firstYear, p.o.lastYear)}</Heading>
       <p class="small">{w.moneyNote}</p>
       {(['expense', 'income'] as const).map((side) => {
         const what = side === 'income' ? w.income : w.expense;
@@ -150,6 +151,8 @@ function ObjectiveBlock(p: { o: Objective; lang: Lang; level: 2 | 3 }) {
   const o = p.o;
   const description = p.lang === 'en' ? (o.descriptionEn ?? o.descriptionIt) : o.descriptionIt;
   const Heading = p.level === 2 ? 'h2' : 'h3';
+  // The parts of an objective one level below its title, whatever the title's level.
+  const Part = p.level === 2 ? 'h3' : 'h4';
   return (
     <article class="mb-5" id={`o-${o.id}`}>
       <p class="small text-uppercase mb-1">
@@ -182,13 +185,13 @@ function ObjectiveBlock(p: { o: Objective; lang: Lang; level: 2 | 3 }) {
       </dl>
       {description ? <p>{description}</p> : null}
       {p.lang === 'en' && o.descriptionEn ? <p class="small fst-italic">{w.official}</p> : null}
-      <MoneyCharts o={o} lang={p.lang} />
+      <MoneyCharts o={o} lang={p.lang} heading={Part} />
       {o.indicators.length > 0 ? (
         <>
-          <h4 class="h5 mt-4">{w.indicators}</h4>
+          <Part class="h5 mt-4">{w.indicators}</Part>
           {o.indicators.map((i) => (
             <div class="table-responsive">
-              <table class="table table-sm">
+              <table class="table table-sm caption-top">
                 <caption>
                   {p.lang === 'en' ? (i.nameEn ?? i.nameIt) : i.nameIt}
                   {i.unit ? ` (${i.unit})` : ''}
@@ -243,7 +246,12 @@ export function Objectives(p: {
         <p>{w.none}</p>
       ) : (
         <>
-          <form method="get" action={p.action} class="row g-3 align-items-end mb-4" aria-label={w.filters}>
+          <form
+            method="get"
+            action={p.action}
+            class="row g-3 align-items-end mt-2 mb-4"
+            aria-label={w.filters}
+          >
             <div class="col-sm-4 select-wrapper">
               <label for="f-mandato">{w.mandate}</label>
               <select id="f-mandato" name="mandato">
@@ -282,7 +290,7 @@ export function Objectives(p: {
               {shown
                 .filter((c) => c.parentId === root.id)
                 .map((c) => (
-                  <div class="ps-md-4 border-start border-2">
+                  <div class="ps-3 ps-md-4 border-start border-2">
                     <ObjectiveBlock o={c} lang={p.lang} level={3} />
                   </div>
                 ))}
