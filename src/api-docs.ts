@@ -72,6 +72,11 @@ export async function registerApiDocs(app: App, publicUrl: string): Promise<void
           description: 'The gifts register: given and received, value, disposition (staff only)',
         },
         {
+          name: 'dossiers',
+          description:
+            'Candidacy dossiers: calls, deadlines (reminded 30, 7 and 1 days before), status and outcome (staff only)',
+        },
+        {
           name: 'events',
           description:
             'International events the institution organises or supports (staff; published ones on the agenda)',

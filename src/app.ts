@@ -127,6 +127,7 @@ export async function buildApp({
       admin: deps.services.admin,
       invitations: deps.services.invitations,
       people: deps.services.peopleAdmin,
+      dossiers: deps.services.dossiersAdmin,
       publicUrl: config.publicUrl,
     }),
   );

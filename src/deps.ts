@@ -18,6 +18,12 @@ import {
   createCounterpartsAdmin,
   createCounterpartsService,
 } from './features/counterparts/counterparts.service.ts';
+import { createDossiersRepository } from './features/dossiers/dossiers.repository.ts';
+import {
+  createDossiersAdmin,
+  createDossiersService,
+  type DossiersService,
+} from './features/dossiers/dossiers.service.ts';
 import { createEventsRepository } from './features/events/events.repository.ts';
 import {
   createEventsAdmin,
@@ -102,7 +108,9 @@ export function createServices(database: Database) {
   const projectsAdmin = createProjectsAdmin({ database, projects });
   const events = createEventsService({ repo: createEventsRepository(database.db) });
   const eventsAdmin = createEventsAdmin({ database, events });
-  const planning = createPlan(database, institutions, { projects, events });
+  const dossiers = createDossiersService({ repo: createDossiersRepository(database.db), units });
+  const dossiersAdmin = createDossiersAdmin({ database, dossiers });
+  const planning = createPlan(database, institutions, { projects, events, dossiers });
   const seed = createSeedService({
     database,
     places,
@@ -206,6 +214,8 @@ export function createServices(database: Database) {
     projectsAdmin,
     events,
     eventsAdmin,
+    dossiers,
+    dossiersAdmin,
     distributionLists,
     agenda,
     followUps,
@@ -246,7 +256,7 @@ export async function createDeps(options: DatabaseOptions): Promise<Deps> {
 function createPlan(
   database: Database,
   institutions: InstitutionsService,
-  activities: { projects: ProjectsService; events: EventsService },
+  activities: { projects: ProjectsService; events: EventsService; dossiers: DossiersService },
 ) {
   const people = createLinksRepository(database.db);
   const plan = createPlanService({
@@ -258,6 +268,10 @@ function createPlan(
         kind: 'project' as const,
       })),
       ...(await activities.events.targets(institutionId, ids)).map((t) => ({ ...t, kind: 'event' as const })),
+      ...(await activities.dossiers.targets(institutionId, ids)).map((t) => ({
+        ...t,
+        kind: 'dossier' as const,
+      })),
     ],
     institutions,
   });

@@ -4,6 +4,7 @@
 // fixtures written as the database owner, and one call of every write route.
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../src/features/accounts/accounts.table.ts';
+import { BLANK_DOSSIER } from '../src/features/dossiers/dossiers.service.ts';
 import { BLANK_EVENT } from '../src/features/events/events.service.ts';
 import { BLANK_GIFT } from '../src/features/gifts/gifts.service.ts';
 import type { App } from '../src/platform/http/types.ts';
@@ -96,7 +97,8 @@ export const registryState = async () =>
      select 'person_roles', id, version from person_roles union all
      select 'objectives', id, version from objectives union all
      select 'projects', id, version from projects union all
-     select 'events', id, version from events
+     select 'events', id, version from events union all
+     select 'dossiers', id, version from dossiers
      order by 1, 2`,
   );
 
@@ -204,6 +206,14 @@ export async function everyWrite(): Promise<Call[]> {
     await ctx.services.events.create(milanId, { ...BLANK_EVENT, titleIt: 'Forum', startsOn: '2027-03-01' }),
     await ctx.services.events.create(milanId, { ...BLANK_EVENT, titleIt: 'Forum', startsOn: '2027-03-02' }),
   ];
+  const dossierOf = () =>
+    ctx.services.dossiers.create(milanId, {
+      ...BLANK_DOSSIER,
+      titleIt: 'Premio',
+      kind: 'prize',
+      status: 'preparing',
+    });
+  const [dossierA, dossierB] = [await dossierOf(), await dossierOf()];
   const withFunding = await ctx.services.projects.addFunding(milanId, projD.id, 1, {
     source: 'AICS',
     amount: '10',
@@ -588,6 +598,20 @@ export async function everyWrite(): Promise<Call[]> {
       payload: { status: 'confirmed', version: 1 },
     },
     { label: 'delete event', method: 'DELETE', url: `/api/v1/events/${eventB.id}?version=1` },
+    {
+      label: 'add dossier',
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: { titleIt: 'Capitale verde europea', kind: 'recognition', status: 'preparing' },
+    },
+    {
+      label: 'add a dossier deadline',
+      method: 'POST',
+      url: `/api/v1/dossiers/${dossierA.id}/deadlines`,
+      payload: { version: 1, labelIt: 'Dossier completo', dueOn: '2027-04-01' },
+      auditedAs: dossierA.id,
+    },
+    { label: 'delete dossier', method: 'DELETE', url: `/api/v1/dossiers/${dossierB.id}?version=1` },
     {
       label: 'add catalogue network',
       method: 'POST',

@@ -7,6 +7,7 @@ import { accountsCli } from '../features/accounts/accounts.cli.ts';
 import { agendaCli } from '../features/agenda/agenda.cli.ts';
 import { agreementsCli } from '../features/agreements/agreements.cli.ts';
 import { backupCli } from '../features/backup/backup.cli.ts';
+import { dossiersCli } from '../features/dossiers/dossiers.cli.ts';
 import { eventsCli } from '../features/events/events.cli.ts';
 import { giftsCli } from '../features/gifts/gifts.cli.ts';
 import { meetingsCli } from '../features/meetings/meetings.cli.ts';
@@ -36,6 +37,7 @@ const commands: (CliCommand | CliBareCommand)[] = [
   ...missionsCli,
   ...projectsCli,
   ...eventsCli,
+  ...dossiersCli,
   ...planCli,
   ...meetingsCli,
   ...giftsCli,

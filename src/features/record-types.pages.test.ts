@@ -26,6 +26,7 @@ import {
   useRecordsPages,
 } from '../../test/records-pages.ts';
 import { uniqueSlug } from '../../test/support.ts';
+import { BLANK_DOSSIER } from './dossiers/dossiers.service.ts';
 import { BLANK_GIFT } from './gifts/gifts.service.ts';
 
 useRecordsPages();
@@ -47,6 +48,26 @@ const mission = () => makeMission(ctx.services, milanId);
 const objective = () => makeObjective(ctx.services, milanId);
 
 const WRITE_CASES: WriteCase[] = [
+  {
+    name: 'add a deadline to a candidacy',
+    entity: 'dossier',
+    allowed: WRITERS,
+    prepare: async () => {
+      const d = await ctx.services.dossiers.create(milanId, {
+        ...BLANK_DOSSIER,
+        titleIt: 'Premio',
+        kind: 'prize',
+      });
+      return {
+        url: `/admin/it/dossiers/${d.id}/deadlines/new`,
+        fields: { version: '1', labelIt: 'Dossier completo', dueOn: '01/04/2027' },
+        applied: async () =>
+          !!(await one("select 1 from dossier_deadlines where dossier_id = $1 and due_on = '2027-04-01'", [
+            d.id,
+          ])),
+      };
+    },
+  },
   {
     name: 'add an event',
     entity: 'event',

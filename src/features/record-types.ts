@@ -13,6 +13,8 @@ import { agreementsPages } from './agreements/agreements.pages.tsx';
 import { briefingApi, briefingPages } from './briefing/briefing.routes.tsx';
 import { counterpartsApi } from './counterparts/counterparts.api.ts';
 import { counterpartsPages } from './counterparts/counterparts.pages.tsx';
+import { dossiersApi } from './dossiers/dossiers.api.ts';
+import { dossiersPages } from './dossiers/dossiers.pages.tsx';
 import { eventsApi } from './events/events.api.ts';
 import { eventsPages } from './events/events.pages.tsx';
 import { giftsApi } from './gifts/gifts.api.ts';
@@ -84,4 +86,5 @@ export const RECORD_TYPES: readonly RecordType[] = [
   { name: 'plan', api: planApi, pages: planPages },
   { name: 'projects', api: projectsApi, pages: projectsPages },
   { name: 'events', api: eventsApi, pages: eventsPages },
+  { name: 'dossiers', api: dossiersApi, pages: dossiersPages },
 ];

@@ -5,6 +5,7 @@ export * from './agreements/agreements.table.ts';
 export * from './attachments/attachments.table.ts';
 export * from './audit/audit.table.ts';
 export * from './counterparts/counterparts.table.ts';
+export * from './dossiers/dossiers.table.ts';
 export * from './events/events.table.ts';
 export * from './feedback/feedback.table.ts';
 export * from './gifts/gifts.table.ts';

@@ -7,6 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { App } from '../../platform/http/types.ts';
 import { actorOfSession, sessionOf, workplace } from '../accounts/accounts.http.ts';
+import type { DossiersAdmin } from '../dossiers/dossiers.service.ts';
 import type { PeopleAdmin } from '../people/people.service.ts';
 import { pageNumber } from './admin.forms.tsx';
 import { adminKit, langOf } from './admin.kit.tsx';
@@ -15,8 +16,11 @@ import { tokenRoutes, type UsersPagesDeps, usersRoutes } from './admin.users.pag
 import { AuditLogView, DashboardView } from './views/dashboard.tsx';
 import { FeedbackCommentsView } from './views/feedback.tsx';
 
-/** The dashboard also asks the people's service which personal data are due for review. */
-export type AdminPagesDeps = UsersPagesDeps & { people: PeopleAdmin };
+/**
+ * The dashboard also asks the people's service which personal data are due for review, and the dossiers'
+ * which deadlines are near.
+ */
+export type AdminPagesDeps = UsersPagesDeps & { people: PeopleAdmin; dossiers: DossiersAdmin };
 
 export function adminPages(deps: AdminPagesDeps) {
   return async function routes(app: App) {
@@ -44,12 +48,13 @@ function homeRoutes(app: App, deps: AdminPagesDeps) {
       const actor = actorOfSession(session);
       const data = await admin.dashboard(actor);
       const reviews = await deps.people.dueReviews(actor);
+      const deadlines = await deps.dossiers.due(actor);
       return send(
         reply,
         lang,
         '',
         adminStrings(lang).dashboard,
-        <DashboardView lang={lang} data={data} reviews={reviews} />,
+        <DashboardView lang={lang} data={data} reviews={reviews} deadlines={deadlines} />,
         {
           session,
         },

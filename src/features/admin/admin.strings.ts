@@ -39,9 +39,21 @@ const it = {
     plan: 'Obiettivi',
     projects: 'Progetti',
     events: 'Eventi',
+    dossiers: 'Candidature',
     settings: 'Impostazioni dell’ente',
   },
   menu: 'Menu',
+  deadlines: {
+    title: 'Scadenze delle candidature',
+    when: (days: number) =>
+      days < 0
+        ? `scaduta da ${-days === 1 ? '1 giorno' : `${-days} giorni`}`
+        : days === 0
+          ? 'oggi'
+          : days === 1
+            ? 'domani'
+            : `tra ${days} giorni`,
+  },
   reviews: {
     title: 'Dati personali da rivedere',
     lead: 'È arrivata la data di revisione: conferma che i dati servono ancora e sono esatti, oppure cancella la persona.',
@@ -204,9 +216,21 @@ const en: Strings = {
     plan: 'Objectives',
     projects: 'Projects',
     events: 'Events',
+    dossiers: 'Candidacies',
     settings: 'Institution settings',
   },
   menu: 'Menu',
+  deadlines: {
+    title: 'Candidacy deadlines',
+    when: (days: number) =>
+      days < 0
+        ? `${-days === 1 ? '1 day' : `${-days} days`} overdue`
+        : days === 0
+          ? 'today'
+          : days === 1
+            ? 'tomorrow'
+            : `in ${days} days`,
+  },
   reviews: {
     title: 'Personal data due for review',
     lead: 'The review day has come: confirm that the data are still needed and right, or erase the person.',

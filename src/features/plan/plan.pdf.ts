@@ -25,6 +25,7 @@ const KINDS: Record<string, string> = {
   network: 'Reti',
   project: 'Progetti',
   event: 'Eventi',
+  dossier: 'Candidature',
 };
 const LABELS: Record<string, string> = {
   incomePlanned: 'Entrate: previsione',

@@ -9,7 +9,15 @@ import { objectiveIndicators, objectiveLinks, objectives, objectiveYears } from 
 
 export type ObjectiveRow = typeof objectives.$inferSelect;
 export type IndicatorRow = typeof objectiveIndicators.$inferSelect;
-export type LinkKind = 'agreement' | 'visit' | 'mission' | 'meeting' | 'network' | 'project' | 'event';
+export type LinkKind =
+  | 'agreement'
+  | 'visit'
+  | 'mission'
+  | 'meeting'
+  | 'network'
+  | 'project'
+  | 'event'
+  | 'dossier';
 
 /** The link's column of each kind. */
 const KEY = {
@@ -20,6 +28,7 @@ const KEY = {
   network: 'networkId',
   project: 'projectId',
   event: 'eventId',
+  dossier: 'dossierId',
 } as const;
 
 export interface ObjectiveFilter {
@@ -85,7 +94,8 @@ export function createPlanRepository(db: Db) {
           r.meetingId ??
           r.networkId ??
           r.projectId ??
-          r.eventId)!,
+          r.eventId ??
+          r.dossierId)!,
       }));
     },
 

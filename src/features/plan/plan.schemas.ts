@@ -55,6 +55,7 @@ export const LINK_KINDS = [
   'network',
   'project',
   'event',
+  'dossier',
 ] as const;
 export const ObjectiveLink = Type.Object(
   {

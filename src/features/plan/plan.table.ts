@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Source } from '../agreements/agreements.schemas.ts';
 import { agreements } from '../agreements/agreements.table.ts';
+import { dossiers } from '../dossiers/dossiers.table.ts';
 import { events } from '../events/events.table.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { meetings } from '../meetings/meetings.table.ts';
@@ -123,7 +124,7 @@ export const objectiveIndicators = pgTable(
   (t) => [index('objective_indicators_objective_idx').on(t.objectiveId)],
 );
 
-/** An activity that serves an objective: one of the institution's agreements, visits, missions, meetings, projects, events, or a network. */
+/** An activity that serves an objective: one of the institution's agreements, visits, missions, meetings, projects, events, dossiers, or a network. */
 export const objectiveLinks = pgTable(
   'objective_links',
   {
@@ -141,17 +142,18 @@ export const objectiveLinks = pgTable(
     networkId: uuid('network_id').references(() => networks.id, { onDelete: 'cascade' }),
     projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    dossierId: uuid('dossier_id').references(() => dossiers.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('objective_links_objective_idx').on(t.objectiveId),
     check(
       'objective_links_one_ck',
-      sql`num_nonnulls(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId}, ${t.eventId}) = 1`,
+      sql`num_nonnulls(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId}, ${t.eventId}, ${t.dossierId}) = 1`,
     ),
     uniqueIndex('objective_links_unique_idx').on(
       t.objectiveId,
-      sql`coalesce(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId}, ${t.eventId})`,
+      sql`coalesce(${t.agreementId}, ${t.visitId}, ${t.missionId}, ${t.meetingId}, ${t.networkId}, ${t.projectId}, ${t.eventId}, ${t.dossierId})`,
     ),
   ],
 );

@@ -259,6 +259,45 @@ async function sectionContent(
         ),
       };
     }
+    case 'projects':
+    case 'objectives':
+      return planningContent(inst, lang, section, query, part);
+    case 'openData':
+      return {
+        description: t.openData.lead,
+        body: <OpenData institution={inst.slug} institutionName={name} lang={lang} />,
+      };
+    case 'legalNotes':
+      return {
+        description: t.sections.legalNotes,
+        body: (
+          <div class="container my-4">
+            <h1>{t.sections.legalNotes}</h1>
+            <LegalNotes lang={lang} institutionName={name} />
+          </div>
+        ),
+      };
+    case 'privacy': {
+      const text = lang === 'it' ? inst.privacyTextIt : inst.privacyTextEn;
+      return {
+        description: privacyParagraphs(lang, text)[0]!,
+        body: <Privacy lang={lang} text={text} />,
+      };
+    }
+  }
+}
+
+/** The projects' and the objectives' sections: a list filtered by its query, which their addresses keep. */
+async function planningContent(
+  inst: InstitutionDetail,
+  lang: Lang,
+  section: 'projects' | 'objectives',
+  query: Record<string, unknown>,
+  part: PartOf,
+): Promise<{ description: string; body: VNode; qs?: string }> {
+  const t = s(lang);
+  const name = lang === 'it' ? inst.nameIt : inst.nameEn;
+  switch (section) {
     case 'projects': {
       const all = await part('projects');
       const filters = readProjectFilters(query, all);
@@ -303,28 +342,6 @@ async function sectionContent(
             action={sectionPath(inst.slug, lang, 'objectives')}
           />
         ),
-      };
-    }
-    case 'openData':
-      return {
-        description: t.openData.lead,
-        body: <OpenData institution={inst.slug} institutionName={name} lang={lang} />,
-      };
-    case 'legalNotes':
-      return {
-        description: t.sections.legalNotes,
-        body: (
-          <div class="container my-4">
-            <h1>{t.sections.legalNotes}</h1>
-            <LegalNotes lang={lang} institutionName={name} />
-          </div>
-        ),
-      };
-    case 'privacy': {
-      const text = lang === 'it' ? inst.privacyTextIt : inst.privacyTextEn;
-      return {
-        description: privacyParagraphs(lang, text)[0]!,
-        body: <Privacy lang={lang} text={text} />,
       };
     }
   }

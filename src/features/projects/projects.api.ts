@@ -42,54 +42,7 @@ const PartParams = Type.Object({
 export function projectsApi(services: Services) {
   const admin = services.projectsAdmin;
   return async (app: App) => {
-    app.get(
-      '/institutions/:slug/projects',
-      {
-        config: PUBLIC,
-        schema: {
-          tags: TAGS,
-          operationId: 'listPublishedProjects',
-          security: [],
-          summary: "An institution's published projects, with partners, co-funding and budget per year",
-          params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
-          headers: ConditionalHeaders,
-          response: { ...cachedResponses(Type.Object({ items: Type.Array(Project) })), 404: ErrorResponse },
-        },
-      },
-      async (request) => {
-        const id = await services.institutions.idOf(request.params.slug);
-        const items = await services.projects.published(id);
-        return { items: items.map(({ example: _e, version: _v, ...p }) => p) };
-      },
-    );
-
-    app.get(
-      '/institutions/:slug/projects.iati.xml',
-      {
-        config: PUBLIC,
-        schema: {
-          tags: TAGS,
-          operationId: 'getProjectsIati',
-          security: [],
-          summary: "The institution's cooperation projects as IATI 2.03 activities",
-          description:
-            'The published cooperation projects that are approved, running or closed, as an IATI activity file ' +
-            '(version 2.03), the aid-transparency standard. The publisher is named by its tax code (IT-CF-...): ' +
-            'without one the answer is 409; with no such project, 404.',
-          params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
-          produces: ['application/xml'],
-          response: {
-            200: Type.String({ description: 'application/xml' }),
-            404: ErrorResponse,
-            409: ErrorResponse,
-          },
-        },
-      },
-      async (request, reply) => {
-        const xml = await services.projects.iati(request.params.slug, new Date(), () => null);
-        return reply.type('application/xml; charset=utf-8').send(xml);
-      },
-    );
+    await publicRoutes(app, services);
 
     app.get(
       '/projects',
@@ -198,6 +151,58 @@ export function projectsApi(services: Services) {
 
     await partRoutes(app, admin);
   };
+}
+
+/** The routes for everyone: an institution's published projects and their IATI activity file. */
+async function publicRoutes(app: App, services: Services) {
+  app.get(
+    '/institutions/:slug/projects',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: TAGS,
+        operationId: 'listPublishedProjects',
+        security: [],
+        summary: "An institution's published projects, with partners, co-funding and budget per year",
+        params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
+        headers: ConditionalHeaders,
+        response: { ...cachedResponses(Type.Object({ items: Type.Array(Project) })), 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const id = await services.institutions.idOf(request.params.slug);
+      const items = await services.projects.published(id);
+      return { items: items.map(({ example: _e, version: _v, ...p }) => p) };
+    },
+  );
+
+  app.get(
+    '/institutions/:slug/projects.iati.xml',
+    {
+      config: PUBLIC,
+      schema: {
+        tags: TAGS,
+        operationId: 'getProjectsIati',
+        security: [],
+        summary: "The institution's cooperation projects as IATI 2.03 activities",
+        description:
+          'The published cooperation projects that are approved, running or closed, as an IATI activity file ' +
+          '(version 2.03), the aid-transparency standard. The publisher is named by its tax code (IT-CF-...): ' +
+          'without one the answer is 409; with no such project, 404.',
+        params: Type.Object({ slug: Type.String({ maxLength: 60 }) }),
+        produces: ['application/xml'],
+        response: {
+          200: Type.String({ description: 'application/xml' }),
+          404: ErrorResponse,
+          409: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const xml = await services.projects.iati(request.params.slug, new Date(), () => null);
+      return reply.type('application/xml; charset=utf-8').send(xml);
+    },
+  );
 }
 
 /** The routes of a project's parts: partners, co-funding and the budget per year. */

@@ -31,10 +31,11 @@ import {
   yearValues,
 } from './views/projects.tsx';
 
+const base = (c: Ctx) => `/admin/${c.lang}/projects`;
+
 export function projectsPages(services: Services) {
   const admin = services.projectsAdmin;
   const pages = recordPages();
-  const base = (c: Ctx) => `/admin/${c.lang}/projects`;
 
   return async function routes(app: App) {
     pages.listRoute(
@@ -113,49 +114,10 @@ export function projectsPages(services: Services) {
     });
 
     pages.recordRoute(app, 'projects', projectRender);
-
-    /** A form on a project at its version, built from the stored project. */
-    const formOn =
-      (
-        id: string,
-        path: string,
-        p: {
-          title: (c: Ctx, r: ProjectRecord) => string;
-          specs: (c: Ctx, r: ProjectRecord) => FieldSpec[] | Promise<FieldSpec[]>;
-          values: (r: ProjectRecord) => Values;
-          save: (c: Ctx, r: ProjectRecord, values: Values, version: number) => Promise<unknown>;
-        },
-      ): FlowOf =>
-      async (c) => {
-        const t = backofficeStrings(c.lang);
-        const record = `${base(c)}/${id}`;
-        const stored = await admin.form(c.actor, id);
-        const specs = await p.specs(c, stored);
-        return {
-          fields: specs.map((s) => s.name),
-          path: `projects/${id}/${path}`,
-          back: base(c),
-          versioned: true,
-          stored: (current) => p.values(current as ProjectRecord),
-          render: async (state) =>
-            formPage(c, state, {
-              title: p.title(c, stored),
-              action: `${record}/${path}`,
-              version: stored.version,
-              specs,
-              values: p.values(stored),
-              submit: t.save,
-              back: { href: record, label: t.backToRecord },
-            }),
-          save: async (values, version) => {
-            await p.save(c, stored, values, version);
-            return `${record}?saved=1`;
-          },
-        };
-      };
+    const projectForm = formOn(admin);
 
     pages.recordFormRoutes(app, 'projects', 'edit', (id) =>
-      formOn(id, 'edit', {
+      projectForm(id, 'edit', {
         title: (c, r) => projectsStrings(c.lang).editTitle(projectTitle(r, c.lang)),
         specs: (c) => projectSpecs(c.lang),
         values: projectValues,
@@ -163,80 +125,7 @@ export function projectsPages(services: Services) {
       }),
     );
 
-    pages.recordFormRoutes(app, 'projects', 'years', (id) =>
-      formOn(id, 'years', {
-        title: (c, r) => projectsStrings(c.lang).yearsTitle(projectTitle(r, c.lang)),
-        specs: (c, r) => yearSpecs(r, c.lang),
-        values: yearValues,
-        save: (c, r, values, version) =>
-          admin.setYears(
-            c.actor,
-            r.id,
-            version,
-            projectYears(r.startsOn, r.endsOn).map((year) => ({
-              year,
-              amount: values[`amount_${year}`] || null,
-            })),
-          ),
-      }),
-    );
-
-    pages.recordFormRoutes(app, 'projects', 'partners/new', (id) =>
-      formOn(id, 'partners/new', {
-        title: (c) => projectsStrings(c.lang).addPartner,
-        specs: async (c) => {
-          const s = projectsStrings(c.lang);
-          const registry = await admin.partnerChoices(c.actor);
-          return [
-            {
-              name: 'counterpartId',
-              kind: 'select',
-              label: s.partnerFromRegistry,
-              options: [{ value: '', label: '—' }, ...registry.map((x) => ({ value: x.id, label: x.name }))],
-            },
-            { name: 'name', label: s.orName },
-            {
-              name: 'role',
-              kind: 'select',
-              label: s.partnerRole,
-              options: PARTNER_ROLES.map((v) => ({ value: v, label: s.roles[v]! })),
-            },
-            { name: 'country' },
-          ];
-        },
-        values: () => ({}),
-        save: (c, r, v, version) =>
-          admin.addPartner(c.actor, r.id, version, {
-            counterpartId: v['counterpartId'] ?? '',
-            name: v['name'] ?? '',
-            role: v['role'] ?? '',
-            country: v['country'] ?? '',
-          }),
-      }),
-    );
-
-    pages.recordFormRoutes(app, 'projects', 'funding/new', (id) =>
-      formOn(id, 'funding/new', {
-        title: (c) => projectsStrings(c.lang).addFunding,
-        specs: () => [
-          { name: 'source', required: true },
-          { name: 'amount', required: true, inputMode: 'decimal' },
-        ],
-        values: () => ({}),
-        save: (c, r, v, version) =>
-          admin.addFunding(c.actor, r.id, version, { source: v['source'] ?? '', amount: v['amount'] ?? '' }),
-      }),
-    );
-
-    for (const kind of ['partner', 'funding'] as const) {
-      pages.childAction(app, 'projects', kind === 'partner' ? 'partners' : 'funding', 'delete', {
-        run: async (c, id, partId, version) => {
-          await admin.removePart(c.actor, id, version, kind, partId);
-          return `${base(c)}/${id}?saved=1`;
-        },
-        page: projectRender,
-      });
-    }
+    partPages(app, pages, admin, projectForm, projectRender);
 
     pages.deleteRoute(app, 'projects', {
       run: async (c, id, version) => {
@@ -246,4 +135,132 @@ export function projectsPages(services: Services) {
       page: projectRender,
     });
   };
+}
+
+type Admin = Services['projectsAdmin'];
+type Pages = ReturnType<typeof recordPages>;
+
+/** A form on a project at its version, built from the stored project. */
+function formOn(admin: Admin) {
+  return (
+    id: string,
+    path: string,
+    p: {
+      title: (c: Ctx, r: ProjectRecord) => string;
+      specs: (c: Ctx, r: ProjectRecord) => FieldSpec[] | Promise<FieldSpec[]>;
+      values: (r: ProjectRecord) => Values;
+      save: (c: Ctx, r: ProjectRecord, values: Values, version: number) => Promise<unknown>;
+    },
+  ): FlowOf =>
+    async (c) => {
+      const t = backofficeStrings(c.lang);
+      const record = `${base(c)}/${id}`;
+      const stored = await admin.form(c.actor, id);
+      const specs = await p.specs(c, stored);
+      return {
+        fields: specs.map((s) => s.name),
+        path: `projects/${id}/${path}`,
+        back: base(c),
+        versioned: true,
+        stored: (current) => p.values(current as ProjectRecord),
+        render: async (state) =>
+          formPage(c, state, {
+            title: p.title(c, stored),
+            action: `${record}/${path}`,
+            version: stored.version,
+            specs,
+            values: p.values(stored),
+            submit: t.save,
+            back: { href: record, label: t.backToRecord },
+          }),
+        save: async (values, version) => {
+          await p.save(c, stored, values, version);
+          return `${record}?saved=1`;
+        },
+      };
+    };
+}
+
+/** The forms of a project's budget per year, partners and co-funding, and deleting a partner or a source. */
+function partPages(
+  app: App,
+  pages: Pages,
+  admin: Admin,
+  projectForm: ReturnType<typeof formOn>,
+  projectRender: (c: Ctx, id: string) => Promise<Rendered>,
+) {
+  pages.recordFormRoutes(app, 'projects', 'years', (id) =>
+    projectForm(id, 'years', {
+      title: (c, r) => projectsStrings(c.lang).yearsTitle(projectTitle(r, c.lang)),
+      specs: (c, r) => yearSpecs(r, c.lang),
+      values: yearValues,
+      save: (c, r, values, version) =>
+        admin.setYears(
+          c.actor,
+          r.id,
+          version,
+          projectYears(r.startsOn, r.endsOn).map((year) => ({
+            year,
+            amount: values[`amount_${year}`] || null,
+          })),
+        ),
+    }),
+  );
+
+  pages.recordFormRoutes(app, 'projects', 'partners/new', (id) =>
+    projectForm(id, 'partners/new', {
+      title: (c) => projectsStrings(c.lang).addPartner,
+      specs: async (c) => {
+        const s = projectsStrings(c.lang);
+        const registry = await admin.partnerChoices(c.actor);
+        return [
+          {
+            name: 'counterpartId',
+            kind: 'select',
+            label: s.partnerFromRegistry,
+            options: [{ value: '', label: '—' }, ...registry.map((x) => ({ value: x.id, label: x.name }))],
+          },
+          { name: 'name', label: s.orName },
+          {
+            name: 'role',
+            kind: 'select',
+            label: s.partnerRole,
+            options: PARTNER_ROLES.map((v) => ({ value: v, label: s.roles[v]! })),
+          },
+          { name: 'country' },
+        ];
+      },
+      values: () => ({}),
+      save: (c, r, v, version) =>
+        admin.addPartner(c.actor, r.id, version, {
+          counterpartId: v['counterpartId'] ?? '',
+          name: v['name'] ?? '',
+          role: v['role'] ?? '',
+          country: v['country'] ?? '',
+        }),
+    }),
+  );
+
+  pages.recordFormRoutes(app, 'projects', 'funding/new', (id) =>
+    projectForm(id, 'funding/new', {
+      title: (c) => projectsStrings(c.lang).addFunding,
+      specs: () => [
+        { name: 'source', required: true },
+        { name: 'amount', required: true, inputMode: 'decimal' },
+      ],
+      values: () => ({}),
+      save: (c, r, v, version) =>
+        admin.addFunding(c.actor, r.id, version, { source: v['source'] ?? '', amount: v['amount'] ?? '' }),
+    }),
+  );
+
+  for (const kind of ['partner', 'funding'] as const) {
+    pages.childAction(app, 'projects', kind === 'partner' ? 'partners' : 'funding', 'delete', {
+      run: async (c, id, partId, version) => {
+        await admin.removePart(c.actor, id, version, kind, partId);
+        return `${base(c)}/${id}?saved=1`;
+      },
+      page: projectRender,
+    });
+  }
 }

@@ -140,6 +140,27 @@ export function createProjectsRepository(db: Db) {
       return rows.length > 0;
     },
 
+    ...partQueries(db),
+
+    /** The institution's projects as records to link to (an objective's activities), named in both languages. */
+    async targets(institutionId: string, ids?: string[]) {
+      return db
+        .select({
+          id: projects.id,
+          labelIt: projects.titleIt,
+          labelEn: sql<string>`coalesce(${projects.titleEn}, ${projects.titleIt})`,
+          day: projects.startsOn,
+        })
+        .from(projects)
+        .where(and(eq(projects.institutionId, institutionId), ids ? inArray(projects.id, ids) : undefined))
+        .orderBy(sql`${projects.startsOn} desc nulls last`);
+    },
+  };
+}
+
+/** The SQL of a project's partners, funding and years (the project's version is moved by the caller). */
+function partQueries(db: Db) {
+  return {
     async addPartner(values: typeof projectPartners.$inferInsert) {
       const [{ n = 0 } = {}] = await db
         .select({ n: sql<number>`count(*)::int` })
@@ -186,20 +207,6 @@ export function createProjectsRepository(db: Db) {
             target: [projectYears.projectId, projectYears.year],
             set: { amount: sql`excluded.amount` },
           });
-    },
-
-    /** The institution's projects as records to link to (an objective's activities), named in both languages. */
-    async targets(institutionId: string, ids?: string[]) {
-      return db
-        .select({
-          id: projects.id,
-          labelIt: projects.titleIt,
-          labelEn: sql<string>`coalesce(${projects.titleEn}, ${projects.titleIt})`,
-          day: projects.startsOn,
-        })
-        .from(projects)
-        .where(and(eq(projects.institutionId, institutionId), ids ? inArray(projects.id, ids) : undefined))
-        .orderBy(sql`${projects.startsOn} desc nulls last`);
     },
   };
 }

@@ -158,26 +158,6 @@ export function createProjectsService(deps: {
       throw stale(await project(institutionId, id), version);
   }
 
-  /** A partner checked: a counterpart of the institution (its name and country by default) or a name. */
-  async function checkedPartner(institutionId: string, f: PartnerFields) {
-    const c = fieldChecks();
-    const role = c.take(() => {
-      const v = PARTNER_ROLES.find((r) => r === f.role.trim());
-      if (!v) throw AppError.invalid('role', `Choose one of ${PARTNER_ROLES.join(', ')}`);
-      return v;
-    });
-    const id = (f.counterpartId ?? '').trim();
-    const [known] = id && UUID.test(id) ? await counterparts.byIds([id]) : [];
-    if (id && (!known || known.institutionId !== institutionId))
-      c.refuse(
-        AppError.invalid('counterpartId', "Choose one of your institution's partners", { reason: 'unknown' }),
-      );
-    const name = c.take(() => text('name', f.name ?? '', 300, !known) ?? known?.nameIt ?? '');
-    const country = c.take(() => countryCode('country', f.country ?? '') ?? known?.countryCode ?? null);
-    c.done();
-    return { counterpartId: known?.id ?? null, name, role, country };
-  }
-
   return {
     project,
 
@@ -271,6 +251,46 @@ export function createProjectsService(deps: {
       return before;
     },
 
+    ...projectParts({ repo, counterparts, project, bump }),
+
+    /** The institution's projects as records an objective can be linked to. */
+    targets: (institutionId: string, ids?: string[]) => repo.targets(institutionId, ids),
+  };
+}
+
+/**
+ * A project's parts: its partners (from the registry or named), its co-funding and its budget per year, each
+ * write at the project's version.
+ */
+function projectParts(deps: {
+  repo: ProjectsRepository;
+  counterparts: Pick<CounterpartsService, 'byIds' | 'list'>;
+  project: (institutionId: string, id: string) => Promise<ProjectRecord>;
+  bump: (institutionId: string, id: string, version: number) => Promise<void>;
+}) {
+  const { repo, counterparts, project, bump } = deps;
+
+  /** A partner checked: a counterpart of the institution (its name and country by default) or a name. */
+  async function checkedPartner(institutionId: string, f: PartnerFields) {
+    const c = fieldChecks();
+    const role = c.take(() => {
+      const v = PARTNER_ROLES.find((r) => r === f.role.trim());
+      if (!v) throw AppError.invalid('role', `Choose one of ${PARTNER_ROLES.join(', ')}`);
+      return v;
+    });
+    const id = (f.counterpartId ?? '').trim();
+    const [known] = id && UUID.test(id) ? await counterparts.byIds([id]) : [];
+    if (id && (!known || known.institutionId !== institutionId))
+      c.refuse(
+        AppError.invalid('counterpartId', "Choose one of your institution's partners", { reason: 'unknown' }),
+      );
+    const name = c.take(() => text('name', f.name ?? '', 300, !known) ?? known?.nameIt ?? '');
+    const country = c.take(() => countryCode('country', f.country ?? '') ?? known?.countryCode ?? null);
+    c.done();
+    return { counterpartId: known?.id ?? null, name, role, country };
+  }
+
+  return {
     async addPartner(institutionId: string, id: string, version: number, f: PartnerFields) {
       await project(institutionId, id);
       const values = await checkedPartner(institutionId, f);
@@ -336,9 +356,6 @@ export function createProjectsService(deps: {
     /** The registry's counterparts a partner can be chosen from. */
     partnerChoices: async (institutionId: string) =>
       (await counterparts.list(institutionId)).map((c) => ({ id: c.id, name: c.nameIt })),
-
-    /** The institution's projects as records an objective can be linked to. */
-    targets: (institutionId: string, ids?: string[]) => repo.targets(institutionId, ids),
   };
 }
 

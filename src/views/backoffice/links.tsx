@@ -13,6 +13,7 @@ export const LINKABLE_KINDS = [
   'network',
   'project',
   'event',
+  'dossier',
 ] as const;
 export type LinkableKind = (typeof LINKABLE_KINDS)[number];
 
@@ -36,6 +37,7 @@ const WORDS = {
       network: 'Rete',
       project: 'Progetto',
       event: 'Evento',
+      dossier: 'Candidatura',
     },
     groups: {
       agreement: 'Accordi',
@@ -45,6 +47,7 @@ const WORDS = {
       network: 'Reti',
       project: 'Progetti',
       event: 'Eventi',
+      dossier: 'Candidature',
     },
     record: 'A che cosa',
     role: 'Con quale ruolo',
@@ -63,6 +66,7 @@ const WORDS = {
       network: 'Network',
       project: 'Project',
       event: 'Event',
+      dossier: 'Candidacy',
     },
     groups: {
       agreement: 'Agreements',
@@ -72,6 +76,7 @@ const WORDS = {
       network: 'Networks',
       project: 'Projects',
       event: 'Events',
+      dossier: 'Candidacies',
     },
     record: 'In what',
     role: 'In what role',
@@ -93,6 +98,7 @@ export const LINK_PATHS: Record<LinkableKind, string> = {
   network: 'networks',
   project: 'projects',
   event: 'events',
+  dossier: 'dossiers',
 };
 
 export const linkLabel = (t: Linkable, lang: Lang) => {

@@ -109,9 +109,18 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(['agenda', 'organisations', 'counterparts', 'networks', 'projects', 'plan', 'units'] as const).map(
-      (page): [string, string] => [page, t.nav[page]],
-    ),
+    ...(
+      [
+        'agenda',
+        'organisations',
+        'counterparts',
+        'networks',
+        'projects',
+        'dossiers',
+        'plan',
+        'units',
+      ] as const
+    ).map((page): [string, string] => [page, t.nav[page]]),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),

@@ -4,6 +4,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { KIND_LABELS, STATUS_LABELS } from '../../agreements/agreements.labels.ts';
 import type { Agreement } from '../../agreements/agreements.schemas.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
+import type { DueDeadline } from '../../dossiers/dossiers.schemas.ts';
 import type { AuditEntry, Dashboard, RecordNames } from '../admin.service.ts';
 import { adminStrings } from '../admin.strings.ts';
 import { FeedbackSummary } from './feedback.tsx';
@@ -19,15 +20,18 @@ export function DashboardView({
   lang,
   data,
   reviews,
+  deadlines,
 }: {
   lang: Lang;
   data: Dashboard;
   reviews: ReviewDue[];
+  deadlines: DueDeadline[];
 }) {
   const t = adminStrings(lang);
   return (
     <>
       <h1>{t.dashboard}</h1>
+      <Deadlines lang={lang} items={deadlines} />
       <ComingUp lang={lang} data={data} />
       {reviews.length > 0 ? (
         <>
@@ -214,5 +218,35 @@ function ComingUp({ lang, data }: { lang: Lang; data: Dashboard }) {
         </ul>
       )}
     </>
+  );
+}
+
+/** The open dossiers' deadlines: from 30 days before, more urgent at 7 and at 1, and once passed. */
+function Deadlines({ lang, items }: { lang: Lang; items: DueDeadline[] }) {
+  if (items.length === 0) return null;
+  const t = adminStrings(lang).deadlines;
+  const badge = (d: DueDeadline) =>
+    d.reminder === 'overdue' || d.reminder === 1
+      ? 'bg-danger'
+      : d.reminder === 7
+        ? 'bg-warning text-dark'
+        : 'bg-primary';
+  return (
+    <section aria-labelledby="deadlines-title">
+      <h2 class="h4 mt-4" id="deadlines-title">
+        {t.title}
+      </h2>
+      <ul>
+        {items.map((d) => (
+          <li key={d.id} class="mb-1">
+            <span class={`badge ${badge(d)} me-2`}>{t.when(d.days)}</span>
+            {formatDate(d.dueOn, 'day', lang)} — {lang === 'en' ? (d.labelEn ?? d.labelIt) : d.labelIt}:{' '}
+            <a href={`/admin/${lang}/dossiers/${d.dossierId}`}>
+              {lang === 'en' ? (d.dossierTitleEn ?? d.dossierTitleIt) : d.dossierTitleIt}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

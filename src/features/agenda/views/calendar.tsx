@@ -165,6 +165,9 @@ export function CalendarView(p: {
             <a href={`/admin/${p.lang}/meetings`}>{t.meetings}</a>
           </li>
           <li class="list-inline-item">
+            <a href={`/admin/${p.lang}/events`}>{t.events}</a>
+          </li>
+          <li class="list-inline-item">
             <a href={`/admin/${p.lang}/gifts`}>{t.gifts}</a>
           </li>
         </ul>
@@ -178,6 +181,9 @@ export function CalendarView(p: {
             </a>
             <a class="btn btn-outline-primary btn-sm" href={`/admin/${p.lang}/meetings/new`}>
               {t.newMeeting}
+            </a>
+            <a class="btn btn-outline-primary btn-sm" href={`/admin/${p.lang}/events/new`}>
+              {t.newEvent}
             </a>
           </p>
         ) : null}
