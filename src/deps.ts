@@ -173,7 +173,15 @@ export function createServices(database: Database) {
     places,
   });
   const agendaRecords = { visits, missions, meetings };
-  const examples = createExamples({ database, institutions, ...agendaRecords, organisations, people });
+  const activities = { projects, events, dossiers };
+  const examples = createExamples({
+    database,
+    institutions,
+    ...agendaRecords,
+    organisations,
+    people,
+    ...activities,
+  });
   const followUpsRepo = createFollowUpsRepository(database.db, database.query);
   const followUps = createFollowUps({ database, repo: followUpsRepo });
   const portal = createPortalService({

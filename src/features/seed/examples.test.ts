@@ -30,14 +30,20 @@ describe('seed examples', () => {
       `select 'visit' as t, title_it, example, published from visits where institution_id = $1
        union all select 'mission', title_it, example, published from missions where institution_id = $1
        union all select 'meeting', title_it, example, published from meetings where institution_id = $1
-       union all select kind, name_it, example, published from organisations where institution_id = $1`,
+       union all select kind, name_it, example, published from organisations where institution_id = $1
+       union all select 'project', title_it, example, published from projects where institution_id = $1
+       union all select 'event', title_it, example, published from events where institution_id = $1
+       union all select 'dossier', title_it, example, false from dossiers where institution_id = $1`,
       [office.id],
     );
     expect(rows.map((r) => r.t).sort()).toEqual([
       'association',
       'consular_post',
+      'dossier',
+      'event',
       'meeting',
       'mission',
+      'project',
       'visit',
     ]);
     for (const r of rows)
@@ -71,7 +77,16 @@ describe('seed examples', () => {
       'create',
       'create',
       'add_person_role',
+      'create',
+      'create',
+      'create',
     ]);
+    await expect(
+      ctx.database.query('update projects set published = true where institution_id = $1', [office.id]),
+    ).rejects.toThrow(/projects_example_ck/);
+    await expect(
+      ctx.database.query('update events set published = true where institution_id = $1', [office.id]),
+    ).rejects.toThrow(/events_example_ck/);
     await expect(
       ctx.database.query('update visits set published = true where institution_id = $1', [office.id]),
     ).rejects.toThrow(/visits_example_unpublished_ck/);

@@ -1,6 +1,6 @@
 // `ponte seed examples`: for each institution asked for, one visit (with a programme, a guided tour and a
-// follow-up), one mission (with its travellers' costs), one meeting, and two organisations of the contacts
-// register (a consular post and an association), so that a new user can try every screen. They are examples, not facts: their titles start "Esempio:" / "Example:", the people are
+// follow-up), one mission (with its travellers' costs), one meeting, two organisations of the contacts
+// register (a consular post and an association), a cooperation project, an event and a candidacy with a deadline, so that a new user can try every screen. They are examples, not facts: their titles start "Esempio:" / "Example:", the people are
 // "Persona di esempio", and they are marked as examples, which are never published (a database check says so)
 // nor counted in the public mission costs. Written through the services, audited as the seed.
 
@@ -10,11 +10,14 @@ import { AppError } from '../../platform/errors.ts';
 import { SEED } from '../accounts/accounts.access.ts';
 import { addFollowUpAs } from '../agenda/agenda.service.ts';
 import { type AuditRecord, appendAudit } from '../audit/audit.service.ts';
+import { BLANK_DOSSIER, type DossiersService } from '../dossiers/dossiers.service.ts';
+import { BLANK_EVENT, type EventsService } from '../events/events.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { BLANK_MEETING, type MeetingsService } from '../meetings/meetings.service.ts';
 import { BLANK_MISSION, BLANK_TRAVELLER, type MissionsService } from '../missions/missions.service.ts';
 import { BLANK_ORGANISATION, type OrganisationsService } from '../organisations/organisations.service.ts';
 import { BLANK_PERSON, BLANK_ROLE, type PeopleService, readerLevel } from '../people/people.service.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
 import { BLANK_ITEM, BLANK_VISIT, type VisitsService } from '../visits/visits.service.ts';
 
 /** A day some days from today (negative: before). */
@@ -37,6 +40,9 @@ interface ExampleDeps {
   meetings: MeetingsService;
   organisations: OrganisationsService;
   people: PeopleService;
+  projects: ProjectsService;
+  events: EventsService;
+  dossiers: DossiersService;
 }
 
 /** The contacts register's examples: a consular post and an association, with no person and no real country. */
@@ -225,6 +231,83 @@ async function loadOne(deps: ExampleDeps, institutionId: string): Promise<AuditR
   ];
 }
 
+/** The planning's examples: a cooperation project, an event and a candidacy with a deadline, none published. */
+async function loadActivities(deps: ExampleDeps, institutionId: string): Promise<AuditRecord[]> {
+  const created = (entity: string, id: string, after: unknown): AuditRecord => ({
+    institutionId,
+    action: 'create',
+    entity,
+    entityId: id,
+    after,
+  });
+  const note = {
+    it: 'Un esempio per provare le schermate: non è un fatto.',
+    en: 'An example to try the screens: not a fact.',
+  };
+  const project = await deps.projects.create(
+    institutionId,
+    {
+      code: 'ESEMPIO-COOP-1',
+      kind: 'cooperation',
+      titleIt: 'Esempio: progetto di cooperazione decentrata',
+      titleEn: 'Example: decentralised cooperation project',
+      descriptionIt: note.it,
+      descriptionEn: note.en,
+      funder: 'Esempio',
+      role: 'lead',
+      status: 'idea',
+      startsOn: '',
+      endsOn: '',
+      countries: '',
+      currency: 'EUR',
+      totalBudget: '',
+      ownShare: '',
+      resultsIt: '',
+      resultsEn: '',
+      published: '',
+      documents: [],
+    },
+    true,
+  );
+  const event = await deps.events.create(
+    institutionId,
+    {
+      ...BLANK_EVENT,
+      titleIt: 'Esempio: evento internazionale',
+      titleEn: 'Example: international event',
+      status: 'proposed',
+      startsOn: dayFrom(45),
+      descriptionIt: note.it,
+      descriptionEn: note.en,
+    },
+    true,
+  );
+  const dossier = await deps.dossiers.create(
+    institutionId,
+    {
+      ...BLANK_DOSSIER,
+      titleIt: 'Esempio: candidatura a un premio',
+      titleEn: 'Example: candidacy for a prize',
+      kind: 'prize',
+      contributors: 'Persona di esempio',
+      outcomeIt: note.it,
+      outcomeEn: note.en,
+    },
+    true,
+  );
+  const withDeadline = await deps.dossiers.putDeadline(institutionId, dossier.id, 1, undefined, {
+    labelIt: 'Esempio: invio del dossier',
+    labelEn: 'Example: dossier due',
+    dueOn: dayFrom(20),
+    doneOn: '',
+  });
+  return [
+    created('project', project.id, project),
+    created('event', event.id, event),
+    created('dossier', dossier.id, withDeadline),
+  ];
+}
+
 export function createExamples(deps: ExampleDeps) {
   const { database, institutions } = deps;
 
@@ -240,11 +323,14 @@ export function createExamples(deps: ExampleDeps) {
       await database.transaction(async () => {
         for (const inst of chosen) {
           if (typeof inst === 'string') throw AppError.notFound('Institution', inst);
-          const [has] = await database.query<{ agenda: number; contacts: number }>(
+          const [has] = await database.query<{ agenda: number; contacts: number; activities: number }>(
             `select (select count(*) from visits where institution_id = $1 and example)
                   + (select count(*) from missions where institution_id = $1 and example)
                   + (select count(*) from meetings where institution_id = $1 and example) as agenda,
-                    (select count(*) from organisations where institution_id = $1 and example) as contacts`,
+                    (select count(*) from organisations where institution_id = $1 and example) as contacts,
+                    (select count(*) from projects where institution_id = $1 and example)
+                  + (select count(*) from events where institution_id = $1 and example)
+                  + (select count(*) from dossiers where institution_id = $1 and example) as activities`,
             [inst.id],
           );
           // Each part loads where it is missing: an institution given the agenda's examples before the
@@ -252,6 +338,7 @@ export function createExamples(deps: ExampleDeps) {
           const records = [
             ...(Number(has?.agenda ?? 0) > 0 ? [] : await loadOne(deps, inst.id)),
             ...(Number(has?.contacts ?? 0) > 0 ? [] : await loadContacts(deps, inst.id)),
+            ...(Number(has?.activities ?? 0) > 0 ? [] : await loadActivities(deps, inst.id)),
           ];
           if (records.length === 0) {
             report.skipped.push(inst.slug);
