@@ -37,6 +37,17 @@ const it = {
     when: 'Periodo',
   },
   deleteLead: 'Elimina l’evento (e lo toglie dall’agenda).',
+  hints: {
+    role: 'Organizzatore se l’evento è dell’ente; sostenitore se l’ente lo patrocina o lo finanzia.',
+    startsOn: 'Il giorno dell’evento, o il primo se dura più giorni.',
+    endsOn: 'Lascia vuoto se l’evento dura un giorno solo.',
+    partners:
+      'Le città e le organizzazioni con cui si svolge, per esempio Comune di Thiès; Comune di Mulhouse.',
+    audienceIt: 'Per esempio cittadinanza, scuole, imprese.',
+    audienceEn: 'Per esempio citizens, schools, businesses.',
+    published:
+      'Un evento pubblicato compare nell’agenda internazionale del portale e nel calendario pubblico. Un esempio non si pubblica.',
+  },
 };
 
 type Strings = typeof it;
@@ -69,6 +80,16 @@ const en: Strings = {
     when: 'Period',
   },
   deleteLead: 'Deletes the event (and takes it off the agenda).',
+  hints: {
+    role: "Organiser when it is the institution's event; supporter when the institution endorses or funds it.",
+    startsOn: 'The day of the event, or its first day if it lasts several.',
+    endsOn: 'Leave empty for a one-day event.',
+    partners: 'The cities and organisations it is held with, e.g. Comune di Thiès; Comune di Mulhouse.',
+    audienceIt: 'E.g. cittadinanza, scuole, imprese.',
+    audienceEn: 'E.g. citizens, schools, businesses.',
+    published:
+      'A published event appears on the portal’s international agenda and in the public calendar. Examples are never published.',
+  },
 };
 
 export const eventsStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);

@@ -50,12 +50,14 @@ const it = {
   partners: 'Partner',
   noPartners: 'Nessun partner.',
   partnerFromRegistry: 'Partner già in anagrafica',
-  orName: 'oppure il nome di un’organizzazione',
-  addPartner: 'Aggiungi il partner',
+  orName: 'Oppure il nome di un’organizzazione non in anagrafica',
+  partnerCountry:
+    'Facoltativo: se lo lasci vuoto, per un partner in anagrafica vale il suo paese. Per esempio Senegal o SN.',
+  addPartner: 'Aggiungi un partner',
   removePartner: (name: string) => `Togli il partner ${name}`,
   funding: 'Cofinanziamento per fonte',
   noFunding: 'Nessuna fonte registrata.',
-  addFunding: 'Aggiungi la fonte',
+  addFunding: 'Aggiungi una fonte di cofinanziamento',
   removeFunding: (name: string) => `Togli la fonte ${name}`,
   years: 'Budget dell’ente per anno',
   noYears: 'Nessun importo annuale registrato.',
@@ -66,6 +68,16 @@ const it = {
   total: 'Totale',
   deleteLead: 'Elimina il progetto con i suoi partner, finanziamenti e importi.',
   iati: 'File IATI dei progetti di cooperazione pubblicati',
+  budget: 'Budget',
+  hints: {
+    code: 'Lettere, cifre, punti e trattini, senza spazi, per esempio COOP-2025-01: chiude l’identificativo IATI del progetto.',
+    role: 'Capofila se l’ente presenta il progetto e ne coordina i partner.',
+    startsOn:
+      'Il giorno in cui il progetto parte. Con la fine, permette di registrare il budget anno per anno.',
+    endsOn: 'Il giorno in cui il progetto si chiude, anche se solo previsto.',
+    published:
+      'Un progetto pubblicato compare nel portale, nella pagina «Progetti», e nei dati aperti; se è di cooperazione decentrata ed è approvato, in corso o concluso, anche nel file IATI.',
+  },
 };
 
 type Strings = typeof it;
@@ -114,12 +126,14 @@ const en: Strings = {
   partners: 'Partners',
   noPartners: 'No partner.',
   partnerFromRegistry: 'A partner already in the registry',
-  orName: 'or the name of an organisation',
-  addPartner: 'Add the partner',
+  orName: 'Or the name of an organisation not in the registry',
+  partnerCountry:
+    'Optional: when left empty, a partner from the registry keeps its own country. E.g. Senegal or SN.',
+  addPartner: 'Add a partner',
   removePartner: (name: string) => `Remove the partner ${name}`,
   funding: 'Co-funding by source',
   noFunding: 'No source recorded.',
-  addFunding: 'Add the source',
+  addFunding: 'Add a co-funding source',
   removeFunding: (name: string) => `Remove the source ${name}`,
   years: "The institution's budget per year",
   noYears: 'No yearly amount recorded.',
@@ -130,6 +144,15 @@ const en: Strings = {
   total: 'Total',
   deleteLead: 'Deletes the project with its partners, funding and amounts.',
   iati: 'IATI file of the published cooperation projects',
+  budget: 'Budget',
+  hints: {
+    code: "Letters, digits, dots and hyphens, no spaces, e.g. COOP-2025-01: it ends the project's IATI identifier.",
+    role: 'Lead partner when the institution submits the project and coordinates its partners.',
+    startsOn: 'The day the project starts. With its end, it lets you record the budget year by year.',
+    endsOn: 'The day the project closes, even if only planned.',
+    published:
+      'A published project appears on the portal, on the "Projects" page, and in the open data; a decentralised cooperation project that is approved, running or closed also appears in the IATI file.',
+  },
 };
 
 export const projectsStrings = (lang: Lang): Strings => (lang === 'it' ? it : en);

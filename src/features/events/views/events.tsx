@@ -67,6 +67,7 @@ export function eventSpecs(lang: Lang): FieldSpec[] {
       kind: 'select',
       required: true,
       label: s.labels.role,
+      hint: s.hints.role,
       options: EVENT_ROLES.map((v) => ({ value: v, label: s.roles[v]! })),
     },
     {
@@ -76,21 +77,22 @@ export function eventSpecs(lang: Lang): FieldSpec[] {
       label: s.labels.status,
       options: EVENT_STATUSES.map((v) => ({ value: v, label: s.statuses[v]! })),
     },
-    { name: 'startsOn', kind: 'date', required: true, group: s.labels.when },
+    { name: 'startsOn', kind: 'date', required: true, hint: s.hints.startsOn, group: s.labels.when },
     { name: 'startsAt', kind: 'time', group: s.labels.when },
-    { name: 'endsOn', kind: 'date', group: s.labels.when },
+    { name: 'endsOn', kind: 'date', hint: s.hints.endsOn, group: s.labels.when },
     { name: 'endsAt', kind: 'time', group: s.labels.when },
     { name: 'venue', label: s.labels.venue, group: s.where },
     { name: 'city', label: s.labels.city, group: s.where },
     { name: 'coordinates', group: s.where },
-    { name: 'partners', label: s.labels.partners },
-    { name: 'audienceIt', label: s.labels.audienceIt },
-    { name: 'audienceEn', label: s.labels.audienceEn },
+    { name: 'partners', label: s.labels.partners, hint: s.hints.partners },
+    { name: 'audienceIt', label: s.labels.audienceIt, hint: s.hints.audienceIt },
+    { name: 'audienceEn', label: s.labels.audienceEn, hint: s.hints.audienceEn },
     { name: 'descriptionIt', kind: 'textarea' },
     { name: 'descriptionEn', kind: 'textarea' },
     {
       name: 'published',
       kind: 'select',
+      hint: s.hints.published,
       options: [
         { value: '', label: t.no },
         { value: 'yes', label: t.yes },
@@ -116,7 +118,7 @@ export function EventList(p: {
       <h1>{s.title}</h1>
       <p class="lead">{s.lead}</p>
       {p.canWrite ? (
-        <p>
+        <p class="mb-5">
           <a class="btn btn-primary" href={`${base}/new`}>
             {s.add}
           </a>

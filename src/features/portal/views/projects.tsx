@@ -8,8 +8,9 @@ import type { ProjectRecord } from '../../projects/projects.service.ts';
 
 const WORDS = {
   it: {
+    // The name without a preposition before it: "di Comune di …" and "di Città metropolitana …" read wrong.
     lead: (name: string) =>
-      `I progetti di ${name}: cooperazione decentrata con i governi locali del Sud del mondo, progetti europei, nazionali e regionali.`,
+      `${name}: i progetti di cooperazione decentrata con i governi locali del Sud del mondo, i progetti europei, nazionali e regionali.`,
     none: 'L’ente non ha ancora pubblicato progetti.',
     noneFiltered: 'Nessun progetto corrisponde ai filtri scelti.',
     filters: 'Filtra i progetti',
@@ -129,7 +130,7 @@ const countryName = (code: string, lang: Lang) => {
 
 function Select(p: { name: string; label: string; value: string; all: string; options: [string, string][] }) {
   return (
-    <div class="col-sm-3 select-wrapper">
+    <div class="col-md-3 select-wrapper mt-4 mb-3">
       <label for={`f-${p.name}`}>{p.label}</label>
       <select id={`f-${p.name}`} name={p.name}>
         <option value="">{p.all}</option>
@@ -244,7 +245,7 @@ export function Projects(p: {
         <p>{w.none}</p>
       ) : (
         <>
-          <form method="get" action={p.action} class="row g-3 align-items-end mb-4" aria-label={w.filters}>
+          <form method="get" action={p.action} class="row align-items-end mb-4" aria-label={w.filters}>
             <Select
               name="stato"
               label={w.status}
@@ -275,7 +276,7 @@ export function Projects(p: {
                 (v) => countryName(v, p.lang),
               )}
             />
-            <div class="col-sm-3">
+            <div class="col-md-3 mt-4 mb-3">
               <button type="submit" class="btn btn-primary">
                 {w.apply}
               </button>

@@ -80,11 +80,7 @@ export function projectSpecs(lang: Lang): FieldSpec[] {
   const options = (values: readonly string[], words: Record<string, string>) =>
     values.map((v) => ({ value: v, label: words[v] ?? v }));
   return [
-    {
-      name: 'code',
-      required: true,
-      hint: lang === 'it' ? 'Per esempio COOP-2025-01.' : 'E.g. COOP-2025-01.',
-    },
+    { name: 'code', required: true, hint: s.hints.code },
     {
       name: 'kind',
       kind: 'select',
@@ -102,6 +98,7 @@ export function projectSpecs(lang: Lang): FieldSpec[] {
       kind: 'select',
       required: true,
       label: s.labels.role,
+      hint: s.hints.role,
       options: options(PROJECT_ROLES, s.roles),
     },
     {
@@ -111,17 +108,24 @@ export function projectSpecs(lang: Lang): FieldSpec[] {
       label: s.labels.status,
       options: options(PROJECT_STATUSES, s.statuses),
     },
-    { name: 'startsOn', kind: 'date', label: s.labels.startsOn, group: s.period },
-    { name: 'endsOn', kind: 'date', label: s.labels.endsOn, group: s.period },
+    {
+      name: 'startsOn',
+      kind: 'date',
+      label: s.labels.startsOn,
+      hint: s.hints.startsOn,
+      group: s.period,
+    },
+    { name: 'endsOn', kind: 'date', label: s.labels.endsOn, hint: s.hints.endsOn, group: s.period },
     { name: 'countries' },
-    { name: 'currency', group: t.labels['totalBudget'] },
-    { name: 'totalBudget', inputMode: 'decimal', group: t.labels['totalBudget'] },
-    { name: 'ownShare', inputMode: 'decimal', group: t.labels['totalBudget'] },
+    { name: 'currency', group: s.budget },
+    { name: 'totalBudget', inputMode: 'decimal', group: s.budget },
+    { name: 'ownShare', inputMode: 'decimal', group: s.budget },
     { name: 'resultsIt', kind: 'textarea' },
     { name: 'resultsEn', kind: 'textarea' },
     {
       name: 'published',
       kind: 'select',
+      hint: s.hints.published,
       options: [
         { value: '', label: t.no },
         { value: 'yes', label: t.yes },
@@ -164,7 +168,7 @@ export function ProjectList(p: {
       <h1>{s.title}</h1>
       <p class="lead">{s.lead}</p>
       {p.canWrite ? (
-        <p>
+        <p class="mb-5">
           <a class="btn btn-primary" href={`${base}/new`}>
             {s.add}
           </a>
@@ -268,10 +272,16 @@ function Parts(p: {
           ))}
         </ul>
         {p.canWrite ? (
-          <form method="post" action={`${base}/partners/new`} class="mt-3" novalidate>
+          <form
+            method="post"
+            action={`${base}/partners/new`}
+            class="mt-4"
+            style="max-width: 44rem"
+            novalidate
+          >
             {hidden}
             <fieldset>
-              <legend class="h6 mb-4">{s.addPartner}</legend>
+              <legend class="h5 mb-4">{s.addPartner}</legend>
               <Field
                 name="counterpartId"
                 kind="select"
@@ -283,9 +293,10 @@ function Parts(p: {
                 name="role"
                 kind="select"
                 label={s.partnerRole}
+                value="partner"
                 options={PARTNER_ROLES.map((v) => [v, s.roles[v]!] as const)}
               />
-              <Field name="country" label={t.labels['country'] ?? 'country'} />
+              <Field name="country" label={t.labels['country'] ?? 'country'} hint={s.partnerCountry} />
               <button type="submit" class="btn btn-outline-primary">
                 {s.addPartner}
               </button>
@@ -314,12 +325,18 @@ function Parts(p: {
           ))}
         </ul>
         {p.canWrite ? (
-          <form method="post" action={`${base}/funding/new`} class="mt-3" novalidate>
+          <form method="post" action={`${base}/funding/new`} class="mt-4" style="max-width: 44rem" novalidate>
             {hidden}
             <fieldset>
-              <legend class="h6 mb-4">{s.addFunding}</legend>
-              <Field name="source" label={t.labels['source']!} required />
-              <Field name="amount" label={t.labels['amount']!} inputMode="decimal" required />
+              <legend class="h5 mb-4">{s.addFunding}</legend>
+              <Field name="source" label={t.labels['source']!} hint={t.hints['source']} required />
+              <Field
+                name="amount"
+                label={t.labels['amount']!}
+                hint={t.hints['amount']}
+                inputMode="decimal"
+                required
+              />
               <button type="submit" class="btn btn-outline-primary">
                 {s.addFunding}
               </button>
