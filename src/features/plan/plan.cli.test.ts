@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../test/cli.ts';
 import { makeInstitution } from '../../../test/factories.ts';
 import { createTestDeps, type TestContext } from '../../../test/support.ts';
+import { BLANK_VISIT } from '../visits/visits.service.ts';
 
 let ctx: TestContext;
 let dir: string;
@@ -71,13 +72,43 @@ describe('the plan and projects from the command line', () => {
     );
     expect(bad.code).not.toBe(0);
     expect(bad.err).toContain('expensePaid');
+    const withIndicator = await json<{ indicators: { nameIt: string }[] }>(
+      'objectives',
+      'indicators',
+      'add',
+      made.id,
+      ...inst,
+      '--data',
+      JSON.stringify({
+        version: 2,
+        nameIt: 'Accordi attivi',
+        values: [{ year: 2023, target: '4', actual: '3' }],
+      }),
+    );
+    expect(withIndicator.indicators[0]?.nameIt).toBe('Accordi attivi');
+    const visit = await ctx.services.visits.create(office.id, {
+      ...BLANK_VISIT,
+      titleIt: 'Delegazione',
+      startsOn: '2023-05-10',
+    });
+    const link = await json<{ kind: string; id: string }>(
+      'objectives',
+      'link',
+      made.id,
+      ...inst,
+      '--kind',
+      'visit',
+      '--record',
+      visit.id,
+    );
+    expect(link).toMatchObject({ kind: 'visit', id: visit.id });
     const listed = await cli('objectives', 'list', ...inst);
     expect(listed.out).toContain('RELAZIONI INTERNAZIONALI');
     const audit = await ctx.database.query<{ actor: string }>(
       'select actor from audit_events where entity_id = $1',
       [made.id],
     );
-    expect(audit.map((a) => a.actor)).toEqual(['cli', 'cli']);
+    expect(audit.map((a) => a.actor)).toEqual(['cli', 'cli', 'cli', 'cli']);
   });
 
   it('when a published cooperation project is created, then it is listed and its IATI file is written', async () => {
