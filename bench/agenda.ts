@@ -14,7 +14,7 @@ import { createServices } from '../src/deps.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { raiseWasmTieringBudget } from '../src/platform/db/embedded.ts';
 import { prepareDatabase } from '../src/prepare.ts';
-import { against, fmtInt, fmtMs, printTable, Rng, summarize, timed } from './lib.ts';
+import { against, fmtInt, fmtMs, getter, printTable, Rng, sample, signedIn, summarize, timed } from './lib.ts';
 
 raiseWasmTieringBudget();
 const RECORDS = Number(process.env['BENCH_RECORDS'] || 5000);
@@ -99,34 +99,18 @@ async function main() {
       config: { publicUrl: 'http://bench.invalid' },
     });
 
-    const { user, password } = await services.accounts.createUser({
+    const cookie = await signedIn(services.accounts, {
       email: 'bench@agenda.invalid',
       institution: 'milano',
       role: 'admin',
     });
-    await services.accounts.authenticate(user.email, password!, '127.0.0.1');
-    const { token } = await services.accounts.createSession(user.id, {
-      method: 'password',
-      address: '127.0.0.1',
-    });
-    const cookie = `ponte_session=${token}`;
     const rng = new Rng(20261202);
-    const get = async (url: string, headers: Record<string, string> = {}) => {
-      const res = await app.inject({ method: 'GET', url, headers });
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      return res;
-    };
-    const sample = async (n: number, url: () => string, headers?: Record<string, string>) => {
-      for (let i = 0; i < 10; i++) await get(url(), headers);
-      const ms: number[] = [];
-      for (let i = 0; i < n; i++) ms.push((await timed(() => get(url(), headers))).ms);
-      return summarize(ms);
-    };
+    const get = getter(app);
     const month = () =>
       `/admin/it/agenda?month=${2017 + rng.int(0, 9)}-${String(rng.int(1, 12)).padStart(2, '0')}`;
 
     log(`Month view: ${SAMPLES} random months of the ten years...`);
-    const monthView = await sample(SAMPLES, month, { cookie });
+    const monthView = await sample(SAMPLES, () => get(month(), { cookie }));
 
     log('Private feed (everything, internal details, past year and future; never cached)...');
     const feedPage = await app.inject({
@@ -138,7 +122,7 @@ async function main() {
     const feedUrl = feedPage.body
       .match(/value="http:\/\/bench\.invalid(\/feeds\/agenda\/[^"]+)"/)![1]!
       .replace(/&amp;/g, '&');
-    const privateFeed = await sample(SAMPLES, () => feedUrl);
+    const privateFeed = await sample(SAMPLES, () => get(feedUrl));
 
     log('Feeds again after each change (a visit edited, then the feed read)...');
     const touch = () =>
@@ -164,18 +148,18 @@ async function main() {
     for (let i = 0; i < SAMPLES; i++)
       publicSteady.push((await timed(() => services.agenda.publicFeed('milano', 'it'))).ms);
     const publicFeed = summarize(publicSteady);
-    const publicCached = await sample(SAMPLES, () => '/api/v1/agenda.ics?institution=milano&lang=it');
+    const publicCached = await sample(SAMPLES, () => get('/api/v1/agenda.ics?institution=milano&lang=it'));
 
     log('Briefing pack of a visit from a partner with ten years of history...');
     const [visit] = await database.query<{ id: string }>(
       'select id from visits where institution_id = $1 and counterpart_id is not null order by starts_on desc limit 1',
       [milan],
     );
-    const briefing = await sample(20, () => `/admin/it/visits/${visit!.id}/briefing.pdf`, { cookie });
+    const briefing = await sample(20, () => get(`/admin/it/visits/${visit!.id}/briefing.pdf`, { cookie }));
 
     log('Public agenda page: first render, then from the page cache...');
     const first = await timed(() => get('/milano/it/agenda-internazionale/'));
-    const cachedPage = await sample(SAMPLES, () => '/milano/it/agenda-internazionale/');
+    const cachedPage = await sample(SAMPLES, () => get('/milano/it/agenda-internazionale/'));
     await app.close();
 
     console.log(

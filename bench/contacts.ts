@@ -15,7 +15,7 @@ import { cliActor } from '../src/features/accounts/accounts.access.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { raiseWasmTieringBudget } from '../src/platform/db/embedded.ts';
 import { prepareDatabase } from '../src/prepare.ts';
-import { against, fmtInt, fmtMs, printTable, Rng, summarize, timed } from './lib.ts';
+import { against, announceChange, fmtInt, fmtMs, getter, printTable, Rng, summarize, timed } from './lib.ts';
 
 raiseWasmTieringBudget();
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] || 200);
@@ -111,20 +111,14 @@ async function main() {
       actor: { userId: null, label: 'bench' },
     });
     const rng = new Rng(20261202);
-    const get = async (url: string, headers: Record<string, string> = {}) => {
-      const res = await app.inject({ method: 'GET', url, headers });
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      return res;
-    };
+    const get = getter(app);
     const page = '/milano/it/corpo-consolare/';
     // As a browser asks: compressed (the cache keeps the compressed body; an identity answer is unpacked).
     const browser = { 'accept-encoding': 'gzip, deflate, br' };
     log('Consular corps page, cold: a change announced, then the page read and drawn again...');
     const cold: number[] = [];
     for (let i = 0; i < Math.min(SAMPLES, 100) + 5; i++) {
-      await database.query("select pg_notify('ponte_changes', $1)", [milan]);
-      // The announcement reaches the listening connection asynchronously: wait until it has emptied the cache.
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await announceChange(database.query, milan);
       const ms = (await timed(() => get(page, browser))).ms;
       if (i >= 5) cold.push(ms);
     }

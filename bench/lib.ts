@@ -1,4 +1,6 @@
-// Benchmark helpers: a seeded random generator, timing, percentiles and a plain-text table. No dependencies.
+// Benchmark helpers: a seeded random generator, timing, percentiles, sampling through the app in-process and a
+// plain-text table. No runtime dependencies (the app's types only).
+import type { Services } from '../src/deps.ts';
 
 // ---- Deterministic randomness ----
 
@@ -132,6 +134,56 @@ export function summarize(samples: readonly number[]): Summary {
     p99: percentile(samples, 99),
     max: samples.length ? Math.max(...samples) : Number.NaN,
   };
+}
+
+/** Runs fn `warmup` times untimed, then `n` times timed: the summary of the timed runs. */
+export async function sample(n: number, fn: () => Promise<unknown>, warmup = 10): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const ms: number[] = [];
+  for (let i = 0; i < n; i++) ms.push((await timed(fn)).ms);
+  return summarize(ms);
+}
+
+// ---- The app in-process ----
+
+interface Injectable {
+  inject(request: {
+    method: 'GET';
+    url: string;
+    headers: Record<string, string>;
+  }): Promise<{ statusCode: number; body: string; headers: Record<string, unknown> }>;
+}
+
+/** A GET through app.inject (no socket) that throws unless the answer is 200. */
+export function getter(app: Injectable) {
+  return async (url: string, headers: Record<string, string> = {}) => {
+    const res = await app.inject({ method: 'GET', url, headers });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    return res;
+  };
+}
+
+/** The session cookie of a new user of the institution with the role, signed in with a password first. */
+export async function signedIn(
+  accounts: Services['accounts'],
+  user: { email: string; institution: string; role: 'viewer' | 'editor' | 'admin' },
+): Promise<string> {
+  const made = await accounts.createUser(user);
+  await accounts.authenticate(made.user.email, made.password!, '127.0.0.1');
+  const { token } = await accounts.createSession(made.user.id, { method: 'password', address: '127.0.0.1' });
+  return `ponte_session=${token}`;
+}
+
+/**
+ * Announces a change of the institution's data (id, slug or '*'), as every committed write does, and waits for
+ * it to reach the listening connection, which empties the page and API caches asynchronously.
+ */
+export async function announceChange(
+  query: (text: string, params?: unknown[]) => Promise<unknown>,
+  scope: string,
+): Promise<void> {
+  await query("select pg_notify('ponte_changes', $1)", [scope]);
+  await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 // ---- Formatting ----

@@ -48,7 +48,8 @@ export function checkedEvent(f: EventFields): EventValues {
   const startsAt = c.take(() => timeOfDay('startsAt', f.startsAt));
   const endsAt = c.take(() => timeOfDay('endsAt', f.endsAt));
   if (startsOn && endsOn)
-    c.take(() => period({ start: 'startsOn', end: 'endsOn' }, { startsOn, endsOn, startsAt, endsAt }));
+    // A same-day end before the start is the end time's fault: the days may both be right.
+    c.take(() => period({ start: 'endsAt', end: 'endsOn' }, { startsOn, endsOn, startsAt, endsAt }));
   const point = c.take(() => mapPoint('coordinates', f.coordinates));
   const values: EventValues = {
     titleIt: c.take(() => text('titleIt', f.titleIt, 200, true)!),

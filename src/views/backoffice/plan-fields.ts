@@ -54,8 +54,6 @@ const it = {
     parentId: 'Solo per un obiettivo operativo.',
     programme: 'Un obiettivo operativo appartiene a un programma.',
     firstYear: 'Gli anni per cui il DUP programma le risorse: al massimo dieci.',
-    published:
-      'Un obiettivo pubblicato compare nel portale, nella sezione «Obiettivi e risorse», e nei dati aperti.',
     unit: 'Per esempio «accordi», «%», «persone».',
     incomePlanned: 'In euro, per esempio 12.500,00. Vuoto: non registrato (diverso da zero).',
     expensePlanned: 'In euro, per esempio 12.500,00. Vuoto: non registrato (diverso da zero).',
@@ -121,8 +119,6 @@ const en: Fields = {
     parentId: 'Only for an operational objective.',
     programme: 'An operational objective belongs to a programme.',
     firstYear: 'The years the DUP plans resources for: at most ten.',
-    published:
-      'A published objective appears on the portal, under "Objectives and resources", and in the open data.',
     unit: 'E.g. "agreements", "%", "people".',
     incomePlanned: 'In euros, e.g. 12,500.00. Empty: not recorded (unlike zero).',
     expensePlanned: 'In euros, e.g. 12,500.00. Empty: not recorded (unlike zero).',

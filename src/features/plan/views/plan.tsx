@@ -116,6 +116,10 @@ export function objectiveSpecs(lang: Lang, parents: Objective[]): FieldSpec[] {
     { name: 'currency', group: p.money },
     {
       name: 'published',
+      hint:
+        lang === 'it'
+          ? 'Un obiettivo pubblicato compare nel portale, nella sezione «Obiettivi e risorse», e nei dati aperti.'
+          : 'A published objective appears on the portal, under "Objectives and resources", and in the open data.',
       kind: 'select',
       options: [
         { value: '', label: t.no },
