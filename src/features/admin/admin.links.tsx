@@ -16,12 +16,12 @@ type LinkRequest = FastifyRequest<{
 
 const WORDS = {
   it: {
-    unknown: 'Scegli un accordo, una visita, una missione, un incontro o una rete dell’elenco.',
+    unknown: 'Scegli dall’elenco uno dei documenti o delle attività del tuo ente.',
     linked: 'È già collegato.',
     role: 'Il ruolo è lungo al massimo 200 caratteri.',
   },
   en: {
-    unknown: 'Choose an agreement, a visit, a mission, a meeting or a network from the list.',
+    unknown: "Choose one of your institution's records or activities from the list.",
     linked: 'It is already linked.',
     role: 'The role is at most 200 characters long.',
   },

@@ -20,7 +20,11 @@ export function eventFields(b: EventBody, s?: Event): EventFields {
     endsAt: keep(b.endsAt, s?.endsAt),
     venue: keep(b.venue, s?.venue),
     city: keep(b.city, s?.city),
-    coordinates: keep(b.coordinates, s?.point ? `${s.point.latitude}, ${s.point.longitude}` : null),
+    // Fixed digits: a stored 0.0000001 written as 1e-7 would be refused as a point.
+    coordinates: keep(
+      b.coordinates,
+      s?.point ? `${s.point.latitude.toFixed(7)}, ${s.point.longitude.toFixed(7)}` : null,
+    ),
     partners: keep(b.partners, s?.partners),
     audienceIt: keep(b.audienceIt, s?.audienceIt),
     audienceEn: keep(b.audienceEn, s?.audienceEn),

@@ -1,5 +1,6 @@
 // The SQL of the plan: objectives with their years, indicators and links, versioned writes. A write to a
-// year, an indicator or a link moves the objective to its next version, so that two people editing the same
+// year or an indicator moves the objective to its next version (the service does; a link is added or removed
+// whole and needs none), so that two people editing the same
 // objective's parts cannot overwrite each other. Every write tells the portal's caches (notifyChange).
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';

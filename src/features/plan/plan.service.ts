@@ -267,10 +267,14 @@ function planParts(deps: {
     async setYears(institutionId: string, id: string, version: number, years: YearFields[]) {
       const r = await row(institutionId, id);
       const c = fieldChecks();
+      const seen = new Set<number>();
       const checked: YearAmounts[] = years.map((y) => {
         if (!Number.isInteger(y.year) || y.year < r.firstYear || y.year > r.lastYear) {
           c.refuse(AppError.invalid('years', `${y.year} is outside ${r.firstYear}–${r.lastYear}`));
         }
+        if (seen.has(y.year))
+          c.refuse(AppError.invalid('years', `${y.year} is given twice`, { reason: 'duplicate' }));
+        seen.add(y.year);
         const amounts = AMOUNTS.map((k) => [k, c.take(() => amount(`${k}_${y.year}`, y[k] ?? ''))]);
         return { year: y.year, ...Object.fromEntries(amounts) } as YearAmounts;
       });

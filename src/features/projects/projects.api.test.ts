@@ -238,4 +238,40 @@ describe('projects', () => {
     expect(csv.body).toContain(eu.code);
     expect(csv.body).not.toContain(example.code);
   });
+
+  it('when the period narrows, a year is given twice, or a partner leaves the registry, then years follow the period, the repeat is refused and the partner keeps its name', async () => {
+    const p = await cooperation({ startsOn: '2025-01-01', endsOn: '2027-12-31' });
+    const [registry] = await ctx.services.counterparts.ensureMany(milanId, [
+      { type: 'organisation', nameIt: `Ente ${p.code}`, nameEn: `Body ${p.code}` },
+    ]);
+    await send('POST', `/api/v1/projects/${p.id}/partners`, {
+      version: 1,
+      counterpartId: registry!.id,
+      role: 'partner',
+    });
+    const twice = await send('PUT', `/api/v1/projects/${p.id}/years`, {
+      version: 2,
+      years: [
+        { year: 2026, amount: '1.00' },
+        { year: 2026, amount: '2.00' },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error).toMatchObject({ field: 'years', details: { reason: 'duplicate' } });
+    await send('PUT', `/api/v1/projects/${p.id}/years`, {
+      version: 2,
+      years: [
+        { year: 2026, amount: '1.00' },
+        { year: 2027, amount: '2.00' },
+      ],
+    });
+    const narrowed = await send('PATCH', `/api/v1/projects/${p.id}`, { endsOn: '2026-06-30', version: 3 });
+    expect(narrowed.json().years).toEqual([{ year: 2026, amount: '1.00' }]);
+    const gone = await send('DELETE', `/api/v1/counterparts/${registry!.id}?version=${registry!.version}`);
+    expect(gone.statusCode, gone.body).toBe(204);
+    const after = await app.inject({ url: `/api/v1/projects/${p.id}`, headers: bearer(milanRead) });
+    expect(after.json().partners).toEqual([
+      expect.objectContaining({ name: `Ente ${p.code}`, counterpartId: null }),
+    ]);
+  });
 });

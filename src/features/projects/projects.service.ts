@@ -102,7 +102,7 @@ async function assembled(repo: ProjectsRepository, rows: ProjectRow[]): Promise<
 }
 
 /** A project as an IATI activity: the institution's role and its partners as participating organisations. */
-function iatiOf(p: ProjectRecord, url: string | null): IatiProject {
+function iatiOf(p: ProjectRecord, org: IatiOrganisation, url: string | null): IatiProject {
   const role = {
     lead: 'implementing',
     partner: 'implementing',
@@ -121,6 +121,8 @@ function iatiOf(p: ProjectRecord, url: string | null): IatiProject {
     endDate: p.endsOn,
     countries: p.countries,
     participants: [
+      // The institution itself carries the activity out, whatever else takes part.
+      { name: org.nameIt, role: 'implementing' as const, ref: org.ref, typeCode: org.typeCode },
       ...(p.funder ? [{ name: p.funder, role: 'funding' as const }] : []),
       ...p.partners.map((x) => ({ name: x.name, role: role[x.role], country: x.country })),
     ],
@@ -200,14 +202,16 @@ export function createProjectsService(deps: {
         ref: `IT-CF-${inst.taxCode}`,
         nameIt: inst.nameIt,
         nameEn: inst.nameEn,
-        typeCode: '10',
+        // IATI's OrganisationType 11: local government (municipalities, metropolitan cities, regions).
+        typeCode: '11',
       };
       const rows = await repo.page(
         { institutionId: inst.id, publishedOnly: true, kind: 'cooperation' },
         { sort: 'starts' },
       );
-      const exportable = (await assembled(repo, rows)).filter((p) =>
-        ['approved', 'running', 'closed'].includes(p.status),
+      // IATI needs a start date: a project without one is left out until it has one.
+      const exportable = (await assembled(repo, rows)).filter(
+        (p) => ['approved', 'running', 'closed'].includes(p.status) && p.startsOn,
       );
       if (exportable.length === 0)
         throw new AppError(
@@ -217,11 +221,19 @@ export function createProjectsService(deps: {
             details: { reason: 'none' },
           },
         );
-      return iatiActivities(
-        org,
-        exportable.map((p) => iatiOf(p, urlOf(p))),
-        now,
-      );
+      try {
+        return iatiActivities(
+          org,
+          exportable.map((p) => iatiOf(p, org, urlOf(p))),
+          now,
+        );
+      } catch (err) {
+        // A rule of the standard the stored projects break (the writer names the project and the field).
+        throw new AppError('conflict', `The IATI file cannot be written: ${(err as Error).message}`, {
+          details: { reason: 'iati' },
+          cause: err,
+        });
+      }
     },
 
     async create(institutionId: string, fields: ProjectFields, example = false): Promise<ProjectRecord> {
@@ -240,6 +252,12 @@ export function createProjectsService(deps: {
         throw AppError.invalid('published', 'An example is never published', { reason: 'example' });
       await uniqueCode(institutionId, values.code, id);
       if (!(await repo.update(institutionId, id, version, values))) throw stale(before, version);
+      // A narrowed period drops the budget of the years it no longer covers.
+      const kept = projectYears(values.startsOn ?? null, values.endsOn ?? null);
+      const dropped = before.years
+        .filter((y) => !kept.includes(y.year))
+        .map((y) => ({ year: y.year, amount: null }));
+      if (dropped.length > 0) await repo.putYears(institutionId, id, dropped);
       return project(institutionId, id);
     },
 
@@ -340,11 +358,16 @@ function projectParts(deps: {
       const p = await project(institutionId, id);
       const allowed = projectYears(p.startsOn, p.endsOn);
       const c = fieldChecks();
+      const seen = new Set<number>();
       const checked = years.map((y) => {
-        if (!allowed.includes(y.year))
+        // A year outside the period may only be removed (one left by an older period).
+        if (!allowed.includes(y.year) && y.amount !== null)
           c.refuse(
             AppError.invalid('years', `${y.year} is outside the project's period`, { reason: 'outside' }),
           );
+        if (seen.has(y.year))
+          c.refuse(AppError.invalid('years', `${y.year} is given twice`, { reason: 'duplicate' }));
+        seen.add(y.year);
         return { year: y.year, amount: c.take(() => amount(`amount_${y.year}`, y.amount ?? '')) };
       });
       c.done();

@@ -83,7 +83,8 @@ export const projectPartners = pgTable(
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id, { onDelete: 'cascade' }),
-    counterpartId: uuid('counterpart_id').references(() => counterparts.id, { onDelete: 'restrict' }),
+    /** The registry's record, while it exists: the partner's name stays when it goes. */
+    counterpartId: uuid('counterpart_id').references(() => counterparts.id, { onDelete: 'set null' }),
     name: text('name').notNull(),
     role: text('role', { enum: ['lead', 'partner', 'associate', 'funder'] }).notNull(),
     country: text('country'),

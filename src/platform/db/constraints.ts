@@ -3,7 +3,7 @@
 import { AppError, isAppError } from '../errors.ts';
 
 /**
- * A unique or foreign-key violation (PostgreSQL 23505, 23503), found on the error or its causes, as a 409
+ * A unique or foreign-key violation (PostgreSQL 23505, 23503, or 23001 of a restricting key), found on the error or its causes, as a 409
  * `conflict` with `details.reason` "concurrent"; undefined for anything else (an AppError included).
  */
 export function constraintConflict(err: unknown): AppError | undefined {
@@ -11,7 +11,7 @@ export function constraintConflict(err: unknown): AppError | undefined {
   let cause: unknown = err;
   for (let depth = 0; cause && depth < 4; depth++) {
     const code = (cause as { code?: unknown }).code;
-    if (code === '23505' || code === '23503') {
+    if (code === '23505' || code === '23503' || code === '23001') {
       return new AppError(
         'conflict',
         'Someone else changed related records at the same moment: reload the page and try again',
