@@ -14,7 +14,18 @@ import { createServices } from '../src/deps.ts';
 import { openDatabase } from '../src/platform/db/client.ts';
 import { raiseWasmTieringBudget } from '../src/platform/db/embedded.ts';
 import { prepareDatabase } from '../src/prepare.ts';
-import { against, fmtInt, fmtMs, getter, printTable, Rng, sample, signedIn, summarize, timed } from './lib.ts';
+import {
+  against,
+  fmtInt,
+  fmtMs,
+  getter,
+  printTable,
+  Rng,
+  sample,
+  signedIn,
+  summarize,
+  timed,
+} from './lib.ts';
 
 raiseWasmTieringBudget();
 const RECORDS = Number(process.env['BENCH_RECORDS'] || 5000);
