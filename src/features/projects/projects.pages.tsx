@@ -53,7 +53,7 @@ export function projectsPages(services: Services) {
           <ProjectList
             lang={c.lang}
             data={
-              await admin.projects(c.actor, {
+              await admin.summaries(c.actor, {
                 q: filters.q,
                 status: filters.status,
                 kind: filters.kind,

@@ -35,6 +35,24 @@ export interface ProjectRecord extends Project {
   version: number;
 }
 
+/** A project as the back-office list shows it. */
+export interface ProjectSummary
+  extends Pick<
+    ProjectRecord,
+    | 'id'
+    | 'code'
+    | 'kind'
+    | 'titleIt'
+    | 'titleEn'
+    | 'status'
+    | 'startsOn'
+    | 'endsOn'
+    | 'published'
+    | 'example'
+  > {
+  partnerCount: number;
+}
+
 export interface ProjectListQuery {
   q?: string | undefined;
   status?: string | undefined;
@@ -134,6 +152,26 @@ function iatiOf(p: ProjectRecord, org: IatiOrganisation, url: string | null): Ia
   };
 }
 
+/** A page of the list and the count of all it matched, in one scan; a page past the end gives the last. */
+async function listRows(repo: ProjectsRepository, institutionId: string, query: ProjectListQuery) {
+  const filter: ProjectFilter = {
+    institutionId,
+    q: query.q?.trim() || undefined,
+    status: query.status || undefined,
+    kind: query.kind || undefined,
+    country: query.country || undefined,
+  };
+  const sort = query.sort && PROJECT_SORTS.includes(query.sort) ? query.sort : '-starts';
+  const wanted = pageOf(Number.MAX_SAFE_INTEGER, query.page);
+  let rows = await repo.listPage(filter, { sort, limit: wanted.pageSize, offset: wanted.offset });
+  // Past the end the count comes with no row: count, then read the last page.
+  if (rows.length === 0 && wanted.page > 1) {
+    const last = pageOf(await repo.count(filter), query.page);
+    rows = await repo.listPage(filter, { sort, limit: last.pageSize, offset: last.offset });
+  }
+  return { rows, at: pageOf(rows[0]?.total ?? 0, query.page) };
+}
+
 export function createProjectsService(deps: {
   repo: ProjectsRepository;
   counterparts: Pick<CounterpartsService, 'byIds' | 'list'>;
@@ -163,25 +201,32 @@ export function createProjectsService(deps: {
   return {
     project,
 
+    /** A page of the back-office list: the projects' own fields and their number of partners. */
+    async summaries(institutionId: string, query: ProjectListQuery) {
+      const { rows, at } = await listRows(repo, institutionId, query);
+      const items = rows.map(
+        ({ total: _t, partnerCount, ...r }): ProjectSummary => ({
+          id: r.id,
+          code: r.code,
+          kind: r.kind,
+          titleIt: r.titleIt,
+          titleEn: r.titleEn,
+          status: r.status,
+          startsOn: r.startsOn,
+          endsOn: r.endsOn,
+          published: r.published,
+          example: r.example,
+          partnerCount,
+        }),
+      );
+      return { items, total: at.total, page: at.page, pages: at.pages, pageSize: at.pageSize };
+    },
+
+    /** A page of projects with their partners, funding and years (the API's list). */
     async page(institutionId: string, query: ProjectListQuery) {
-      const filter: ProjectFilter = {
-        institutionId,
-        q: query.q?.trim() || undefined,
-        status: query.status || undefined,
-        kind: query.kind || undefined,
-        country: query.country || undefined,
-      };
-      const total = await repo.count(filter);
-      const at = pageOf(total, query.page);
-      const sort = query.sort && PROJECT_SORTS.includes(query.sort) ? query.sort : '-starts';
-      const rows = await repo.page(filter, { sort, limit: at.pageSize, offset: at.offset });
-      return {
-        items: await assembled(repo, rows),
-        total,
-        page: at.page,
-        pages: at.pages,
-        pageSize: at.pageSize,
-      };
+      const { rows, at } = await listRows(repo, institutionId, query);
+      const items = await assembled(repo, rows);
+      return { items, total: at.total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
 
     /** An institution's published projects (never an example), newest first: the portal's and the open data's. */
@@ -436,6 +481,7 @@ export function createProjectsAdmin(deps: { database: Database; projects: Projec
     canWrite,
     checkWriter: (actor: Actor): void => requireWriter(actor),
     projects: (actor: Actor, q: ProjectListQuery) => asStaff(actor, (i) => projects.page(i, q)),
+    summaries: (actor: Actor, q: ProjectListQuery) => asStaff(actor, (i) => projects.summaries(i, q)),
     project: (actor: Actor, id: string) =>
       asStaff(actor, async (i) => ({
         project: await projects.project(i, id),

@@ -20,7 +20,7 @@ import {
   PROJECT_STATUSES,
   projectYears,
 } from '../projects.rules.ts';
-import type { ProjectRecord } from '../projects.service.ts';
+import type { ProjectRecord, ProjectSummary } from '../projects.service.ts';
 import { projectsStrings } from '../projects.strings.ts';
 
 export const PROJECT_FIELDS = [
@@ -155,7 +155,7 @@ export interface ProjectFilters {
 
 export function ProjectList(p: {
   lang: Lang;
-  data: ListPage<ProjectRecord>;
+  data: ListPage<ProjectSummary>;
   filters: ProjectFilters;
   canWrite: boolean;
 }) {
@@ -212,7 +212,7 @@ export function ProjectList(p: {
             <td>{s.kinds[r.kind]}</td>
             <td>{s.statuses[r.status]}</td>
             <td>{[r.startsOn, r.endsOn].map((d) => (d ? day(d, p.lang) : '…')).join(' – ')}</td>
-            <td>{String(r.partners.length)}</td>
+            <td>{String(r.partnerCount)}</td>
           </tr>
         ))}
       </DataTable>
