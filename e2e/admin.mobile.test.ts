@@ -122,8 +122,8 @@ describe('the back-office on a 390 px phone', () => {
     await button.click();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     const links = menu.getByRole('link');
-    // Dashboard, agreements, agenda, contacts, partners, networks, units, settings, users, log, password.
-    expect(await links.count()).toBe(11);
+    // Dashboard, agreements, agenda, contacts, partners, networks, planning, units, settings, users, log, password.
+    expect(await links.count()).toBe(12);
     for (const link of await links.all()) {
       const rect = (await link.boundingBox())!;
       expect(rect.height, (await link.textContent()) ?? '').toBeGreaterThanOrEqual(24);

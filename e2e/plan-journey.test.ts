@@ -54,8 +54,13 @@ const MONEY: Record<number, string[]> = {
   2024: ['18.000,00', '16.500,00', '12.000,00', '7.000,00', '6.500,00', '2.250,25'],
 };
 /** "12.500,00" as it-IT and en-GB print it in euros (Italian groups from five digits: 9800,50 €), spaces as " ". */
+/** An amount as the pages print it in euros (grouped from four digits, as Italian budgets do). */
 const euros = (typed: string, lang: Lang) =>
-  new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', { style: 'currency', currency: 'EUR' })
+  new Intl.NumberFormat(lang === 'it' ? 'it-IT' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    useGrouping: 'always',
+  } as unknown as Intl.NumberFormatOptions)
     .format(Number(typed.replace(/\./g, '').replace(',', '.')))
     .replace(/\s/g, ' ');
 

@@ -50,6 +50,12 @@ const it = {
   deleteDeadline: (name: string) => `Elimina la scadenza ${name}`,
   done: (day: string) => `fatto il ${day}`,
   noUnit: 'Nessuno',
+  hints: {
+    callUrl: 'L’indirizzo completo della pagina, che inizia con https://.',
+    unit: 'L’ufficio dell’ente che guida la candidatura.',
+    decidedOn: 'Da indicare quando la candidatura è vinta o non vinta.',
+    labelIt: 'Che cosa va fatto entro quel giorno, per esempio «Lettera di intenti».',
+  },
   deleteLead: 'Elimina la candidatura con le sue scadenze.',
 };
 
@@ -104,6 +110,12 @@ const en: Strings = {
   deleteDeadline: (name: string) => `Delete the deadline ${name}`,
   done: (day: string) => `done on ${day}`,
   noUnit: 'None',
+  hints: {
+    callUrl: "The page's full address, starting with https://.",
+    unit: "The institution's unit that leads the candidacy.",
+    decidedOn: 'Required once the candidacy is won or lost.',
+    labelIt: 'What is due by that day, e.g. "Letter of intent".',
+  },
   deleteLead: 'Deletes the candidacy with its deadlines.',
 };
 

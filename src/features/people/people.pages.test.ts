@@ -186,9 +186,7 @@ describe('people', () => {
       record: `visit:${theirs.id}`,
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain(
-      'Scegli un accordo, una visita, una missione, un incontro o una rete dell’elenco.',
-    );
+    expect(refused.body).toContain('Scegli dall’elenco uno dei documenti o delle attività del tuo ente.');
     const linkId = /\/links\/([0-9a-f-]{36})\/delete/.exec(
       (await get(`/admin/it/people/${person.id}`, milan.editor)).body,
     )?.[1];

@@ -109,26 +109,17 @@ function AdminNav({ lang, session, path }: { lang: Lang; session: Session; path:
   const links: [path: string, label: string][] = [
     ['', t.dashboard],
     ['agreements', t.agreements],
-    ...(
-      [
-        'agenda',
-        'organisations',
-        'counterparts',
-        'networks',
-        'projects',
-        'dossiers',
-        'plan',
-        'units',
-      ] as const
-    ).map((page): [string, string] => [page, t.nav[page]]),
+    ...(['agenda', 'organisations', 'counterparts', 'networks', 'plan', 'units'] as const).map(
+      (page): [string, string] => [page, t.nav[page]],
+    ),
     ...(session.user.platformAdmin || session.user.roles.length > 1
       ? [['institutions', t.workplaces.title] as [string, string]]
       : []),
     ...(roleOf(session) === 'admin'
       ? [['settings', t.nav.settings] as [string, string], ['users', t.users] as [string, string]]
       : []),
-    ['audit', t.auditTitle],
-    ['password', t.changePassword],
+    ['audit', t.nav.audit],
+    ['password', t.nav.password],
   ];
   return (
     <div class="it-header-navbar-wrapper bg-primary">
@@ -176,6 +167,8 @@ const SECTION_OF: Record<string, string> = {
   meetings: 'agenda',
   gifts: 'agenda',
   events: 'agenda',
+  projects: 'plan',
+  dossiers: 'plan',
   people: 'organisations',
 };
 

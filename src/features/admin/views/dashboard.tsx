@@ -239,8 +239,8 @@ function Deadlines({ lang, items }: { lang: Lang; items: DueDeadline[] }) {
       <ul>
         {items.map((d) => (
           <li key={d.id} class="mb-1">
-            <span class={`badge ${badge(d)} me-2`}>{t.when(d.days)}</span>
-            {formatDate(d.dueOn, 'day', lang)} — {lang === 'en' ? (d.labelEn ?? d.labelIt) : d.labelIt}:{' '}
+            <span class={`badge ${badge(d)} me-1`}>{t.when(d.days)}</span> {formatDate(d.dueOn, 'day', lang)}{' '}
+            — {lang === 'en' ? (d.labelEn ?? d.labelIt) : d.labelIt}:{' '}
             <a href={`/admin/${lang}/dossiers/${d.dossierId}`}>
               {lang === 'en' ? (d.dossierTitleEn ?? d.dossierTitleIt) : d.dossierTitleIt}
             </a>

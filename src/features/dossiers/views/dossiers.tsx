@@ -2,8 +2,10 @@
 // deadlines, and the fields of its forms.
 import type { Lang } from '../../../platform/i18n.ts';
 import { formatDate } from '../../../platform/i18n.ts';
+import { safeHref } from '../../../platform/urls.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, Pagination } from '../../../views/backoffice/lists.tsx';
+import { PlanningLinks } from '../../../views/backoffice/planning.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { SourceList, sourcesToLines } from '../../../views/sources.tsx';
@@ -68,11 +70,12 @@ export function dossierSpecs(lang: Lang, units: { slug: string; name: string }[]
     },
     { name: 'awardingBody', label: l.awardingBody },
     { name: 'callTitle', label: l.callTitle },
-    { name: 'callUrl', kind: 'url', label: l.callUrl },
+    { name: 'callUrl', kind: 'url', label: l.callUrl, hint: s.hints.callUrl },
     {
       name: 'unit',
       kind: 'select',
       label: l.unit,
+      hint: s.hints.unit,
       options: [{ value: '', label: s.noUnit }, ...units.map((u) => ({ value: u.slug, label: u.name }))],
     },
     { name: 'contributors', label: l.contributors },
@@ -84,7 +87,7 @@ export function dossierSpecs(lang: Lang, units: { slug: string; name: string }[]
       options: DOSSIER_STATUSES.map((v) => ({ value: v, label: s.statuses[v]! })),
     },
     { name: 'submittedOn', kind: 'date', label: l.submittedOn },
-    { name: 'decidedOn', kind: 'date', label: l.decidedOn },
+    { name: 'decidedOn', kind: 'date', label: l.decidedOn, hint: s.hints.decidedOn },
     { name: 'outcomeIt', kind: 'textarea', label: l.outcomeIt },
     { name: 'outcomeEn', kind: 'textarea', label: l.outcomeEn },
     { name: 'documents', kind: 'textarea' },
@@ -92,9 +95,10 @@ export function dossierSpecs(lang: Lang, units: { slug: string; name: string }[]
 }
 
 export function deadlineSpecs(lang: Lang): FieldSpec[] {
-  const l = dossiersStrings(lang).labels;
+  const s = dossiersStrings(lang);
+  const l = s.labels;
   return [
-    { name: 'labelIt', required: true, label: l.labelIt },
+    { name: 'labelIt', required: true, label: l.labelIt, hint: s.hints.labelIt },
     { name: 'labelEn', label: l.labelEn },
     { name: 'dueOn', kind: 'date', required: true, label: l.dueOn },
     { name: 'doneOn', kind: 'date', label: l.doneOn },
@@ -114,6 +118,7 @@ export function DossierList(p: {
   const base = `/admin/${p.lang}/dossiers`;
   return (
     <>
+      <PlanningLinks lang={p.lang} current="dossiers" />
       <h1>{s.title}</h1>
       <p class="lead">{s.lead}</p>
       {p.canWrite ? (
@@ -152,7 +157,7 @@ export function DossierList(p: {
               <td>{s.statuses[d.status]}</td>
               <td>
                 {next
-                  ? `${day(next.dueOn, p.lang)} — ${p.lang === 'en' ? (next.labelEn ?? next.labelIt) : next.labelIt}`
+                  ? `${formatDate(next.dueOn, 'day', p.lang) ?? next.dueOn} — ${p.lang === 'en' ? (next.labelEn ?? next.labelIt) : next.labelIt}`
                   : s.none}
               </td>
             </tr>
@@ -198,7 +203,16 @@ export function DossierView(p: {
           [t.labels['titleEn']!, d.titleEn],
           [l.awardingBody, d.awardingBody],
           [l.callTitle, d.callTitle],
-          [l.callUrl, d.callUrl ? <a href={d.callUrl}>{d.callUrl}</a> : null],
+          [
+            l.callUrl,
+            d.callUrl ? (
+              safeHref(d.callUrl) ? (
+                <a href={safeHref(d.callUrl)}>{d.callUrl}</a>
+              ) : (
+                d.callUrl
+              )
+            ) : null,
+          ],
           [l.unit, d.unit],
           [l.contributors, d.contributors],
           [l.submittedOn, when(d.submittedOn)],
@@ -229,24 +243,26 @@ export function DossierView(p: {
           {d.deadlines.map((x) => {
             const name = p.lang === 'en' ? (x.labelEn ?? x.labelIt) : x.labelIt;
             return (
-              <li class="d-flex flex-wrap gap-2 align-items-baseline mb-2">
-                <span class="fw-semibold">{when(x.dueOn)}</span>
-                <span>
-                  — {name}
-                  {x.doneOn ? ` (${s.done(when(x.doneOn)!)})` : ''}
-                </span>
+              <li class="mb-3">
+                <span class="fw-semibold">{when(x.dueOn)}</span> — {name}
+                {x.doneOn ? ` (${s.done(when(x.doneOn)!)})` : ''}
                 {p.canWrite ? (
-                  <>
+                  <span class="d-inline-flex gap-3 ms-3 align-items-baseline">
                     <a href={`${base}/deadlines/${x.id}/edit`} aria-label={s.editDeadline(name)}>
                       {t.edit}
                     </a>
-                    <ActionForm
-                      action={`${base}/deadlines/${x.id}/delete`}
-                      session={p.session}
-                      version={d.version}
-                      label={s.deleteDeadline(name)}
-                    />
-                  </>
+                    <form method="post" action={`${base}/deadlines/${x.id}/delete`} class="d-inline">
+                      <input type="hidden" name="_csrf" value={p.session.csrfToken} />
+                      <input type="hidden" name="version" value={String(d.version)} />
+                      <button
+                        type="submit"
+                        class="btn btn-link p-0 align-baseline"
+                        aria-label={s.deleteDeadline(name)}
+                      >
+                        {t.delete}
+                      </button>
+                    </form>
+                  </span>
                 ) : null}
               </li>
             );

@@ -5,6 +5,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { type Linkable, LinkedRecords } from '../../../views/backoffice/links.tsx';
 import { day, Facts } from '../../../views/backoffice/lists.tsx';
+import { PlanningLinks } from '../../../views/backoffice/planning.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { BarChart } from '../../../views/charts.tsx';
@@ -196,6 +197,7 @@ export function ObjectiveList(p: { lang: Lang; items: Objective[]; canWrite: boo
     .flatMap((o) => [o, ...p.items.filter((c) => c.parentId === o.id)]);
   return (
     <>
+      <PlanningLinks lang={p.lang} current="plan" />
       <h1>{s.title}</h1>
       <p class="lead">{s.lead}</p>
       {p.canWrite ? (

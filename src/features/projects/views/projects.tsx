@@ -4,6 +4,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { Field } from '../../../views/backoffice/fields.tsx';
 import { ActionForm, type FieldSpec, type Values } from '../../../views/backoffice/forms.tsx';
 import { day, Facts, ListFilters, Pagination } from '../../../views/backoffice/lists.tsx';
+import { PlanningLinks } from '../../../views/backoffice/planning.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { amountFormatter } from '../../../views/charts.tsx';
@@ -165,6 +166,7 @@ export function ProjectList(p: {
   const all = { value: '', label: s.all };
   return (
     <>
+      <PlanningLinks lang={p.lang} current="projects" />
       <h1>{s.title}</h1>
       <p class="lead">{s.lead}</p>
       {p.canWrite ? (
