@@ -8,7 +8,6 @@ import {
   auditOf,
   bearer,
   ctx,
-  milanId,
   milanRead,
   milanWrite,
   session,
