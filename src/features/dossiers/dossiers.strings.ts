@@ -3,7 +3,7 @@ import type { Lang } from '../../platform/i18n.ts';
 
 const it = {
   title: 'Candidature',
-  lead: 'I dossier di candidatura dell’ente: ospitare un’organizzazione o un evento, un premio, un riconoscimento. Le scadenze compaiono nel cruscotto 30, 7 e 1 giorno prima.',
+  lead: 'I dossier di candidatura dell’ente: ospitare un’organizzazione o un evento, un premio, un riconoscimento. Le scadenze compaiono nel cruscotto da 30 giorni prima finché non sono fatte, più in evidenza a 7 giorni e a 1.',
   caption: 'Candidature del tuo ente',
   add: 'Aggiungi una candidatura',
   editTitle: (name: string) => `Modifica la candidatura ${name}`,
@@ -63,7 +63,7 @@ type Strings = typeof it;
 
 const en: Strings = {
   title: 'Candidacies',
-  lead: "The institution's candidacy dossiers: to host an organisation or an event, a prize, a recognition. Deadlines show on the dashboard 30, 7 and 1 days before.",
+  lead: "The institution's candidacy dossiers: to host an organisation or an event, a prize, a recognition. Deadlines show on the dashboard from 30 days before until they are done, more urgent at 7 days and at 1.",
   caption: "Your institution's candidacies",
   add: 'Add a candidacy',
   editTitle: (name: string) => `Edit the candidacy ${name}`,

@@ -49,8 +49,9 @@ const it = {
   deleteIndicator: (name: string) => `Elimina l’indicatore ${name}`,
   links: {
     title: 'Attività collegate',
-    none: 'Nessun accordo, visita, missione, incontro o rete collegati a questo obiettivo.',
-    addTitle: 'Collega un accordo, una visita, una missione, un incontro o una rete',
+    none: 'Nessuna attività collegata a questo obiettivo.',
+    addTitle:
+      'Collega un’attività: un accordo, una visita, una missione, un incontro, una rete, un progetto, un evento o una candidatura',
   },
   children: 'Obiettivi operativi',
   reports: 'Relazioni annuali',
@@ -129,8 +130,9 @@ const en: Strings = {
   deleteIndicator: (name: string) => `Delete the indicator ${name}`,
   links: {
     title: 'Linked activities',
-    none: 'No agreement, visit, mission, meeting or network is linked to this objective.',
-    addTitle: 'Link an agreement, a visit, a mission, a meeting or a network',
+    none: 'No activity is linked to this objective.',
+    addTitle:
+      'Link an activity: an agreement, a visit, a mission, a meeting, a network, a project, an event or a candidacy',
   },
   children: 'Operational objectives',
   reports: 'Year reports',

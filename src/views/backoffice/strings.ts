@@ -3,6 +3,7 @@
 import type { Lang } from '../../platform/i18n.ts';
 import { agendaFields } from './agenda-fields.ts';
 import { contactsFields } from './contacts-fields.ts';
+import { dossiersFields } from './dossiers-fields.ts';
 import { planFields } from './plan-fields.ts';
 import { projectsFields } from './projects-fields.ts';
 
@@ -116,6 +117,7 @@ const it = {
     ...contactsFields.it.fieldMessages,
     ...planFields.it.fieldMessages,
     ...projectsFields.it.fieldMessages,
+    ...dossiersFields.it.fieldMessages,
     nameIt: 'Scrivi il nome in italiano, al massimo 200 caratteri.',
     nameEn: 'Scrivi il nome in inglese, al massimo 200 caratteri.',
     'nameEn:taken': 'Esiste già un’organizzazione partner con questo nome in inglese.',
@@ -262,6 +264,7 @@ const en: Strings = {
     ...contactsFields.en.fieldMessages,
     ...planFields.en.fieldMessages,
     ...projectsFields.en.fieldMessages,
+    ...dossiersFields.en.fieldMessages,
     nameIt: 'Write the name in Italian, at most 200 characters.',
     nameEn: 'Write the name in English, at most 200 characters.',
     'nameEn:taken': 'A partner organisation with this English name already exists.',

@@ -229,7 +229,7 @@ function Deadlines({ lang, items }: { lang: Lang; items: DueDeadline[] }) {
     d.reminder === 'overdue' || d.reminder === 1
       ? 'bg-danger'
       : d.reminder === 7
-        ? 'bg-warning text-dark'
+        ? 'bg-warning'
         : 'bg-primary';
   return (
     <section aria-labelledby="deadlines-title">

@@ -243,11 +243,13 @@ export function DossierView(p: {
           {d.deadlines.map((x) => {
             const name = p.lang === 'en' ? (x.labelEn ?? x.labelIt) : x.labelIt;
             return (
-              <li class="mb-3">
-                <span class="fw-semibold">{when(x.dueOn)}</span> — {name}
-                {x.doneOn ? ` (${s.done(when(x.doneOn)!)})` : ''}
+              <li class="d-flex flex-wrap align-items-baseline gap-2 mb-3">
+                <span>
+                  <span class="fw-semibold">{when(x.dueOn)}</span> — {name}
+                  {x.doneOn ? ` (${s.done(when(x.doneOn)!)})` : ''}
+                </span>
                 {p.canWrite ? (
-                  <span class="d-inline-flex gap-3 ms-3 align-items-baseline">
+                  <span class="d-inline-flex gap-3 align-items-baseline">
                     <a href={`${base}/deadlines/${x.id}/edit`} aria-label={s.editDeadline(name)}>
                       {t.edit}
                     </a>
@@ -257,6 +259,7 @@ export function DossierView(p: {
                       <button
                         type="submit"
                         class="btn btn-link p-0 align-baseline"
+                        style="font: inherit"
                         aria-label={s.deleteDeadline(name)}
                       >
                         {t.delete}
