@@ -15,21 +15,14 @@ import { createBriefingRepository } from './features/briefing/briefing.repositor
 import { createBriefing } from './features/briefing/briefing.service.ts';
 import { createCounterpartsRepository } from './features/counterparts/counterparts.repository.ts';
 import {
+  type CounterpartsService,
   createCounterpartsAdmin,
   createCounterpartsService,
 } from './features/counterparts/counterparts.service.ts';
 import { createDossiersRepository } from './features/dossiers/dossiers.repository.ts';
-import {
-  createDossiersAdmin,
-  createDossiersService,
-  type DossiersService,
-} from './features/dossiers/dossiers.service.ts';
+import { createDossiersAdmin, createDossiersService } from './features/dossiers/dossiers.service.ts';
 import { createEventsRepository } from './features/events/events.repository.ts';
-import {
-  createEventsAdmin,
-  createEventsService,
-  type EventsService,
-} from './features/events/events.service.ts';
+import { createEventsAdmin, createEventsService } from './features/events/events.service.ts';
 import { createFeedbackService } from './features/feedback/feedback.service.ts';
 import { createGiftsRepository } from './features/gifts/gifts.repository.ts';
 import { createGiftsAdmin, createGiftsService } from './features/gifts/gifts.service.ts';
@@ -65,15 +58,11 @@ import { createPlanRepository } from './features/plan/plan.repository.ts';
 import { createPlanAdmin, createPlanService } from './features/plan/plan.service.ts';
 import { createPortalService } from './features/portal/portal.service.ts';
 import { createProjectsRepository } from './features/projects/projects.repository.ts';
-import {
-  createProjectsAdmin,
-  createProjectsService,
-  type ProjectsService,
-} from './features/projects/projects.service.ts';
+import { createProjectsAdmin, createProjectsService } from './features/projects/projects.service.ts';
 import { createExamples } from './features/seed/examples.ts';
 import { createSeedService } from './features/seed/seed.service.ts';
 import { createUnitsRepository } from './features/units/units.repository.ts';
-import { createUnitsAdmin, createUnitsService } from './features/units/units.service.ts';
+import { createUnitsAdmin, createUnitsService, type UnitsService } from './features/units/units.service.ts';
 import { createVisitsRepository } from './features/visits/visits.repository.ts';
 import { createVisitsAdmin, createVisitsService } from './features/visits/visits.service.ts';
 import { type Database, type DatabaseOptions, openDatabase } from './platform/db/client.ts';
@@ -100,25 +89,9 @@ export function createServices(database: Database) {
   const importAgreements = createAgreementImporter({ database, agreements, institutions });
   const importAgreementsAs = createStaffImport({ database, importAgreements });
   const feedback = createFeedbackService({ db: database.db, institutions });
-  const projects = createProjectsService({
-    repo: createProjectsRepository(database.db),
-    counterparts,
-    institutions,
-  });
-  const projectsAdmin = createProjectsAdmin({ database, projects });
-  const events = createEventsService({ repo: createEventsRepository(database.db) });
-  const eventsAdmin = createEventsAdmin({ database, events });
-  const dossiers = createDossiersService({ repo: createDossiersRepository(database.db), units });
-  const dossiersAdmin = createDossiersAdmin({ database, dossiers });
-  const planning = createPlan(database, institutions, { projects, events, dossiers });
-  const seed = createSeedService({
-    database,
-    places,
-    institutions,
-    networks,
-    agreements,
-    plan: planning.plan,
-  });
+  const planning = createPlanning(database, { institutions, counterparts, units });
+  const { plan, projects, events, dossiers } = planning;
+  const seed = createSeedService({ database, places, institutions, networks, agreements, plan });
   const accounts = createAccountsService({ database, institutions });
   const attachments = createAttachmentsService({ database });
   const agreementsAdmin = createAgreementsAdmin({ database, agreements, attachments, institutions });
@@ -192,7 +165,7 @@ export function createServices(database: Database) {
     missions,
     organisations,
     people,
-    plan: planning.plan,
+    plan,
     projects,
   });
   return {
@@ -218,12 +191,6 @@ export function createServices(database: Database) {
     duplicates,
     personLinks,
     ...planning,
-    projects,
-    projectsAdmin,
-    events,
-    eventsAdmin,
-    dossiers,
-    dossiersAdmin,
     distributionLists,
     agenda,
     followUps,
@@ -261,11 +228,20 @@ export async function createDeps(options: DatabaseOptions): Promise<Deps> {
 }
 
 /** The plan's services. An objective links to the same records a person does: the people's query serves both. */
-function createPlan(
+/** Projects, events and candidacies, and the plan whose objectives they serve, with their admin services. */
+function createPlanning(
   database: Database,
-  institutions: InstitutionsService,
-  activities: { projects: ProjectsService; events: EventsService; dossiers: DossiersService },
+  deps: { institutions: InstitutionsService; counterparts: CounterpartsService; units: UnitsService },
 ) {
+  const { institutions, counterparts, units } = deps;
+  const projects = createProjectsService({
+    repo: createProjectsRepository(database.db),
+    counterparts,
+    institutions,
+  });
+  const events = createEventsService({ repo: createEventsRepository(database.db) });
+  const dossiers = createDossiersService({ repo: createDossiersRepository(database.db), units });
+  const activities = { projects, events, dossiers };
   const people = createLinksRepository(database.db);
   const plan = createPlanService({
     repo: createPlanRepository(database.db),
@@ -283,5 +259,14 @@ function createPlan(
     ],
     institutions,
   });
-  return { plan, planAdmin: createPlanAdmin({ database, plan }) };
+  return {
+    plan,
+    planAdmin: createPlanAdmin({ database, plan }),
+    projects,
+    projectsAdmin: createProjectsAdmin({ database, projects }),
+    events,
+    eventsAdmin: createEventsAdmin({ database, events }),
+    dossiers,
+    dossiersAdmin: createDossiersAdmin({ database, dossiers }),
+  };
 }

@@ -154,86 +154,91 @@ export function dossiersApi(services: Services) {
       },
     );
 
-    const deadlineBody = (b: {
-      labelIt: string;
-      labelEn?: string | null;
-      dueOn: string;
-      doneOn?: string | null;
-    }) => ({
-      labelIt: b.labelIt,
-      labelEn: b.labelEn ?? '',
-      dueOn: b.dueOn,
-      doneOn: b.doneOn ?? '',
-    });
-
-    app.post(
-      '/dossiers/:id/deadlines',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'addDossierDeadline',
-          summary: "Add a deadline of the dossier's call",
-          description: `The version is the dossier's; it moves to the next. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: IdParams,
-          body: DeadlineInput,
-          response: { 201: Dossier, ...ERRORS },
-        },
-      },
-      async (request, reply) => {
-        const { version, ...body } = request.body;
-        const made = await admin.putDeadline(
-          actorOf(request),
-          request.params.id,
-          version,
-          undefined,
-          deadlineBody(body),
-        );
-        return reply.status(201).send(made);
-      },
-    );
-
-    app.put(
-      '/dossiers/:id/deadlines/:deadlineId',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'updateDossierDeadline',
-          summary: 'Replace a deadline (set doneOn once it is met)',
-          security: API_SECURITY,
-          params: DeadlineParams,
-          body: DeadlineInput,
-          response: { 200: Dossier, ...ERRORS },
-        },
-      },
-      async (request) => {
-        const { version, ...body } = request.body;
-        const { id, deadlineId } = request.params as { id: string; deadlineId: string };
-        return admin.putDeadline(actorOf(request), id, version, deadlineId, deadlineBody(body));
-      },
-    );
-
-    app.delete(
-      '/dossiers/:id/deadlines/:deadlineId',
-      {
-        config: WRITE,
-        schema: {
-          tags: TAGS,
-          operationId: 'deleteDossierDeadline',
-          summary: 'Delete a deadline',
-          description: `${DELETE_NOTE} The version is the dossier's. ${SCOPE_NOTE}`,
-          security: API_SECURITY,
-          params: DeadlineParams,
-          querystring: VersionQuery,
-          response: { 200: Dossier, ...ERRORS },
-        },
-      },
-      async (request) => {
-        const { id, deadlineId } = request.params as { id: string; deadlineId: string };
-        return admin.removeDeadline(actorOf(request), id, request.query.version, deadlineId);
-      },
-    );
+    await deadlineRoutes(app, admin);
   };
+}
+
+/** The routes of a dossier's deadlines: add, replace (mark done), delete, at the dossier's version. */
+async function deadlineRoutes(app: App, admin: Services['dossiersAdmin']) {
+  const deadlineBody = (b: {
+    labelIt: string;
+    labelEn?: string | null;
+    dueOn: string;
+    doneOn?: string | null;
+  }) => ({
+    labelIt: b.labelIt,
+    labelEn: b.labelEn ?? '',
+    dueOn: b.dueOn,
+    doneOn: b.doneOn ?? '',
+  });
+
+  app.post(
+    '/dossiers/:id/deadlines',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'addDossierDeadline',
+        summary: "Add a deadline of the dossier's call",
+        description: `The version is the dossier's; it moves to the next. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: IdParams,
+        body: DeadlineInput,
+        response: { 201: Dossier, ...ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...body } = request.body;
+      const made = await admin.putDeadline(
+        actorOf(request),
+        request.params.id,
+        version,
+        undefined,
+        deadlineBody(body),
+      );
+      return reply.status(201).send(made);
+    },
+  );
+
+  app.put(
+    '/dossiers/:id/deadlines/:deadlineId',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'updateDossierDeadline',
+        summary: 'Replace a deadline (set doneOn once it is met)',
+        security: API_SECURITY,
+        params: DeadlineParams,
+        body: DeadlineInput,
+        response: { 200: Dossier, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { version, ...body } = request.body;
+      const { id, deadlineId } = request.params as { id: string; deadlineId: string };
+      return admin.putDeadline(actorOf(request), id, version, deadlineId, deadlineBody(body));
+    },
+  );
+
+  app.delete(
+    '/dossiers/:id/deadlines/:deadlineId',
+    {
+      config: WRITE,
+      schema: {
+        tags: TAGS,
+        operationId: 'deleteDossierDeadline',
+        summary: 'Delete a deadline',
+        description: `${DELETE_NOTE} The version is the dossier's. ${SCOPE_NOTE}`,
+        security: API_SECURITY,
+        params: DeadlineParams,
+        querystring: VersionQuery,
+        response: { 200: Dossier, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const { id, deadlineId } = request.params as { id: string; deadlineId: string };
+      return admin.removeDeadline(actorOf(request), id, request.query.version, deadlineId);
+    },
+  );
 }
