@@ -88,6 +88,13 @@ export function headcount(field: string, value: string | undefined, max = 10_000
   return Number(v);
 }
 
+/** One of a fixed list of values (a kind, a status), trimmed; invalid_input naming the field otherwise. */
+export function choice<T extends string>(field: string, allowed: readonly T[], value: string): T {
+  const v = allowed.find((a) => a === value.trim());
+  if (!v) throw AppError.invalid(field, `Choose one of ${allowed.join(', ')}`);
+  return v;
+}
+
 /** A yes/no field of a form or a body: "yes", "true", "1" or "on" are yes. */
 export const yes = (value: string | undefined) => ['yes', 'true', '1', 'on'].includes((value ?? '').trim());
 

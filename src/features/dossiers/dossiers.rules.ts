@@ -2,7 +2,7 @@
 // count), how near a deadline is (the dashboard warns 30, 7 and 1 days before), and a dossier's own fields.
 import { checkedSources } from '../../platform/contacts.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, fieldChecks, text } from '../../platform/field-rules.ts';
+import { choice, day, fieldChecks, text } from '../../platform/field-rules.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import type { Source } from '../agreements/agreements.schemas.ts';
 import type { dossiers } from './dossiers.table.ts';
@@ -44,15 +44,9 @@ export interface DossierFields {
   documents: Source[];
 }
 
-const oneOf = <T extends string>(field: string, allowed: readonly T[], value: string): T => {
-  const v = allowed.find((a) => a === value.trim());
-  if (!v) throw AppError.invalid(field, `Choose one of ${allowed.join(', ')}`);
-  return v;
-};
-
 export function checkedDossier(f: DossierFields): DossierValues {
   const c = fieldChecks();
-  const status = c.take(() => oneOf('status', DOSSIER_STATUSES, f.status));
+  const status = c.take(() => choice('status', DOSSIER_STATUSES, f.status));
   const submittedOn = c.take(() => day('submittedOn', f.submittedOn, false));
   const decidedOn = c.take(() => day('decidedOn', f.decidedOn, false));
   if (submittedOn && decidedOn && decidedOn < submittedOn)
@@ -74,7 +68,7 @@ export function checkedDossier(f: DossierFields): DossierValues {
   const values: DossierValues = {
     titleIt: c.take(() => text('titleIt', f.titleIt, 300, true)!),
     titleEn: c.take(() => text('titleEn', f.titleEn, 300)),
-    kind: c.take(() => oneOf('kind', DOSSIER_KINDS, f.kind)),
+    kind: c.take(() => choice('kind', DOSSIER_KINDS, f.kind)),
     awardingBody: c.take(() => text('awardingBody', f.awardingBody, 300)),
     callTitle: c.take(() => text('callTitle', f.callTitle, 300)),
     callUrl,

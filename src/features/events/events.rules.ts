@@ -1,7 +1,13 @@
-// The events' fixed words and pure checks: the institution's role, the status an agenda entry has, and an
-// event's fields as a form or a body gives them, every field at fault refused at once.
-import { AppError } from '../../platform/errors.ts';
-import { day, fieldChecks, mapPoint, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import {
+  choice,
+  day,
+  fieldChecks,
+  mapPoint,
+  period,
+  text,
+  timeOfDay,
+  yes,
+} from '../../platform/field-rules.ts';
 import type { events } from './events.table.ts';
 
 export const EVENT_ROLES = ['organiser', 'co_organiser', 'supporter'] as const;
@@ -34,12 +40,6 @@ export interface EventFields {
   published: string;
 }
 
-const oneOf = <T extends string>(field: string, allowed: readonly T[], value: string): T => {
-  const v = allowed.find((a) => a === value.trim());
-  if (!v) throw AppError.invalid(field, `Choose one of ${allowed.join(', ')}`);
-  return v;
-};
-
 /** The event's own fields checked, every field at fault refused at once; the last day defaults to the first. */
 export function checkedEvent(f: EventFields): EventValues {
   const c = fieldChecks();
@@ -54,8 +54,8 @@ export function checkedEvent(f: EventFields): EventValues {
   const values: EventValues = {
     titleIt: c.take(() => text('titleIt', f.titleIt, 200, true)!),
     titleEn: c.take(() => text('titleEn', f.titleEn, 200)),
-    role: c.take(() => oneOf('role', EVENT_ROLES, f.role)),
-    status: c.take(() => oneOf('status', EVENT_STATUSES, f.status)),
+    role: c.take(() => choice('role', EVENT_ROLES, f.role)),
+    status: c.take(() => choice('status', EVENT_STATUSES, f.status)),
     startsOn,
     startsAt,
     endsOn,

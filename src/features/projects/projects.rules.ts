@@ -2,7 +2,7 @@
 // a body gives them, every field at fault refused at once.
 import { checkedSources } from '../../platform/contacts.ts';
 import { AppError } from '../../platform/errors.ts';
-import { amount, currency, day, fieldChecks, text, yes } from '../../platform/field-rules.ts';
+import { amount, choice, currency, day, fieldChecks, text, yes } from '../../platform/field-rules.ts';
 import type { Source } from '../agreements/agreements.schemas.ts';
 import { countryList } from '../places/places.service.ts';
 import type { projects } from './projects.table.ts';
@@ -45,12 +45,6 @@ export interface ProjectFields {
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
-const oneOf = <T extends string>(field: string, allowed: readonly T[], value: string): T => {
-  const v = allowed.find((a) => a === value.trim());
-  if (!v) throw AppError.invalid(field, `Choose one of ${allowed.join(', ')}`);
-  return v;
-};
-
 /** The project's own fields checked, every field at fault refused at once. */
 export function checkedProject(f: ProjectFields): ProjectValues {
   const c = fieldChecks();
@@ -77,14 +71,14 @@ export function checkedProject(f: ProjectFields): ProjectValues {
   const published = yes(f.published);
   const values: ProjectValues = {
     code,
-    kind: c.take(() => oneOf('kind', PROJECT_KINDS, f.kind)),
+    kind: c.take(() => choice('kind', PROJECT_KINDS, f.kind)),
     titleIt: c.take(() => text('titleIt', f.titleIt, 300, true)!),
     titleEn: c.take(() => text('titleEn', f.titleEn, 300)),
     descriptionIt: c.take(() => text('descriptionIt', f.descriptionIt, 10_000)),
     descriptionEn: c.take(() => text('descriptionEn', f.descriptionEn, 10_000)),
     funder: c.take(() => text('funder', f.funder, 300)),
-    role: c.take(() => oneOf('role', PROJECT_ROLES, f.role)),
-    status: c.take(() => oneOf('status', PROJECT_STATUSES, f.status)),
+    role: c.take(() => choice('role', PROJECT_ROLES, f.role)),
+    status: c.take(() => choice('status', PROJECT_STATUSES, f.status)),
     startsOn,
     endsOn,
     countries: c.take(() => countryList('countries', f.countries)),
