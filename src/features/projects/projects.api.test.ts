@@ -109,6 +109,12 @@ describe('projects', () => {
     expect((await auditOf(p.id)).map((a: { action: string }) => a.action)).toEqual(
       expect.arrayContaining(['create', 'update']),
     );
+    // The list reads the parts in its own query: its item must be the record itself, amounts to the cent.
+    const get = (url: string) => app.inject({ url, headers: bearer(milanWrite) });
+    const one = (await get(`/api/v1/projects/${p.id}`)).json();
+    const listed = (await get(`/api/v1/projects?q=${p.code}`)).json().items;
+    expect(listed).toEqual([one]);
+    expect(one.funding[0].amount).toBe('180000.10');
   });
 
   it('when fields are wrong, then every one is named at once and nothing is written', async () => {

@@ -23,6 +23,16 @@ export interface ProjectFilter {
   publishedOnly?: boolean;
 }
 
+/** A project's partners, funding and years as its record carries them. */
+export interface ProjectParts {
+  partners: Pick<PartnerRow, 'id' | 'counterpartId' | 'name' | 'role' | 'country'>[];
+  funding: Pick<FundingRow, 'id' | 'source' | 'amount'>[];
+  years: { year: number; amount: string }[];
+}
+
+// node-postgres parses a json column, PGlite may hand it over as text.
+const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+
 const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: ProjectFilter): SQL {
@@ -79,6 +89,34 @@ export function createProjectsRepository(db: Db) {
           ...getTableColumns(projects),
           partnerCount: sql<number>`(select count(*)::int from project_partners pp where pp.project_id = "projects"."id")`,
           total: sql<number>`count(*) over ()`.mapWith(Number),
+        })
+        .from(projects)
+        .where(conditions(f))
+        .orderBy(...order(o.sort), asc(projects.id))
+        .limit(o.limit)
+        .offset(o.offset);
+    },
+
+    /**
+     * One page of projects with each one's partners, funding and years as JSON, and the count of all matched:
+     * the API's list in one query (three more round trips cost it about a third of its time). Amounts stay text.
+     */
+    async fullPage(f: ProjectFilter, o: { sort: ProjectSort; limit: number; offset: number }) {
+      return db
+        .select({
+          ...getTableColumns(projects),
+          total: sql<number>`count(*) over ()`.mapWith(Number),
+          partners: sql<ProjectParts['partners']>`(select coalesce(json_agg(json_build_object(
+            'id', pp.id, 'counterpartId', pp.counterpart_id, 'name', pp.name, 'role', pp.role, 'country', pp.country)
+            order by pp.position), '[]') from project_partners pp where pp.project_id = "projects"."id")`.mapWith(
+            json,
+          ),
+          funding: sql<ProjectParts['funding']>`(select coalesce(json_agg(json_build_object(
+            'id', pf.id, 'source', pf.source, 'amount', pf.amount::text) order by pf.position), '[]')
+            from project_funding pf where pf.project_id = "projects"."id")`.mapWith(json),
+          years: sql<ProjectParts['years']>`(select coalesce(json_agg(json_build_object(
+            'year', py.year, 'amount', py.amount::text) order by py.year), '[]')
+            from project_years py where py.project_id = "projects"."id")`.mapWith(json),
         })
         .from(projects)
         .where(conditions(f))

@@ -18,6 +18,7 @@ import { type IatiOrganisation, type IatiProject, iatiActivities } from './proje
 import {
   PROJECT_SORTS,
   type ProjectFilter,
+  type ProjectParts,
   type ProjectRow,
   type ProjectSort,
   type ProjectsRepository,
@@ -76,10 +77,9 @@ const stale = (current: ProjectRecord, version: number) =>
     { field: 'version', details: { currentVersion: current.version, current } },
   );
 
-/** Projects with their partners, funding and years, read in three queries for any number of them. */
-async function assembled(repo: ProjectsRepository, rows: ProjectRow[]): Promise<ProjectRecord[]> {
-  const { partners, funding, years } = await repo.parts(rows.map((r) => r.id));
-  return rows.map((r) => ({
+/** A project's record from its row and its parts. */
+function recordOf(r: ProjectRow, parts: ProjectParts): ProjectRecord {
+  return {
     id: r.id,
     code: r.code,
     kind: r.kind,
@@ -99,24 +99,32 @@ async function assembled(repo: ProjectsRepository, rows: ProjectRow[]): Promise<
     resultsIt: r.resultsIt,
     resultsEn: r.resultsEn,
     documents: r.documents,
-    partners: partners
-      .filter((p) => p.projectId === r.id)
-      .map((p) => ({
-        id: p.id,
-        counterpartId: p.counterpartId,
-        name: p.name,
-        role: p.role,
-        country: p.country,
-      })),
-    funding: funding
-      .filter((f) => f.projectId === r.id)
-      .map((f) => ({ id: f.id, source: f.source, amount: f.amount })),
-    years: years.filter((y) => y.projectId === r.id).map((y) => ({ year: y.year, amount: y.amount })),
+    partners: parts.partners.map((p) => ({
+      id: p.id,
+      counterpartId: p.counterpartId,
+      name: p.name,
+      role: p.role,
+      country: p.country,
+    })),
+    funding: parts.funding.map((f) => ({ id: f.id, source: f.source, amount: f.amount })),
+    years: parts.years.map((y) => ({ year: y.year, amount: y.amount })),
     published: r.published,
     updatedAt: new Date(r.updatedAt).toISOString(),
     example: r.example,
     version: r.version,
-  }));
+  };
+}
+
+/** Projects with their partners, funding and years, read in three queries for any number of them. */
+async function assembled(repo: ProjectsRepository, rows: ProjectRow[]): Promise<ProjectRecord[]> {
+  const { partners, funding, years } = await repo.parts(rows.map((r) => r.id));
+  return rows.map((r) =>
+    recordOf(r, {
+      partners: partners.filter((p) => p.projectId === r.id),
+      funding: funding.filter((f) => f.projectId === r.id),
+      years: years.filter((y) => y.projectId === r.id),
+    }),
+  );
 }
 
 /** A project as an IATI activity: the institution's role and its partners as participating organisations. */
@@ -152,8 +160,16 @@ function iatiOf(p: ProjectRecord, org: IatiOrganisation, url: string | null): Ia
   };
 }
 
-/** A page of the list and the count of all it matched, in one scan; a page past the end gives the last. */
-async function listRows(repo: ProjectsRepository, institutionId: string, query: ProjectListQuery) {
+/**
+ * A page of the list and the count of all it matched, in one scan, read by `read` (the back-office's summaries
+ * or the API's full records); a page past the end gives the last.
+ */
+async function listRows<R extends { total: number }>(
+  repo: ProjectsRepository,
+  read: (f: ProjectFilter, o: { sort: ProjectSort; limit: number; offset: number }) => Promise<R[]>,
+  institutionId: string,
+  query: ProjectListQuery,
+) {
   const filter: ProjectFilter = {
     institutionId,
     q: query.q?.trim() || undefined,
@@ -163,11 +179,11 @@ async function listRows(repo: ProjectsRepository, institutionId: string, query: 
   };
   const sort = query.sort && PROJECT_SORTS.includes(query.sort) ? query.sort : '-starts';
   const wanted = pageOf(Number.MAX_SAFE_INTEGER, query.page);
-  let rows = await repo.listPage(filter, { sort, limit: wanted.pageSize, offset: wanted.offset });
+  let rows = await read(filter, { sort, limit: wanted.pageSize, offset: wanted.offset });
   // Past the end the count comes with no row: count, then read the last page.
   if (rows.length === 0 && wanted.page > 1) {
     const last = pageOf(await repo.count(filter), query.page);
-    rows = await repo.listPage(filter, { sort, limit: last.pageSize, offset: last.offset });
+    rows = await read(filter, { sort, limit: last.pageSize, offset: last.offset });
   }
   return { rows, at: pageOf(rows[0]?.total ?? 0, query.page) };
 }
@@ -203,7 +219,7 @@ export function createProjectsService(deps: {
 
     /** A page of the back-office list: the projects' own fields and their number of partners. */
     async summaries(institutionId: string, query: ProjectListQuery) {
-      const { rows, at } = await listRows(repo, institutionId, query);
+      const { rows, at } = await listRows(repo, repo.listPage, institutionId, query);
       const items = rows.map(
         ({ total: _t, partnerCount, ...r }): ProjectSummary => ({
           id: r.id,
@@ -224,8 +240,8 @@ export function createProjectsService(deps: {
 
     /** A page of projects with their partners, funding and years (the API's list). */
     async page(institutionId: string, query: ProjectListQuery) {
-      const { rows, at } = await listRows(repo, institutionId, query);
-      const items = await assembled(repo, rows);
+      const { rows, at } = await listRows(repo, repo.fullPage, institutionId, query);
+      const items = rows.map((r) => recordOf(r, r));
       return { items, total: at.total, page: at.page, pages: at.pages, pageSize: at.pageSize };
     },
 

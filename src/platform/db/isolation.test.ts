@@ -157,4 +157,17 @@ describe('isolation between institutions', () => {
     );
     expect(others).toEqual([{ forced: true }, { forced: true }]);
   });
+
+  it("when a staff policy compares a row's institution, then it reads the scope once per statement, not per row", async () => {
+    const policies = await ctx.database.query<{ name: string; rule: string }>(
+      `select policyname as name, qual || coalesce(' / ' || with_check, '') as rule
+         from pg_policies where schemaname = 'public' and 'ponte_staff' = any(roles) order by 1`,
+    );
+    expect(policies.length).toBeGreaterThan(30);
+    // A bare ponte_scope() in a policy is evaluated for every row (migration 0028): each call is a sub-select.
+    const perRow = policies.filter((p) =>
+      /ponte_scope\(\)/.test(p.rule.replace(/SELECT ponte_scope\(\)/g, '')),
+    );
+    expect(perRow).toEqual([]);
+  });
 });
