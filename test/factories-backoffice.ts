@@ -172,57 +172,63 @@ export function makePerson(services: Services, institutionId: string, fields: Pa
 }
 
 /** A strategic objective of 2019–2024 with its resources planned for 2022–2024, unless `fields` say otherwise. */
+/** The form fields of a strategic objective of 2019–2024 with its resources for 2022–2024. */
+export const objectiveFields = (fields: Record<string, string> = {}) => ({
+  level: 'strategic',
+  parentId: '',
+  code: '',
+  mandateFrom: '2019',
+  mandateTo: '2024',
+  titleIt: `Obiettivo ${uniqueSlug('o')}`,
+  titleEn: '',
+  addressIt: '',
+  addressEn: '',
+  mission: '19',
+  programme: '',
+  responsible: '',
+  descriptionIt: '',
+  descriptionEn: '',
+  firstYear: '2022',
+  lastYear: '2024',
+  currency: 'EUR',
+  published: '',
+  ...fields,
+  sources: [],
+});
+
 export function makeObjective(
   services: Services,
   institutionId: string,
   fields: Record<string, string> = {},
 ) {
-  return services.plan.create(institutionId, {
-    level: 'strategic',
-    parentId: '',
-    code: '',
-    mandateFrom: '2019',
-    mandateTo: '2024',
-    titleIt: `Obiettivo ${uniqueSlug('o')}`,
-    titleEn: '',
-    addressIt: '',
-    addressEn: '',
-    mission: '19',
-    programme: '',
-    responsible: '',
-    descriptionIt: '',
-    descriptionEn: '',
-    firstYear: '2022',
-    lastYear: '2024',
-    currency: 'EUR',
-    published: '',
-    ...fields,
-    sources: [],
-  });
+  return services.plan.create(institutionId, objectiveFields(fields));
 }
+
+/** The form fields of a cooperation project idea, unless `fields` say otherwise. */
+export const projectFields = (fields: Record<string, string> = {}) => ({
+  code: uniqueSlug('P'),
+  kind: 'cooperation',
+  titleIt: `Progetto ${uniqueSlug('p')}`,
+  titleEn: '',
+  descriptionIt: '',
+  descriptionEn: '',
+  funder: '',
+  role: 'lead',
+  status: 'idea',
+  startsOn: '',
+  endsOn: '',
+  countries: '',
+  currency: '',
+  totalBudget: '',
+  ownShare: '',
+  resultsIt: '',
+  resultsEn: '',
+  published: '',
+  ...fields,
+  documents: [],
+});
 
 /** A cooperation project idea of the institution, unless `fields` say otherwise. */
 export function makeProject(services: Services, institutionId: string, fields: Record<string, string> = {}) {
-  return services.projects.create(institutionId, {
-    code: uniqueSlug('P'),
-    kind: 'cooperation',
-    titleIt: `Progetto ${uniqueSlug('p')}`,
-    titleEn: '',
-    descriptionIt: '',
-    descriptionEn: '',
-    funder: '',
-    role: 'lead',
-    status: 'idea',
-    startsOn: '',
-    endsOn: '',
-    countries: '',
-    currency: '',
-    totalBudget: '',
-    ownShare: '',
-    resultsIt: '',
-    resultsEn: '',
-    published: '',
-    ...fields,
-    documents: [],
-  });
+  return services.projects.create(institutionId, projectFields(fields));
 }

@@ -9,7 +9,9 @@ import {
   makeAgreement,
   makeFollowUp,
   makeVisit,
+  objectiveFields,
   organisation,
+  projectFields,
 } from '../../../test/factories-backoffice.ts';
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
@@ -142,6 +144,26 @@ describe('the audit log', () => {
     expect(en).toContain(`Agreement: record deleted (id ${riga.id.slice(0, 8)}…)`);
     // The dashboard's recent changes name them the same way.
     expect((await get('/admin/en/', cookie)).body).toContain('Twinning with Lyon</a>');
+  });
+
+  it("when a project's and an objective's changes are logged, then the log names them and links their pages", async () => {
+    const institution = await makeInstitution(ctx.services);
+    const actor = cliActor(institution);
+    const project = await ctx.services.projectsAdmin.create(actor, {
+      ...projectFields(),
+      titleIt: 'Acqua a Thiès',
+      titleEn: 'Water in Thiès',
+    });
+    const objective = await ctx.services.planAdmin.create(actor, {
+      ...objectiveFields(),
+      code: '1901/0159',
+      titleIt: 'La Città nel mondo',
+    });
+    const { cookie } = await signIn(institution.slug, 'viewer');
+    const en = (await get('/admin/en/audit', cookie)).body;
+    expect(en).toContain(`Project: <a href="/admin/en/projects/${project.id}">Water in Thiès</a>`);
+    expect(en).toContain(`<a href="/admin/en/plan/${objective.id}">1901/0159 La Città nel mondo</a>`);
+    expect(en).not.toContain(`<code>${project.id.slice(0, 8)}</code>`);
   });
 });
 

@@ -191,6 +191,15 @@ const NAME_QUERIES: Record<string, string> = {
               from meetings where id = any($1::uuid[])`,
   mission: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
               from missions where id = any($1::uuid[])`,
+  // An operational objective reads with its DUP code, as the plan lists it: "1901/0159 La Città…".
+  objective: `select id::text, null as kind, concat_ws(' ', code, title_it) as name_it,
+                concat_ws(' ', code, coalesce(title_en, title_it)) as name_en from objectives where id = any($1::uuid[])`,
+  project: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
+              from projects where id = any($1::uuid[])`,
+  event: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
+            from events where id = any($1::uuid[])`,
+  dossier: `select id::text, null as kind, title_it as name_it, coalesce(title_en, title_it) as name_en
+              from dossiers where id = any($1::uuid[])`,
   // People are not named here: the log is read by roles that may not see a person's name.
   organisation: `select id::text, null as kind, name_it, coalesce(name_en, name_it) as name_en
                    from organisations where id = any($1::uuid[])`,

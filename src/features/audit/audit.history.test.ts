@@ -147,3 +147,97 @@ describe('the record an entry of the log is about', () => {
     expect(en).toContain('database <code>00000000</code>');
   });
 });
+
+describe('the lists a record carries (years, funding, indicators, deadlines)', () => {
+  // Intl puts a no-break space between an amount and its currency sign.
+  const changes = (e: AuditEntry, lang: 'it' | 'en') =>
+    changesOf(e, lang).map((c) => c.replace(/\u00a0/g, ' '));
+  const year = (y: number, amounts: Record<string, string | null> = {}) => ({
+    year: y,
+    incomePlanned: null,
+    incomeCommitted: null,
+    incomePaid: null,
+    expensePlanned: null,
+    expenseCommitted: null,
+    expensePaid: null,
+    ...amounts,
+  });
+
+  it("when one year of an objective's money is typed, then only that year shows, its amounts in words and currency", () => {
+    const e = entry({
+      entity: 'objective',
+      before: { currency: 'EUR', years: [year(2022), year(2023), year(2024)] },
+      after: {
+        currency: 'EUR',
+        years: [year(2022), year(2023, { expensePlanned: '12500.00', expensePaid: '9800.50' }), year(2024)],
+      },
+    });
+    expect(changes(e, 'it')).toEqual([
+      'Anni, 2023: non registrato → Spese: previsione 12.500,00 €; Spese: pagato 9.800,50 €',
+    ]);
+    expect(changes(e, 'en')).toEqual([
+      'Years, 2023: not recorded → Expenditure: planned €12,500.00; Expenditure: paid €9,800.50',
+    ]);
+  });
+
+  it("when a project's co-funding grows and a year is added, then each item is named by its source or year", () => {
+    const e = entry({
+      entity: 'project',
+      before: { currency: 'EUR', funding: [], years: [{ year: 2025, amount: '15000.00' }] },
+      after: {
+        currency: 'EUR',
+        funding: [{ id: '00000000-0000-4000-8000-0000000000f1', source: 'AICS', amount: '180000.10' }],
+        years: [
+          { year: 2025, amount: '15000.00' },
+          { year: 2026, amount: '20000.25' },
+        ],
+      },
+    });
+    const it_ = changes(e, 'it');
+    expect(it_).toContain('Cofinanziamento, AICS: — → 180.000,10 €');
+    expect(it_).toContain('Anni, 2026: — → 20.000,25 €');
+    expect(it_.join()).not.toContain('2025');
+    expect(it_.join()).not.toContain('{');
+  });
+
+  it('when a candidacy is created with deadlines and an objective with an indicator, then each reads in words, not JSON', () => {
+    const dossier = entry({
+      entity: 'dossier',
+      action: 'create',
+      after: {
+        deadlines: [
+          {
+            id: '00000000-0000-4000-8000-0000000000d1',
+            labelIt: 'Consegna del dossier',
+            labelEn: 'Dossier due',
+            dueOn: '2027-03-15',
+            doneOn: '2027-03-10',
+          },
+        ],
+      },
+    });
+    expect(changes(dossier, 'en').join()).toContain('Dossier due: By 15 March 2027; Done on 10 March 2027');
+    const objective = entry({
+      entity: 'objective',
+      action: 'create',
+      after: {
+        indicators: [
+          {
+            id: '00000000-0000-4000-8000-0000000000a1',
+            nameIt: 'Accordi firmati',
+            nameEn: null,
+            unit: 'accordi',
+            values: [
+              { year: 2023, target: '5', actual: '3' },
+              { year: 2024, target: null, actual: null },
+            ],
+          },
+        ],
+      },
+    });
+    const text = changes(objective, 'it').join();
+    expect(text).toContain('Accordi firmati: 2023: Valore atteso 5 accordi, Valore raggiunto 3 accordi');
+    expect(text).not.toContain('2024');
+    expect(text).not.toContain('{');
+  });
+});

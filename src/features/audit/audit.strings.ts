@@ -11,6 +11,7 @@ const it = {
   action: 'Operazione',
   changes: 'Cosa è cambiato',
   fieldsChanged: (n: number) => `${n} campi`,
+  notRecorded: 'non registrato',
   /** An agreement by its kind and partner, as its page titles it. */
   agreementTitle: (kind: string, partner: string) => `${kind} con ${partner}`,
   membershipTitle: (network: string) => `Adesione a ${network}`,
@@ -119,6 +120,7 @@ const en: Strings = {
   action: 'Action',
   changes: 'What changed',
   fieldsChanged: (n: number) => `${n} fields`,
+  notRecorded: 'not recorded',
   agreementTitle: (kind: string, partner: string) => `${kind} with ${partner}`,
   membershipTitle: (network: string) => `Membership of ${network}`,
   deleted: (id: string) => `record deleted (id ${id}…)`,

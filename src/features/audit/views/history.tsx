@@ -17,6 +17,7 @@ import { COUNTERPART_WORDS } from '../../counterparts/counterparts.schemas.ts';
 import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts';
 import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
+import { itemChanges, itemText, listText } from './parts.ts';
 
 type Snapshot = Record<string, unknown>;
 
@@ -193,9 +194,11 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
 }
 
 /** A value of an audited record in words: dates at their precision, codes and names in the page's language. */
-function plain(entity: string, key: string, value: unknown, lang: Lang): string {
+function plain(entity: string, key: string, value: unknown, lang: Lang, currency = 'EUR'): string {
   const t = agreementsStrings(lang);
   if (value === null || value === undefined || value === '') return '—';
+  const items = Array.isArray(value) ? value.map((v) => itemText(v, lang, currency)) : [];
+  if (items.length > 0 && items.every((i) => i !== undefined)) return listText(items);
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') {
     if (key === 'size') return `${formatNumber(Math.max(1, Math.round(value / 1024)), lang)} KB`;
@@ -260,10 +263,18 @@ export function changesOf(
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => !NOT_SHOWN.has(k))
     .sort((a, b) => rank(a) - rank(b));
+  const currency = String(after['currency'] ?? before['currency'] ?? 'EUR');
   const out: string[] = [];
   for (const key of keys) {
-    const b = plain(entry.entity, key, before[key], lang);
-    const a = plain(entry.entity, key, after[key], lang);
+    const parts =
+      key in before && key in after ? itemChanges(before[key], after[key], lang, currency) : undefined;
+    if (parts) {
+      for (const p of parts)
+        out.push(`${labelOf(key)}, ${p.title}: ${shorten(p.before)} → ${shorten(p.after)}`);
+      continue;
+    }
+    const b = plain(entry.entity, key, before[key], lang, currency);
+    const a = plain(entry.entity, key, after[key], lang, currency);
     if (!(key in before)) {
       if (a !== '—') out.push(`${labelOf(key)}: ${shorten(a)}`);
     } else if (!(key in after)) {
@@ -299,6 +310,10 @@ const RECORD_PAGES: Record<string, string> = {
   gift: 'gifts',
   organisation: 'organisations',
   person: 'people',
+  objective: 'plan',
+  project: 'projects',
+  event: 'events',
+  dossier: 'dossiers',
 };
 
 /**
