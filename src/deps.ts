@@ -246,7 +246,8 @@ function createPlanning(
   const plan = createPlanService({
     repo: createPlanRepository(database.db),
     targets: async (institutionId, ids) => [
-      ...(await people.targets(institutionId, ids)),
+      // A person's link targets carry their first day only: a visit or mission counts in the year it begins.
+      ...(await people.targets(institutionId, ids)).map((t) => ({ ...t, until: null })),
       ...(await activities.projects.targets(institutionId, ids)).map((t) => ({
         ...t,
         kind: 'project' as const,

@@ -159,6 +159,7 @@ export function createDossiersRepository(db: Db) {
           labelIt: dossiers.titleIt,
           labelEn: sql<string>`coalesce(${dossiers.titleEn}, ${dossiers.titleIt})`,
           day: dossiers.submittedOn,
+          until: sql<string | null>`null`,
         })
         .from(dossiers)
         .where(and(eq(dossiers.institutionId, institutionId), ids ? inArray(dossiers.id, ids) : undefined))

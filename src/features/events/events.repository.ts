@@ -82,6 +82,7 @@ export function createEventsRepository(db: Db) {
           labelIt: events.titleIt,
           labelEn: sql<string>`coalesce(${events.titleEn}, ${events.titleIt})`,
           day: events.startsOn,
+          until: events.endsOn,
         })
         .from(events)
         .where(and(eq(events.institutionId, institutionId), ids ? inArray(events.id, ids) : undefined))

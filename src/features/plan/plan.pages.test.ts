@@ -3,7 +3,7 @@
 // page and a PDF; field errors in both languages; a viewer reads but may not write; Florence finds nothing.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { makeVisit } from '../../../test/factories-backoffice.ts';
+import { makeProject, makeVisit } from '../../../test/factories-backoffice.ts';
 import {
   ctx,
   errorOf,
@@ -138,6 +138,41 @@ describe('an objective from the back-office', () => {
 
     const outside = await get(`/admin/it/plan/${id}/report/2030`, milan.viewer);
     expect(outside.statusCode).toBe(400);
+  });
+
+  it("when a project runs from 2022 to 2024, then each of those years' reports counts it, a running one counts from its start, one of 2025 counts in none", async () => {
+    const { id } = await objectives();
+    const across = await makeProject(ctx.services, milanId, {
+      titleIt: 'Acqua per tre anni',
+      status: 'closed',
+      startsOn: '2022-03-01',
+      endsOn: '2024-06-30',
+    });
+    const later = await makeProject(ctx.services, milanId, {
+      titleIt: 'Dopo il piano',
+      startsOn: '2025-01-10',
+    });
+    // Running without an end day: still going today, so a year after its start counts it too.
+    const going = await makeProject(ctx.services, milanId, {
+      titleIt: 'Ancora in corso',
+      status: 'running',
+      startsOn: '2023-02-01',
+    });
+    for (const p of [across, later, going]) {
+      const res = await post(`/admin/it/plan/${id}/links`, milan.editor, { record: `project:${p.id}` });
+      expect(res.statusCode, res.body).toBe(303);
+    }
+    for (const year of [2022, 2023, 2024]) {
+      const page = (await get(`/admin/en/plan/${id}/report/${year}`, milan.viewer)).body;
+      const done = page.slice(
+        page.indexOf(`What was done in ${year}`),
+        page.indexOf('Other linked activities'),
+      );
+      expect(done, String(year)).toContain('Acqua per tre anni');
+      expect(done, String(year)).not.toContain('Dopo il piano');
+      if (year === 2022) expect(done).not.toContain('Ancora in corso');
+      else expect(done, String(year)).toContain('Ancora in corso');
+    }
   });
 
   it('when an operational objective has no programme, then both missing fields are named at once', async () => {

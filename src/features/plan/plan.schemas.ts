@@ -65,6 +65,13 @@ export const ObjectiveLink = Type.Object(
     labelIt: Type.String(),
     labelEn: Type.String(),
     day: Nullable(Type.String({ format: 'date', description: 'Its signing or starting day' })),
+    until: Nullable(
+      Type.String({
+        format: 'date',
+        description:
+          'Its last day when it runs longer (a project, an event); a running project without an end runs to today',
+      }),
+    ),
   },
   { title: 'ObjectiveLink' },
 );

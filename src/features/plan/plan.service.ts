@@ -31,6 +31,8 @@ export interface LinkTarget {
   labelIt: string;
   labelEn: string;
   day: string | null;
+  /** Its last day when it runs for more than one (a project, an event); null when it has one day or none. */
+  until: string | null;
 }
 export type ObjectiveLink = LinkTarget & { linkId: string };
 /** The institution's records of every kind that can be linked; `ids` narrows them to some. */
@@ -43,7 +45,7 @@ export interface YearReport {
   indicators: (Objective['indicators'][number] & {
     value: { target: string | null; actual: string | null };
   })[];
-  /** The linked activities dated in the year, by kind. */
+  /** The linked activities of the year (dated in it, or running through it), by kind. */
   done: { kind: LinkKind; items: ObjectiveLink[] }[];
   /** The other linked records: of other years, or without a day (networks). */
   other: ObjectiveLink[];
@@ -339,7 +341,11 @@ function planParts(deps: {
       const y = year('year', yearText);
       if (y < o.firstYear || y > o.lastYear)
         throw AppError.invalid('year', `${y} is outside ${o.firstYear}–${o.lastYear}`, { reason: 'outside' });
-      const inYear = o.links.filter((l) => l.day?.startsWith(String(y)));
+      // A project running 2023–2025 was work of 2024 too: an activity counts in each year it overlaps.
+      const inYear = o.links.filter(
+        (l) =>
+          l.day !== null && Number(l.day.slice(0, 4)) <= y && Number((l.until ?? l.day).slice(0, 4)) >= y,
+      );
       return {
         objective: o,
         year: y,

@@ -206,6 +206,10 @@ export function createProjectsRepository(db: Db) {
           labelIt: projects.titleIt,
           labelEn: sql<string>`coalesce(${projects.titleEn}, ${projects.titleIt})`,
           day: projects.startsOn,
+          // A running project without an end is still going: it runs to today.
+          until: sql<
+            string | null
+          >`coalesce(${projects.endsOn}::text, case when ${projects.status} = 'running' then current_date::text end)`,
         })
         .from(projects)
         .where(and(eq(projects.institutionId, institutionId), ids ? inArray(projects.id, ids) : undefined))
