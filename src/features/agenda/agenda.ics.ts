@@ -46,6 +46,13 @@ export interface FeedOptions {
   internal: boolean;
 }
 
+/** LOCATION from the place's words and, for an event placed on the map, GEO from its point. */
+function locationOf(e: EntryRow, where: string | null, title: string) {
+  if (e.latitude !== null && e.longitude !== null)
+    return { location: { title: where ?? title, geo: { lat: e.latitude, lon: e.longitude } } };
+  return where ? { location: where } : {};
+}
+
 export function agendaIcs(entries: readonly EntryRow[], o: FeedOptions): string {
   const calendar = ical({
     name: o.name,
@@ -76,9 +83,7 @@ export function agendaIcs(entries: readonly EntryRow[], o: FeedOptions): string 
         : { start: e.starts_on, end: nextDay(e.ends_on), allDay: true }),
       status: STATUS[e.status],
       ...(description ? { description } : {}),
-      ...((o.lang === 'en' ? e.where_en : e.where_it)
-        ? { location: (o.lang === 'en' ? e.where_en : e.where_it)! }
-        : {}),
+      ...locationOf(e, o.lang === 'en' ? e.where_en : e.where_it, title),
       ...(o.link ? { url: o.link(e) } : {}),
     });
   }

@@ -78,6 +78,9 @@ export interface EntryRow {
   /** Purpose or topics. */
   about_it: string | null;
   about_en: string | null;
+  /** An event's venue on the map (WGS84), when it is placed; null for the other kinds. */
+  latitude: number | null;
+  longitude: number | null;
   /** Details only the staff see: a delegation's head and protocol notes, who came to a meeting. */
   internal: string | null;
   published: boolean;
@@ -96,7 +99,7 @@ select * from (
          null::text as where_it, null::text as where_en, v.purpose_it as about_it, v.purpose_en as about_en,
          nullif(concat_ws(' — ', nullif(concat_ws(', ', v.head_name, v.head_title), ''), v.protocol_notes), '')
            as internal,
-         v.published, v.example, v.version, v.updated_at
+         null::float8 as latitude, null::float8 as longitude, v.published, v.example, v.version, v.updated_at
     from visits v left join counterparts cp on cp.id = v.counterpart_id
    where v.institution_id = $1 and v.starts_on <= $3 and v.ends_on >= $2
   union all
@@ -104,13 +107,13 @@ select * from (
          to_char(m.starts_at, 'HH24:MI'), m.ends_on::text, to_char(m.ends_at, 'HH24:MI'), null, null,
          (select string_agg(d->>'nameIt', ', ') from jsonb_array_elements(m.destinations) d),
          (select string_agg(d->>'nameEn', ', ') from jsonb_array_elements(m.destinations) d),
-         m.purpose_it, m.purpose_en, null, m.published, m.example, m.version, m.updated_at
+         m.purpose_it, m.purpose_en, null, null, null, m.published, m.example, m.version, m.updated_at
     from missions m
    where m.institution_id = $1 and m.starts_on <= $3 and m.ends_on >= $2
   union all
   select 'meeting', g.id::text, g.title_it, g.title_en, g.status, g.starts_on::text,
          to_char(g.starts_at, 'HH24:MI'), g.starts_on::text, to_char(g.ends_at, 'HH24:MI'),
-         cp.name_it, cp.name_en, g.place, g.place, g.topics_it, g.topics_en, g.participants,
+         cp.name_it, cp.name_en, g.place, g.place, g.topics_it, g.topics_en, g.participants, null, null,
          g.published, g.example, g.version, g.updated_at
     from meetings g left join counterparts cp on cp.id = g.counterpart_id
    where g.institution_id = $1 and g.starts_on <= $3 and g.starts_on >= $2
@@ -118,7 +121,8 @@ select * from (
   select 'event', x.id::text, x.title_it, x.title_en, x.status, x.starts_on::text,
          to_char(x.starts_at, 'HH24:MI'), x.ends_on::text, to_char(x.ends_at, 'HH24:MI'), x.partners, x.partners,
          nullif(concat_ws(', ', x.venue, x.city), ''), nullif(concat_ws(', ', x.venue, x.city), ''),
-         x.description_it, x.description_en, null, x.published, x.example, x.version, x.updated_at
+         x.description_it, x.description_en, null, x.latitude, x.longitude, x.published, x.example, x.version,
+         x.updated_at
     from events x
    where x.institution_id = $1 and x.starts_on <= $3 and x.ends_on >= $2
 ) e

@@ -89,7 +89,7 @@ describe('events', () => {
     expect(await rowOf('events', e.id)).toMatchObject({ version: 1, title_it: 'Settimana' });
   });
 
-  it('when an event is published, then it is on the portal agenda and in the public feed; an unpublished one and an example are not', async () => {
+  it("when an event is published, then it is on the portal agenda and in the public feed with its venue's point; an unpublished one and an example are not", async () => {
     const day = soon();
     const shown = await ctx.services.events.create(milanId, {
       ...BLANK_EVENT,
@@ -98,6 +98,7 @@ describe('events', () => {
       startsOn: day,
       status: 'confirmed',
       venue: 'Palazzo Marino',
+      coordinates: '45.4674, 9.1903',
       published: 'yes',
     });
     await ctx.services.events.create(milanId, {
@@ -120,6 +121,8 @@ describe('events', () => {
     const mine = events.find((v) => v.getFirstPropertyValue('uid') === `event-${shown.id}@ponte`);
     expect(mine?.getFirstPropertyValue('summary')).toBe('Event: Global citizenship week');
     expect(mine?.getFirstPropertyValue('location')).toBe('Palazzo Marino');
+    // The venue's point, for a calendar's map: GEO is latitude;longitude.
+    expect(mine?.getFirstPropertyValue('geo')).toEqual([45.4674, 9.1903]);
     expect(events.some((v) => String(v.getFirstPropertyValue('summary')).includes('Riunione'))).toBe(false);
   });
 
