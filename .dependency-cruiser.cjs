@@ -13,6 +13,8 @@
  * - admin: the back-office shell the record types', accounts' and invitations' pages are drawn in
  *   (`admin.kit.tsx`, `admin.forms.tsx`, and `admin.links.tsx` for a record's links) and its words (`admin.strings.ts`: role names among them);
  * - audit: the history of a record and the change log as a page draws them (`views/history.tsx`);
+ * - plan, projects, events, dossiers: their words (`<f>.strings.ts`), with which the audit history names their
+ *   fields and coded values (`audit/views/record-words.ts`);
  * - portal: the addresses of its pages, which the back-office links to (`portal.paths.ts`), and the server-drawn
  *   maps (`map/world-map.ts`), which the back-office's agreement page draws too.
  */
@@ -23,6 +25,8 @@ const SURFACE = [
   '^src/features/accounts/accounts\\.(access|http)\\.ts$',
   '^src/features/admin/(admin\\.kit\\.tsx|admin\\.forms\\.tsx|admin\\.links\\.tsx|admin\\.strings\\.ts)$',
   '^src/features/audit/views/history\\.tsx$',
+  // No back-reference here: the entries are joined into one pattern, where a back-reference means the first entry's group.
+  '^src/features/(plan/plan|projects/projects|events/events|dossiers/dossiers)\\.strings\\.ts$',
   '^src/features/portal/(portal\\.paths\\.ts|map/world-map\\.ts)$',
 ];
 

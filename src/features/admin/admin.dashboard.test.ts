@@ -16,6 +16,8 @@ import {
 import { createTestApp, createTestDeps, type TestContext } from '../../../test/support.ts';
 import type { App } from '../../platform/http/types.ts';
 import { cliActor } from '../accounts/accounts.access.ts';
+import { BLANK_DOSSIER } from '../dossiers/dossiers.service.ts';
+import { BLANK_EVENT } from '../events/events.service.ts';
 import { COMMENTS_PAGE, DASHBOARD_COMMENTS } from './admin.service.ts';
 
 let ctx: TestContext;
@@ -164,6 +166,84 @@ describe('the audit log', () => {
     expect(en).toContain(`Project: <a href="/admin/en/projects/${project.id}">Water in Thiès</a>`);
     expect(en).toContain(`<a href="/admin/en/plan/${objective.id}">1901/0159 La Città nel mondo</a>`);
     expect(en).not.toContain(`<code>${project.id.slice(0, 8)}</code>`);
+  });
+
+  it('when a project, an event, a candidacy and an objective are written, then every field in the log has its label and every code its words', async () => {
+    const institution = await makeInstitution(ctx.services);
+    const actor = cliActor(institution);
+    const p = await ctx.services.projectsAdmin.create(actor, {
+      ...projectFields(),
+      titleEn: 'Water',
+      descriptionIt: 'Pozzi',
+      funder: 'AICS',
+      status: 'running',
+      startsOn: '2025-01-01',
+      endsOn: '2026-12-31',
+      countries: 'SN',
+      totalBudget: '1000',
+      ownShare: '100',
+      resultsIt: 'Tre pozzi',
+      currency: 'EUR',
+    });
+    await ctx.services.projectsAdmin.addFunding(actor, p.id, p.version, { source: 'Regione', amount: '50' });
+    await ctx.services.eventsAdmin.create(actor, {
+      ...BLANK_EVENT,
+      titleIt: 'Forum',
+      startsOn: '2027-05-01',
+      venue: 'Palazzo Vecchio',
+      city: 'Firenze',
+      coordinates: '43.7693, 11.2558',
+      partners: 'Eurocities',
+      audienceIt: 'Sindaci',
+    });
+    const d = await ctx.services.dossiersAdmin.create(actor, {
+      ...BLANK_DOSSIER,
+      titleIt: 'Capitale verde',
+      kind: 'prize',
+      awardingBody: 'Commissione europea',
+      callTitle: 'Bando 2027',
+      callUrl: 'https://example.org/bando',
+      contributors: 'Ambiente',
+    });
+    await ctx.services.dossiersAdmin.putDeadline(actor, d.id, d.version, undefined, {
+      labelIt: 'Lettera d’intenti',
+      labelEn: '',
+      dueOn: '2027-01-15',
+      doneOn: '',
+    });
+    await ctx.services.planAdmin.create(actor, {
+      ...objectiveFields(),
+      addressIt: 'Indirizzo',
+      responsible: 'Anna',
+    });
+    const { cookie } = await signIn(institution.slug, 'viewer');
+    for (const lang of ['it', 'en'] as const) {
+      const body = (await get(`/admin/${lang}/audit`, cookie)).body;
+      // A label is the field's key only when no words were found for it: camelCase or a bare code.
+      const raw = [...body.matchAll(/<li>([a-zA-Z]+):/g)]
+        .map((m) => m[1])
+        .filter((k) => /[A-Z]|^[a-z]+$/.test(k!));
+      expect(
+        raw.filter((k) => k !== k!.charAt(0).toUpperCase() + k!.slice(1)),
+        lang,
+      ).toEqual([]);
+      if (lang === 'it') {
+        const text = body.replace(/\u00a0/g, ' ');
+        expect(text).toContain('Inizio: 1 gennaio 2025');
+        expect(text).toContain('Budget totale: 1.000,00 €');
+        expect(text).toContain('Paesi in cui si svolge: Senegal');
+      }
+      for (const code of [
+        'running',
+        'organiser',
+        'proposed',
+        'prize',
+        'preparing',
+        'strategic',
+        'cooperation',
+      ])
+        expect(body, `${lang} ${code}`).not.toMatch(new RegExp(`: ${code}<`));
+    }
   });
 });
 

@@ -8,9 +8,11 @@ import {
   auditOf,
   bearer,
   ctx,
+  milanId,
   milanRead,
   milanWrite,
   session,
+  unit,
   useRecordsApi,
 } from '../../../test/records-api.ts';
 import { todayIso } from '../../platform/dates.ts';
@@ -75,11 +77,17 @@ describe('dossiers', () => {
     ]);
     const viewer = await session('milano', 'viewer');
     const home = await app.inject({ url: '/admin/it/', headers: viewer.cookie });
-    expect(home.body).toContain('Scadenze delle candidature');
-    expect(home.body).toContain('domani');
-    expect(home.body).toContain('tra 7 giorni');
-    expect(home.body).toContain('scaduta da 2 giorni');
-    expect(home.body).not.toContain('Pre-selezione');
+    // The deadlines' section alone: the recent changes further down name every deadline added.
+    const section = home.body.slice(
+      home.body.indexOf('Scadenze delle candidature'),
+      home.body.indexOf('</section>'),
+    );
+    expect(section).toContain('domani');
+    expect(section).toContain('tra 7 giorni');
+    expect(section).toContain('scaduta da 2 giorni');
+    expect(section).toContain('Audizione');
+    expect(section).not.toContain('Pre-selezione');
+    expect(section).not.toContain('Già fatto');
     const en = await app.inject({ url: '/admin/en/', headers: viewer.cookie });
     expect(en.body).toContain('Candidacy deadlines');
     expect(en.body).toContain('tomorrow');
@@ -94,6 +102,18 @@ describe('dossiers', () => {
     const after = await app.inject({ url: '/api/v1/dossiers/deadlines', headers: bearer(milanRead) });
     expect(after.json().items.some((x: { dossierId: string }) => x.dossierId === d.id)).toBe(false);
     expect((await auditOf(d.id)).length).toBe(8);
+  });
+
+  it("when a dossier is led by a unit, then its page names the unit in the page's language, not its slug", async () => {
+    const u = await unit(milanId);
+    const d = await dossier({ unit: u.slug });
+    expect(d.unit).toBe(u.slug);
+    const { cookie } = await session('milano', 'viewer');
+    const it_ = (await app.inject({ url: `/admin/it/dossiers/${d.id}`, headers: cookie })).body;
+    expect(it_).toContain(`Ufficio ${u.slug}`);
+    const en = (await app.inject({ url: `/admin/en/dossiers/${d.id}`, headers: cookie })).body;
+    expect(en).toContain(`Unit ${u.slug}`);
+    expect(en).not.toContain(`<dd>${u.slug}</dd>`);
   });
 
   it('when the call page is not http(s) or a unit is unknown, then each is named; Florence does not find the dossier', async () => {

@@ -182,8 +182,9 @@ export function createDossiersService(deps: {
     },
     targets: (institutionId: string, ids?: string[]) => repo.targets(institutionId, ids),
     /** The units a dossier can be led by, for the form's choice. */
+    /** The institution's units a dossier can be led by, named in both languages. */
     unitChoices: async (institutionId: string) =>
-      (await units.unitsOf(institutionId)).map((u) => ({ slug: u.slug, name: u.nameIt })),
+      (await units.unitsOf(institutionId)).map((u) => ({ slug: u.slug, nameIt: u.nameIt, nameEn: u.nameEn })),
   };
 }
 
@@ -202,10 +203,12 @@ export function createDossiersAdmin(deps: { database: Database; dossiers: Dossie
     dossiers: (actor: Actor, q: { q?: string; status?: string; page?: number }) =>
       asStaff(actor, (i) => dossiers.page(i, q)),
     dossier: (actor: Actor, id: string) =>
-      asStaff(actor, async (i) => ({
-        dossier: await dossiers.dossier(i, id),
-        history: await recordHistory(database, 'dossier', id, HISTORY_LIMIT),
-      })),
+      asStaff(actor, async (i) => {
+        const dossier = await dossiers.dossier(i, id);
+        // The page names the lead unit; the record (and the API) carries its slug.
+        const unit = (await dossiers.unitChoices(i)).find((u) => u.slug === dossier.unit) ?? null;
+        return { dossier, unit, history: await recordHistory(database, 'dossier', id, HISTORY_LIMIT) };
+      }),
     form(actor: Actor, id: string) {
       requireWriter(actor);
       return asStaff(actor, (i) => dossiers.dossier(i, id));

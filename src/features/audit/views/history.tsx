@@ -7,6 +7,7 @@ import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
+import { amountFormatter } from '../../../views/charts.tsx';
 import {
   agreementsStrings,
   KIND_LABELS,
@@ -15,9 +16,11 @@ import {
 } from '../../agreements/agreements.labels.ts';
 import { COUNTERPART_WORDS } from '../../counterparts/counterparts.schemas.ts';
 import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts';
+import { countryByCode } from '../../places/places.service.ts';
 import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
 import { itemChanges, itemText, listText } from './parts.ts';
+import { recordWords } from './record-words.ts';
 
 type Snapshot = Record<string, unknown>;
 
@@ -107,7 +110,28 @@ const MAX_VALUE = 120;
 const shorten = (text: string) => (text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 3)}…` : text);
 
 /** Keys whose values are dates (a full or partial ISO date, or a date with its precision). */
-const DATE_KEYS = new Set(['signed', 'ratified', 'endsOn', 'statusSince', 'since', 'date']);
+const DATE_KEYS = new Set([
+  'signed',
+  'ratified',
+  'startsOn',
+  'endsOn',
+  'statusSince',
+  'since',
+  'date',
+  'submittedOn',
+  'decidedOn',
+  'dueOn',
+  'doneOn',
+]);
+
+/** Keys whose values are amounts of the record's currency (a project's budget and the institution's share). */
+const MONEY_KEYS = new Set(['totalBudget', 'ownShare']);
+
+/** A country's two-letter code in the page's language ("SN" → "Senegal"); any other text as it is. */
+function countryText(value: string, lang: Lang): string {
+  const c = /^[A-Z]{2}$/.test(value) ? countryByCode(value) : undefined;
+  return (lang === 'it' ? c?.nameIt : c?.nameEn) ?? value;
+}
 
 /** An agreement's nested facts as the edit form has them: the date and its source, the term, its end and renewal. */
 function flatten(entity: string, snapshot: Snapshot): Snapshot {
@@ -153,7 +177,14 @@ export function fieldLabel(entity: string, key: string, lang: Lang): string {
     name: t.name,
     scope: t.scope,
   };
-  return own[key] ?? auditStrings(lang).fields[key] ?? common[key] ?? r.labels[key] ?? key;
+  return (
+    own[key] ??
+    recordWords(entity, lang)?.labels[key] ??
+    auditStrings(lang).fields[key] ??
+    common[key] ??
+    r.labels[key] ??
+    key
+  );
 }
 
 /** A date written as YYYY, YYYY-MM or YYYY-MM-DD in words, at its precision. */
@@ -171,6 +202,8 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
     return COUNTERPART_WORDS[lang].kinds[value];
   if (entity === 'organisation' && key === 'kind') return ORGANISATION_WORDS[lang].kinds[value];
   if (entity === 'organisation' && key === 'postKind') return ORGANISATION_WORDS[lang].postKinds[value];
+  const own = recordWords(entity, lang)?.values[key];
+  if (own) return own[value];
   switch (key) {
     case 'kind':
       return entity === 'counterpart'
@@ -205,6 +238,8 @@ function plain(entity: string, key: string, value: unknown, lang: Lang, currency
     return String(value);
   }
   if (typeof value === 'string') {
+    if (MONEY_KEYS.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return amountFormatter(lang, currency)(value);
+    if (key === 'country' || key === 'countries') return countryText(value, lang);
     return wordOf(entity, key, value, lang) ?? (DATE_KEYS.has(key) ? dateText(value, lang) : value);
   }
   if (Array.isArray(value)) {

@@ -55,7 +55,10 @@ export const dossierValues = (d: Dossier): Values => ({
   documents: sourcesToLines(d.documents),
 });
 
-export function dossierSpecs(lang: Lang, units: { slug: string; name: string }[]): FieldSpec[] {
+export function dossierSpecs(
+  lang: Lang,
+  units: { slug: string; nameIt: string; nameEn: string }[],
+): FieldSpec[] {
   const s = dossiersStrings(lang);
   const l = s.labels;
   return [
@@ -76,7 +79,10 @@ export function dossierSpecs(lang: Lang, units: { slug: string; name: string }[]
       kind: 'select',
       label: l.unit,
       hint: s.hints.unit,
-      options: [{ value: '', label: s.noUnit }, ...units.map((u) => ({ value: u.slug, label: u.name }))],
+      options: [
+        { value: '', label: s.noUnit },
+        ...units.map((u) => ({ value: u.slug, label: lang === 'it' ? u.nameIt : u.nameEn })),
+      ],
     },
     { name: 'contributors', label: l.contributors },
     {
@@ -179,7 +185,7 @@ export function DossierView(p: {
   lang: Lang;
   session: Session;
   canWrite: boolean;
-  data: { dossier: Dossier; history: AuditEntry[] };
+  data: { dossier: Dossier; unit: { nameIt: string; nameEn: string } | null; history: AuditEntry[] };
 }) {
   const t = backofficeStrings(p.lang);
   const s = dossiersStrings(p.lang);
@@ -213,7 +219,7 @@ export function DossierView(p: {
               )
             ) : null,
           ],
-          [l.unit, d.unit],
+          [l.unit, p.data.unit ? (p.lang === 'it' ? p.data.unit.nameIt : p.data.unit.nameEn) : d.unit],
           [l.contributors, d.contributors],
           [l.submittedOn, when(d.submittedOn)],
           [l.decidedOn, when(d.decidedOn)],
