@@ -602,6 +602,62 @@ export function formPage(
   };
 }
 
+/** What a form on a stored record (or on one of its parts) says and does, from the record as stored. */
+export interface PartForm<R> {
+  /** Whether the part the form edits is the record's: an unknown part's id is not found (404), not a blank form. */
+  exists?: (r: R) => boolean;
+  title: (c: Ctx, r: R) => string;
+  lead?: (c: Ctx) => string;
+  /** The fields read from the form, when not only those drawn (`specs`): a list kept apart, such as sources. */
+  fields?: (r: R) => readonly string[];
+  specs: (c: Ctx, r: R) => FieldSpec[] | Promise<FieldSpec[]>;
+  values: (r: R) => Values;
+  save: (c: Ctx, r: R, values: Values, version: number) => Promise<unknown>;
+}
+
+/**
+ * Forms on a record type's stored records at their version (`/admin/{lang}/{segment}/:id/{path}`): the
+ * record is read first (`load`, which refuses a reader), its fields and values come from it, a stale save
+ * compares with it, and a saved form goes back to the record's page. The objective's money and indicators,
+ * a project's partners and years, a candidacy's deadlines are each one such form.
+ */
+export function recordFormOn<R extends { version: number }>(
+  segment: string,
+  load: (c: Ctx, id: string) => Promise<R>,
+) {
+  return (id: string, path: string, p: PartForm<R>): FlowOf =>
+    async (c) => {
+      const t = backofficeStrings(c.lang);
+      const list = `/admin/${c.lang}/${segment}`;
+      const record = `${list}/${id}`;
+      const stored = await load(c, id);
+      if (p.exists && !p.exists(stored)) throw AppError.notFound('Part', path);
+      const specs = await p.specs(c, stored);
+      return {
+        fields: p.fields?.(stored) ?? specs.map((s) => s.name),
+        path: `${segment}/${id}/${path}`,
+        back: list,
+        versioned: true,
+        stored: (current) => p.values(current as R),
+        render: async (state) =>
+          formPage(c, state, {
+            title: p.title(c, stored),
+            ...(p.lead ? { lead: p.lead(c) } : {}),
+            action: `${record}/${path}`,
+            version: stored.version,
+            specs,
+            values: p.values(stored),
+            submit: t.save,
+            back: { href: record, label: t.backToRecord },
+          }),
+        save: async (values, version) => {
+          await p.save(c, stored, values, version);
+          return `${record}?saved=1`;
+        },
+      };
+    };
+}
+
 // ── Uploads ──────────────────────────────────────────────────────────────────────────────────────────────
 
 /**

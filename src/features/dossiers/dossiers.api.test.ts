@@ -104,7 +104,7 @@ describe('dossiers', () => {
     expect((await auditOf(d.id)).length).toBe(8);
   });
 
-  it("when a dossier is led by a unit, then its page names the unit in the page's language, not its slug", async () => {
+  it("when a dossier is led by a unit, then its page names the unit in the page's language, not its slug; its forms name it", async () => {
     const u = await unit(milanId);
     const d = await dossier({ unit: u.slug });
     expect(d.unit).toBe(u.slug);
@@ -114,6 +114,15 @@ describe('dossiers', () => {
     const en = (await app.inject({ url: `/admin/en/dossiers/${d.id}`, headers: cookie })).body;
     expect(en).toContain(`Unit ${u.slug}`);
     expect(en).not.toContain(`<dd>${u.slug}</dd>`);
+    // The deadline form names its candidacy; a deadline that is not the dossier's is not found.
+    const editor = await session('milano', 'editor');
+    const form = await app.inject({
+      url: `/admin/en/dossiers/${d.id}/deadlines/new`,
+      headers: editor.cookie,
+    });
+    expect(form.body).toContain('Add a deadline — European Capital of Culture');
+    const unknown = `/admin/en/dossiers/${d.id}/deadlines/00000000-0000-4000-8000-000000000000/edit`;
+    expect((await app.inject({ url: unknown, headers: editor.cookie })).statusCode).toBe(404);
   });
 
   it('when the call page is not http(s) or a unit is unknown, then each is named; Florence does not find the dossier', async () => {

@@ -3,15 +3,15 @@
 // record-page flow and the dossiers' admin service.
 import type { Services } from '../../deps.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { FieldSpec, Values } from '../../views/backoffice/forms.tsx';
+import type { Values } from '../../views/backoffice/forms.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
-  type FlowOf,
   formPage,
   oneOf,
   type Rendered,
+  recordFormOn,
   recordPages,
   textsOf,
   typed,
@@ -31,53 +31,11 @@ import {
   dossierValues,
 } from './views/dossiers.tsx';
 
-type Admin = Services['dossiersAdmin'];
 const base = (c: Ctx) => `/admin/${c.lang}/dossiers`;
 const fieldsOf = (values: Values, stored: Dossier['documents'] = []) => ({
   ...textsOf(values, DOSSIER_FIELDS),
   documents: sourcesFromLines(values['documents'] ?? '', stored),
 });
-
-/** A form on a dossier at its version, built from the stored dossier. */
-const formOn =
-  (
-    admin: Admin,
-    id: string,
-    path: string,
-    p: {
-      title: (c: Ctx, d: Dossier) => string;
-      specs: (c: Ctx) => Promise<FieldSpec[]>;
-      values: (d: Dossier) => Values;
-      save: (c: Ctx, d: Dossier, values: Values, version: number) => Promise<unknown>;
-    },
-  ): FlowOf =>
-  async (c) => {
-    const t = backofficeStrings(c.lang);
-    const record = `${base(c)}/${id}`;
-    const stored = await admin.form(c.actor, id);
-    const specs = await p.specs(c);
-    return {
-      fields: specs.map((s) => s.name),
-      path: `dossiers/${id}/${path}`,
-      back: base(c),
-      versioned: true,
-      stored: (current) => p.values(current as Dossier),
-      render: async (state) =>
-        formPage(c, state, {
-          title: p.title(c, stored),
-          action: `${record}/${path}`,
-          version: stored.version,
-          specs,
-          values: p.values(stored),
-          submit: t.save,
-          back: { href: record, label: t.backToRecord },
-        }),
-      save: async (values, version) => {
-        await p.save(c, stored, values, version);
-        return `${record}?saved=1`;
-      },
-    };
-  };
 
 export function dossiersPages(services: Services) {
   const admin = services.dossiersAdmin;
@@ -137,8 +95,9 @@ export function dossiersPages(services: Services) {
 
     pages.recordRoute(app, 'dossiers', dossierRender);
 
+    const formOn = recordFormOn('dossiers', (c, id) => admin.form(c.actor, id));
     pages.recordFormRoutes(app, 'dossiers', 'edit', (id) =>
-      formOn(admin, id, 'edit', {
+      formOn(id, 'edit', {
         title: (c, d) => dossiersStrings(c.lang).editTitle(dossierTitle(d, c.lang)),
         specs,
         values: dossierValues,
@@ -147,11 +106,13 @@ export function dossiersPages(services: Services) {
     );
 
     const deadlineForm = (id: string, deadlineId: string | undefined) =>
-      formOn(admin, id, deadlineId ? `deadlines/${deadlineId}/edit` : 'deadlines/new', {
+      formOn(id, deadlineId ? `deadlines/${deadlineId}/edit` : 'deadlines/new', {
+        exists: (d) => deadlineId === undefined || d.deadlines.some((y) => y.id === deadlineId),
         title: (c, d) => {
           const s = dossiersStrings(c.lang);
           const x = d.deadlines.find((y) => y.id === deadlineId);
-          return x ? s.editDeadline(x.labelIt) : s.addDeadline;
+          // The record's name too: the form alone does not say which candidacy it belongs to.
+          return `${x ? s.editDeadline(x.labelIt) : s.addDeadline} — ${dossierTitle(d, c.lang)}`;
         },
         specs: async (c) => deadlineSpecs(c.lang),
         values: (d): Values => {

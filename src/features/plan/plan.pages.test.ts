@@ -138,6 +138,14 @@ describe('an objective from the back-office', () => {
 
     const outside = await get(`/admin/it/plan/${id}/report/2030`, milan.viewer);
     expect(outside.statusCode).toBe(400);
+    // An indicator's form names its objective; an indicator that is not the objective's is not found.
+    const edit = await get(
+      `/admin/it/plan/${id}/indicators/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/edit`,
+      milan.editor,
+    );
+    expect(edit.statusCode).toBe(404);
+    const add = await get(`/admin/it/plan/${id}/indicators/new`, milan.editor);
+    expect(add.body).toContain('LA CITTÀ METROPOLITANA NEL MONDO');
   });
 
   it("when a project runs from 2022 to 2024, then each of those years' reports counts it, a running one counts from its start, one of 2025 counts in none", async () => {

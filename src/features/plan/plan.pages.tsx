@@ -10,10 +10,10 @@ import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
-  type FormFlow,
   formPage,
   READ,
   type Rendered,
+  recordFormOn,
   recordPages,
   textsOf,
 } from '../admin/admin.forms.tsx';
@@ -25,7 +25,6 @@ import type { ObjectiveRecord } from './plan.service.ts';
 import { planStrings } from './plan.strings.ts';
 import {
   indicatorSpecs,
-  moneyFields,
   moneySpecs,
   moneyValues,
   OBJECTIVE_FIELDS,
@@ -117,7 +116,7 @@ export function planPages(services: Services) {
     });
 
     pages.recordRoute(app, 'plan', objectiveRender);
-    const objectiveForm = formOn(admin);
+    const objectiveForm = recordFormOn('plan', (c, id) => admin.form(c.actor, id));
 
     pages.recordFormRoutes(app, 'plan', 'edit', (id) =>
       objectiveForm(id, 'edit', {
@@ -159,62 +158,18 @@ export function planPages(services: Services) {
 type Admin = Services['planAdmin'];
 type Pages = ReturnType<typeof recordPages>;
 
-/** A form on an objective at its version: its title, fields, values and save from the stored objective. */
-function formOn(admin: Admin) {
-  return (
-    id: string,
-    path: string,
-    p: {
-      title: (c: Ctx, o: ObjectiveRecord) => string;
-      lead?: (c: Ctx) => string;
-      fields: (o: ObjectiveRecord) => readonly string[];
-      specs: (c: Ctx, o: ObjectiveRecord) => Promise<ReturnType<typeof objectiveSpecs>>;
-      values: (o: ObjectiveRecord) => Values;
-      save: (c: Ctx, o: ObjectiveRecord, values: Values, version: number) => Promise<unknown>;
-    },
-  ) =>
-    async (c: Ctx): Promise<FormFlow> => {
-      const t = backofficeStrings(c.lang);
-      const record = `/admin/${c.lang}/plan/${id}`;
-      const stored = await admin.form(c.actor, id);
-      return {
-        fields: p.fields(stored),
-        path: `plan/${id}/${path}`,
-        back: `/admin/${c.lang}/plan`,
-        versioned: true,
-        stored: (current) => p.values(current as ObjectiveRecord),
-        render: async (state) =>
-          formPage(c, state, {
-            title: p.title(c, stored),
-            ...(p.lead ? { lead: p.lead(c) } : {}),
-            action: `${record}/${path}`,
-            version: stored.version,
-            specs: await p.specs(c, stored),
-            values: p.values(stored),
-            submit: t.save,
-            back: { href: record, label: t.backToRecord },
-          }),
-        save: async (values, version) => {
-          await p.save(c, stored, values, version);
-          return `${record}?saved=1`;
-        },
-      };
-    };
-}
-
 /** The forms of an objective's money and indicators, and deleting an indicator. */
 function partPages(
   app: App,
   pages: Pages,
   admin: Admin,
-  objectiveForm: ReturnType<typeof formOn>,
+  objectiveForm: ReturnType<typeof recordFormOn<ObjectiveRecord>>,
   objectiveRender: (c: Ctx, id: string) => Promise<Rendered>,
 ) {
   pages.recordFormRoutes(app, 'plan', 'money', (id) =>
     objectiveForm(id, 'money', {
       title: (c, o) => planStrings(c.lang).moneyTitle(objectiveName(o, c.lang)),
       lead: (c) => planStrings(c.lang).moneyFormLead,
-      fields: moneyFields,
       specs: async (_c, o) => moneySpecs(o),
       values: moneyValues,
       save: (c, o, values, version) =>
@@ -232,13 +187,13 @@ function partPages(
 
   const indicatorForm = (id: string, indicatorId: string | undefined) =>
     objectiveForm(id, indicatorId ? `indicators/${indicatorId}/edit` : 'indicators/new', {
+      exists: (o) => indicatorId === undefined || o.indicators.some((x) => x.id === indicatorId),
       title: (c, o) => {
         const s = planStrings(c.lang);
         const i = o.indicators.find((x) => x.id === indicatorId);
-        return i ? s.editIndicator(i.nameIt) : s.addIndicator;
+        return `${i ? s.editIndicator(i.nameIt) : s.addIndicator} — ${objectiveName(o, c.lang)}`;
       },
       lead: (c) => planStrings(c.lang).indicatorLead,
-      fields: (o) => indicatorSpecs('it', o).map((s) => s.name),
       specs: async (c, o) => indicatorSpecs(c.lang, o),
       values: (o) => {
         const i = o.indicators.find((x) => x.id === indicatorId);

@@ -3,15 +3,15 @@
 // one-button deletes. Thin handlers on the shared record-page flow and the projects' admin service.
 import type { Services } from '../../deps.ts';
 import type { App } from '../../platform/http/types.ts';
-import type { FieldSpec, Values } from '../../views/backoffice/forms.tsx';
+import type { Values } from '../../views/backoffice/forms.tsx';
 import { backofficeStrings } from '../../views/backoffice/strings.ts';
 import { sourcesFromLines } from '../../views/sources.tsx';
 import {
   type Ctx,
-  type FlowOf,
   formPage,
   oneOf,
   type Rendered,
+  recordFormOn,
   recordPages,
   textsOf,
   typed,
@@ -114,7 +114,7 @@ export function projectsPages(services: Services) {
     });
 
     pages.recordRoute(app, 'projects', projectRender);
-    const projectForm = formOn(admin);
+    const projectForm = recordFormOn('projects', (c, id) => admin.form(c.actor, id));
 
     pages.recordFormRoutes(app, 'projects', 'edit', (id) =>
       projectForm(id, 'edit', {
@@ -140,53 +140,12 @@ export function projectsPages(services: Services) {
 type Admin = Services['projectsAdmin'];
 type Pages = ReturnType<typeof recordPages>;
 
-/** A form on a project at its version, built from the stored project. */
-function formOn(admin: Admin) {
-  return (
-    id: string,
-    path: string,
-    p: {
-      title: (c: Ctx, r: ProjectRecord) => string;
-      specs: (c: Ctx, r: ProjectRecord) => FieldSpec[] | Promise<FieldSpec[]>;
-      values: (r: ProjectRecord) => Values;
-      save: (c: Ctx, r: ProjectRecord, values: Values, version: number) => Promise<unknown>;
-    },
-  ): FlowOf =>
-    async (c) => {
-      const t = backofficeStrings(c.lang);
-      const record = `${base(c)}/${id}`;
-      const stored = await admin.form(c.actor, id);
-      const specs = await p.specs(c, stored);
-      return {
-        fields: specs.map((s) => s.name),
-        path: `projects/${id}/${path}`,
-        back: base(c),
-        versioned: true,
-        stored: (current) => p.values(current as ProjectRecord),
-        render: async (state) =>
-          formPage(c, state, {
-            title: p.title(c, stored),
-            action: `${record}/${path}`,
-            version: stored.version,
-            specs,
-            values: p.values(stored),
-            submit: t.save,
-            back: { href: record, label: t.backToRecord },
-          }),
-        save: async (values, version) => {
-          await p.save(c, stored, values, version);
-          return `${record}?saved=1`;
-        },
-      };
-    };
-}
-
 /** The forms of a project's budget per year, partners and co-funding, and deleting a partner or a source. */
 function partPages(
   app: App,
   pages: Pages,
   admin: Admin,
-  projectForm: ReturnType<typeof formOn>,
+  projectForm: ReturnType<typeof recordFormOn<ProjectRecord>>,
   projectRender: (c: Ctx, id: string) => Promise<Rendered>,
 ) {
   pages.recordFormRoutes(app, 'projects', 'years', (id) =>
@@ -209,7 +168,7 @@ function partPages(
 
   pages.recordFormRoutes(app, 'projects', 'partners/new', (id) =>
     projectForm(id, 'partners/new', {
-      title: (c) => projectsStrings(c.lang).addPartner,
+      title: (c, r) => `${projectsStrings(c.lang).addPartner} — ${projectTitle(r, c.lang)}`,
       specs: async (c) => {
         const s = projectsStrings(c.lang);
         const registry = await admin.partnerChoices(c.actor);
@@ -243,7 +202,7 @@ function partPages(
 
   pages.recordFormRoutes(app, 'projects', 'funding/new', (id) =>
     projectForm(id, 'funding/new', {
-      title: (c) => projectsStrings(c.lang).addFunding,
+      title: (c, r) => `${projectsStrings(c.lang).addFunding} — ${projectTitle(r, c.lang)}`,
       specs: () => [
         { name: 'source', required: true },
         { name: 'amount', required: true, inputMode: 'decimal' },
