@@ -234,7 +234,7 @@ describe('plan: objectives', () => {
     expect(await rowOf('objectives', o.id)).toMatchObject({ version: 1, title_it: o.titleIt });
   });
 
-  it('when an objective is published, then the open data lists it without a token; an unpublished one is absent', async () => {
+  it('when an objective is published, then the open data lists it without a token; an unpublished one is absent, even as a parent', async () => {
     const hidden = await strategic();
     const shown = await strategic({ published: true, descriptionIt: 'Lo Statuto & l’art. 4' });
     const res = await app.inject({ url: '/api/v1/institutions/milano/objectives' });
@@ -242,6 +242,14 @@ describe('plan: objectives', () => {
     const ids = res.json().items.map((o: { id: string }) => o.id);
     expect(ids).toContain(shown.id);
     expect(ids).not.toContain(hidden.id);
+    // A published objective under an unpublished one does not name it; under a published one it does.
+    const orphan = await operational(hidden.id, { published: true });
+    const child = await operational(shown.id, { published: true });
+    const items = (await app.inject({ url: '/api/v1/institutions/milano/objectives' })).json().items;
+    const of = (id: string) => items.find((o: { id: string }) => o.id === id);
+    expect(of(orphan.id).parentId).toBeNull();
+    expect(of(child.id).parentId).toBe(shown.id);
+    expect(JSON.stringify(items)).not.toContain(hidden.id);
     const none = await app.inject({ url: '/api/v1/institutions/nowhere/objectives' });
     expect(none.statusCode).toBe(404);
   });

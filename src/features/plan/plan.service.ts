@@ -201,13 +201,16 @@ export function createPlanService(deps: {
 
     /** The institution's objectives with their money and indicators; only the published ones for the portal. */
     async objectives(institutionId: string, publishedOnly = false): Promise<Objective[]> {
-      return assemble(await repo.objectives({ institutionId, publishedOnly }));
+      const all = await assemble(await repo.objectives({ institutionId, publishedOnly }));
+      return publishedOnly ? publicParents(all) : all;
     },
 
     /** An institution's published objectives, by its slug: the portal's and the open data's. */
     async published(slug: string): Promise<Objective[]> {
-      return assemble(
-        await repo.objectives({ institutionId: await institutions.idOf(slug), publishedOnly: true }),
+      return publicParents(
+        await assemble(
+          await repo.objectives({ institutionId: await institutions.idOf(slug), publishedOnly: true }),
+        ),
       );
     },
 
@@ -389,6 +392,12 @@ function planParts(deps: {
 }
 
 export type PlanService = ReturnType<typeof createPlanService>;
+
+/** Published objectives as the public sees them: a parent that is not published itself is not named. */
+function publicParents(list: Objective[]): Objective[] {
+  const shown = new Set(list.map((o) => o.id));
+  return list.map((o) => (o.parentId && !shown.has(o.parentId) ? { ...o, parentId: null } : o));
+}
 
 const CSV_COLUMNS = [
   'level',
