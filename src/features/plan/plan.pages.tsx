@@ -41,8 +41,7 @@ type ReportRequest = FastifyRequest<{ Params: { lang: string; id: string; year: 
 export function planPages(services: Services) {
   const admin = services.planAdmin;
   const pages = recordPages();
-  const strategic = async (c: Ctx) =>
-    (await admin.objectives(c.actor)).filter((o) => o.level === 'strategic');
+  const strategic = (c: Ctx) => admin.strategic(c.actor);
 
   return async function routes(app: App) {
     pages.listRoute(
@@ -65,9 +64,7 @@ export function planPages(services: Services) {
       const data = await admin.objective(c.actor, id);
       const o = data.objective;
       const canWrite = admin.canWrite(c.actor);
-      const parent = o.parentId
-        ? (await admin.objectives(c.actor)).find((x) => x.id === o.parentId)
-        : undefined;
+      const parent = o.parentId ? (await strategic(c)).find((x) => x.id === o.parentId) : undefined;
       return {
         title: `${objectiveName(o, c.lang)} — ${planStrings(c.lang).title}`,
         body: (

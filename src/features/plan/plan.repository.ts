@@ -100,6 +100,22 @@ export function createPlanRepository(db: Db) {
       }));
     },
 
+    /** The institution's strategic objectives by name and term: what an operational one can serve. */
+    async strategic(institutionId: string) {
+      return db
+        .select({
+          id: objectives.id,
+          code: objectives.code,
+          titleIt: objectives.titleIt,
+          titleEn: objectives.titleEn,
+          mandateFrom: objectives.mandateFrom,
+          mandateTo: objectives.mandateTo,
+        })
+        .from(objectives)
+        .where(and(eq(objectives.institutionId, institutionId), eq(objectives.level, 'strategic')))
+        .orderBy(desc(objectives.mandateFrom), asc(objectives.titleIt));
+    },
+
     async children(institutionId: string, id: string) {
       return db
         .select({ id: objectives.id, code: objectives.code, titleIt: objectives.titleIt })

@@ -51,6 +51,12 @@ export interface YearReport {
   other: ObjectiveLink[];
 }
 
+/** An objective as a choice or a name: a strategic one an operational one serves. */
+export type ObjectiveChoice = Pick<
+  Objective,
+  'id' | 'code' | 'titleIt' | 'titleEn' | 'mandateFrom' | 'mandateTo'
+>;
+
 export interface ObjectiveRecord extends Objective {
   version: number;
   updatedAt: string;
@@ -204,6 +210,9 @@ export function createPlanService(deps: {
       const all = await assemble(await repo.objectives({ institutionId, publishedOnly }));
       return publishedOnly ? publicParents(all) : all;
     },
+
+    /** The strategic objectives by name alone (for a parent's choice and name): no money, no indicators. */
+    strategic: (institutionId: string): Promise<ObjectiveChoice[]> => repo.strategic(institutionId),
 
     /** An institution's published objectives, by its slug: the portal's and the open data's. */
     async published(slug: string): Promise<Objective[]> {
@@ -450,6 +459,7 @@ export function createPlanAdmin(deps: { database: Database; plan: PlanService })
     canWrite,
     checkWriter: (actor: Actor): void => requireWriter(actor),
     objectives: (actor: Actor) => asStaff(actor, (institutionId) => plan.objectives(institutionId)),
+    strategic: (actor: Actor) => asStaff(actor, (institutionId) => plan.strategic(institutionId)),
     objective: (actor: Actor, id: string) =>
       asStaff(actor, async (institutionId) => ({
         objective: await plan.objective(institutionId, id),

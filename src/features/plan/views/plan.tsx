@@ -15,7 +15,7 @@ import type { AuditEntry } from '../../audit/audit.service.ts';
 import { AuditTable } from '../../audit/views/history.tsx';
 import { AMOUNTS, coded, LEVELS, MISSIONS, PROGRAMMES, yearsOf } from '../plan.rules.ts';
 import type { Objective } from '../plan.schemas.ts';
-import type { ObjectiveRecord } from '../plan.service.ts';
+import type { ObjectiveChoice, ObjectiveRecord } from '../plan.service.ts';
 import { planStrings } from '../plan.strings.ts';
 
 export const OBJECTIVE_FIELDS = [
@@ -67,7 +67,7 @@ export const objectiveValues = (o: ObjectiveRecord): Values => ({
 });
 
 /** The objective's form; `parents` are the strategic objectives an operational one can serve. */
-export function objectiveSpecs(lang: Lang, parents: Objective[]): FieldSpec[] {
+export function objectiveSpecs(lang: Lang, parents: ObjectiveChoice[]): FieldSpec[] {
   const p = planStrings(lang);
   const t = backofficeStrings(lang);
   return [
@@ -289,7 +289,7 @@ export function ObjectiveView(p: {
   canWrite: boolean;
   data: { objective: ObjectiveRecord; history: AuditEntry[] };
   choices: Linkable[];
-  parent: Objective | undefined;
+  parent: ObjectiveChoice | undefined;
   linkError?: string | undefined;
 }) {
   const t = backofficeStrings(p.lang);
