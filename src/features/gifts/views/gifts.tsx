@@ -213,7 +213,7 @@ export function GiftListView(p: {
               <a href={`${base}/${r.id}`}>
                 {p.lang === 'en' ? (r.descriptionEn ?? r.descriptionIt) : r.descriptionIt}
               </a>
-              {r.aboveModestValue ? <span class="badge bg-warning text-dark ms-2">{g.flagged}</span> : null}
+              {r.aboveModestValue ? <span class="badge bg-warning ms-2">{g.flagged}</span> : null}
             </th>
             <td>{day(r.onDay, p.lang)}</td>
             <td>{g.directions[r.direction]}</td>
