@@ -4,6 +4,9 @@
 import { isDateError, parsePartialDate } from './dates.ts';
 import { AppError, isAppError } from './errors.ts';
 
+/** A record's id as the database makes them (a UUID): anything else is not one, and is not looked up. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** The other fields a refusal names (details.also of fieldChecks). */
 export function alsoRefused(err: AppError): { field: string; message: string; reason?: unknown }[] {
   const also = err.details?.['also'];

@@ -10,10 +10,9 @@ import type { Session } from '../accounts/accounts.service.ts';
 import { adminStrings } from './admin.strings.ts';
 import { AdminFrame, type Notice } from './views/admin.tsx';
 
+export { UUID } from '../../platform/field-rules.ts';
 /** A page's notice (success, danger, warning), for the record types' pages drawn in this frame. */
 export type { Notice };
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export type Form = Record<string, string | undefined>;
 
 /** A field's error in the page's language; the service's own words (English) for anything unforeseen. */

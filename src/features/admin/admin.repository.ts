@@ -2,6 +2,7 @@
 // feedback of the institution, and the names of the records the audit log mentions. Queries only, run through
 // Database.query inside the caller's scoped transaction, so row-level security keeps them to one institution.
 import type { QueryFn } from '../../platform/db/client.ts';
+import { UUID } from '../../platform/field-rules.ts';
 
 /**
  * A partnership in force is dormant when nothing has happened with its partner for this many years: three is
@@ -207,8 +208,6 @@ const NAME_QUERIES: Record<string, string> = {
 
 /** The record types whose names the log can look up. */
 export const NAMED_ENTITIES: ReadonlySet<string> = new Set(Object.keys(NAME_QUERIES));
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The names of the records, per type: one query for each type present. */
 export async function recordNames(

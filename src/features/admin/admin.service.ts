@@ -1,7 +1,9 @@
 // What the back-office does beyond the registry services: every operation runs as the signed-in user's
 // institution under row-level security, and every write is recorded in the audit log in the same transaction.
+
 import { type Precision, todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type Actor, requireAdmin } from '../accounts/accounts.access.ts';
 import type { AccountsService, Session } from '../accounts/accounts.service.ts';
@@ -257,7 +259,7 @@ function usersAdmin({ database, accounts }: ShellDeps) {
       const where = ['r.institution_id = $1'];
       const params: unknown[] = [actor.institutionId];
       if (filters.q) {
-        params.push(`%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        params.push(containing(filters.q.toLowerCase()));
         where.push(`(lower(u.email) like $${params.length} or lower(u.name) like $${params.length})`);
       }
       if (filters.role) {

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import type { Lang } from '../../platform/i18n.ts';
 import type { Actor } from '../accounts/accounts.access.ts';
 import { staffWork } from '../audit/audit.service.ts';
@@ -21,8 +22,6 @@ import { createFollowUpsRepository } from './follow-ups.repository.ts';
 
 export type { EntryRow } from './agenda.repository.ts';
 export type { OpenFollowUp } from './follow-ups.repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An agreement a record concerns, with its partner's names. */
 export interface LinkedAgreement {

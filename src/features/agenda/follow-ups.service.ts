@@ -5,7 +5,7 @@
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, text } from '../../platform/field-rules.ts';
+import { day, text, UUID } from '../../platform/field-rules.ts';
 import { type Actor, requireWriter } from '../accounts/accounts.access.ts';
 import { staffWork } from '../audit/audit.service.ts';
 import {
@@ -16,8 +16,6 @@ import {
 } from './follow-ups.repository.ts';
 
 export { SUBJECT_KINDS, type SubjectKind } from './follow-ups.repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FollowUp {
   id: string;

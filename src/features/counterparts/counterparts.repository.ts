@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { countries, places } from '../places/places.table.ts';
 import { counterparts } from './counterparts.table.ts';
 
@@ -25,9 +26,6 @@ export interface CounterpartFilter {
   kind?: 'city' | 'organisation' | undefined;
   country?: string | undefined;
 }
-
-/** A LIKE pattern matching the text anywhere, with the pattern's own wildcards escaped. */
-export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Agreements that name the counterpart: its partnerships, and what keeps it from being deleted. The outer
 // column is written out in full: Drizzle leaves it unqualified in a one-table select, where it would mean a.id.

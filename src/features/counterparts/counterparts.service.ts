@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Database, QueryFn } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -22,7 +23,6 @@ import type { CounterpartAgreements, PartnerRecord } from './counterparts.schema
 
 export { COUNTERPART_SORTS, type CounterpartSort } from './counterparts.repository.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PAGE_SIZE = 25;
 
 /** A counterpart as the back-office shows and audits it. */

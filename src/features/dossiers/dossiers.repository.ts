@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing as like } from '../../platform/db/search.ts';
 import { units } from '../units/units.table.ts';
 import { type DossierValues, OPEN_STATUSES } from './dossiers.rules.ts';
 import { dossierDeadlines, dossiers } from './dossiers.table.ts';
@@ -29,7 +30,6 @@ export interface DossierFilter {
   status?: string | undefined;
 }
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const conditions = (f: DossierFilter): SQL =>
   and(
     eq(dossiers.institutionId, f.institutionId),

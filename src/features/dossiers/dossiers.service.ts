@@ -6,7 +6,7 @@
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, fieldChecks, text } from '../../platform/field-rules.ts';
+import { day, fieldChecks, text, UUID } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -16,8 +16,6 @@ import { checkedDossier, type DossierFields, daysUntil, REMINDERS, reminderOf } 
 import type { Dossier, DueDeadline } from './dossiers.schemas.ts';
 
 export { DOSSIER_KINDS, DOSSIER_STATUSES, type DossierFields } from './dossiers.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const BLANK_DOSSIER: DossierFields = {
   titleIt: '',

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing as like } from '../../platform/db/search.ts';
 import type { EventValues } from './events.rules.ts';
 import { events } from './events.table.ts';
 
@@ -14,8 +15,6 @@ export interface EventFilter {
   status?: string | undefined;
   when?: 'upcoming' | 'past' | undefined;
 }
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: EventFilter): SQL {
   return and(

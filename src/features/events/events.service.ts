@@ -3,6 +3,7 @@
 // (createEventsAdmin): as the actor's institution under row-level security, role-checked, versioned, audited.
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -11,8 +12,6 @@ import { checkedEvent, type EventFields } from './events.rules.ts';
 import type { Event } from './events.schemas.ts';
 
 export { EVENT_ROLES, EVENT_STATUSES, type EventFields } from './events.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const BLANK_EVENT: EventFields = {
   titleIt: '',

@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { amount, currency, day, text, yes } from '../../platform/field-rules.ts';
+import { amount, currency, day, text, UUID, yes } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AttachmentsService } from '../attachments/attachments.service.ts';
@@ -22,8 +22,6 @@ import {
   type Disposition,
 } from './gifts.rules.ts';
 import type { GiftRecord } from './gifts.schemas.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a person types in the form: the occasion as "visit:ID", "mission:ID" or "meeting:ID". */
 export interface GiftFields {

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { counterparts } from '../counterparts/counterparts.table.ts';
 import type { MeetingStatus } from './meetings.rules.ts';
 import { meetings } from './meetings.table.ts';
@@ -24,8 +25,6 @@ export interface MeetingFilter {
   status?: MeetingStatus | undefined;
   when?: { period: 'upcoming' | 'past'; today: string } | undefined;
 }
-
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: MeetingFilter): SQL {
   const all: (SQL | undefined)[] = [eq(meetings.institutionId, f.institutionId)];

@@ -6,7 +6,7 @@
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { day, period, text, timeOfDay, UUID, yes } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgendaLinks } from '../agenda/agenda.service.ts';
@@ -22,8 +22,6 @@ import { MEETING_MODES, MEETING_STATUSES, type MeetingMode, type MeetingStatus }
 import type { MeetingRecord, MeetingSummary } from './meetings.schemas.ts';
 
 export { MEETING_SORTS, type MeetingSort } from './meetings.repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MeetingFields {
   titleIt: string;

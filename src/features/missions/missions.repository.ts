@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db, QueryFn } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { type MissionStatus, type Office, POLITICAL } from './missions.rules.ts';
 import { missions, missionTravellers } from './missions.table.ts';
 
@@ -25,8 +26,6 @@ export interface MissionFilter {
   status?: MissionStatus | undefined;
   when?: { period: 'upcoming' | 'past'; today: string } | undefined;
 }
-
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: MissionFilter): SQL {
   const all: (SQL | undefined)[] = [eq(missions.institutionId, f.institutionId)];

@@ -9,7 +9,7 @@ import { guardCell } from '../../platform/csv.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { amount, currency, day, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { amount, currency, day, period, text, timeOfDay, UUID, yes } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { AgendaLinks } from '../agenda/agenda.service.ts';
@@ -36,8 +36,6 @@ import type { MissionRecord, MissionSummary, Traveller } from './missions.schema
 import type { Destination } from './missions.table.ts';
 
 export { type CostRow, MISSION_SORTS, type MissionSort } from './missions.repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a person types in the mission's form (the API's body mapped onto it). */
 export interface MissionFields {

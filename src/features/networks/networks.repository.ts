@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { ALL_INSTITUTIONS, notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing as like } from '../../platform/db/search.ts';
 import type { Source } from '../../platform/http/schema-helpers.ts';
 import { institutions } from '../institutions/institutions.table.ts';
 import { units } from '../units/units.table.ts';
@@ -21,8 +22,6 @@ export interface NetworkFilter {
   /** Only the networks the institution belongs to (true) or does not (false). */
   member?: boolean | undefined;
 }
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 const membershipColumns = {
   id: memberships.id,

@@ -5,6 +5,7 @@
 import { checkedSources } from '../../platform/contacts.ts';
 import { formatPartialDate, isDateError, type Precision, parsePartialDate } from '../../platform/dates.ts';
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import {
   type DirectoryRow,
@@ -28,7 +29,6 @@ import type {
 export { NETWORK_SORTS, type NetworkSort } from './networks.repository.ts';
 export type { MembershipFields, MembershipRecord, NetworkEntry, NetworkFields } from './networks.schemas.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PAGE_SIZE = 25;
 

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import type { OrganisationKind } from './organisations.rules.ts';
 import { organisations } from './organisations.table.ts';
 
@@ -25,8 +26,6 @@ export interface OrganisationFilter {
   kind?: OrganisationKind | undefined;
   countryCode?: string | undefined;
 }
-
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: OrganisationFilter): SQL {
   const all: (SQL | undefined)[] = [eq(organisations.institutionId, f.institutionId)];

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { contact } from '../../platform/contacts.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fieldChecks, text, yes } from '../../platform/field-rules.ts';
+import { fieldChecks, text, UUID, yes } from '../../platform/field-rules.ts';
 import { languageList } from '../../platform/languages.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { webUrlProblem } from '../../platform/urls.ts';
@@ -49,8 +49,6 @@ export {
 } from './organisations.files.ts';
 export { ORGANISATION_SORTS, type OrganisationSort } from './organisations.repository.ts';
 export { ORGANISATION_KINDS } from './organisations.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a form sends (and the API's body becomes): text, lists as text with commas or new lines. */
 export interface OrganisationFields {

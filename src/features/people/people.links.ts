@@ -3,7 +3,7 @@
 // institution's own (a network: any of the catalogue). Links go with the person (erasure) or the record.
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { text } from '../../platform/field-rules.ts';
+import { text, UUID } from '../../platform/field-rules.ts';
 import { type Actor, requireWriter } from '../accounts/accounts.access.ts';
 import { staffWork } from '../audit/audit.service.ts';
 import { createLinksRepository, type PersonLink } from './people.links.repository.ts';
@@ -18,8 +18,6 @@ export interface LinkFields {
   roleIt?: string | undefined;
   roleEn?: string | undefined;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What the log keeps of a link: the record, and whether a role was written, never its words (erasure). */
 const auditView = (l: PersonLink) => ({

@@ -4,6 +4,7 @@
 import { and, arrayContains, asc, desc, eq, exists, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 import type { Visibility } from './people.rules.ts';
 import { people, personRoles } from './people.table.ts';
@@ -25,8 +26,6 @@ export interface PersonFilter {
 
 /** Rows a statement of insertMany, well inside PostgreSQL's 65,535 parameters. */
 const BATCH = 500;
-
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(db: Db, f: PersonFilter): SQL {
   const all: (SQL | undefined)[] = [

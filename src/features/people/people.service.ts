@@ -10,7 +10,7 @@ import { contact } from '../../platform/contacts.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, fieldChecks, text, yes } from '../../platform/field-rules.ts';
+import { day, fieldChecks, text, UUID, yes } from '../../platform/field-rules.ts';
 import { languageList } from '../../platform/languages.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireAdmin, requireWriter } from '../accounts/accounts.access.ts';
@@ -43,8 +43,6 @@ import {
 import type { PersonRecord, PersonRole } from './people.schemas.ts';
 
 export { readerLevel } from './people.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a form sends (and the API's body becomes): text, languages with commas, a visibility per field. */
 export interface PersonFields {

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { amount, fieldChecks, text } from '../../platform/field-rules.ts';
+import { amount, fieldChecks, text, UUID } from '../../platform/field-rules.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
@@ -21,8 +21,6 @@ import {
 import { LINK_KINDS, type Objective } from './plan.schemas.ts';
 
 export { coded, MISSIONS, type ObjectiveFields, PROGRAMMES } from './plan.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A record an objective can be linked to, named in both languages, with its day where it has one. */
 export interface LinkTarget {

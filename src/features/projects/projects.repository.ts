@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing as like } from '../../platform/db/search.ts';
 import type { ProjectValues } from './projects.rules.ts';
 import { projectFunding, projectPartners, projects, projectYears } from './projects.table.ts';
 
@@ -32,8 +33,6 @@ export interface ProjectParts {
 
 // node-postgres parses a json column, PGlite may hand it over as text.
 const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: ProjectFilter): SQL {
   return and(

@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import { guardCell } from '../../platform/csv.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { amount, fieldChecks, text } from '../../platform/field-rules.ts';
+import { amount, fieldChecks, text, UUID } from '../../platform/field-rules.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -28,8 +28,6 @@ import type { Project } from './projects.schemas.ts';
 
 export { PROJECT_SORTS, type ProjectSort } from './projects.repository.ts';
 export { PROJECT_KINDS, PROJECT_STATUSES, type ProjectFields } from './projects.rules.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ProjectRecord extends Project {
   example: boolean;

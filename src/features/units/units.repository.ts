@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, ilike, max, ne, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing as like } from '../../platform/db/search.ts';
 import { units } from './units.table.ts';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -23,8 +24,6 @@ const membershipCount = sql<number>`(select count(*)::int from memberships m whe
 const agreementCount = sql<number>`(select count(*)::int from agreements a where a.unit_id = "units"."id")`;
 
 export type UnitUsageRow = UnitRow & { memberships: number; agreements: number };
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function unitConditions(f: UnitFilter): SQL {
   const all: (SQL | undefined)[] = [eq(units.institutionId, f.institutionId)];

@@ -5,6 +5,7 @@
 import { checkedSources, contact } from '../../platform/contacts.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
 import type { Source } from '../agreements/agreements.schemas.ts';
 import { HISTORY_LIMIT, recordHistory, staffWork } from '../audit/audit.service.ts';
@@ -19,7 +20,6 @@ import type { Unit, UnitInput } from './units.schemas.ts';
 
 export { UNIT_SORTS, type UnitSort } from './units.repository.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PAGE_SIZE = 25;
 

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, gte, ilike, lt, or, type SQL, sql } from 'drizzle-orm';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { containing } from '../../platform/db/search.ts';
 import { counterparts } from '../counterparts/counterparts.table.ts';
 import type { VisitStatus } from './visits.rules.ts';
 import { visitItems, visits } from './visits.table.ts';
@@ -30,8 +31,6 @@ export type VisitListRow = VisitRow & {
   counterpartEn: string | null;
   countryCode: string | null;
 };
-
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function conditions(f: VisitFilter): SQL {
   const all: (SQL | undefined)[] = [eq(visits.institutionId, f.institutionId)];

@@ -7,7 +7,7 @@
 import { todayIso } from '../../platform/dates.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { day, headcount, period, text, timeOfDay, yes } from '../../platform/field-rules.ts';
+import { day, headcount, period, text, timeOfDay, UUID, yes } from '../../platform/field-rules.ts';
 import { languageList, languagePair } from '../../platform/languages.ts';
 import { pageOf } from '../../platform/paging.ts';
 import { type Actor, canWrite, requireWriter } from '../accounts/accounts.access.ts';
@@ -26,8 +26,6 @@ import { VISIT_STATUSES, type VisitStatus } from './visits.rules.ts';
 import type { VisitItem, VisitRecord } from './visits.schemas.ts';
 
 export { VISIT_SORTS, type VisitSort } from './visits.repository.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a person types in the visit's form (the API's body mapped onto the same texts). */
 export interface VisitFields {
