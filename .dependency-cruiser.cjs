@@ -14,7 +14,7 @@
  *   (`admin.kit.tsx`, `admin.forms.tsx`, and `admin.links.tsx` for a record's links) and its words (`admin.strings.ts`: role names among them);
  * - audit: the history of a record and the change log as a page draws them (`views/history.tsx`);
  * - plan, projects, events, dossiers: their words (`<f>.strings.ts`), with which the audit history names their
- *   fields and coded values (`audit/views/record-words.ts`);
+ *   fields and coded values (`audit/views/record-words.ts`) and the portal its kinds, statuses and budget series;
  * - portal: the addresses of its pages, which the back-office links to (`portal.paths.ts`), and the server-drawn
  *   maps (`map/world-map.ts`), which the back-office's agreement page draws too.
  */

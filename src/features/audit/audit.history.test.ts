@@ -173,10 +173,10 @@ describe('the lists a record carries (years, funding, indicators, deadlines)', (
       },
     });
     expect(changes(e, 'it')).toEqual([
-      'Anni, 2023: non registrato → Spese: previsione 12.500,00 €; Spese: pagato 9.800,50 €',
+      'Anni, 2023: non registrato → Spese: previsione 12.500,00 €, pagato 9.800,50 €',
     ]);
     expect(changes(e, 'en')).toEqual([
-      'Years, 2023: not recorded → Expenditure: planned €12,500.00; Expenditure: paid €9,800.50',
+      'Years, 2023: not recorded → Expenditure: planned €12,500.00, paid €9,800.50',
     ]);
   });
 

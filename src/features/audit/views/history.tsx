@@ -304,8 +304,8 @@ export function changesOf(
     const parts =
       key in before && key in after ? itemChanges(before[key], after[key], lang, currency) : undefined;
     if (parts) {
-      for (const p of parts)
-        out.push(`${labelOf(key)}, ${p.title}: ${shorten(p.before)} → ${shorten(p.after)}`);
+      // One item's line is whole (a year's six amounts): only a value of the record itself is cut short.
+      for (const p of parts) out.push(`${labelOf(key)}, ${p.title}: ${p.before} → ${p.after}`);
       continue;
     }
     const b = plain(entry.entity, key, before[key], lang, currency);

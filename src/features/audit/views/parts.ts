@@ -6,21 +6,19 @@
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { amountFormatter } from '../../../views/charts.tsx';
+import { planStrings } from '../../plan/plan.strings.ts';
 import { auditStrings } from '../audit.strings.ts';
 
 type Item = Record<string, unknown>;
 
 const isItem = (v: unknown): v is Item => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** A year's six amounts of the plan, in the order the money form has them. */
-const YEAR_AMOUNTS = [
-  'expensePlanned',
-  'expenseCommitted',
-  'expensePaid',
-  'incomePlanned',
-  'incomeCommitted',
-  'incomePaid',
+/** A year's six amounts of the plan, expenditure then income, in the order the money form has them. */
+const SIDES = [
+  ['expense', ['expensePlanned', 'expenseCommitted', 'expensePaid']],
+  ['income', ['incomePlanned', 'incomeCommitted', 'incomePaid']],
 ] as const;
+const YEAR_AMOUNTS = SIDES.flatMap(([, keys]) => keys);
 
 /** An item of a list as the history names it and tells its content. */
 export interface ItemText {
@@ -50,11 +48,16 @@ export function itemText(value: unknown, lang: Lang, currency: string): ItemText
   const name = (it: unknown, en: unknown) => (lang === 'it' ? str(it) : (str(en) ?? str(it))) ?? '—';
 
   if (typeof value['year'] === 'number' && YEAR_AMOUNTS.some((k) => k in value)) {
-    // A year of an objective's money: only the amounts recorded, or "not recorded" when none is.
-    const recorded = YEAR_AMOUNTS.filter((k) => str(value[k]) !== undefined).map(
-      (k) => `${labels[k] ?? k} ${money(value[k])}`,
-    );
-    return { key, title: String(value['year']), text: recorded.length ? recorded.join('; ') : none };
+    // A year of an objective's money, side by side as the budget has it ("Spese: previsione 12.500,00 €,
+    // pagato 9.800,50 €; Entrate: …"): only the amounts recorded, or "not recorded" when none is.
+    const s = planStrings(lang);
+    const sides = SIDES.flatMap(([side, keys]) => {
+      const recorded = keys
+        .filter((k) => str(value[k]) !== undefined)
+        .map((k) => `${s.series[k]!.toLowerCase()} ${money(value[k])}`);
+      return recorded.length ? [`${s[side]}: ${recorded.join(', ')}`] : [];
+    });
+    return { key, title: String(value['year']), text: sides.length ? sides.join('; ') : none };
   }
   if (typeof value['year'] === 'number' && 'amount' in value) {
     return { key, title: String(value['year']), text: money(value['amount']) };

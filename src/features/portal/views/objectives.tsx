@@ -6,6 +6,7 @@ import type { Lang } from '../../../platform/i18n.ts';
 import { BarChart } from '../../../views/charts.tsx';
 import type { Objective } from '../../plan/plan.schemas.ts';
 import { coded, MISSIONS, PROGRAMMES } from '../../plan/plan.service.ts';
+import { planStrings } from '../../plan/plan.strings.ts';
 
 const WORDS = {
   it: {
@@ -26,16 +27,6 @@ const WORDS = {
     address: 'Indirizzo strategico',
     money: (from: number, to: number) => `Risorse finanziarie ${from}–${to}`,
     moneyNote: 'Importi in euro. «Non registrato»: l’importo non è stato ancora inserito, e non vale zero.',
-    income: 'Entrate',
-    expense: 'Spese',
-    series: {
-      incomePlanned: 'Previsione',
-      incomeCommitted: 'Accertato',
-      incomePaid: 'Riscosso',
-      expensePlanned: 'Previsione',
-      expenseCommitted: 'Impegnato',
-      expensePaid: 'Pagato',
-    } as Record<string, string>,
     chartTitle: (what: string, code: string) => `${what} di ${code} per anno`,
     chartSummary: (what: string) =>
       `${what} per anno: previsione, importo impegnato o accertato, importo pagato o riscosso. I numeri sono nella tabella accanto.`,
@@ -69,16 +60,6 @@ const WORDS = {
     address: 'Strategic address',
     money: (from: number, to: number) => `Financial resources ${from}–${to}`,
     moneyNote: 'Amounts in euros. "Not recorded": the amount has not been entered yet; it is not zero.',
-    income: 'Income',
-    expense: 'Expenditure',
-    series: {
-      incomePlanned: 'Planned',
-      incomeCommitted: 'Ascertained',
-      incomePaid: 'Collected',
-      expensePlanned: 'Planned',
-      expenseCommitted: 'Committed',
-      expensePaid: 'Paid',
-    },
     chartTitle: (what: string, code: string) => `${what} of ${code} per year`,
     chartSummary: (what: string) =>
       `${what} per year: planned, committed or ascertained, and paid or collected. The figures are in the table beside it.`,
@@ -116,7 +97,9 @@ export function readObjectiveFilters(query: Record<string, unknown>, all: Object
 const title = (o: Objective, lang: Lang) => (lang === 'en' ? (o.titleEn ?? o.titleIt) : o.titleIt);
 
 function MoneyCharts(p: { o: Objective; lang: Lang; heading: 'h3' | 'h4' }) {
-  const w = WORDS[p.lang];
+  // The budget's headings and series in the back-office's words, one name for each wherever it shows.
+  const { income, expense, series } = planStrings(p.lang);
+  const w = { ...WORDS[p.lang], income, expense, series };
   const name = p.o.code ?? title(p.o, p.lang);
   const Heading = p.heading;
   return (
@@ -147,7 +130,9 @@ function MoneyCharts(p: { o: Objective; lang: Lang; heading: 'h3' | 'h4' }) {
 }
 
 function ObjectiveBlock(p: { o: Objective; lang: Lang; level: 2 | 3 }) {
-  const w = WORDS[p.lang];
+  // The budget's headings and series in the back-office's words, one name for each wherever it shows.
+  const { income, expense, series } = planStrings(p.lang);
+  const w = { ...WORDS[p.lang], income, expense, series };
   const o = p.o;
   const description = p.lang === 'en' ? (o.descriptionEn ?? o.descriptionIt) : o.descriptionIt;
   const Heading = p.level === 2 ? 'h2' : 'h3';
@@ -230,7 +215,9 @@ export function Objectives(p: {
   title: string;
   action: string;
 }) {
-  const w = WORDS[p.lang];
+  // The budget's headings and series in the back-office's words, one name for each wherever it shows.
+  const { income, expense, series } = planStrings(p.lang);
+  const w = { ...WORDS[p.lang], income, expense, series };
   const shown = p.all.filter(
     (o) =>
       (!p.filters.mandate || String(o.mandateFrom) === p.filters.mandate) &&

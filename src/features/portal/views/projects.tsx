@@ -5,6 +5,7 @@ import { formatDate, type Lang } from '../../../platform/i18n.ts';
 import { amountFormatter } from '../../../views/charts.tsx';
 import { countryByCode } from '../../places/places.service.ts';
 import type { ProjectRecord } from '../../projects/projects.service.ts';
+import { projectsStrings } from '../../projects/projects.strings.ts';
 
 const WORDS = {
   it: {
@@ -32,27 +33,6 @@ const WORDS = {
     csv: 'i progetti pubblicati',
     json: 'i progetti con partner, finanziamenti e budget annuale',
     iati: 'i progetti di cooperazione nello standard IATI 2.03',
-    kinds: {
-      cooperation: 'Cooperazione decentrata',
-      eu: 'Progetto europeo',
-      national: 'Progetto nazionale',
-      regional: 'Progetto regionale',
-      other: 'Altro',
-    } as Record<string, string>,
-    statuses: {
-      idea: 'Idea',
-      submitted: 'Candidato',
-      approved: 'Approvato',
-      rejected: 'Respinto',
-      running: 'In corso',
-      closed: 'Concluso',
-    } as Record<string, string>,
-    roles: {
-      lead: 'Capofila',
-      partner: 'Partner',
-      associate: 'Partner associato',
-      funder: 'Finanziatore',
-    } as Record<string, string>,
   },
   en: {
     lead: (name: string) =>
@@ -78,27 +58,6 @@ const WORDS = {
     csv: 'the published projects',
     json: 'the projects with partners, funding and yearly budget',
     iati: 'the cooperation projects in the IATI 2.03 standard',
-    kinds: {
-      cooperation: 'Decentralised cooperation',
-      eu: 'EU project',
-      national: 'National project',
-      regional: 'Regional project',
-      other: 'Other',
-    } as Record<string, string>,
-    statuses: {
-      idea: 'Idea',
-      submitted: 'Submitted',
-      approved: 'Approved',
-      rejected: 'Rejected',
-      running: 'Running',
-      closed: 'Closed',
-    } as Record<string, string>,
-    roles: {
-      lead: 'Lead partner',
-      partner: 'Partner',
-      associate: 'Associate partner',
-      funder: 'Funder',
-    } as Record<string, string>,
   },
 };
 
@@ -145,7 +104,9 @@ function Select(p: { name: string; label: string; value: string; all: string; op
 }
 
 function ProjectCard(p: { r: ProjectRecord; lang: Lang }) {
-  const w = WORDS[p.lang];
+  // Kinds, statuses and roles in the back-office's words: one name for each, wherever it shows.
+  const { kinds, statuses, roles } = projectsStrings(p.lang);
+  const w = { ...WORDS[p.lang], kinds, statuses, roles };
   const r = p.r;
   const money = amountFormatter(p.lang, r.currency);
   const title = p.lang === 'en' ? (r.titleEn ?? r.titleIt) : r.titleIt;
@@ -225,7 +186,9 @@ export function Projects(p: {
   title: string;
   action: string;
 }) {
-  const w = WORDS[p.lang];
+  // Kinds, statuses and roles in the back-office's words: one name for each, wherever it shows.
+  const { kinds, statuses, roles } = projectsStrings(p.lang);
+  const w = { ...WORDS[p.lang], kinds, statuses, roles };
   const f = p.filters;
   const shown = p.all.filter(
     (r) =>
