@@ -219,9 +219,14 @@ describe('the plan, from the seed’s objective to its 2023 report, in Chromium'
         for (const a of amounts) expect(read, `${lang} shows ${a}`).toContain(euros(a, lang));
       }
       // The record's own figures, not its history (which tells the years as they were: "not recorded").
-      const figures = read.slice(0, read.indexOf(lang === 'it' ? 'Storia della scheda' : 'History of the record'));
+      const figures = read.slice(
+        0,
+        read.indexOf(lang === 'it' ? 'Storia della scheda' : 'History of the record'),
+      );
       expect(figures).not.toContain(lang === 'it' ? 'non registrato' : 'not recorded');
-      expect(read).toContain(lang === 'it' ? 'Anni, 2023: non registrato → ' : 'Years, 2023: not recorded → ');
+      expect(read).toContain(
+        lang === 'it' ? 'Anni, 2023: non registrato → ' : 'Years, 2023: not recorded → ',
+      );
       expect(await page.locator('main svg[role="img"]').count(), 'the two charts').toBe(2);
     }
   });
