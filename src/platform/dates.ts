@@ -86,7 +86,10 @@ export function periodEnd(pd: PartialDate): string | null {
   return pd.date;
 }
 
+// Made once: building an Intl formatter costs far more than using it, and pages ask for today per entry.
+const romeDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' });
+
 /** Today's date in the office's time zone (Italy), as YYYY-MM-DD. */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(now);
+  return romeDay.format(now);
 }

@@ -39,9 +39,14 @@ function languages(): Map<string, string> {
 /** A language's ISO 639-1 code from its code or its name in Italian or English; undefined when unknown. */
 export const languageCode = (raw: string): string | undefined => languages().get(raw.trim().toLowerCase());
 
+// Made once per language: a page of 200 consular posts names their languages again and again.
+const languageNames = {
+  it: new Intl.DisplayNames('it', { type: 'language' }),
+  en: new Intl.DisplayNames('en', { type: 'language' }),
+};
+
 /** A language's name in the page's language ("cinese", "Chinese"). */
-export const languageName = (code: string, lang: Lang): string =>
-  new Intl.DisplayNames(lang, { type: 'language' }).of(code) ?? code;
+export const languageName = (code: string, lang: Lang): string => languageNames[lang].of(code) ?? code;
 
 /** Languages separated by commas or new lines, as codes without repeats; invalid_input naming an unknown one. */
 export function languageList(field: string, value: string | readonly string[] | undefined): string[] {

@@ -118,6 +118,9 @@ export function barChartLayout(data: BarChartData, size = CHART_SIZE): BarLayout
   return { width: size.width, height: size.height, bars, ticks, categoryLabels, plot };
 }
 
+// Each language's and currency's formatter made once: building an Intl formatter is the costly part.
+const formatters = new Map<string, (value: string) => string>();
+
 /**
  * Formats exact decimal strings as money: "1.234.567,89 €" / "€1,234,567.89". The string itself goes to
  * Intl.NumberFormat, which since ES2023 (Node ≥ 19) reads a string as an exact decimal, never through a float:
@@ -125,6 +128,16 @@ export function barChartLayout(data: BarChartData, size = CHART_SIZE): BarLayout
  * by hand would have to redo the locale's grouping, sign and the currency's digits, which Intl already knows.
  */
 export function amountFormatter(lang: Lang, currency: string): (value: string) => string {
+  const key = `${lang} ${currency}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = newAmountFormatter(lang, currency);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+function newAmountFormatter(lang: Lang, currency: string): (value: string) => string {
   // Grouped from four digits, as Italian budgets write them (1.000,00 €); CLDR's Italian default starts at five.
   const options = {
     style: 'currency',
