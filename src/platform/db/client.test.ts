@@ -44,6 +44,34 @@ describe('database client', () => {
     },
   );
 
+  it('when a transaction starts several queries at once, then each answers in order, with no driver warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const answers = await ctx.database.transaction(() =>
+        Promise.all(
+          [1, 2, 3, 4].map((n) =>
+            ctx.database.query<{ n: number }>('select $1::int as n, pg_sleep(0.01)', [n]),
+          ),
+        ),
+      );
+      expect(answers.map((rows) => rows[0]!.n)).toEqual([1, 2, 3, 4]);
+      // A failed one fails alone; the transaction is then aborted, as PostgreSQL says, and rolls back.
+      await expect(
+        ctx.database.transaction(() =>
+          Promise.all([ctx.database.query('select 1/0'), ctx.database.query('select 1')]),
+        ),
+      ).rejects.toThrow();
+      expect(await ctx.database.query<{ n: number }>('select 5 as n')).toEqual([{ n: 5 }]);
+      // Process warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => /already executing a query/.test(w))).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('when code queries inside a transaction, then db and query join it and it commits or rolls back as a whole', async () => {
     const { database } = ctx;
     const count = async () =>

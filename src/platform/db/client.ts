@@ -248,7 +248,10 @@ async function openPostgres(databaseUrl: string, opts: DatabaseOptions): Promise
   // checked out (a transaction): the query in flight fails on its own, and the pool drops the client when it
   // is released, since it is no longer queryable.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    oneQueryAtATime(client);
+  });
   // Dates stay strings ("1973-04-01"): a partial date must never meet a time zone.
   pg.types.setTypeParser(DATE_OID, (v: string) => v);
   const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
@@ -285,6 +288,23 @@ async function openPostgres(databaseUrl: string, opts: DatabaseOptions): Promise
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * A transaction's queries sent one after another on its connection. A service may start several at once
+ * (`Promise.all` of reads inside a unit of work); node-postgres 8 queues them itself but warns that pg 9 will
+ * not, so each waits here for the one before to settle. Callback and streaming queries pass as they are.
+ */
+function oneQueryAtATime(client: pg.PoolClient): void {
+  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return send(...args);
+    const next = last.then(() => send(...args));
+    last = next.catch(() => undefined);
+    return next;
+  }) as typeof client.query;
 }
 
 /** Database.listen on a server: a connection of its own, reconnected when it drops. */
