@@ -241,3 +241,30 @@ describe('the lists a record carries (years, funding, indicators, deadlines)', (
     expect(text).not.toContain('{');
   });
 });
+
+describe('a link between records', () => {
+  it('when an objective or a person is linked to a record, or unlinked, then the entry names the record by its kind, name and day', () => {
+    const link = {
+      kind: 'visit',
+      recordId: '00000000-0000-4000-8000-0000000000b1',
+      label: 'Delegazione di Kyoto',
+      day: '2023-05-10',
+    };
+    const added = entry({ entity: 'objective', action: 'add_objective_link', after: link });
+    expect(changesOf(added, 'it')).toEqual(['Visita: Delegazione di Kyoto (10 maggio 2023)']);
+    expect(changesOf(added, 'en')).toEqual(['Visit: Delegazione di Kyoto (10 May 2023)']);
+    const removed = entry({
+      entity: 'person',
+      action: 'remove_person_link',
+      before: { ...link, kind: 'agreement', day: undefined, given: [] },
+    });
+    expect(changesOf(removed, 'it')).toEqual(['Accordo: Delegazione di Kyoto']);
+    // An older entry that kept only the link's id shows nothing rather than the id.
+    expect(
+      changesOf(
+        entry({ entity: 'objective', action: 'remove_objective_link', before: { linkId: 'x' } }),
+        'it',
+      ),
+    ).toEqual([]);
+  });
+});

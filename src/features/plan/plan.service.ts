@@ -390,15 +390,24 @@ function planParts(deps: {
       return { ...target, linkId: made.id };
     },
 
-    async unlink(institutionId: string, id: string, linkId: string) {
+    /** Removes a link; what it linked, named, for the log (undefined when the record is gone meanwhile). */
+    async unlink(institutionId: string, id: string, linkId: string): Promise<ObjectiveLink | undefined> {
       await row(institutionId, id);
-      if (!UUID.test(linkId) || !(await repo.deleteLink(institutionId, id, linkId)))
+      const stored = UUID.test(linkId)
+        ? (await repo.links(institutionId, id)).find((l) => l.linkId === linkId)
+        : undefined;
+      if (!stored || !(await repo.deleteLink(institutionId, id, linkId)))
         throw AppError.notFound('Link', linkId);
+      const [target] = await targets(institutionId, [stored.recordId]);
+      return target ? { ...target, linkId } : undefined;
     },
   };
 }
 
 export type PlanService = ReturnType<typeof createPlanService>;
+
+/** A link as the log keeps it, as a person's links are kept: the record's kind, id, name and day. */
+const linkView = (l: ObjectiveLink) => ({ kind: l.kind, recordId: l.id, label: l.labelIt, day: l.day });
 
 /** Published objectives as the public sees them: a parent that is not published itself is not named. */
 function publicParents(list: Objective[]): Objective[] {
@@ -503,7 +512,7 @@ export function createPlanAdmin(deps: { database: Database; plan: PlanService })
           entity: 'objective',
           entityId: id,
           before: undefined,
-          after: link,
+          after: linkView(link),
         });
         return link;
       });
@@ -511,12 +520,12 @@ export function createPlanAdmin(deps: { database: Database; plan: PlanService })
     unlink(actor: Actor, id: string, linkId: string) {
       requireWriter(actor);
       return asStaff(actor, async (institutionId) => {
-        await plan.unlink(institutionId, id, linkId);
+        const link = await plan.unlink(institutionId, id, linkId);
         await audit(actor, {
           action: 'remove_objective_link',
           entity: 'objective',
           entityId: id,
-          before: { linkId },
+          before: link ? linkView(link) : { linkId },
           after: undefined,
         });
       });

@@ -5,6 +5,7 @@
 
 import type { Precision } from '../../../platform/dates.ts';
 import { formatDate, formatNumber, type Lang } from '../../../platform/i18n.ts';
+import { linkKindWords } from '../../../views/backoffice/links.tsx';
 import { backofficeStrings } from '../../../views/backoffice/strings.ts';
 import { DataTable } from '../../../views/backoffice/tables.tsx';
 import { amountFormatter } from '../../../views/charts.tsx';
@@ -40,6 +41,8 @@ export const NOT_SHOWN: ReadonlySet<string> = new Set([
   'usage',
   'agreements',
   'precision',
+  'linkId',
+  'recordId',
 ]);
 
 /**
@@ -284,6 +287,23 @@ function plain(entity: string, key: string, value: unknown, lang: Lang, currency
   return JSON.stringify(value);
 }
 
+/** Linking a person or an objective to a record, and undoing it: the entry is the record linked. */
+const LINK_ACTIONS = new Set([
+  'add_person_link',
+  'remove_person_link',
+  'add_objective_link',
+  'remove_objective_link',
+]);
+
+/** A linked record in one line, "Visita: Delegazione di Kyoto (10 maggio 2023)"; undefined if it is not one. */
+function linkText(snapshot: unknown, lang: Lang): string | undefined {
+  if (!isSnapshot(snapshot) || typeof snapshot['kind'] !== 'string' || typeof snapshot['label'] !== 'string')
+    return undefined;
+  const kind = (linkKindWords(lang).kinds as Record<string, string>)[snapshot['kind']] ?? snapshot['kind'];
+  const day = typeof snapshot['day'] === 'string' ? formatDate(snapshot['day'], 'day', lang) : null;
+  return `${kind}: ${snapshot['label']}${day ? ` (${day})` : ''}`;
+}
+
 /**
  * What an audit entry changed, field by field, in the page's language: every value of a creation or a
  * deletion (and of a field only one side has), and "before → after" for each field a change touched.
@@ -293,6 +313,10 @@ export function changesOf(
   lang: Lang,
   labelOf: (key: string) => string = (key) => fieldLabel(entry.entity, key, lang),
 ): string[] {
+  const link = LINK_ACTIONS.has(entry.action)
+    ? linkText(entry.action.startsWith('add') ? entry.after : entry.before, lang)
+    : undefined;
+  if (link) return [link];
   const before = isSnapshot(entry.before) ? flatten(entry.entity, entry.before) : {};
   const after = isSnapshot(entry.after) ? flatten(entry.entity, entry.after) : {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
