@@ -47,9 +47,11 @@ export interface FeedOptions {
 }
 
 /** LOCATION from the place's words and, for an event placed on the map, GEO from its point. */
-function locationOf(e: EntryRow, where: string | null, title: string) {
-  if (e.latitude !== null && e.longitude !== null)
-    return { location: { title: where ?? title, geo: { lat: e.latitude, lon: e.longitude } } };
+function locationOf(e: EntryRow, where: string | null) {
+  if (e.latitude !== null && e.longitude !== null) {
+    const geo = { lat: e.latitude, lon: e.longitude };
+    return { location: where ? { title: where, geo } : { geo } };
+  }
   return where ? { location: where } : {};
 }
 
@@ -83,7 +85,7 @@ export function agendaIcs(entries: readonly EntryRow[], o: FeedOptions): string 
         : { start: e.starts_on, end: nextDay(e.ends_on), allDay: true }),
       status: STATUS[e.status],
       ...(description ? { description } : {}),
-      ...locationOf(e, o.lang === 'en' ? e.where_en : e.where_it, title),
+      ...locationOf(e, o.lang === 'en' ? e.where_en : e.where_it),
       ...(o.link ? { url: o.link(e) } : {}),
     });
   }

@@ -243,28 +243,72 @@ describe('the lists a record carries (years, funding, indicators, deadlines)', (
 });
 
 describe('a link between records', () => {
+  const link = {
+    kind: 'visit',
+    recordId: '00000000-0000-4000-8000-0000000000b1',
+    label: 'Delegazione di Kyoto',
+    labelEn: 'Kyoto delegation',
+    day: '2023-05-10',
+  };
+
   it('when an objective or a person is linked to a record, or unlinked, then the entry names the record by its kind, name and day', () => {
-    const link = {
-      kind: 'visit',
-      recordId: '00000000-0000-4000-8000-0000000000b1',
-      label: 'Delegazione di Kyoto',
-      day: '2023-05-10',
-    };
     const added = entry({ entity: 'objective', action: 'add_objective_link', after: link });
     expect(changesOf(added, 'it')).toEqual(['Visita: Delegazione di Kyoto (10 maggio 2023)']);
-    expect(changesOf(added, 'en')).toEqual(['Visit: Delegazione di Kyoto (10 May 2023)']);
+    expect(changesOf(added, 'en')).toEqual(['Visit: Kyoto delegation (10 May 2023)']);
     const removed = entry({
       entity: 'person',
       action: 'remove_person_link',
-      before: { ...link, kind: 'agreement', day: undefined, given: [] },
+      before: {
+        kind: 'agreement',
+        recordId: link.recordId,
+        label: 'Gemellaggio con Kyoto',
+        given: ['roleIt'],
+      },
     });
-    expect(changesOf(removed, 'it')).toEqual(['Accordo: Delegazione di Kyoto']);
-    // An older entry that kept only the link's id shows nothing rather than the id.
+    expect(changesOf(removed, 'it')).toEqual(['Accordo: Gemellaggio con Kyoto, con il ruolo indicato']);
+  });
+
+  it('when an entry is older (named in labelIt) or kept only the link id, then it still reads in words', () => {
+    const early = {
+      linkId: 'x',
+      kind: 'visit',
+      id: 'y',
+      labelIt: 'Delegazione di Kyoto',
+      labelEn: 'Kyoto delegation',
+      day: null,
+    };
+    expect(
+      changesOf(entry({ entity: 'objective', action: 'add_objective_link', after: early }), 'en'),
+    ).toEqual(['Visit: Kyoto delegation']);
     expect(
       changesOf(
         entry({ entity: 'objective', action: 'remove_objective_link', before: { linkId: 'x' } }),
         'it',
       ),
-    ).toEqual([]);
+    ).toEqual(['un collegamento (la scheda collegata non è più registrata)']);
+  });
+
+  it('when an objective with the money of three years is deleted, then each year is its own line, whole', () => {
+    const year = (y: number) => ({
+      year: y,
+      expensePlanned: '12500.00',
+      expenseCommitted: '11000.00',
+      expensePaid: '9800.50',
+      incomePlanned: '5000.00',
+      incomeCommitted: '4000.00',
+      incomePaid: '3500.00',
+    });
+    const gone = entry({
+      entity: 'objective',
+      action: 'delete',
+      before: { currency: 'EUR', years: [year(2022), year(2023), year(2024)] },
+    });
+    const lines = changesOf(gone, 'en')
+      .map((c) => c.replace(/\u00a0/g, ' '))
+      .filter((c) => c.startsWith('Years'));
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe(
+      'Years, 2024: Expenditure: planned €12,500.00, committed €11,000.00, paid €9,800.50; Income: planned €5,000.00, ascertained €4,000.00, collected €3,500.00',
+    );
   });
 });

@@ -12,6 +12,8 @@ const it = {
   changes: 'Cosa è cambiato',
   fieldsChanged: (n: number) => `${n} campi`,
   notRecorded: 'non registrato',
+  withRole: 'con il ruolo indicato',
+  someLink: 'un collegamento (la scheda collegata non è più registrata)',
   /** An agreement by its kind and partner, as its page titles it. */
   agreementTitle: (kind: string, partner: string) => `${kind} con ${partner}`,
   membershipTitle: (network: string) => `Adesione a ${network}`,
@@ -122,6 +124,8 @@ const en: Strings = {
   changes: 'What changed',
   fieldsChanged: (n: number) => `${n} fields`,
   notRecorded: 'not recorded',
+  withRole: 'with the role given',
+  someLink: 'a link (the record linked is no longer on file)',
   agreementTitle: (kind: string, partner: string) => `${kind} with ${partner}`,
   membershipTitle: (network: string) => `Membership of ${network}`,
   deleted: (id: string) => `record deleted (id ${id}…)`,

@@ -101,6 +101,14 @@ describe('events', () => {
       coordinates: '45.4674, 9.1903',
       published: 'yes',
     });
+    // Placed on the map without a venue's words: the feed gives its point, and no made-up place.
+    const unnamed = await ctx.services.events.create(milanId, {
+      ...BLANK_EVENT,
+      titleIt: 'Passeggiata per la pace',
+      startsOn: day,
+      coordinates: '45.4642, 9.19',
+      published: 'yes',
+    });
     await ctx.services.events.create(milanId, {
       ...BLANK_EVENT,
       titleIt: 'Riunione riservata',
@@ -123,6 +131,9 @@ describe('events', () => {
     expect(mine?.getFirstPropertyValue('location')).toBe('Palazzo Marino');
     // The venue's point, for a calendar's map: GEO is latitude;longitude.
     expect(mine?.getFirstPropertyValue('geo')).toEqual([45.4674, 9.1903]);
+    const walk = events.find((v) => v.getFirstPropertyValue('uid') === `event-${unnamed.id}@ponte`);
+    expect(walk?.getFirstPropertyValue('geo')).toEqual([45.4642, 9.19]);
+    expect(walk?.getFirstPropertyValue('location')).toBeNull();
     expect(events.some((v) => String(v.getFirstPropertyValue('summary')).includes('Riunione'))).toBe(false);
   });
 

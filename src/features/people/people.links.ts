@@ -24,6 +24,7 @@ const auditView = (l: PersonLink) => ({
   kind: l.kind,
   recordId: l.id,
   label: l.labelIt,
+  labelEn: l.labelEn,
   given: [l.roleIt ? 'roleIt' : '', l.roleEn ? 'roleEn' : ''].filter(Boolean),
 });
 

@@ -407,7 +407,13 @@ function planParts(deps: {
 export type PlanService = ReturnType<typeof createPlanService>;
 
 /** A link as the log keeps it, as a person's links are kept: the record's kind, id, name and day. */
-const linkView = (l: ObjectiveLink) => ({ kind: l.kind, recordId: l.id, label: l.labelIt, day: l.day });
+const linkView = (l: ObjectiveLink) => ({
+  kind: l.kind,
+  recordId: l.id,
+  label: l.labelIt,
+  labelEn: l.labelEn,
+  day: l.day,
+});
 
 /** Published objectives as the public sees them: a parent that is not published itself is not named. */
 function publicParents(list: Objective[]): Objective[] {

@@ -2,6 +2,7 @@
 // any number of projects in one query each, versioned writes. A write to a part moves the project to its next
 // version (the service does), so two people editing one project cannot overwrite each other.
 import { and, asc, desc, eq, getTableColumns, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { todayIso } from '../../platform/dates.ts';
 import { notifyChange } from '../../platform/db/changes.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { containing as like } from '../../platform/db/search.ts';
@@ -153,17 +154,19 @@ export function createProjectsRepository(db: Db) {
     ...partQueries(db),
 
     /** The institution's projects as records to link to (an objective's activities), named in both languages. */
-    async targets(institutionId: string, ids?: string[]) {
+    async targets(institutionId: string, ids?: string[], today = todayIso()) {
       return db
         .select({
           id: projects.id,
           labelIt: projects.titleIt,
           labelEn: sql<string>`coalesce(${projects.titleEn}, ${projects.titleIt})`,
           day: projects.startsOn,
-          // A running project without an end is still going: it runs to today.
+          // A running project without an end is still going: it runs to today (the office's, in Rome), or to
+          // its start when that is still to come.
           until: sql<
             string | null
-          >`coalesce(${projects.endsOn}::text, case when ${projects.status} = 'running' then current_date::text end)`,
+          >`coalesce(${projects.endsOn}::text, case when ${projects.status} = 'running'
+            then greatest(${projects.startsOn}, ${today}::date)::text end)`,
         })
         .from(projects)
         .where(and(eq(projects.institutionId, institutionId), ids ? inArray(projects.id, ids) : undefined))

@@ -20,7 +20,7 @@ import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts
 import { countryByCode } from '../../places/places.service.ts';
 import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
-import { itemChanges, itemText, listText } from './parts.ts';
+import { itemChanges, itemsOf, itemText, listText } from './parts.ts';
 import { recordWords } from './record-words.ts';
 
 type Snapshot = Record<string, unknown>;
@@ -295,13 +295,22 @@ const LINK_ACTIONS = new Set([
   'remove_objective_link',
 ]);
 
-/** A linked record in one line, "Visita: Delegazione di Kyoto (10 maggio 2023)"; undefined if it is not one. */
-function linkText(snapshot: unknown, lang: Lang): string | undefined {
-  if (!isSnapshot(snapshot) || typeof snapshot['kind'] !== 'string' || typeof snapshot['label'] !== 'string')
-    return undefined;
-  const kind = (linkKindWords(lang).kinds as Record<string, string>)[snapshot['kind']] ?? snapshot['kind'];
-  const day = typeof snapshot['day'] === 'string' ? formatDate(snapshot['day'], 'day', lang) : null;
-  return `${kind}: ${snapshot['label']}${day ? ` (${day})` : ''}`;
+/**
+ * A linked record in one line, "Visita: Delegazione di Kyoto (10 maggio 2023)", with whether a role was
+ * written (a person's link); an entry that kept no name (an early unlinking) says only that a link went.
+ */
+function linkText(snapshot: unknown, lang: Lang): string {
+  const t = auditStrings(lang);
+  const s = isSnapshot(snapshot) ? snapshot : {};
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  // Entries name the record as `label` (Italian) and `labelEn`; the first objective links kept `labelIt`.
+  const italian = text(s['label']) ?? text(s['labelIt']);
+  const name = lang === 'en' ? (text(s['labelEn']) ?? italian) : italian;
+  if (typeof s['kind'] !== 'string' || !name) return t.someLink;
+  const kind = (linkKindWords(lang).kinds as Record<string, string>)[s['kind']] ?? s['kind'];
+  const day = typeof s['day'] === 'string' ? formatDate(s['day'], 'day', lang) : null;
+  const role = Array.isArray(s['given']) && s['given'].length > 0 ? `, ${t.withRole}` : '';
+  return `${kind}: ${name}${day ? ` (${day})` : ''}${role}`;
 }
 
 /**
@@ -330,6 +339,13 @@ export function changesOf(
     if (parts) {
       // One item's line is whole (a year's six amounts): only a value of the record itself is cut short.
       for (const p of parts) out.push(`${labelOf(key)}, ${p.title}: ${p.before} → ${p.after}`);
+      continue;
+    }
+    // A list only one side has (a creation, a deletion): an item a line, whole, as a change shows them.
+    const only = key in before ? (key in after ? undefined : before[key]) : after[key];
+    const items = only === undefined ? undefined : itemsOf(only, lang, currency);
+    if (items) {
+      for (const i of items) out.push(`${labelOf(key)}, ${i.title}: ${i.text}`);
       continue;
     }
     const b = plain(entry.entity, key, before[key], lang, currency);

@@ -96,6 +96,13 @@ export function itemText(value: unknown, lang: Lang, currency: string): ItemText
   return undefined;
 }
 
+/** A list whose every item is one of those, in words; undefined for anything else (or an empty list). */
+export function itemsOf(value: unknown, lang: Lang, currency: string): ItemText[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const items = value.map((v) => itemText(v, lang, currency));
+  return items.every((i) => i !== undefined) ? (items as ItemText[]) : undefined;
+}
+
 /** A whole list of such items in words, one after the other. */
 export const listText = (items: ItemText[]) => items.map((i) => `${i.title}: ${i.text}`).join('; ');
 
