@@ -1,5 +1,6 @@
 // Reading agreements: one by id, a filtered page of the list, and an institution's whole set for export.
 import { AppError } from '../../platform/errors.ts';
+import { UUID } from '../../platform/field-rules.ts';
 import type { InstitutionsService } from '../institutions/institutions.service.ts';
 import { normalizeName } from '../places/places.service.ts';
 import { detailView, iso, summaryView } from './agreements.mapping.ts';
@@ -37,7 +38,7 @@ export function createAgreementReads(deps: {
   const { repo, institutions } = deps;
 
   async function get(id: string, opts: { includeUnpublished?: boolean } = {}): Promise<Agreement> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    if (!UUID.test(id)) {
       throw AppError.notFound('Agreement', id);
     }
     const row = await repo.detail(id);
