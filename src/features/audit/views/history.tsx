@@ -20,7 +20,7 @@ import { ORGANISATION_WORDS } from '../../organisations/organisations.schemas.ts
 import { countryByCode } from '../../places/places.service.ts';
 import type { AuditEntry, RecordNames } from '../audit.service.ts';
 import { auditStrings } from '../audit.strings.ts';
-import { itemChanges, itemsOf, itemText, listText } from './parts.ts';
+import { itemChanges, itemsOf, listText } from './parts.ts';
 import { recordWords } from './record-words.ts';
 
 type Snapshot = Record<string, unknown>;
@@ -233,8 +233,8 @@ function wordOf(entity: string, key: string, value: string, lang: Lang): string 
 function plain(entity: string, key: string, value: unknown, lang: Lang, currency = 'EUR'): string {
   const t = agreementsStrings(lang);
   if (value === null || value === undefined || value === '') return '—';
-  const items = Array.isArray(value) ? value.map((v) => itemText(v, lang, currency)) : [];
-  if (items.length > 0 && items.every((i) => i !== undefined)) return listText(items);
+  const items = itemsOf(value, lang, currency);
+  if (items) return listText(items);
   if (typeof value === 'boolean') return value ? t.yes : t.no;
   if (typeof value === 'number') {
     if (key === 'size') return `${formatNumber(Math.max(1, Math.round(value / 1024)), lang)} KB`;
